@@ -1,0 +1,60 @@
+# Two commands: `make run` (the app on a demo profile) and `make test` (everything).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DIR ?= .demo-profile
+DEMO_CASES ?= 300
+DEMO_PASSPHRASE := demo-caseload-2026
+export LANG ?= C.UTF-8
+
+.PHONY: run test lint typecheck pytest bench debian-run debian-test clean smoke
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+debian-run:
+	@bash installer/linux/debian-packages.sh run
+
+debian-test:
+	@bash installer/linux/debian-packages.sh test
+
+run: $(VENV)/.installed debian-run
+	@if [ ! -f $(DEMO_DIR)/key.json ]; then \
+	  OFFICER_APP_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/officer-app --data-dir $(DEMO_DIR) demo --cases $(DEMO_CASES); \
+	fi
+	@echo "Demo profile: $(DEMO_DIR)   passphrase: $(DEMO_PASSPHRASE)"
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+	  echo "No display found: run 'xvfb-run -a make run' or set QT_QPA_PLATFORM=offscreen" >&2; exit 1; fi
+	$(BIN)/officer-app --data-dir $(DEMO_DIR)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check officer_app tests bench
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy officer_app
+
+pytest: $(VENV)/.installed-dev debian-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+smoke: $(VENV)/.installed
+	@rm -rf /tmp/officer-app-smoke && \
+	OFFICER_APP_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/officer-app --data-dir /tmp/officer-app-smoke demo --cases 100 && \
+	OFFICER_APP_PASSPHRASE=$(DEMO_PASSPHRASE) QT_QPA_PLATFORM=offscreen $(BIN)/officer-app --data-dir /tmp/officer-app-smoke --smoke-test
+
+bench: $(VENV)/.installed-dev debian-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,259 @@
+"""The ``officer-app`` command line.
+
+With no subcommand it opens the window. Subcommands do in bulk what an administrator, a
+court officer or a test needs. Errors: one line on stderr naming what and where, exit 1 (bad
+input) or 2 (cannot open the profile); nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from officer_app import __version__
+from officer_app.paths import default_data_dir
+
+PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
+DEMO_PASSPHRASE = "demo-caseload-2026"
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="officer-app",
+        description="Offline, encrypted casework for school attendance officers.",
+    )
+    parser.add_argument("--version", action="version", version=f"officer-app {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="profile folder (default: the platform's per-user data folder)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, unlock, paint the caseload window, print start-up timings, exit",
+    )
+    parser.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=5.0,
+        help="lock after this many minutes without input (default 5)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create or top up a profile with a synthetic caseload")
+    demo.add_argument("--cases", type=int, required=True, help="how many cases in all")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same cases")
+    demo.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="date the caseload is built around (YYYY-MM-DD; default today)",
+    )
+
+    cases = sub.add_parser("cases", help="the caseload")
+    cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+    listing = cases_sub.add_parser("list", help="list every case")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    sub.add_parser("verify", help="recompute every evidence chain and report any break")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    try:
+        if args.command is None:
+            return _window(data_dir, args)
+        handler = {"demo": _demo, "cases": _cases, "verify": _verify}[args.command]
+        return handler(data_dir, args)
+    except CliError as exc:
+        print(f"officer-app: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
+        return 130
+
+
+# --- opening the profile ---------------------------------------------------------------------
+def _passphrase(*, demo: bool = False) -> str:
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if demo:
+        return DEMO_PASSPHRASE
+    if sys.stdin.isatty():
+        return getpass.getpass("Passphrase: ")
+    raise CliError(f"no passphrase: set {PASSPHRASE_ENV} for non-interactive use", 2)
+
+
+def _warn_key_store(opened: Any) -> None:
+    if not opened.keyring.secure:
+        print(f"officer-app: warning: {opened.keyring.message}", file=sys.stderr)
+
+
+def _open(data_dir: Path, *, demo: bool = False) -> Any:
+    from officer_app.security import keys
+    from officer_app.services import profile
+    from officer_app.store.engine import StoreLocked
+    from officer_app.store.migrate import StoreTooNew
+
+    if not profile.exists(data_dir):
+        raise CliError(
+            f"there is no profile in {data_dir} (create one with 'officer-app demo')", 2
+        )
+    passphrase = _passphrase(demo=demo)
+    while True:
+        try:
+            opened = profile.unlock_profile(data_dir, passphrase)
+        except keys.TooSoon as exc:
+            time.sleep(exc.seconds_left)  # the throttle applies to scripts too
+            continue
+        except keys.WrongPassphrase as exc:
+            raise CliError(f"wrong passphrase for the profile in {data_dir}", 2) from exc
+        except (keys.SecurityError, profile.ProfileError, StoreLocked, StoreTooNew) as exc:
+            raise CliError(str(exc), 2) from exc
+        _warn_key_store(opened)
+        return opened
+
+
+# --- commands --------------------------------------------------------------------------------
+def _window(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.gui.app import run
+
+    passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    if args.smoke_test and passphrase is None:
+        raise CliError(f"--smoke-test needs the passphrase in {PASSPHRASE_ENV}", 2)
+    return run(
+        data_dir, idle_minutes=args.idle_minutes, smoke_test=args.smoke_test, passphrase=passphrase
+    )
+
+
+def _demo(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.clock import SystemClock
+    from officer_app.demo import DEMO_OFFICER_NAME, populate
+    from officer_app.security import keys
+    from officer_app.services import profile
+
+    if args.cases < 0:
+        raise CliError("--cases must be zero or more")
+    today = args.today or SystemClock().today()
+    if profile.exists(data_dir):
+        opened = _open(data_dir, demo=True)
+    else:
+        passphrase = _passphrase(demo=True)
+        try:
+            opened = profile.create_profile(
+                data_dir,
+                passphrase,
+                officer_name=DEMO_OFFICER_NAME,
+                officer_initials="".join(p[0] for p in DEMO_OFFICER_NAME.split()),
+            )
+        except (keys.SecurityError, profile.ProfileError) as exc:
+            raise CliError(str(exc), 2) from exc
+        _warn_key_store(opened)
+        if passphrase == DEMO_PASSPHRASE:
+            print(f"Created a demo profile in {data_dir}; its passphrase is: {DEMO_PASSPHRASE}")
+    started = time.perf_counter()
+    try:
+
+        def work(session: Any) -> Any:
+            session.info["untracked"] = True  # synthetic, as if already synced
+            return populate(session, cases=args.cases, seed=args.seed, today=today)
+
+        result = opened.store.write_wait(work)
+    finally:
+        opened.lock()
+    added = result.cases_after - result.cases_before
+    print(
+        f"{result.cases_after} cases in the profile ({added} added in "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+def _cases(data_dir: Path, args: argparse.Namespace) -> int:
+    opened = _open(data_dir)
+    try:
+        rows = opened.caseload.list_cases()
+    finally:
+        opened.lock()
+    if args.json:
+        out = [
+            {
+                "reference": r.reference,
+                "child_forename": r.child_forename,
+                "child_surname": r.child_surname,
+                "school": r.school,
+                "school_urn": r.school_urn,
+                "stage": r.stage,
+                "status": r.status,
+                "officer": r.officer,
+                "last_contact": r.last_contact.isoformat() if r.last_contact else None,
+                "days_since_contact": r.days_since_contact,
+                "next_action": r.next_action,
+                "next_action_due": r.next_action_due.isoformat() if r.next_action_due else None,
+                "rag": r.rag,
+            }
+            for r in rows
+        ]
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    header = ("Reference", "Child", "School", "Stage", "Officer", "Last contact", "Next due")
+    table = [
+        (
+            r.reference,
+            r.child_name,
+            r.school,
+            r.stage_label,
+            r.officer,
+            r.last_contact.isoformat() if r.last_contact else "never",
+            r.next_action_due.isoformat() if r.next_action_due else "",
+        )
+        for r in rows
+    ]
+    widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(header)]
+    for line in [header, *table]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+    return 0
+
+
+def _verify(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.services.verification import verify_profile
+
+    opened = _open(data_dir)
+    try:
+        report = verify_profile(opened.store)
+    finally:
+        opened.lock()
+    if report.ok:
+        print(
+            f"verified: {report.entries_checked} signed entries in {report.cases_checked} "
+            "cases; every chain is intact"
+        )
+        return 0
+    for line in report.breaks:
+        print(f"BROKEN: {line}", file=sys.stderr)
+    print(
+        f"officer-app: {len(report.breaks)} break(s) in the evidence chains "
+        f"({report.entries_checked} signed entries checked)",
+        file=sys.stderr,
+    )
+    return 3

@@ -1,0 +1,1 @@
+"""Pure rules of the job: no I/O, no Qt."""

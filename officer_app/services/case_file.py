@@ -1,0 +1,363 @@
+"""One case: its header, people, risks and chronology; quick notes, drafts, signing, amending."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import Future
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from officer_app.clock import Clock
+from officer_app.domain import rag as rag_rules
+from officer_app.domain.chronology import CONTACT_TYPES, EntryType
+from officer_app.domain.stages import Stage
+from officer_app.services.caseload import child_vulnerabilities
+from officer_app.services.dto import (
+    CaseDetail,
+    ChildInfo,
+    DraftInfo,
+    EntryInfo,
+    PersonInfo,
+    RiskInfo,
+)
+from officer_app.store import audit, evidence
+from officer_app.store.database import Store
+from officer_app.store.models import (
+    Adult,
+    Case,
+    Child,
+    ChronologyEntry,
+    Draft,
+    Family,
+    Officer,
+    RiskFlag,
+    School,
+)
+
+QUICK_NOTE = "quick_note"
+
+
+class CaseNotFound(LookupError):
+    pass
+
+
+class NoteRefused(ValueError):
+    """A note that cannot be signed as it stands (empty, or signed twice)."""
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class CaseFileService:
+    def __init__(self, store: Store, clock: Clock, officer_id: str) -> None:
+        self._store = store
+        self._clock = clock
+        self._officer_id = officer_id
+
+    # --- reading ------------------------------------------------------------------------
+    def open_case(self, case_id: str) -> CaseDetail:
+        """Read the whole case (on the caller's worker thread) and audit that it was opened."""
+        detail = self._store.read(lambda session: self._detail(session, case_id))
+        self._store.write(
+            lambda session: audit.record(
+                session, "open", entity_type="case_file", entity_id=case_id
+            )
+        )
+        return detail
+
+    def _detail(self, session: Session, case_id: str) -> CaseDetail:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise CaseNotFound(f"no case with id {case_id}")
+        child = session.get_one(Child, case.child_id)
+        school = session.get(School, child.school_id) if child.school_id else None
+        family = session.get(Family, child.family_id) if child.family_id else None
+        officers = dict(session.execute(select(Officer.id, Officer.name)).tuples())
+        adults = (
+            list(session.scalars(select(Adult).where(Adult.family_id == family.id)))
+            if family
+            else []
+        )
+        risks = (
+            list(
+                session.scalars(
+                    select(RiskFlag).where(
+                        RiskFlag.family_id == family.id, RiskFlag.active.is_(True)
+                    )
+                )
+            )
+            if family
+            else []
+        )
+        adult_names = {a.id: f"{a.forename} {a.surname}" for a in adults}
+        rows = list(
+            session.scalars(
+                select(ChronologyEntry)
+                .where(ChronologyEntry.case_id == case_id)
+                .order_by(ChronologyEntry.occurred_at, ChronologyEntry.recorded_at)
+            )
+        )
+        entries = _nest_amendments([_entry_info(e, officers) for e in rows])
+        today = self._clock.today()
+        contacts = [e.occurred_at for e in rows if e.entry_type in CONTACT_TYPES]
+        last_contact = max(contacts).date() if contacts else None
+        assessed = rag_rules.assess(
+            today=today,
+            closed=case.status == "closed",
+            last_contact=last_contact,
+            opened=case.referral_date,
+            next_action_due=case.next_action_due,
+            high_risk=any(r.severity == "high" for r in risks),
+        )
+        draft = session.scalar(
+            select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
+        )
+        stage = Stage(case.stage)
+        return CaseDetail(
+            case_id=case.id,
+            reference=case.reference,
+            stage=stage.value,
+            stage_label=stage.label,
+            status=case.status,
+            officer=officers.get(case.officer_id or "", "Unallocated"),
+            referral_date=case.referral_date,
+            referral_source=case.referral_source,
+            referral_reason=case.referral_reason,
+            next_action=case.next_action,
+            next_action_due=case.next_action_due,
+            rag=assessed.rag.value,
+            rag_label=assessed.rag.label,
+            rag_reason=assessed.reason,
+            child=ChildInfo(
+                id=child.id,
+                forename=child.forename,
+                surname=child.surname,
+                date_of_birth=child.date_of_birth,
+                age=age_on(child.date_of_birth, today),
+                gender=child.gender,
+                upn=child.upn or "",
+                year_group=child.year_group,
+                school=school.name if school else "",
+                school_urn=school.urn if school else "",
+                school_phase=school.phase if school else "",
+            ),
+            address=_address(family),
+            vulnerabilities=child_vulnerabilities(child),
+            risks=tuple(
+                RiskInfo(
+                    category=r.category,
+                    severity=r.severity,
+                    description=r.description,
+                    two_officers_required=r.two_officers_required,
+                    about=adult_names.get(r.adult_id or "", "Address"),
+                )
+                for r in sorted(risks, key=lambda r: ("high", "medium", "low").index(r.severity))
+            ),
+            people=tuple(
+                PersonInfo(
+                    id=a.id,
+                    name=f"{a.forename} {a.surname}",
+                    relationship=a.relationship_to_child,
+                    parental_responsibility=a.parental_responsibility,
+                    phone=a.phone,
+                    language=a.language,
+                    interpreter_needed=a.interpreter_needed,
+                )
+                for a in adults
+            ),
+            siblings=_siblings(session, child),
+            entries=tuple(entries),
+            draft=_draft_info(draft) if draft else None,
+        )
+
+    # --- drafts -------------------------------------------------------------------------
+    def save_draft(
+        self, case_id: str, body: str, *, title: str = "", entry_type: str = EntryType.NOTE
+    ) -> Future[DraftInfo]:
+        """Keep what is being typed (local only; a crash loses at most the last few seconds)."""
+        now = self._clock.now()
+
+        def work(session: Session) -> DraftInfo:
+            draft = session.scalar(
+                select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
+            )
+            if draft is None:
+                draft = Draft(case_id=case_id, kind=QUICK_NOTE)
+                session.add(draft)
+            draft.entry_type = str(entry_type)
+            draft.title = title
+            draft.body = body
+            draft.updated_at = now
+            session.flush()
+            return _draft_info(draft)
+
+        return self._store.write(work)
+
+    def discard_draft(self, case_id: str) -> Future[None]:
+        def work(session: Session) -> None:
+            draft = session.scalar(
+                select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
+            )
+            if draft is not None:
+                session.delete(draft)
+
+        return self._store.write(work)
+
+    # --- signing --------------------------------------------------------------------------
+    def sign_note(
+        self,
+        case_id: str,
+        body: str,
+        *,
+        title: str = "",
+        entry_type: str = EntryType.NOTE,
+        occurred_at: dt.datetime | None = None,
+    ) -> Future[EntryInfo]:
+        """Sign a note into the case's evidence chain and clear the draft, in one transaction."""
+        if not body.strip():
+            raise NoteRefused("a note needs some text before it can be signed")
+        kind = EntryType(entry_type)
+        now = self._clock.now()
+        officer_id = self._officer_id
+
+        def work(session: Session) -> EntryInfo:
+            if session.get(Case, case_id) is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            entry = ChronologyEntry(
+                case_id=case_id,
+                entry_type=kind.value,
+                occurred_at=occurred_at or now,
+                recorded_at=now,
+                author_id=officer_id,
+                title=title.strip() or kind.label,
+                body=body.strip(),
+                amend_reason="",
+            )
+            evidence.sign(session, entry, by=officer_id, at=now)
+            session.add(entry)
+            draft = session.scalar(
+                select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
+            )
+            if draft is not None:
+                session.delete(draft)
+            session.flush()
+            return _entry_info(entry, _officer_names(session))
+
+        return self._store.write(work)
+
+    def amend(self, entry_id: str, reason: str, body: str) -> Future[EntryInfo]:
+        """A correction: a new signed entry pointing at the original, which stays as it was."""
+        if not reason.strip():
+            raise NoteRefused("say why the entry is being amended")
+        if not body.strip():
+            raise NoteRefused("an amendment needs the corrected text")
+        now = self._clock.now()
+        officer_id = self._officer_id
+
+        def work(session: Session) -> EntryInfo:
+            original = session.get(ChronologyEntry, entry_id)
+            if original is None or original.signed_at is None:
+                raise NoteRefused("only a signed entry can be amended")
+            entry = ChronologyEntry(
+                case_id=original.case_id,
+                entry_type=original.entry_type,
+                occurred_at=original.occurred_at,
+                recorded_at=now,
+                author_id=officer_id,
+                title=f"Amendment: {original.title}"[:200],
+                body=body.strip(),
+                amends_id=original.id,
+                amend_reason=reason.strip(),
+            )
+            evidence.sign(session, entry, by=officer_id, at=now)
+            session.add(entry)
+            session.flush()
+            return _entry_info(entry, _officer_names(session))
+
+        return self._store.write(work)
+
+
+def _officer_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Officer.id, Officer.name)).tuples())
+
+
+def _entry_info(entry: ChronologyEntry, officers: dict[str, str]) -> EntryInfo:
+    kind = EntryType(entry.entry_type)
+    return EntryInfo(
+        id=entry.id,
+        entry_type=kind.value,
+        type_label=kind.label,
+        occurred_at=entry.occurred_at,
+        author=officers.get(entry.author_id or "", ""),
+        title=entry.title,
+        body=entry.body,
+        signed=entry.signed_at is not None,
+        signed_at=entry.signed_at,
+        signed_by=officers.get(entry.signed_by or "", ""),
+        content_hash=entry.content_hash or "",
+        chain_seq=entry.chain_seq,
+        amends_id=entry.amends_id,
+        amend_reason=entry.amend_reason,
+    )
+
+
+def _nest_amendments(entries: list[EntryInfo]) -> list[EntryInfo]:
+    """Originals in time order, each carrying its amendments (in the order they were made)."""
+    by_original: dict[str, list[EntryInfo]] = {}
+    for entry in entries:
+        if entry.amends_id:
+            by_original.setdefault(entry.amends_id, []).append(entry)
+    nested: list[EntryInfo] = []
+    for entry in entries:
+        if entry.amends_id and any(e.id == entry.amends_id for e in entries):
+            continue
+        amendments = by_original.get(entry.id)
+        if amendments:
+            ordered = sorted(amendments, key=lambda a: a.signed_at or a.occurred_at)
+            entry = EntryInfo(**{**entry.__dict__, "amendments": tuple(ordered)})
+        nested.append(entry)
+    return nested
+
+
+def _draft_info(draft: Draft) -> DraftInfo:
+    return DraftInfo(
+        case_id=draft.case_id,
+        kind=draft.kind,
+        entry_type=draft.entry_type,
+        title=draft.title,
+        body=draft.body,
+        updated_at=draft.updated_at,
+    )
+
+
+def _address(family: Family | None) -> str:
+    if family is None:
+        return ""
+    parts = [family.address_line1, family.address_line2, family.town, family.postcode]
+    return ", ".join(p for p in parts if p)
+
+
+def _siblings(session: Session, child: Child) -> tuple[PersonInfo, ...]:
+    if not child.family_id:
+        return ()
+    rows = session.execute(
+        select(Child, School.name, Case.reference)
+        .outerjoin(School, School.id == Child.school_id)
+        .outerjoin(Case, Case.child_id == Child.id)
+        .where(Child.family_id == child.family_id, Child.id != child.id)
+    ).tuples()
+    return tuple(
+        PersonInfo(
+            id=sib.id,
+            name=f"{sib.forename} {sib.surname}",
+            relationship="sibling",
+            parental_responsibility=False,
+            detail=", ".join(
+                p for p in (school or "", f"Year {sib.year_group}" if sib.year_group else "",
+                            reference or "") if p
+            ),
+        )
+        for sib, school, reference in rows
+    )

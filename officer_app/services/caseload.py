@@ -1,0 +1,190 @@
+"""The caseload: every case in the profile as rows, and full-text search across them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from officer_app.clock import Clock, uk_local
+from officer_app.domain import rag as rag_rules
+from officer_app.domain.chronology import CONTACT_TYPES
+from officer_app.domain.stages import Stage
+from officer_app.services.dto import CaseRow
+from officer_app.store.database import Store
+from officer_app.store.models import (
+    Case,
+    Child,
+    ChronologyEntry,
+    Officer,
+    OutboxMutation,
+    RiskFlag,
+    School,
+)
+
+VULNERABILITY_LABELS: dict[str, str] = {
+    "child_protection_plan": "Child protection plan",
+    "looked_after": "Looked after",
+    "ehcp": "EHCP",
+    "sen_support": "SEN support",
+    "young_carer": "Young carer",
+    "eal": "EAL",
+    "gypsy_roma_traveller": "Gypsy/Roma/Traveller",
+}
+
+
+def child_vulnerabilities(child: Child) -> tuple[str, ...]:
+    found: list[str] = []
+    if child.child_protection_plan:
+        found.append(VULNERABILITY_LABELS["child_protection_plan"])
+    if child.looked_after:
+        found.append(VULNERABILITY_LABELS["looked_after"])
+    if child.sen in ("ehcp", "sen_support"):
+        found.append(VULNERABILITY_LABELS[child.sen])
+    if child.young_carer:
+        found.append(VULNERABILITY_LABELS["young_carer"])
+    if child.eal:
+        found.append(VULNERABILITY_LABELS["eal"])
+    if child.gypsy_roma_traveller:
+        found.append(VULNERABILITY_LABELS["gypsy_roma_traveller"])
+    return tuple(found)
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn what an officer typed into an FTS5 query: every word, as a prefix, must match."""
+    tokens = _TOKEN.findall(user_text)
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
+
+
+class CaseloadService:
+    def __init__(self, store: Store, clock: Clock, policy: rag_rules.RagPolicy | None = None):
+        self._store = store
+        self._clock = clock
+        self._policy = policy or rag_rules.RagPolicy()
+
+    def list_cases(self) -> list[CaseRow]:
+        return self._store.read(self._list)
+
+    def _list(self, session: Session) -> list[CaseRow]:
+        today = self._clock.today()
+        last_contact = dict(
+            session.execute(
+                select(ChronologyEntry.case_id, func.max(ChronologyEntry.occurred_at))
+                .where(ChronologyEntry.entry_type.in_([t.value for t in CONTACT_TYPES]))
+                .group_by(ChronologyEntry.case_id)
+            ).tuples()
+        )
+        risky_families = set(
+            session.scalars(
+                select(RiskFlag.family_id).where(RiskFlag.active.is_(True)).distinct()
+            )
+        )
+        high_risk_families = set(
+            session.scalars(
+                select(RiskFlag.family_id)
+                .where(RiskFlag.active.is_(True), RiskFlag.severity == "high")
+                .distinct()
+            )
+        )
+        rows = session.execute(
+            select(Case, Child, School.name, School.urn, Officer.name)
+            .join(Child, Child.id == Case.child_id)
+            .outerjoin(School, School.id == Child.school_id)
+            .outerjoin(Officer, Officer.id == Case.officer_id)
+        ).tuples()
+        result: list[CaseRow] = []
+        for case, child, school_name, school_urn, officer_name in rows:
+            raw_last = last_contact.get(case.id)
+            last = _as_date(raw_last)
+            closed = case.status == "closed"
+            assessed = rag_rules.assess(
+                today=today,
+                closed=closed,
+                last_contact=last,
+                opened=case.referral_date,
+                next_action_due=case.next_action_due,
+                high_risk=child.family_id in high_risk_families,
+                policy=self._policy,
+            )
+            stage = Stage(case.stage)
+            result.append(
+                CaseRow(
+                    case_id=case.id,
+                    reference=case.reference,
+                    child_forename=child.forename,
+                    child_surname=child.surname,
+                    child_date_of_birth=child.date_of_birth,
+                    year_group=child.year_group,
+                    school=school_name or "",
+                    school_urn=school_urn or "",
+                    stage=stage.value,
+                    stage_label=stage.label,
+                    status=case.status,
+                    officer_id=case.officer_id or "",
+                    officer=officer_name or "Unallocated",
+                    last_contact=last,
+                    days_since_contact=None if last is None else (today - last).days,
+                    next_action=case.next_action,
+                    next_action_due=case.next_action_due,
+                    rag=assessed.rag.value,
+                    rag_label=assessed.rag.label,
+                    rag_reason=assessed.reason,
+                    has_risk=child.family_id in risky_families,
+                    vulnerabilities=child_vulnerabilities(child),
+                )
+            )
+        result.sort(key=lambda row: row.reference)
+        return result
+
+    def search(self, user_text: str) -> set[str]:
+        """Ids of the cases whose child, family, adults, reference or notes match every word."""
+        query = fts_query(user_text)
+        if query is None:
+            return set()
+        return self._store.read(lambda session: _search(session, query))
+
+    def pending_changes(self) -> int:
+        return self._store.read(
+            lambda session: int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(OutboxMutation)
+                    .where(OutboxMutation.state == "pending")
+                )
+                or 0
+            )
+        )
+
+
+_SEARCH_SQL = text(
+    """
+    WITH hits AS (SELECT kind, ref FROM search_index WHERE search_index MATCH :q)
+    SELECT c.id FROM case_file c JOIN child ch ON ch.id = c.child_id
+    WHERE c.id IN (SELECT ref FROM hits WHERE kind IN ('case', 'entry'))
+       OR c.child_id IN (SELECT ref FROM hits WHERE kind = 'child')
+       OR ch.family_id IN (SELECT ref FROM hits WHERE kind IN ('adult', 'family'))
+    """
+)
+
+
+def _search(session: Session, query: str) -> set[str]:
+    return {str(row[0]) for row in session.execute(_SEARCH_SQL, {"q": query})}
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # aggregates come back as stored text
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return uk_local(value).date()
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"unexpected date value {value!r}")

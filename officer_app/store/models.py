@@ -1,0 +1,291 @@
+"""The local store's tables (SQLAlchemy 2.0 typed models).
+
+Primary keys are UUIDs (as 36-character strings) generated on the device; human references
+(``ATT-2026-00123``) are separate fields. Every table a user changes carries ``__tracked__`` so
+that each change also writes its field-level mutation to the outbox and an audit event in the
+same transaction (see ``store/tracking.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Timezone-aware datetimes stored as UTC ISO text, so they sort and compare correctly."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: every stored time must carry its time zone")
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return dt.datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UtcDateTime}
+    __tracked__: ClassVar[bool] = False
+
+
+class Officer(Base):
+    __tablename__ = "officer"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(120))
+    initials: Mapped[str] = mapped_column(String(8))
+    role: Mapped[str] = mapped_column(String(20), default="officer")
+    team: Mapped[str] = mapped_column(String(80), default="")
+    email: Mapped[str] = mapped_column(String(160), default="")
+
+
+class School(Base):
+    __tablename__ = "school"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    urn: Mapped[str] = mapped_column(String(6), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
+    phase: Mapped[str] = mapped_column(String(20))
+
+
+class Family(Base):
+    __tablename__ = "family"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(120))
+    address_line1: Mapped[str] = mapped_column(String(160), default="")
+    address_line2: Mapped[str] = mapped_column(String(160), default="")
+    town: Mapped[str] = mapped_column(String(80), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+
+
+class Child(Base):
+    __tablename__ = "child"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    upn: Mapped[str | None] = mapped_column(String(13), unique=True)
+    forename: Mapped[str] = mapped_column(String(80))
+    surname: Mapped[str] = mapped_column(String(80))
+    date_of_birth: Mapped[dt.date] = mapped_column(Date)
+    gender: Mapped[str] = mapped_column(String(1), default="")
+    year_group: Mapped[str] = mapped_column(String(4), default="")
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("school.id"), index=True)
+    family_id: Mapped[str | None] = mapped_column(ForeignKey("family.id"), index=True)
+    sen: Mapped[str] = mapped_column(String(12), default="none")  # none | sen_support | ehcp
+    child_protection_plan: Mapped[bool] = mapped_column(Boolean, default=False)
+    looked_after: Mapped[bool] = mapped_column(Boolean, default=False)
+    young_carer: Mapped[bool] = mapped_column(Boolean, default=False)
+    eal: Mapped[bool] = mapped_column(Boolean, default=False)
+    gypsy_roma_traveller: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    school: Mapped[School | None] = relationship()
+    family: Mapped[Family | None] = relationship()
+
+
+class Adult(Base):
+    __tablename__ = "adult"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    family_id: Mapped[str] = mapped_column(ForeignKey("family.id"), index=True)
+    forename: Mapped[str] = mapped_column(String(80))
+    surname: Mapped[str] = mapped_column(String(80))
+    relationship_to_child: Mapped[str] = mapped_column(String(40), default="parent")
+    parental_responsibility: Mapped[bool] = mapped_column(Boolean, default=True)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    language: Mapped[str] = mapped_column(String(40), default="English")
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    lives_with_child: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Case(Base):
+    __tablename__ = "case_file"  # "case" is an SQL keyword
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="referral")
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | closed
+    referral_date: Mapped[dt.date] = mapped_column(Date)
+    referral_source: Mapped[str] = mapped_column(String(120), default="")
+    referral_reason: Mapped[str] = mapped_column(Text, default="")
+    next_action: Mapped[str] = mapped_column(String(200), default="")
+    next_action_due: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closure_reason: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    child: Mapped[Child] = relationship()
+    officer: Mapped[Officer | None] = relationship()
+
+
+class RiskFlag(Base):
+    """A warning about an address or a person that an officer must see before a visit."""
+
+    __tablename__ = "risk_flag"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    family_id: Mapped[str | None] = mapped_column(ForeignKey("family.id"), index=True)
+    adult_id: Mapped[str | None] = mapped_column(ForeignKey("adult.id"))
+    category: Mapped[str] = mapped_column(String(40))
+    severity: Mapped[str] = mapped_column(String(10), default="medium")  # high | medium | low
+    description: Mapped[str] = mapped_column(Text)
+    two_officers_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    raised_on: Mapped[dt.date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ChronologyEntry(Base):
+    """An event on a case. Once signed it is evidence: the database refuses to change it."""
+
+    __tablename__ = "chronology_entry"
+    __tracked__ = True
+    __table_args__ = (
+        Index("ix_chronology_case_time", "case_id", "occurred_at"),
+        UniqueConstraint("case_id", "chain_seq", name="uq_chronology_chain"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"))
+    entry_type: Mapped[str] = mapped_column(String(20))
+    occurred_at: Mapped[dt.datetime]
+    recorded_at: Mapped[dt.datetime]
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    amends_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"), index=True)
+    amend_reason: Mapped[str] = mapped_column(String(400), default="")
+    signed_at: Mapped[dt.datetime | None]
+    signed_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class Draft(Base):
+    """Text being typed, autosaved every few seconds; local only, never synced."""
+
+    __tablename__ = "draft"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="note")
+    entry_type: Mapped[str] = mapped_column(String(20), default="note")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime]
+    __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_draft_case_kind"),)
+
+
+class AttendanceMark(Base):
+    __tablename__ = "attendance_mark"
+    __table_args__ = (
+        UniqueConstraint("child_id", "date", "session", name="uq_attendance_child_session"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    session: Mapped[str] = mapped_column(String(2))  # AM | PM
+    code: Mapped[str] = mapped_column(String(2))
+    code_set: Mapped[str] = mapped_column(String(4), default="2024")
+    school_urn: Mapped[str] = mapped_column(String(6), default="")
+    source_import: Mapped[str] = mapped_column(String(80), default="")
+
+
+class Attachment(Base):
+    __tablename__ = "attachment"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[dt.datetime]
+    added_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+
+
+class AuditEvent(Base):
+    """Who did what, when: append-only (the database refuses UPDATE and DELETE)."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(30))
+    entity_type: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[str] = mapped_column(String(36), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OutboxMutation(Base):
+    """A field-level change waiting to go to the central store (anchors-sync.md §7.4)."""
+
+    __tablename__ = "outbox"
+    device_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mutation_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(10))  # create | update | delete | sign
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    schema_version: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime]
+    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+
+
+class ProfileSetting(Base):
+    """Small facts about this profile (its officer, its device id)."""
+
+    __tablename__ = "profile_setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+def apply_defaults(obj: Base) -> None:
+    """Fill Python-side column defaults now rather than at flush (hashes and the outbox need
+    the values the row will really have)."""
+    from sqlalchemy import inspect
+
+    for col in inspect(obj).mapper.columns:
+        if col.default is not None and getattr(obj, col.key, None) is None:
+            default: Any = col.default
+            setattr(obj, col.key, default.arg(None) if default.is_callable else default.arg)

@@ -1,0 +1,70 @@
+"""SQL that Alembic cannot autogenerate: evidence triggers and the full-text index.
+
+Kept as versioned constants: a migration imports the statements of its own version, so a
+later change here is a new constant used by a new migration, never an edit of these.
+"""
+
+from __future__ import annotations
+
+# --- Append-only evidence and audit (v1) --------------------------------------------------
+EVIDENCE_TRIGGERS_V1 = [
+    """CREATE TRIGGER chronology_signed_no_update BEFORE UPDATE ON chronology_entry
+       WHEN OLD.signed_at IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'signed evidence cannot be changed: add an amendment'); END""",
+    """CREATE TRIGGER chronology_signed_no_delete BEFORE DELETE ON chronology_entry
+       WHEN OLD.signed_at IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'signed evidence cannot be deleted'); END""",
+    """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_event
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_event
+       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+]
+
+# --- Full-text search (v1) -----------------------------------------------------------------
+# One FTS5 table over names, references, addresses and note text. ``kind`` says what a row
+# came from and ``ref`` what it points at (a case for cases and entries, a child, a family);
+# ``search_key`` maps each source row to its FTS rowid so updates and deletes are by rowid.
+_SOURCES_V1: dict[str, tuple[str, str, str]] = {
+    # table: (kind, ref expression, text expression) in terms of NEW./OLD. row "R"
+    "case_file": ("case", "R.id", "R.reference || ' ' || R.referral_reason"),
+    "child": ("child", "R.id", "R.forename || ' ' || R.surname || ' ' || coalesce(R.upn, '')"),
+    "adult": ("adult", "R.family_id", "R.forename || ' ' || R.surname || ' ' || R.phone"),
+    "family": (
+        "family",
+        "R.id",
+        "R.name || ' ' || R.address_line1 || ' ' || R.address_line2 || ' ' || R.town"
+        " || ' ' || R.postcode",
+    ),
+    "chronology_entry": ("entry", "R.case_id", "R.title || ' ' || R.body"),
+}
+
+
+def _search_sql_v1() -> list[str]:
+    statements = [
+        """CREATE VIRTUAL TABLE search_index USING fts5(
+             kind UNINDEXED, ref UNINDEXED, text,
+             tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')""",
+        """CREATE TABLE search_key (
+             rowkey VARCHAR(36) NOT NULL PRIMARY KEY, fts_rowid INTEGER NOT NULL)""",
+    ]
+    for table, (kind, ref, text) in _SOURCES_V1.items():
+        ins = (
+            f"INSERT INTO search_index(kind, ref, text) VALUES ('{kind}', "
+            f"{ref.replace('R.', 'NEW.')}, {text.replace('R.', 'NEW.')}); "
+            "INSERT INTO search_key(rowkey, fts_rowid) VALUES (NEW.id, last_insert_rowid());"
+        )
+        dele = (
+            "DELETE FROM search_index WHERE rowid = "
+            "(SELECT fts_rowid FROM search_key WHERE rowkey = OLD.id); "
+            "DELETE FROM search_key WHERE rowkey = OLD.id;"
+        )
+        statements += [
+            f"CREATE TRIGGER {table}_search_ins AFTER INSERT ON {table} BEGIN {ins} END",
+            f"CREATE TRIGGER {table}_search_upd AFTER UPDATE ON {table} BEGIN {dele} {ins} END",
+            f"CREATE TRIGGER {table}_search_del AFTER DELETE ON {table} BEGIN {dele} END",
+        ]
+    return statements
+
+
+SEARCH_SQL_V1 = _search_sql_v1()
+SEARCH_TABLES_V1 = list(_SOURCES_V1)
