@@ -74,7 +74,7 @@ class CaseFileService:
         child = session.get_one(Child, case.child_id)
         school = session.get(School, child.school_id) if child.school_id else None
         family = session.get(Family, child.family_id) if child.family_id else None
-        officers = dict(session.execute(select(Officer.id, Officer.name)).tuples())
+        officers = dict(session.execute(select(Officer.id, Officer.name)).all())
         adults = (
             list(session.scalars(select(Adult).where(Adult.family_id == family.id)))
             if family
@@ -280,7 +280,7 @@ class CaseFileService:
 
 
 def _officer_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Officer.id, Officer.name)).tuples())
+    return dict(session.execute(select(Officer.id, Officer.name)).all())
 
 
 def _entry_info(entry: ChronologyEntry, officers: dict[str, str]) -> EntryInfo:
@@ -347,7 +347,7 @@ def _siblings(session: Session, child: Child) -> tuple[PersonInfo, ...]:
         .outerjoin(School, School.id == Child.school_id)
         .outerjoin(Case, Case.child_id == Child.id)
         .where(Child.family_id == child.family_id, Child.id != child.id)
-    ).tuples()
+    ).all()
     return tuple(
         PersonInfo(
             id=sib.id,
@@ -355,8 +355,13 @@ def _siblings(session: Session, child: Child) -> tuple[PersonInfo, ...]:
             relationship="sibling",
             parental_responsibility=False,
             detail=", ".join(
-                p for p in (school or "", f"Year {sib.year_group}" if sib.year_group else "",
-                            reference or "") if p
+                p
+                for p in (
+                    school or "",
+                    f"Year {sib.year_group}" if sib.year_group else "",
+                    reference or "",
+                )
+                if p
             ),
         )
         for sib, school, reference in rows

@@ -79,12 +79,10 @@ class CaseloadService:
                 select(ChronologyEntry.case_id, func.max(ChronologyEntry.occurred_at))
                 .where(ChronologyEntry.entry_type.in_([t.value for t in CONTACT_TYPES]))
                 .group_by(ChronologyEntry.case_id)
-            ).tuples()
+            ).all()
         )
         risky_families = set(
-            session.scalars(
-                select(RiskFlag.family_id).where(RiskFlag.active.is_(True)).distinct()
-            )
+            session.scalars(select(RiskFlag.family_id).where(RiskFlag.active.is_(True)).distinct())
         )
         high_risk_families = set(
             session.scalars(
@@ -98,7 +96,7 @@ class CaseloadService:
             .join(Child, Child.id == Case.child_id)
             .outerjoin(School, School.id == Child.school_id)
             .outerjoin(Officer, Officer.id == Case.officer_id)
-        ).tuples()
+        ).all()
         result: list[CaseRow] = []
         for case, child, school_name, school_urn, officer_name in rows:
             raw_last = last_contact.get(case.id)

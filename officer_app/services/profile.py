@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
+from officer_app.security import keys as keyfile
+from officer_app.security.keyring_status import KeyringStatus, keyring_status
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_app.clock import Clock, SystemClock
-from officer_app.security import keys as keyfile
-from officer_app.security.keyring_status import KeyringStatus, keyring_status
+from officer_app.clock import Clock
+from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.caseload import CaseloadService
 from officer_app.store import audit
@@ -49,6 +50,9 @@ class OpenProfile:
     def __post_init__(self) -> None:
         self.caseload = CaseloadService(self.store, self.clock)
         self.cases = CaseFileService(self.store, self.clock, self.officer.id)
+        self.attachments = AttachmentService(
+            self.store, self.clock, self.data_dir, self.attachments_key, self.officer.id
+        )
 
     @property
     def locked(self) -> bool:

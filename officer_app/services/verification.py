@@ -14,7 +14,7 @@ from officer_app.store.models import Case, ChronologyEntry
 def verify_profile(store: Store) -> VerifyReport:
     def work(session: Session) -> VerifyReport:
         checked, breaks = evidence.verify(session)
-        references = dict(session.execute(select(Case.id, Case.reference)).tuples())
+        references = dict(session.execute(select(Case.id, Case.reference)).all())
         cases = session.scalar(
             select(func.count(func.distinct(ChronologyEntry.case_id))).where(
                 ChronologyEntry.signed_at.is_not(None)

@@ -16,6 +16,7 @@ def main(path: str, key_hex: str) -> None:
     case_id, officer_id = store.write_wait(lambda s: seed_case(s))
     batch = 0
     while True:
+
         def work(session, b=batch):  # type: ignore[no-untyped-def]
             for i in range(BATCH):
                 signed_note(session, case_id, officer_id, f"batch {b} note {i} " + "x" * 400)

@@ -41,15 +41,19 @@ def test_sigkill_mid_batch_loses_nothing_committed(tmp_path: Path, kill_after: i
         child.wait(timeout=30)
     store = Store.open(path, key)
     try:
-        count = store.read(lambda s: s.execute(text(
-            "SELECT count(*) FROM chronology_entry")).scalar())
+        count = store.read(
+            lambda s: s.execute(text("SELECT count(*) FROM chronology_entry")).scalar()
+        )
         assert count >= committed  # every reported commit survived
         assert count % 50 == 0  # and no half batch was left behind
         assert store.read(lambda s: s.execute(text("PRAGMA integrity_check")).scalar()) == "ok"
         checked, breaks = store.read(evidence.verify)
         assert checked == count and breaks == []
-        outbox = store.read(lambda s: s.execute(text(
-            "SELECT count(*) FROM outbox WHERE entity_type = 'chronology_entry'")).scalar())
+        outbox = store.read(
+            lambda s: s.execute(
+                text("SELECT count(*) FROM outbox WHERE entity_type = 'chronology_entry'")
+            ).scalar()
+        )
         assert outbox == count  # each entry's mutation committed with it
     finally:
         store.close()

@@ -1,0 +1,1 @@
+"""Key handling: the wrapped profile key, the OS key store, attachment encryption."""

@@ -1,0 +1,117 @@
+"""Attachments (photos, scans): encrypted into the profile folder, recorded on the case."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from officer_app.clock import Clock
+from officer_app.security import blobs
+from officer_app.store.database import Store
+from officer_app.store.models import Attachment, Case, new_id
+
+ATTACHMENTS_DIR = "attachments"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class AttachmentRefused(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    case_id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+class AttachmentService:
+    def __init__(
+        self, store: Store, clock: Clock, data_dir: Path, key: bytearray, officer_id: str
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._folder = data_dir / ATTACHMENTS_DIR
+        self._key = key  # the profile's attachments key; wiped (emptied) on lock
+        self._officer_id = officer_id
+
+    def _blob_path(self, attachment_id: str) -> Path:
+        return self._folder / f"{attachment_id}.oab"
+
+    def add(self, case_id: str, source: Path, *, entry_id: str | None = None) -> AttachmentInfo:
+        """Encrypt ``source`` into the profile and record it (blocking: call from a worker)."""
+        if not source.is_file():
+            raise AttachmentRefused(f"{source} is not a file")
+        size = source.stat().st_size
+        if size > MAX_BYTES:
+            raise AttachmentRefused(f"{source.name} is {size // 2**20} MB; the limit is 50 MB")
+        attachment_id = new_id()
+        self._folder.mkdir(parents=True, exist_ok=True)
+        target = self._blob_path(attachment_id)
+        digest = blobs.encrypt_file(bytes(self._key), attachment_id, source, target)
+        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        now = self._clock.now()
+
+        def work(session: Session) -> AttachmentInfo:
+            if session.get(Case, case_id) is None:
+                raise AttachmentRefused(f"no case with id {case_id}")
+            row = Attachment(
+                id=attachment_id,
+                case_id=case_id,
+                entry_id=entry_id,
+                filename=source.name,
+                media_type=media_type,
+                size=size,
+                sha256=digest,
+                added_at=now,
+                added_by=self._officer_id,
+            )
+            session.add(row)
+            return _info(row)
+
+        try:
+            return self._store.write_wait(work)
+        except BaseException:
+            target.unlink(missing_ok=True)  # nothing half-written
+            raise
+
+    def read(self, attachment_id: str) -> bytes:
+        """The decrypted content, checked against the hash recorded when it was added."""
+        row = self._store.read(lambda session: session.get(Attachment, attachment_id))
+        if row is None:
+            raise AttachmentRefused(f"no attachment with id {attachment_id}")
+        data = blobs.decrypt_file(bytes(self._key), attachment_id, self._blob_path(row.id))
+        if hashlib.sha256(data).hexdigest() != row.sha256:
+            raise blobs.BlobCorrupt(f"attachment {row.filename} does not match its recorded hash")
+        return data
+
+    def for_case(self, case_id: str) -> list[AttachmentInfo]:
+        return self._store.read(
+            lambda session: [
+                _info(a)
+                for a in session.scalars(
+                    select(Attachment)
+                    .where(Attachment.case_id == case_id)
+                    .order_by(Attachment.added_at)
+                )
+            ]
+        )
+
+
+def _info(row: Attachment) -> AttachmentInfo:
+    return AttachmentInfo(
+        id=row.id,
+        case_id=row.case_id,
+        filename=row.filename,
+        media_type=row.media_type,
+        size=row.size,
+        sha256=row.sha256,
+    )
