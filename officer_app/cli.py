@@ -115,9 +115,7 @@ def _open(data_dir: Path, *, demo: bool = False) -> Any:
     from officer_app.store.migrate import StoreTooNew
 
     if not profile.exists(data_dir):
-        raise CliError(
-            f"there is no profile in {data_dir} (create one with 'officer-app demo')", 2
-        )
+        raise CliError(f"there is no profile in {data_dir} (create one with 'officer-app demo')", 2)
     passphrase = _passphrase(demo=demo)
     while True:
         try:

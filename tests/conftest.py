@@ -8,17 +8,17 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-import datetime as dt  # noqa: E402
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-from keyring.errors import PasswordDeleteError  # noqa: E402
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
-from officer_app.clock import FixedClock  # noqa: E402
+from officer_app.clock import FixedClock
 
 TEST_PASSPHRASE = "correct horse battery staple"
 DEMO_TODAY = dt.date(2026, 11, 20)
@@ -63,8 +63,9 @@ def clock() -> FixedClock:
 
 
 def make_profile(data_dir: Path, backend: KeyringBackend, cases: int, clock: FixedClock):  # type: ignore[no-untyped-def]
-    from officer_app.demo import DEMO_OFFICER_NAME, populate
     from officer_app.security.keys import FAST_TEST_KDF
+
+    from officer_app.demo import DEMO_OFFICER_NAME, populate
     from officer_app.services.profile import create_profile
 
     opened = create_profile(

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from officer_app.security import keys as keyfile
-from officer_app.security.keyring_status import KeyringStatus, keyring_status
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
+from officer_app.security import keys as keyfile
+from officer_app.security.keyring_status import KeyringStatus, keyring_status
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.caseload import CaseloadService

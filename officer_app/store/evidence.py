@@ -44,13 +44,11 @@ def sign(session: Session, entry: ChronologyEntry, *, by: str, at: dt.datetime) 
     with session.no_autoflush:  # a new entry is inserted once, already signed
         last = session.execute(
             select(ChronologyEntry.chain_seq, ChronologyEntry.content_hash)
-            .where(
-                ChronologyEntry.case_id == entry.case_id, ChronologyEntry.chain_seq.is_not(None)
-            )
+            .where(ChronologyEntry.case_id == entry.case_id, ChronologyEntry.chain_seq.is_not(None))
             .order_by(ChronologyEntry.chain_seq.desc())
             .limit(1)
         ).first()
-    entry.chain_seq = 1 if last is None else int(last[0]) + 1
+    entry.chain_seq = 1 if last is None else int(last[0] or 0) + 1
     entry.prev_hash = GENESIS if last is None else str(last[1])
     entry.signed_at = at
     entry.signed_by = by
@@ -84,18 +82,14 @@ def verify(session: Session) -> tuple[int, list[ChainBreak]]:
             case_id, expected_prev, expected_seq = entry.case_id, GENESIS, 1
         seq = entry.chain_seq or 0
         if seq != expected_seq:
-            breaks.append(
-                ChainBreak(entry.case_id, entry.id, seq, f"expected link {expected_seq}")
-            )
+            breaks.append(ChainBreak(entry.case_id, entry.id, seq, f"expected link {expected_seq}"))
         if entry.prev_hash != expected_prev:
             breaks.append(
                 ChainBreak(entry.case_id, entry.id, seq, "does not follow the previous link")
             )
         recomputed = content_hash(signed_content(entry), entry.prev_hash or "")
         if recomputed != entry.content_hash:
-            breaks.append(
-                ChainBreak(entry.case_id, entry.id, seq, "content changed after signing")
-            )
+            breaks.append(ChainBreak(entry.case_id, entry.id, seq, "content changed after signing"))
         expected_prev = entry.content_hash or ""
         expected_seq = seq + 1
     return checked, breaks
@@ -104,9 +98,9 @@ def verify(session: Session) -> tuple[int, list[ChainBreak]]:
 def signed_count(session: Session) -> int:
     return int(
         session.scalar(
-            select(func.count()).select_from(ChronologyEntry).where(
-                ChronologyEntry.signed_at.is_not(None)
-            )
+            select(func.count())
+            .select_from(ChronologyEntry)
+            .where(ChronologyEntry.signed_at.is_not(None))
         )
         or 0
     )

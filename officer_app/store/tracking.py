@@ -84,9 +84,7 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             pending.append(_audit(obj, "change", actor, now, sorted(changes)))
     for obj in list(session.deleted):
         if isinstance(obj, Base) and obj.__tracked__:
-            pending.append(
-                _mutation(obj, "delete", {}, getattr(obj, "version", None), schema, now)
-            )
+            pending.append(_mutation(obj, "delete", {}, getattr(obj, "version", None), schema, now))
             pending.append(_audit(obj, "delete", actor, now, []))
     session.add_all(pending)
 

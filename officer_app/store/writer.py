@@ -59,7 +59,7 @@ class StoreWriter:
             try:
                 with self._session_factory() as session, session.begin():
                     result = work(session)
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            except BaseException as exc:
                 future.set_exception(exc)
             else:
                 future.set_result(result)

@@ -142,7 +142,10 @@ def work(s):
     s.execute(text("DROP TRIGGER chronology_signed_no_update"))
     entry = s.execute(text(
         "SELECT id FROM chronology_entry WHERE signed_at IS NOT NULL LIMIT 1 OFFSET 2")).scalar()
-    s.execute(text("UPDATE chronology_entry SET body = body || ' (edited)' WHERE id = :i"), {{"i": entry}})
+    s.execute(
+        text("UPDATE chronology_entry SET body = body || ' (edited)' WHERE id = :i"),
+        {{"i": entry}},
+    )
     return entry
 print(p.store.write_wait(work))
 p.lock()

@@ -24,15 +24,20 @@ def test_a_released_schema_upgrades_to_head_with_its_data(fixture: Path, tmp_pat
     store = Store.open(path, KEY)
     try:
         assert migrate.current_revision(store.engine) == migrate.head_revision()
-        assert store.read(lambda s: s.execute(text("SELECT reference FROM case_file")).scalars().all()) == ["ATT-2026-00001"]
+        assert store.read(
+            lambda s: s.execute(text("SELECT reference FROM case_file")).scalars().all()
+        ) == ["ATT-2026-00001"]
         checked, breaks = store.read(evidence.verify)
         assert (checked, breaks) == (3, [])
         # the evidence triggers survived the upgrade
         with pytest.raises(Exception, match="signed evidence cannot be changed"):
             store.write_wait(lambda s: s.execute(text("UPDATE chronology_entry SET body = 'x'")))
         # search still works on old rows
-        hits = store.read(lambda s: s.execute(text(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH 'fixturechild'")).scalar())
+        hits = store.read(
+            lambda s: s.execute(
+                text("SELECT count(*) FROM search_index WHERE search_index MATCH 'fixturechild'")
+            ).scalar()
+        )
         assert hits == 1
     finally:
         store.close()

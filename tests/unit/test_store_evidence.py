@@ -24,7 +24,9 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 def _case_with_notes(store: Store, n: int = 3) -> tuple[str, list[str]]:
     def work(session):  # type: ignore[no-untyped-def]
         case_id, officer_id = seed_case(session)
-        return case_id, [signed_note(session, case_id, officer_id, f"Visit {i}").id for i in range(n)]
+        return case_id, [
+            signed_note(session, case_id, officer_id, f"Visit {i}").id for i in range(n)
+        ]
 
     return store.write_wait(work)
 
@@ -33,8 +35,13 @@ def test_signed_entries_form_a_chain_that_verifies(store: Store) -> None:
     _case_with_notes(store, 4)
     checked, breaks = store.read(evidence.verify)
     assert (checked, breaks) == (4, [])
-    seqs = store.read(lambda s: s.execute(text(
-        "SELECT chain_seq FROM chronology_entry ORDER BY chain_seq")).scalars().all())
+    seqs = store.read(
+        lambda s: (
+            s.execute(text("SELECT chain_seq FROM chronology_entry ORDER BY chain_seq"))
+            .scalars()
+            .all()
+        )
+    )
     assert seqs == [1, 2, 3, 4]
 
 
@@ -50,8 +57,11 @@ def test_raw_sql_cannot_change_or_delete_a_signed_entry(store: Store, statement:
     _, ids = _case_with_notes(store)
     with pytest.raises(IntegrityError, match="signed evidence cannot be"):
         store.write_wait(lambda s: s.execute(text(statement), {"id": ids[1]}))
-    body = store.read(lambda s: s.execute(
-        text("SELECT body FROM chronology_entry WHERE id = :id"), {"id": ids[1]}).scalar())
+    body = store.read(
+        lambda s: s.execute(
+            text("SELECT body FROM chronology_entry WHERE id = :id"), {"id": ids[1]}
+        ).scalar()
+    )
     assert body == "Visit 1"
 
 
@@ -64,12 +74,14 @@ def test_the_audit_log_cannot_be_rewritten(store: Store) -> None:
 
 
 def test_verify_finds_an_entry_altered_behind_the_triggers_back(store: Store) -> None:
-    case_id, ids = _case_with_notes(store, 3)
+    _, ids = _case_with_notes(store, 3)
 
     def tamper(session):  # type: ignore[no-untyped-def]
         session.execute(text("DROP TRIGGER chronology_signed_no_update"))
-        session.execute(text("UPDATE chronology_entry SET body = 'Child seen, all well' WHERE id = :id"),
-                        {"id": ids[1]})
+        session.execute(
+            text("UPDATE chronology_entry SET body = 'Child seen, all well' WHERE id = :id"),
+            {"id": ids[1]},
+        )
 
     store.write_wait(tamper)
     checked, breaks = store.read(evidence.verify)
@@ -94,6 +106,7 @@ def test_an_amendment_is_a_new_signed_entry_and_the_original_stays(store: Store)
 
     def amend(session):  # type: ignore[no-untyped-def]
         from officer_app.store.models import ChronologyEntry
+
         original = session.get(ChronologyEntry, ids[0])
         fix = signed_note(session, case_id, original.author_id, "Visit 0 at 14:10, not 12:10")
         return fix.id

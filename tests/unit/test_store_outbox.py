@@ -21,7 +21,9 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _outbox(store: Store) -> list[OutboxMutation]:
-    return store.read(lambda s: list(s.scalars(select(OutboxMutation).order_by(OutboxMutation.device_seq))))
+    return store.read(
+        lambda s: list(s.scalars(select(OutboxMutation).order_by(OutboxMutation.device_seq)))
+    )
 
 
 def test_creates_carry_every_field_and_a_change_carries_only_its_fields(store: Store) -> None:
@@ -67,7 +69,9 @@ def test_a_failed_transaction_leaves_no_outbox_or_audit_row(store: Store) -> Non
 def test_changes_are_audited_with_who_and_which_fields_not_values(store: Store) -> None:
     case_id, _ = store.write_wait(lambda s: seed_case(s))
     store.write_wait(lambda s: setattr(s.get(Case, case_id), "referral_reason", "Secret words"))
-    last = store.read(lambda s: s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first())
+    last = store.read(
+        lambda s: s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    )
     assert (last.actor, last.action, last.entity_id) == ("officer-1", "change", case_id)
     assert last.detail == {"fields": ["referral_reason"]}
     assert "Secret words" not in str(last.detail)
