@@ -22,6 +22,7 @@ from officer_app import __version__
 from officer_app.paths import default_data_dir
 
 PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "OFFICER_APP_NEW_PASSPHRASE"
 DEMO_PASSPHRASE = "demo-caseload-2026"
 
 
@@ -72,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     sub.add_parser("verify", help="recompute every evidence chain and report any break")
+    sub.add_parser(
+        "change-passphrase",
+        help=f"re-wrap the profile key under a new passphrase ({NEW_PASSPHRASE_ENV} or asked)",
+    )
     return parser
 
 
@@ -81,7 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _window(data_dir, args)
-        handler = {"demo": _demo, "cases": _cases, "verify": _verify}[args.command]
+        handler = {
+            "demo": _demo,
+            "cases": _cases,
+            "verify": _verify,
+            "change-passphrase": _change_passphrase,
+        }[args.command]
         return handler(data_dir, args)
     except CliError as exc:
         print(f"officer-app: {exc}", file=sys.stderr)
@@ -255,3 +265,25 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 3
+
+
+def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.security import keys
+    from officer_app.services import profile
+
+    old = _passphrase()
+    new = os.environ.get(NEW_PASSPHRASE_ENV)
+    if not new:
+        if not sys.stdin.isatty():
+            raise CliError(f"no new passphrase: set {NEW_PASSPHRASE_ENV}", 2)
+        new = getpass.getpass("New passphrase: ")
+        if getpass.getpass("New passphrase again: ") != new:
+            raise CliError("the two new passphrases differ; nothing was changed")
+    try:
+        profile.change_passphrase(data_dir, old, new)
+    except keys.WrongPassphrase as exc:
+        raise CliError(f"wrong passphrase for the profile in {data_dir}", 2) from exc
+    except (keys.SecurityError, profile.ProfileError) as exc:
+        raise CliError(str(exc), 2) from exc
+    print("passphrase changed; the old one no longer opens this profile")
+    return 0

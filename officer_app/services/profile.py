@@ -158,6 +158,22 @@ def unlock_profile(
     )
 
 
+def change_passphrase(
+    data_dir: Path,
+    old: str,
+    new: str,
+    *,
+    backend: KeyringBackend | None = None,
+    kdf: keyfile.KdfParams | None = None,
+) -> None:
+    """Re-wrap the profile key under a new passphrase; the data itself is not rewritten."""
+    if not exists(data_dir):
+        raise ProfileError(f"there is no profile in {data_dir}")
+    if old == new:
+        raise ProfileError("the new passphrase is the same as the old one")
+    keyfile.change_passphrase(data_dir, old, new, backend=backend, kdf=kdf)
+
+
 def _officer_identity(session: Session) -> OfficerIdentity:
     officer_id = session.scalar(
         select(ProfileSetting.value).where(ProfileSetting.key == OFFICER_SETTING)

@@ -14,10 +14,14 @@ PASS = "a long demo passphrase"
 
 
 def run(
-    tmp_path: Path, *args: str, passphrase: str | None = PASS
+    tmp_path: Path,
+    *args: str,
+    passphrase: str | None = PASS,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
+        **(extra_env or {}),
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
         "XDG_DATA_HOME": str(tmp_path / "xdg"),
     }
@@ -97,6 +101,15 @@ def test_a_wrong_passphrase_is_one_line_on_stderr(demo: Path) -> None:
     assert out.stdout == ""
     errors = [line for line in out.stderr.splitlines() if "warning" not in line]
     assert errors == [f"officer-app: wrong passphrase for the profile in {demo / 'profile'}"]
+
+
+def test_change_passphrase(tmp_path: Path) -> None:
+    assert run(tmp_path, "demo", "--cases", "2").returncode == 0
+    env_new = {"OFFICER_APP_NEW_PASSPHRASE": "another long passphrase"}
+    out = run(tmp_path, "change-passphrase", extra_env=env_new)
+    assert out.returncode == 0, out.stderr
+    assert run(tmp_path, "verify").returncode == 2  # the old one no longer opens it
+    assert run(tmp_path, "verify", passphrase="another long passphrase").returncode == 0
 
 
 def test_no_passphrase_and_no_terminal_is_refused(demo: Path) -> None:
