@@ -56,8 +56,11 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(user_text: str) -> str | None:
-    """Turn what an officer typed into an FTS5 query: every word, as a prefix, must match."""
-    tokens = _TOKEN.findall(user_text)
+    """Turn what an officer typed into an FTS5 query: every word, as a prefix, must match.
+
+    Single letters are left out: as prefixes they match nearly everything and cost a scan.
+    """
+    tokens = [t for t in _TOKEN.findall(user_text) if len(t) > 1]
     if not tokens:
         return None
     return " ".join(f'"{token}"*' for token in tokens)
@@ -92,30 +95,55 @@ class CaseloadService:
             )
         )
         rows = session.execute(
-            select(Case, Child, School.name, School.urn, Officer.name)
+            select(
+                Case.id,
+                Case.reference,
+                Case.stage,
+                Case.status,
+                Case.officer_id,
+                Case.referral_date,
+                Case.next_action,
+                Case.next_action_due,
+                Child,
+                School.name,
+                School.urn,
+                Officer.name,
+            )
             .join(Child, Child.id == Case.child_id)
             .outerjoin(School, School.id == Child.school_id)
             .outerjoin(Officer, Officer.id == Case.officer_id)
+            .order_by(Case.reference)
         ).all()
         result: list[CaseRow] = []
-        for case, child, school_name, school_urn, officer_name in rows:
-            raw_last = last_contact.get(case.id)
-            last = _as_date(raw_last)
-            closed = case.status == "closed"
+        for (
+            case_id,
+            reference,
+            stage_value,
+            status,
+            officer_id,
+            referral_date,
+            next_action,
+            next_action_due,
+            child,
+            school_name,
+            school_urn,
+            officer_name,
+        ) in rows:
+            last = _as_date(last_contact.get(case_id))
             assessed = rag_rules.assess(
                 today=today,
-                closed=closed,
+                closed=status == "closed",
                 last_contact=last,
-                opened=case.referral_date,
-                next_action_due=case.next_action_due,
+                opened=referral_date,
+                next_action_due=next_action_due,
                 high_risk=child.family_id in high_risk_families,
                 policy=self._policy,
             )
-            stage = Stage(case.stage)
+            stage = Stage(stage_value)
             result.append(
                 CaseRow(
-                    case_id=case.id,
-                    reference=case.reference,
+                    case_id=case_id,
+                    reference=reference,
                     child_forename=child.forename,
                     child_surname=child.surname,
                     child_date_of_birth=child.date_of_birth,
@@ -124,13 +152,13 @@ class CaseloadService:
                     school_urn=school_urn or "",
                     stage=stage.value,
                     stage_label=stage.label,
-                    status=case.status,
-                    officer_id=case.officer_id or "",
+                    status=status,
+                    officer_id=officer_id or "",
                     officer=officer_name or "Unallocated",
                     last_contact=last,
                     days_since_contact=None if last is None else (today - last).days,
-                    next_action=case.next_action,
-                    next_action_due=case.next_action_due,
+                    next_action=next_action,
+                    next_action_due=next_action_due,
                     rag=assessed.rag.value,
                     rag_label=assessed.rag.label,
                     rag_reason=assessed.reason,
@@ -138,7 +166,6 @@ class CaseloadService:
                     vulnerabilities=child_vulnerabilities(child),
                 )
             )
-        result.sort(key=lambda row: row.reference)
         return result
 
     def search(self, user_text: str) -> set[str]:

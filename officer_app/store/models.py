@@ -180,6 +180,8 @@ class ChronologyEntry(Base):
     __tracked__ = True
     __table_args__ = (
         Index("ix_chronology_case_time", "case_id", "occurred_at"),
+        # covers the caseload's "last contact" aggregate without reading any note text
+        Index("ix_chronology_type_case_time", "entry_type", "case_id", "occurred_at"),
         UniqueConstraint("case_id", "chain_seq", name="uq_chronology_chain"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
