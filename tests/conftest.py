@@ -63,9 +63,8 @@ def clock() -> FixedClock:
 
 
 def make_profile(data_dir: Path, backend: KeyringBackend, cases: int, clock: FixedClock):  # type: ignore[no-untyped-def]
-    from officer_app.security.keys import FAST_TEST_KDF
-
     from officer_app.demo import DEMO_OFFICER_NAME, populate
+    from officer_app.security.keys import FAST_TEST_KDF
     from officer_app.services.profile import create_profile
 
     opened = create_profile(
