@@ -3,6 +3,9 @@
 ``key.json`` in the profile folder holds only what unwrapping needs (salt, parameters, nonce,
 the wrapped key); the device secret is in the OS key store, so a copied folder will not open
 on another laptop even with the passphrase.
+
+KEK = HKDF-SHA256(salt, info="officer-app kek v1")(Argon2id(passphrase, salt) || device secret)
+wrapped_key = AES-256-GCM(KEK).encrypt(nonce, master key, aad=profile id)
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import binascii
 import contextlib
 import datetime as dt
 import json
-import os
+import math
 import secrets
 import time
 import uuid
@@ -21,14 +24,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import keyring
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, PasswordDeleteError
 
+from officer_app.security._atomic import write_bytes_atomic
+from officer_app.security.errors import SecurityError
 from officer_app.security.keyring_status import keyring_status
 
 KEY_FILE = "key.json"
@@ -37,6 +42,11 @@ KEYRING_SERVICE = "officer-app"
 FORMAT = 1
 MIN_PASSPHRASE = 8
 MAX_DELAY_S = 30.0
+KEY_LEN = 32
+SALT_LEN = 16
+NONCE_LEN = 12
+TAG_LEN = 16
+KEK_INFO = b"officer-app kek v1"
 
 
 @dataclass(frozen=True)
@@ -46,45 +56,83 @@ class KdfParams:
     parallelism: int
 
 
-# Measured on the 2-core development machine: about 0.45 s per derivation.
-DEFAULT_KDF = KdfParams(time_cost=3, memory_kib=128 * 1024, parallelism=2)
+# Argon2id, 256 MiB, 3 passes, 2 lanes. Measured on the 2-core development machine, one
+# derivation per fresh process as at unlock: 0.39-0.52 s idle, 0.82-0.90 s with the other
+# core busy. 128 MiB x 3 took only 0.21-0.26 s idle, under the 0.3 s floor. Existing profiles
+# keep the parameters recorded in their key.json.
+DEFAULT_KDF = KdfParams(time_cost=3, memory_kib=256 * 1024, parallelism=2)
 FAST_TEST_KDF = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
 
+# Bounds accepted from a key file: a tampered file must not make unlocking take hours or
+# exhaust memory, nor weaken derivation below what argon2 allows.
+_KDF_LIMITS = {"time_cost": (1, 64), "memory_kib": (8, 4 * 1024 * 1024), "parallelism": (1, 64)}
 
-class SecurityError(Exception):
-    """Base of every key-handling refusal. Messages never carry secrets."""
+
+__all__ = [
+    "DEFAULT_KDF",
+    "FAST_TEST_KDF",
+    "CorruptKeyFile",
+    "DeviceSecretMissing",
+    "KdfParams",
+    "KeyFile",
+    "KeyStoreError",
+    "NoProfile",
+    "ProfileExists",
+    "SecurityError",
+    "TooSoon",
+    "WeakPassphrase",
+    "WrongPassphrase",
+    "change_passphrase",
+    "create_profile_key",
+    "forget_device_secret",
+    "profile_exists",
+    "read_key_file",
+    "subkey",
+    "unwrap_master_key",
+    "wipe",
+]
 
 
 class NoProfile(SecurityError):
-    pass
+    """The folder holds no key.json."""
 
 
 class ProfileExists(SecurityError):
-    pass
+    """Creating a profile where one already exists."""
 
 
 class CorruptKeyFile(SecurityError):
-    pass
+    """key.json is unreadable or a field is missing or malformed."""
 
 
 class WeakPassphrase(SecurityError):
-    pass
+    """The passphrase is empty or shorter than MIN_PASSPHRASE characters."""
 
 
 class DeviceSecretMissing(SecurityError):
-    pass
+    """The profile needs a device secret that this laptop's key store does not hold."""
+
+
+class KeyStoreError(SecurityError):
+    """The system key store would not keep the device secret."""
 
 
 class WrongPassphrase(SecurityError):
     def __init__(self, attempts: int, retry_after: float) -> None:
-        super().__init__(f"wrong passphrase (attempt {attempts}); try again in {retry_after:g} s")
+        super().__init__(
+            f"The passphrase is not correct (attempt {attempts}); "
+            f"try again in {retry_after:g} seconds."
+        )
         self.attempts = attempts
         self.retry_after = retry_after
 
 
 class TooSoon(SecurityError):
     def __init__(self, seconds_left: float) -> None:
-        super().__init__(f"too many wrong passphrases: wait {seconds_left:.1f} s")
+        super().__init__(
+            f"Too many wrong passphrases: wait {math.ceil(seconds_left * 10) / 10:.1f} seconds "
+            "before trying again."
+        )
         self.seconds_left = seconds_left
 
 
@@ -102,8 +150,7 @@ class KeyFile:
 
 def wipe(buffer: bytearray) -> None:
     """Overwrite key material in place (as far as Python allows)."""
-    for i in range(len(buffer)):
-        buffer[i] = 0
+    buffer[:] = bytes(len(buffer))
 
 
 def profile_exists(profile_dir: Path) -> bool:
@@ -114,21 +161,13 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    data = json.dumps(payload, indent=2).encode("utf-8")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+def _write_json(path: Path, payload: dict[str, Any]) -> None:
+    write_bytes_atomic(path, json.dumps(payload, indent=2).encode("utf-8"))
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise WeakPassphrase(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
 
 
 def _kek(passphrase: str, salt: bytes, kdf: KdfParams, device_secret: bytes) -> bytes:
@@ -138,21 +177,45 @@ def _kek(passphrase: str, salt: bytes, kdf: KdfParams, device_secret: bytes) -> 
         time_cost=kdf.time_cost,
         memory_cost=kdf.memory_kib,
         parallelism=kdf.parallelism,
-        hash_len=32,
+        hash_len=KEY_LEN,
         type=Type.ID,
     )
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"officer-app kek v1").derive(
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=salt, info=KEK_INFO).derive(
         stretched + device_secret
     )
+
+
+def _wrap(
+    passphrase: str, kdf: KdfParams, device_secret: bytes, profile_id: str, master: bytearray
+) -> tuple[bytes, bytes, bytes]:
+    """(salt, nonce, wrapped key): a fresh salt and nonce every time."""
+    salt = secrets.token_bytes(SALT_LEN)
+    nonce = secrets.token_bytes(NONCE_LEN)
+    kek = _kek(passphrase, salt, kdf, device_secret)
+    wrapped = AESGCM(kek).encrypt(nonce, bytes(master), profile_id.encode("ascii"))
+    return salt, nonce, wrapped
+
+
+def _key_file_json(key_file: KeyFile) -> dict[str, Any]:
+    return {
+        "format": key_file.format,
+        "profile_id": key_file.profile_id,
+        "salt": _b64(key_file.salt),
+        "kdf": asdict(key_file.kdf),
+        "nonce": _b64(key_file.nonce),
+        "wrapped_key": _b64(key_file.wrapped_key),
+        "device_secret_in_keyring": key_file.device_secret_in_keyring,
+        "created_at": key_file.created_at,
+    }
 
 
 def subkey(master: bytes | bytearray, purpose: str) -> bytes:
     """A key for one purpose ("database", "attachments") derived from the profile key."""
     return HKDF(
         algorithm=hashes.SHA256(),
-        length=32,
+        length=KEY_LEN,
         salt=None,
-        info=b"officer-app " + purpose.encode("ascii"),
+        info=b"officer-app " + purpose.encode("utf-8"),
     ).derive(bytes(master))
 
 
@@ -160,9 +223,23 @@ def _secret_name(profile_id: str) -> str:
     return f"device-secret:{profile_id}"
 
 
+def _backend(backend: KeyringBackend | None) -> KeyringBackend:
+    return backend if backend is not None else keyring.get_keyring()
+
+
 def _store_device_secret(profile_id: str, backend: KeyringBackend) -> bytes:
-    secret = secrets.token_bytes(32)
-    backend.set_password(KEYRING_SERVICE, _secret_name(profile_id), _b64(secret))
+    secret = secrets.token_bytes(KEY_LEN)
+    encoded = _b64(secret)
+    try:
+        backend.set_password(KEYRING_SERVICE, _secret_name(profile_id), encoded)
+        kept = backend.get_password(KEYRING_SERVICE, _secret_name(profile_id)) == encoded
+    except Exception as exc:  # any backend plug-in failure: keyring, D-Bus, OS errors
+        raise KeyStoreError(
+            "The system key store refused to save the device secret (is it locked?). "
+            "Unlock it and try again."
+        ) from exc
+    if not kept:
+        raise KeyStoreError("The system key store did not keep the device secret.")
     return secret
 
 
@@ -171,24 +248,24 @@ def _load_device_secret(key_file: KeyFile, backend: KeyringBackend) -> bytes:
         return b""
     try:
         stored = backend.get_password(KEYRING_SERVICE, _secret_name(key_file.profile_id))
-    except KeyringError as exc:
+    except Exception as exc:  # any backend plug-in failure: keyring, D-Bus, OS errors
         raise DeviceSecretMissing(
-            "the system key store could not be read; unlock it and try again"
+            "The system key store could not be read; unlock it and try again."
         ) from exc
     if not stored:
         raise DeviceSecretMissing(
-            "this laptop's key store does not hold the device secret for this profile: "
-            "the profile was made on another device, or the key store was reset"
+            "This laptop's key store does not hold the device secret for this profile: the "
+            "profile was made on another device, or the key store no longer has it (reset)."
         )
-    return base64.b64decode(stored)
-
-
-def _backend(backend: KeyringBackend | None) -> KeyringBackend:
-    if backend is not None:
-        return backend
-    import keyring
-
-    return keyring.get_keyring()
+    try:
+        secret = base64.b64decode(stored, validate=True)
+    except (binascii.Error, ValueError):
+        secret = b""
+    if len(secret) != KEY_LEN:
+        raise DeviceSecretMissing(
+            "The device secret for this profile in this laptop's key store is damaged."
+        )
+    return secret
 
 
 def create_profile_key(
@@ -198,68 +275,94 @@ def create_profile_key(
     kdf: KdfParams = DEFAULT_KDF,
     backend: KeyringBackend | None = None,
 ) -> tuple[str, bytearray]:
-    """Make and wrap a new profile key. Returns (profile id, the key, for the caller to wipe)."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
+    """Make and wrap a new profile key. Returns (profile id, the key, for the caller to wipe).
+
+    Without a usable key store the key is wrapped by the passphrase alone
+    (``device_secret_in_keyring`` false); the caller warns using ``keyring_status``.
+    """
+    _check_passphrase(passphrase)
     if profile_exists(profile_dir):
-        raise ProfileExists(f"a profile key already exists in {profile_dir}")
+        raise ProfileExists(f"A profile key already exists in {profile_dir}.")
     chosen = _backend(backend)
     profile_id = str(uuid.uuid4())
     in_keyring = keyring_status(chosen).available
     device_secret = _store_device_secret(profile_id, chosen) if in_keyring else b""
-    master = bytearray(secrets.token_bytes(32))
-    salt = secrets.token_bytes(16)
-    nonce = secrets.token_bytes(12)
-    wrapped = AESGCM(_kek(passphrase, salt, kdf, device_secret)).encrypt(
-        nonce, bytes(master), profile_id.encode("ascii")
-    )
-    profile_dir.mkdir(parents=True, exist_ok=True)
-    _write_atomic(
-        profile_dir / KEY_FILE,
-        {
-            "format": FORMAT,
-            "profile_id": profile_id,
-            "salt": _b64(salt),
-            "kdf": asdict(kdf),
-            "nonce": _b64(nonce),
-            "wrapped_key": _b64(wrapped),
-            "device_secret_in_keyring": in_keyring,
-            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        },
-    )
+    master = bytearray(secrets.token_bytes(KEY_LEN))
+    try:
+        salt, nonce, wrapped = _wrap(passphrase, kdf, device_secret, profile_id, master)
+        key_file = KeyFile(
+            format=FORMAT,
+            profile_id=profile_id,
+            salt=salt,
+            kdf=kdf,
+            nonce=nonce,
+            wrapped_key=wrapped,
+            device_secret_in_keyring=in_keyring,
+            created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        )
+        profile_dir.mkdir(parents=True, exist_ok=True)
+        _write_json(profile_dir / KEY_FILE, _key_file_json(key_file))
+    except BaseException:
+        wipe(master)
+        if in_keyring:
+            forget_device_secret(profile_id, chosen)
+        raise
     return profile_id, master
+
+
+def _int_in(raw: Any, name: str) -> int:
+    low, high = _KDF_LIMITS[name]
+    value = raw[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(name)
+    return value
 
 
 def read_key_file(profile_dir: Path) -> KeyFile:
     path = profile_dir / KEY_FILE
     if not path.is_file():
-        raise NoProfile(f"there is no profile key in {profile_dir}")
-    field = "(the file)"
+        raise NoProfile(f"There is no profile key in {profile_dir}.")
+    field = "(the whole file)"
     try:
         raw = json.loads(path.read_text("utf-8"))
+        if not isinstance(raw, dict):
+            raise TypeError("not an object")
         field = "format"
         if raw["format"] != FORMAT:
             raise CorruptKeyFile(f"{path}: unsupported format {raw['format']!r}")
         field = "kdf"
-        kdf = KdfParams(
-            **{k: int(raw["kdf"][k]) for k in ("time_cost", "memory_kib", "parallelism")}
-        )
-        values: dict[str, Any] = {}
-        for field in ("salt", "nonce", "wrapped_key"):
+        kdf = KdfParams(*(_int_in(raw["kdf"], k) for k in _KDF_LIMITS))
+        if kdf.memory_kib < 8 * kdf.parallelism:
+            raise ValueError("memory below 8 KiB per lane")
+        values: dict[str, bytes] = {}
+        for field, size in (("salt", SALT_LEN), ("nonce", NONCE_LEN), ("wrapped_key", None)):
             values[field] = base64.b64decode(raw[field], validate=True)
+            if size is not None and len(values[field]) != size:
+                raise ValueError(f"{field} has the wrong length")
+        field = "wrapped_key"
+        if len(values["wrapped_key"]) != KEY_LEN + TAG_LEN:
+            raise ValueError("wrapped key has the wrong length")
         field = "profile_id"
-        profile_id = str(uuid.UUID(raw["profile_id"]))
+        profile_id = raw["profile_id"]
+        if not isinstance(profile_id, str) or str(uuid.UUID(profile_id)) != profile_id:
+            raise ValueError("not a lower-case UUID")
         field = "device_secret_in_keyring"
         in_keyring = raw["device_secret_in_keyring"]
         if not isinstance(in_keyring, bool):
             raise ValueError("not true or false")
+        field = "created_at"
+        created_at = raw.get("created_at", "")
+        if not isinstance(created_at, str):
+            raise ValueError("not text")
         return KeyFile(
             format=FORMAT,
             profile_id=profile_id,
+            salt=values["salt"],
             kdf=kdf,
+            nonce=values["nonce"],
+            wrapped_key=values["wrapped_key"],
             device_secret_in_keyring=in_keyring,
-            created_at=str(raw.get("created_at", "")),
-            **values,
+            created_at=created_at,
         )
     except CorruptKeyFile:
         raise
@@ -268,15 +371,24 @@ def read_key_file(profile_dir: Path) -> KeyFile:
 
 
 def _read_state(profile_dir: Path) -> tuple[int, float]:
+    """(failed attempts, not-before time); a missing or unreadable file means no failures."""
     try:
         raw = json.loads((profile_dir / STATE_FILE).read_text("utf-8"))
-        return int(raw["failed_attempts"]), float(raw["not_before"])
+        failed, not_before = int(raw["failed_attempts"]), float(raw["not_before"])
     except (OSError, ValueError, KeyError, TypeError):
         return 0, 0.0
+    if failed < 0 or not math.isfinite(not_before):
+        return 0, 0.0
+    return failed, not_before
 
 
 def _write_state(profile_dir: Path, failed: int, not_before: float) -> None:
-    _write_atomic(profile_dir / STATE_FILE, {"failed_attempts": failed, "not_before": not_before})
+    _write_json(profile_dir / STATE_FILE, {"failed_attempts": failed, "not_before": not_before})
+
+
+def _delay(failed: int) -> float:
+    """0.5 s after the first failure, doubling each time, never more than 30 s."""
+    return min(MAX_DELAY_S, 0.5 * 2.0 ** min(failed - 1, 16))
 
 
 def _unwrap(
@@ -284,10 +396,14 @@ def _unwrap(
     passphrase: str,
     backend: KeyringBackend | None,
     clock: Callable[[], float],
-) -> tuple[KeyFile, bytearray]:
+) -> tuple[KeyFile, bytes, bytearray]:
+    """(key file, device secret, master key), applying and updating the throttle."""
     key_file = read_key_file(profile_dir)
     failed, not_before = _read_state(profile_dir)
     now = clock()
+    if not_before > now + MAX_DELAY_S:  # the clock went backwards: never wait over the cap
+        not_before = now + MAX_DELAY_S
+        _write_state(profile_dir, failed, not_before)
     if now < not_before:
         raise TooSoon(not_before - now)
     device_secret = _load_device_secret(key_file, _backend(backend))
@@ -300,12 +416,12 @@ def _unwrap(
         )
     except InvalidTag:
         failed += 1
-        delay = min(MAX_DELAY_S, 0.5 * 2 ** (failed - 1))
-        _write_state(profile_dir, failed, clock() + delay)
+        delay = _delay(failed)
+        _write_state(profile_dir, failed, now + delay)
         raise WrongPassphrase(failed, delay) from None
     if failed or not_before:
         _write_state(profile_dir, 0, 0.0)
-    return key_file, master
+    return key_file, device_secret, master
 
 
 def unwrap_master_key(
@@ -315,8 +431,12 @@ def unwrap_master_key(
     backend: KeyringBackend | None = None,
     clock: Callable[[], float] = time.time,
 ) -> bytearray:
-    """The profile key, or WrongPassphrase (with a delay that doubles, up to 30 s)."""
-    return _unwrap(profile_dir, passphrase, backend, clock)[1]
+    """The profile key (wipe it when done).
+
+    Raises TooSoon while an earlier failure's delay runs, WrongPassphrase (with a delay that
+    doubles from 0.5 s up to 30 s, kept on disk), DeviceSecretMissing, NoProfile, CorruptKeyFile.
+    """
+    return _unwrap(profile_dir, passphrase, backend, clock)[2]
 
 
 def change_passphrase(
@@ -329,34 +449,27 @@ def change_passphrase(
     clock: Callable[[], float] = time.time,
 ) -> None:
     """Re-wrap the same profile key under a new passphrase (the data is not re-encrypted)."""
-    if len(new) < MIN_PASSPHRASE:
-        raise WeakPassphrase(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
-    key_file, master = _unwrap(profile_dir, old, backend, clock)
+    _check_passphrase(new)
+    key_file, device_secret, master = _unwrap(profile_dir, old, backend, clock)
     try:
         params = kdf or key_file.kdf
-        salt = secrets.token_bytes(16)
-        nonce = secrets.token_bytes(12)
-        device_secret = _load_device_secret(key_file, _backend(backend))
-        wrapped = AESGCM(_kek(new, salt, params, device_secret)).encrypt(
-            nonce, bytes(master), key_file.profile_id.encode("ascii")
-        )
+        salt, nonce, wrapped = _wrap(new, params, device_secret, key_file.profile_id, master)
     finally:
         wipe(master)
-    _write_atomic(
-        profile_dir / KEY_FILE,
-        {
-            "format": FORMAT,
-            "profile_id": key_file.profile_id,
-            "salt": _b64(salt),
-            "kdf": asdict(params),
-            "nonce": _b64(nonce),
-            "wrapped_key": _b64(wrapped),
-            "device_secret_in_keyring": key_file.device_secret_in_keyring,
-            "created_at": key_file.created_at,
-        },
+    updated = KeyFile(
+        format=FORMAT,
+        profile_id=key_file.profile_id,
+        salt=salt,
+        kdf=params,
+        nonce=nonce,
+        wrapped_key=wrapped,
+        device_secret_in_keyring=key_file.device_secret_in_keyring,
+        created_at=key_file.created_at,
     )
+    _write_json(profile_dir / KEY_FILE, _key_file_json(updated))
 
 
 def forget_device_secret(profile_id: str, backend: KeyringBackend | None = None) -> None:
-    with contextlib.suppress(PasswordDeleteError):
+    """Remove this profile's device secret from the key store (when deleting the profile)."""
+    with contextlib.suppress(Exception):  # absent already, or no key store: nothing to forget
         _backend(backend).delete_password(KEYRING_SERVICE, _secret_name(profile_id))
