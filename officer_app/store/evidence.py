@@ -28,9 +28,19 @@ SIGNED_FIELDS = (
 )
 
 
+# Added by schema 0003 for structured records; sealed only when present, so that every entry
+# signed before then keeps the hash it was given.
+OPTIONAL_SIGNED_FIELDS = ("form_id", "form_version", "answers")
+
+
 def signed_content(entry: ChronologyEntry) -> dict[str, Any]:
     apply_defaults(entry)
-    return {name: getattr(entry, name) for name in SIGNED_FIELDS}
+    content = {name: getattr(entry, name) for name in SIGNED_FIELDS}
+    for name in OPTIONAL_SIGNED_FIELDS:
+        value = getattr(entry, name)
+        if value is not None:
+            content[name] = value
+    return content
 
 
 def sign(session: Session, entry: ChronologyEntry, *, by: str, at: dt.datetime) -> None:

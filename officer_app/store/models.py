@@ -194,6 +194,11 @@ class ChronologyEntry(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"), index=True)
     amend_reason: Mapped[str] = mapped_column(String(400), default="")
+    # A structured record (home visit, assessment, review…): the form it was made with and
+    # the answers, sealed with the rest of the entry when it is signed (schema 0003).
+    form_id: Mapped[str | None] = mapped_column(String(60))
+    form_version: Mapped[int | None] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     signed_at: Mapped[dt.datetime | None]
     signed_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
     chain_seq: Mapped[int | None] = mapped_column(Integer)
@@ -211,8 +216,79 @@ class Draft(Base):
     entry_type: Mapped[str] = mapped_column(String(20), default="note")
     title: Mapped[str] = mapped_column(String(200), default="")
     body: Mapped[str] = mapped_column(Text, default="")
+    form_id: Mapped[str | None] = mapped_column(String(60))
+    form_version: Mapped[int | None] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime]
     __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_draft_case_kind"),)
+
+
+class VisitPlan(Base):
+    """A home visit planned for a date and time; done when its record is signed."""
+
+    __tablename__ = "visit_plan"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    planned_for: Mapped[dt.datetime]
+    address: Mapped[str] = mapped_column(String(300), default="")
+    purpose: Mapped[str] = mapped_column(String(300), default="")
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    second_officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    status: Mapped[str] = mapped_column(String(12), default="planned")  # planned|done|cancelled
+    record_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class RiskAcknowledgement(Base):
+    """An officer confirmed they read the risk flags before a visit (kept as evidence)."""
+
+    __tablename__ = "risk_acknowledgement"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    visit_plan_id: Mapped[str | None] = mapped_column(ForeignKey("visit_plan.id"))
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    acknowledged_at: Mapped[dt.datetime]
+    flags: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # what was shown, as shown
+
+
+class Plan(Base):
+    """A support plan: targets and actions, reviewed on a set date."""
+
+    __tablename__ = "plan"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    agreed_on: Mapped[dt.date] = mapped_column(Date)
+    review_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="active")  # active | ended
+    summary: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PlanTarget(Base):
+    __tablename__ = "plan_target"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id"), index=True)
+    description: Mapped[str] = mapped_column(String(300))
+    attendance_pct: Mapped[float | None]
+    over_weeks: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlanAction(Base):
+    __tablename__ = "plan_action"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id"), index=True)
+    description: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(12))  # officer | school | parent | agency
+    owner_name: Mapped[str] = mapped_column(String(120), default="")
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class AttendanceMark(Base):
