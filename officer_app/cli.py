@@ -143,7 +143,7 @@ def _open(data_dir: Path, *, demo: bool = False) -> Any:
 
 # --- commands --------------------------------------------------------------------------------
 def _window(data_dir: Path, args: argparse.Namespace) -> int:
-    from officer_app.gui.app import run
+    from officer_app.gui.application import run
 
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     if args.smoke_test and passphrase is None:

@@ -29,7 +29,7 @@ class Store:
         self.path = path
         self.clock = clock
         self.actor = actor
-        self.schema_version = migrate.head_revision()
+        self.schema_version = migrate.HEAD
         self._factory = sessionmaker(engine, expire_on_commit=False)
         self.writer = StoreWriter(self._write_session)
         self.migration_backup: Path | None = None

@@ -60,3 +60,7 @@ def test_a_profile_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> 
     with pytest.raises(StoreTooNew, match="newer version of officer-app"):
         Store.open(path, KEY)
     assert path.read_bytes() == before
+
+
+def test_the_fast_path_head_is_the_newest_script() -> None:
+    assert migrate.head_revision() == migrate.HEAD

@@ -1,0 +1,145 @@
+"""Start the window: the QApplication, the task runner, the main window; and the smoke test."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from officer_app.clock import Clock, SystemClock
+from officer_app.gui import theme
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.window import MainWindow
+from officer_app.services.profile import OpenProfile, unlock_profile
+
+
+def _process_started() -> float | None:
+    try:
+        import psutil
+
+        return float(psutil.Process().create_time())
+    except Exception:
+        return None
+
+
+def build_main_window(
+    data_dir: Path,
+    *,
+    idle_minutes: float = 5.0,
+    backend: KeyringBackend | None = None,
+    clock: Clock | None = None,
+    runner: TaskRunner | None = None,
+) -> MainWindow:
+    clock = clock or SystemClock()
+
+    def unlock(passphrase: str) -> OpenProfile:
+        return unlock_profile(data_dir, passphrase, backend=backend, clock=clock)
+
+    return MainWindow(
+        data_dir,
+        unlock,
+        runner or TaskRunner(),
+        today=clock.today,
+        idle_minutes=idle_minutes,
+    )
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Officer App")
+    app.setOrganizationName("officer-app")
+    app.setApplicationDisplayName("Officer App")
+    theme.apply(app)
+    return app
+
+
+class _FirstPaint(QObject):
+    """Calls back once, on the first paint of a widget after ``armed``."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.armed = False
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def run(
+    data_dir: Path,
+    *,
+    idle_minutes: float = 5.0,
+    smoke_test: bool = False,
+    passphrase: str | None = None,
+    backend: KeyringBackend | None = None,
+    clock: Clock | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    entered = time.perf_counter()
+    entered_wall = time.time()
+    app = application(argv)
+    qt_ready = time.perf_counter()
+    window = build_main_window(data_dir, idle_minutes=idle_minutes, backend=backend, clock=clock)
+    window.resize(1366, 768)
+    if not smoke_test:
+        window.show()
+        if passphrase:
+            window.unlock_page.passphrase.setText(passphrase)
+            window.unlock_page.try_unlock()
+        return app.exec()
+
+    outcome: dict[str, int] = {}
+
+    def painted() -> None:
+        done = time.perf_counter()
+        profile = window.profile
+        kdf = profile.timings.get("key_derivation_s", 0.0) if profile else 0.0
+        total_from_start = done - entered
+        started = _process_started()
+        if started is not None:
+            total_from_start = (entered_wall - started) + (done - entered)
+        own = (done - entered) - (qt_ready - entered) - kdf
+        cases = window.caseload.model.rowCount()
+        print(
+            f"smoke-test OK: {cases} cases; key derivation {kdf:.2f} s (not counted); "
+            f"our start-up {own:.2f} s; Qt start-up {qt_ready - entered:.2f} s; "
+            f"start to painted caseload {total_from_start - kdf:.2f} s"
+        )
+        outcome["code"] = 0
+        window.close()
+        app.quit()
+
+    def failed(message: str) -> None:
+        print(f"smoke-test FAILED: {message}", file=sys.stderr)
+        outcome["code"] = 1
+        app.quit()
+
+    watcher = _FirstPaint(painted)
+    window.caseload.table.viewport().installEventFilter(watcher)
+
+    def loaded(count: int) -> None:
+        watcher.armed = True
+        window.caseload.table.viewport().update()
+
+    window.caseload_loaded.connect(loaded)
+    window.unlock_page.refused.connect(lambda why: failed(f"the profile did not unlock: {why}"))
+    window.show()
+    if not passphrase:
+        failed("no passphrase given")
+        return 1
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.try_unlock()
+    QTimer.singleShot(60_000, lambda: failed("timed out after 60 s"))
+    app.exec()
+    return outcome.get("code", 1)

@@ -1,0 +1,518 @@
+"""One case, in its own tab: who the child is, what to watch for, what happened, a quick note."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.clock import uk_local
+from officer_app.domain.chronology import EntryType
+from officer_app.gui.chronology_model import ChronologyModel, EntryRole
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.theme import RAG_COLOURS, RISK_BANNER
+from officer_app.services.case_file import CaseFileService
+from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo
+
+NOTE_TYPES = [
+    EntryType.NOTE,
+    EntryType.PHONE_CALL,
+    EntryType.HOME_VISIT,
+    EntryType.SCHOOL_VISIT,
+    EntryType.MEETING,
+    EntryType.EMAIL,
+    EntryType.LETTER,
+]
+AUTOSAVE_QUIET_MS = 2000  # after typing stops
+AUTOSAVE_MAX_S = 5.0  # at most this long between saves while typing goes on
+
+
+def _label(text: str = "", role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class AmendDialog(QDialog):
+    def __init__(self, entry: EntryInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Amend a signed entry")
+        self.setMinimumWidth(520)
+        intro = _label(
+            "The signed entry stays exactly as it is. Your correction is signed as a new "
+            "entry that points at it, and both are shown and exported together."
+        )
+        original = QPlainTextEdit(entry.body)
+        original.setReadOnly(True)
+        original.setMaximumHeight(110)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for the amendment")
+        self.reason.setPlaceholderText("e.g. Time of visit recorded wrongly")
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Corrected text")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign amendment")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Original", original)
+        form.addRow("&Reason", self.reason)
+        form.addRow("&Correction", self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip() or not self.text.toPlainText().strip():
+            QMessageBox.information(self, "Amend", "Give the reason and the corrected text.")
+            return
+        self.accept()
+
+
+class CasePage(QWidget):
+    """A case tab. Loads on the task runner; never blocks the window."""
+
+    changed = Signal()  # something was signed: the caseload should refresh
+    title_changed = Signal(str)
+
+    def __init__(
+        self,
+        case_id: str,
+        service: CaseFileService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self._service = service
+        self._runner = runner
+        self.detail: CaseDetail | None = None
+        self._dirty = False
+        self._last_save = 0.0
+        self._closing = False
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_QUIET_MS)
+        self._autosave.timeout.connect(self.save_draft)
+
+        self.loading = _label("Loading the case…", "muted")
+        self._build()
+        self._set_loaded(False)
+        self.reload()
+
+    # --- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.name = _label("", "heading")
+        self.name.setAccessibleName("Child's name")
+        self.facts = _label("")
+        self.facts.setAccessibleName("Child's details")
+        self.case_line = _label("", "muted")
+        self.rag = QLabel("")
+        self.rag.setAccessibleName("RAG")
+        self.vulnerabilities = QHBoxLayout()
+        self.vulnerabilities.setSpacing(6)
+        self.risk_banner = _label("")
+        self.risk_banner.setAccessibleName("Risk flags")
+        bg, fg = RISK_BANNER
+        self.risk_banner.setStyleSheet(
+            f"background: {bg}; color: {fg}; padding: 8px 10px; border-radius: 4px;"
+        )
+        header = QFrame()
+        header.setProperty("role", "card")
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        top.addWidget(self.rag, 0, Qt.AlignmentFlag.AlignTop)
+        head = QVBoxLayout(header)
+        head.setContentsMargins(14, 10, 14, 10)
+        head.addLayout(top)
+        head.addWidget(self.facts)
+        head.addWidget(self.case_line)
+        head.addLayout(self.vulnerabilities)
+
+        self.people = QTextBrowser()
+        self.people.setAccessibleName("People on the case")
+        self.people.setOpenLinks(False)
+        self.people.setMinimumWidth(250)
+
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName("Show entries of type")
+        self.type_filter.addItem("All entries", None)
+        for kind in EntryType:
+            self.type_filter.addItem(kind.label, kind.value)
+        self.type_filter.currentIndexChanged.connect(self._filter_changed)
+        self.chronology = ChronologyModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.chronology)
+        self.tree.setAccessibleName("Chronology")
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setRootIsDecorated(True)
+        header_view = self.tree.header()
+        header_view.setStretchLastSection(False)
+        header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 156), (1, 104), (3, 128), (4, 186)):
+            self.tree.setColumnWidth(col, width)
+        self.tree.selectionModel().currentChanged.connect(self._entry_selected)
+        self.entry_text = QTextBrowser()
+        self.entry_text.setAccessibleName("Selected entry")
+        self.amend_button = QPushButton("&Amend…")
+        self.amend_button.setAccessibleName("Amend the selected signed entry")
+        self.amend_button.setEnabled(False)
+        self.amend_button.clicked.connect(self._amend)
+
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(_label("Chronology", "section"))
+        filter_row.addStretch(1)
+        filter_row.addWidget(QLabel("Show"))
+        filter_row.addWidget(self.type_filter)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.entry_text, 1)
+        amend_row = QHBoxLayout()
+        amend_row.addStretch(1)
+        amend_row.addWidget(self.amend_button)
+        detail_layout.addLayout(amend_row)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.tree)
+        middle.addWidget(detail_box)
+        middle.setSizes([260, 200])
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addLayout(filter_row)
+        centre_layout.addWidget(middle, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(_label("People", "section"))
+        left_layout.addWidget(self.people, 1)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(left)
+        body.addWidget(centre)
+        body.setStretchFactor(1, 1)
+        body.setSizes([280, 900])
+
+        self.note_type = QComboBox()
+        self.note_type.setAccessibleName("Type of note")
+        for kind in NOTE_TYPES:
+            self.note_type.addItem(kind.label, kind.value)
+        self.note_title = QLineEdit()
+        self.note_title.setAccessibleName("Note title")
+        self.note_title.setPlaceholderText("Title (optional)")
+        self.note_text = QPlainTextEdit()
+        self.note_text.setAccessibleName("Quick note")
+        self.note_text.setPlaceholderText(
+            "Write what happened while it is fresh. The draft is kept as you type; "
+            "Ctrl+Enter signs it into the chronology."
+        )
+        self.note_text.setFixedHeight(66)
+        self.note_status = _label("", "muted")
+        self.note_status.setAccessibleName("Draft status")
+        self.sign_button = QPushButton("Sign note")
+        self.sign_button.setProperty("primary", True)
+        self.sign_button.setAccessibleName("Sign note")
+        self.sign_button.setToolTip("Sign the note into the evidence chain (Ctrl+Enter)")
+        self.sign_button.clicked.connect(self.sign_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(_label("Quick note", "section"))
+        note_row.addWidget(self.note_type)
+        note_row.addWidget(self.note_title, 1)
+        note_foot = QHBoxLayout()
+        note_foot.addWidget(self.note_status, 1)
+        note_foot.addWidget(self.sign_button)
+        note = QFrame()
+        note.setProperty("role", "card")
+        note_layout = QVBoxLayout(note)
+        note_layout.setContentsMargins(10, 6, 10, 8)
+        note_layout.addLayout(note_row)
+        note_layout.addWidget(self.note_text)
+        note_layout.addLayout(note_foot)
+        for widget in (self.note_text, self.note_title):
+            widget.installEventFilter(self)
+        self.note_text.textChanged.connect(self._typed)
+        self.note_title.textEdited.connect(self._typed)
+        self.note_type.currentIndexChanged.connect(self._typed)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.sign_note)
+
+        self.content = QWidget()
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(header)
+        layout.addWidget(self.risk_banner)
+        layout.addWidget(body, 1)
+        layout.addWidget(note)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.loading)
+        outer.addWidget(self.content, 1)
+
+    def _set_loaded(self, loaded: bool) -> None:
+        self.loading.setVisible(not loaded)
+        self.content.setVisible(loaded)
+
+    # --- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._runner.run(
+            lambda: self._service.open_case(self.case_id), self._show, self._load_failed
+        )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loading.setText(f"The case could not be opened: {exc}")
+
+    def _show(self, detail: object) -> None:
+        if self._closing or not isinstance(detail, CaseDetail):
+            return
+        first_load = self.detail is None
+        self.detail = detail
+        child = detail.child
+        self.name.setText(child.name)
+        year = "Reception" if child.year_group == "R" else f"Year {child.year_group}"
+        self.facts.setText(
+            f"Born {child.date_of_birth:%d/%m/%Y} (age {child.age})  ·  {child.school} "
+            f"({child.school_urn})  ·  {year}  ·  UPN {child.upn or 'not known'}"
+        )
+        due = f"{detail.next_action_due:%d/%m/%Y}" if detail.next_action_due else "none set"
+        self.case_line.setText(
+            f"{detail.reference}  ·  {detail.stage_label}  ·  Officer: {detail.officer}  ·  "
+            f"Referred {detail.referral_date:%d/%m/%Y} by {detail.referral_source or 'unknown'}"
+            f"  ·  Next: {detail.next_action or '—'} ({due})  ·  {detail.address}"
+        )
+        bg, fg = RAG_COLOURS[detail.rag]
+        self.rag.setText(f"{detail.rag_label}: {detail.rag_reason}")
+        self.rag.setStyleSheet(
+            f"background: {bg}; color: {fg}; font-weight: bold; padding: 4px 10px; "
+            "border-radius: 4px;"
+        )
+        while self.vulnerabilities.count():
+            item = self.vulnerabilities.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for text in detail.vulnerabilities:
+            chip = QLabel(text)
+            chip.setProperty("role", "chip")
+            chip.setAccessibleName(f"Vulnerability: {text}")
+            self.vulnerabilities.addWidget(chip)
+        self.vulnerabilities.addStretch(1)
+        if detail.risks:
+            lines = [
+                f"⚠ <b>{r.severity.upper()}</b> — {r.category}: {r.description} "
+                f"<i>({r.about})</i>"
+                + (" — <b>two officers required</b>" if r.two_officers_required else "")
+                for r in detail.risks
+            ]
+            self.risk_banner.setText("<br>".join(lines))
+            self.risk_banner.show()
+        else:
+            self.risk_banner.hide()
+        self.people.setHtml(_people_html(detail))
+        self.chronology.set_entries(detail.entries, self.type_filter.currentData())
+        self.tree.expandAll()
+        if self.chronology.rowCount():
+            self.tree.setCurrentIndex(self.chronology.index(0, 0))
+        self._set_loaded(True)
+        self.title_changed.emit(f"{child.surname}, {child.forename}")
+        if first_load and detail.draft is not None:
+            self._restore(detail.draft)
+
+    def _restore(self, draft: DraftInfo) -> None:
+        index = self.note_type.findData(draft.entry_type)
+        self.note_type.blockSignals(True)
+        self.note_text.blockSignals(True)
+        self.note_title.blockSignals(True)
+        self.note_type.setCurrentIndex(max(index, 0))
+        self.note_title.setText(draft.title)
+        self.note_text.setPlainText(draft.body)
+        for widget in (self.note_type, self.note_text, self.note_title):
+            widget.blockSignals(False)
+        self.note_status.setText(
+            f"Draft restored from {uk_local(draft.updated_at):%d/%m/%Y %H:%M:%S}"
+        )
+
+    # --- chronology ------------------------------------------------------------------------
+    def _filter_changed(self) -> None:
+        self.chronology.filter(self.type_filter.currentData())
+        self.tree.expandAll()
+
+    def _entry_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(EntryRole) if current.isValid() else None
+        if not isinstance(entry, EntryInfo):
+            self.entry_text.clear()
+            self.amend_button.setEnabled(False)
+            return
+        when = uk_local(entry.occurred_at).strftime("%A %d %B %Y, %H:%M")
+        parts = [
+            f"<p><b>{_esc(entry.title)}</b><br><span style='color:#5b6570'>"
+            f"{entry.type_label} · {when} · {_esc(entry.author)}</span></p>"
+        ]
+        if entry.amends_id:
+            parts.append(f"<p><b>Amendment.</b> Reason: {_esc(entry.amend_reason)}</p>")
+        parts.append(f"<p>{_esc(entry.body).replace(chr(10), '<br>')}</p>")
+        if entry.signed and entry.signed_at:
+            parts.append(
+                f"<p style='color:#5b6570'>Signed by {_esc(entry.signed_by)} on "
+                f"{uk_local(entry.signed_at):%d/%m/%Y at %H:%M:%S}; link {entry.chain_seq} "
+                f"of the case's chain; SHA-256 <span title='{entry.content_hash}'>"
+                f"{entry.content_hash[:16]}…</span></p>"
+            )
+        else:
+            parts.append("<p style='color:#664d03'>Not signed.</p>")
+        self.entry_text.setHtml("".join(parts))
+        self.entry_text.setToolTip(f"SHA-256 {entry.content_hash}" if entry.signed else "")
+        self.amend_button.setEnabled(entry.signed and not entry.amends_id)
+
+    def selected_entry(self) -> EntryInfo | None:
+        entry = self.tree.currentIndex().data(EntryRole)
+        return entry if isinstance(entry, EntryInfo) else None
+
+    def _amend(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not entry.signed:
+            return
+        dialog = AmendDialog(entry, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        future = self._service.amend(entry.id, dialog.reason.text(), dialog.text.toPlainText())
+        self._runner.watch(
+            future, lambda _e: self._after_sign("Amendment signed."), self._sign_failed
+        )
+
+    # --- quick note --------------------------------------------------------------------------
+    def focus_note(self) -> None:
+        self.note_text.setFocus()
+
+    def _typed(self) -> None:
+        self._dirty = True
+        self.note_status.setText("Typing…")
+        if time.monotonic() - self._last_save >= AUTOSAVE_MAX_S and self._last_save:
+            self.save_draft()
+        else:
+            if not self._last_save:
+                self._last_save = time.monotonic()
+            self._autosave.start()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if isinstance(event, QEvent) and event.type() == QEvent.Type.FocusOut and self._dirty:
+            self.save_draft()
+        return False
+
+    def has_unsaved_typing(self) -> bool:
+        return self._dirty
+
+    def save_draft(self) -> None:
+        """Keep what is typed (fire and forget: typing never waits for the disk)."""
+        self._autosave.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
+        self._last_save = time.monotonic()
+        body = self.note_text.toPlainText()
+        if not body.strip() and not self.note_title.text().strip():
+            self._runner.watch(self._service.discard_draft(self.case_id))
+            self.note_status.setText("")
+            return
+        future = self._service.save_draft(
+            self.case_id,
+            body,
+            title=self.note_title.text(),
+            entry_type=str(self.note_type.currentData()),
+        )
+        self._runner.watch(future, self._draft_saved, self._draft_failed)
+
+    def _draft_saved(self, draft: object) -> None:
+        if isinstance(draft, DraftInfo) and not self._closing:
+            self.note_status.setText(f"Draft saved {uk_local(draft.updated_at):%H:%M:%S}")
+
+    def _draft_failed(self, exc: BaseException) -> None:
+        self._dirty = True
+        self.note_status.setText(f"Draft NOT saved: {exc}. Keep this tab open and try again.")
+
+    def sign_note(self) -> None:
+        body = self.note_text.toPlainText()
+        if not body.strip():
+            self.note_status.setText("Write the note before signing it.")
+            return
+        self._autosave.stop()
+        self.sign_button.setEnabled(False)
+        future = self._service.sign_note(
+            self.case_id,
+            body,
+            title=self.note_title.text(),
+            entry_type=str(self.note_type.currentData()),
+        )
+        self._runner.watch(future, lambda _e: self._after_sign("Note signed."), self._sign_failed)
+
+    def _after_sign(self, message: str) -> None:
+        self._dirty = False
+        self.sign_button.setEnabled(True)
+        self.note_text.blockSignals(True)
+        self.note_title.blockSignals(True)
+        self.note_text.clear()
+        self.note_title.clear()
+        self.note_text.blockSignals(False)
+        self.note_title.blockSignals(False)
+        self.note_status.setText(message)
+        self.reload()
+        self.changed.emit()
+
+    def _sign_failed(self, exc: BaseException) -> None:
+        self.sign_button.setEnabled(True)
+        self.note_status.setText(f"Not signed: {exc}")
+
+    def close_page(self) -> None:
+        """Save any typing and stop showing the case (the tab is going away)."""
+        self.save_draft()
+        self._closing = True
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _people_html(detail: CaseDetail) -> str:
+    rows = []
+    for person in detail.people:
+        pr = "parental responsibility" if person.parental_responsibility else "no PR"
+        language = person.language or "English"
+        interpreter = " — <b>interpreter needed</b>" if person.interpreter_needed else ""
+        rows.append(
+            f"<p><b>{_esc(person.name)}</b><br>{_esc(person.relationship.capitalize())}, {pr}"
+            f"<br>{_esc(person.phone) or 'no phone'} · {_esc(language)}{interpreter}</p>"
+        )
+    if detail.siblings:
+        rows.append("<p style='color:#1f4e79'><b>Siblings</b></p>")
+        for sibling in detail.siblings:
+            rows.append(f"<p><b>{_esc(sibling.name)}</b><br>{_esc(sibling.detail)}</p>")
+    return "".join(rows) or "<p>No one recorded yet.</p>"

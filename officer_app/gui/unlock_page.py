@@ -1,0 +1,151 @@
+"""The unlock page: the only thing shown until the passphrase opens the profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.security import keys
+from officer_app.services.profile import OpenProfile, ProfileError
+
+
+class UnlockPage(QWidget):
+    """Asks for the passphrase; derives the key on a worker; says plainly what went wrong."""
+
+    unlocked = Signal(object)  # OpenProfile
+    refused = Signal(str)  # why, in words
+
+    def __init__(
+        self,
+        data_dir: Path,
+        unlock: Callable[[str], OpenProfile],
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._unlock = unlock
+        self._runner = runner
+        self._wait = QTimer(self)
+        self._wait.setInterval(250)
+        self._wait.timeout.connect(self._tick)
+        self._wait_left = 0.0
+
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        card.setFixedWidth(440)
+        title = QLabel("Officer App")
+        title.setProperty("role", "heading")
+        subtitle = QLabel("School attendance casework. The caseload on this laptop is encrypted.")
+        subtitle.setWordWrap(True)
+        subtitle.setProperty("role", "muted")
+        folder = QLabel(f"Profile: {data_dir}")
+        folder.setProperty("role", "muted")
+        folder.setWordWrap(True)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        prompt = QLabel("&Passphrase")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText("Your passphrase")
+        prompt.setBuddy(self.passphrase)
+        self.button = QPushButton("Unlock")
+        self.button.setDefault(True)
+        self.button.setProperty("primary", True)
+        self.button.setAccessibleName("Unlock")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Unlock message")
+        self.message.setStyleSheet("color: #842029; font-weight: bold;")
+
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.button)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addSpacing(8)
+        inner.addWidget(prompt)
+        inner.addLayout(row)
+        inner.addWidget(self.message)
+        inner.addSpacing(6)
+        inner.addWidget(folder)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+
+        self.button.clicked.connect(self.try_unlock)
+        self.passphrase.returnPressed.connect(self.try_unlock)
+
+    def reset(self, message: str = "") -> None:
+        self.passphrase.clear()
+        self.passphrase.setEnabled(True)
+        self.button.setEnabled(True)
+        self.message.setText(message)
+        self.passphrase.setFocus()
+
+    def try_unlock(self) -> None:
+        if not self.button.isEnabled():
+            return
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.message.setText("Type your passphrase, then press Enter.")
+            return
+        self.button.setEnabled(False)
+        self.passphrase.setEnabled(False)
+        self.message.setText("Unlocking…")
+        self._runner.run(lambda: self._unlock(passphrase), self._opened, self._refused)
+
+    def _opened(self, profile: object) -> None:
+        self.passphrase.clear()
+        self.message.setText("")
+        self.passphrase.setEnabled(True)
+        self.button.setEnabled(True)
+        self.unlocked.emit(profile)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.refused.emit(str(exc))
+        self.passphrase.setEnabled(True)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        if isinstance(exc, keys.WrongPassphrase):
+            self._start_wait(exc.retry_after, f"Wrong passphrase (attempt {exc.attempts}).")
+        elif isinstance(exc, keys.TooSoon):
+            self._start_wait(exc.seconds_left, "Too many wrong passphrases.")
+        elif isinstance(exc, (keys.SecurityError, ProfileError)):
+            self.button.setEnabled(True)
+            self.message.setText(str(exc))
+        else:
+            self.button.setEnabled(True)
+            self.message.setText(f"The profile could not be opened: {exc}")
+
+    def _start_wait(self, seconds: float, why: str) -> None:
+        self._why = why
+        self._wait_left = seconds
+        self._tick()
+        self._wait.start()
+
+    def _tick(self) -> None:
+        if self._wait_left <= 0:
+            self._wait.stop()
+            self.button.setEnabled(True)
+            self.message.setText(f"{self._why} Try again.")
+            return
+        self.button.setEnabled(False)
+        self.message.setText(f"{self._why} Try again in {max(self._wait_left, 0.1):.0f} s.")
+        self._wait_left -= self._wait.interval() / 1000

@@ -1,0 +1,448 @@
+"""The main window: the unlock page until unlocked, then the caseload and open cases in tabs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app import __version__
+from officer_app.domain.stages import Stage
+from officer_app.gui import caseload_table as ct
+from officer_app.gui.case_page import CasePage
+from officer_app.gui.idle_lock import IdleLock
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.theme import WARNING_BANNER
+from officer_app.gui.unlock_page import UnlockPage
+from officer_app.services.dto import CaseRow
+from officer_app.services.profile import OpenProfile
+
+SEARCH_DEBOUNCE_MS = 200
+PENDING_REFRESH_MS = 30_000
+
+
+class CaseloadPage(QWidget):
+    """Filter bar, count and the caseload table."""
+
+    open_case = Signal(str)
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ct.CaseloadModel(today, self)
+        self.proxy = ct.CaseloadFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, references, addresses, notes… (Ctrl+F)")
+        self.search.setAccessibleName("Search the caseload")
+        self.search.setClearButtonEnabled(True)
+        self.stage = self._combo("Stage", "All stages")
+        self.school = self._combo("School", "All schools")
+        self.officer = self._combo("Officer", "All officers")
+        self.rag = self._combo("RAG", "All RAG")
+        for value, label in (("red", "Red"), ("amber", "Amber"), ("green", "Green")):
+            self.rag.addItem(label, value)
+        for stage in Stage:
+            self.stage.addItem(stage.label, stage.value)
+        self.count = QLabel("")
+        self.count.setProperty("role", "muted")
+        self.count.setAccessibleName("Number of cases shown")
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Caseload")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ct.COL_RAG, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ct.COL_NEXT_ACTION, QHeaderView.ResizeMode.Stretch)
+        widths = {
+            ct.COL_RAG: 56, ct.COL_REFERENCE: 116, ct.COL_CHILD: 146, ct.COL_DOB: 88,
+            ct.COL_YEAR: 44, ct.COL_SCHOOL: 150, ct.COL_STAGE: 126, ct.COL_OFFICER: 116,
+            ct.COL_LAST_CONTACT: 88, ct.COL_DAYS: 48, ct.COL_DUE: 150, ct.COL_RISK: 62,
+        }  # fmt: skip
+        for col, width in widths.items():
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for label, combo in (
+            ("Stage", self.stage),
+            ("School", self.school),
+            ("Officer", self.officer),
+            ("RAG", self.rag),
+        ):
+            caption = QLabel(f"{label}")
+            caption.setBuddy(combo)
+            bar.addWidget(caption)
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        for combo in (self.stage, self.school, self.officer, self.rag):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def _combo(self, name: str, first: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(f"Filter by {name.lower()}")
+        combo.addItem(first, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        return combo
+
+    def set_rows(self, rows: list[CaseRow], today: dt.date) -> None:
+        self.model.set_rows(rows, today)
+        for combo, values in (
+            (self.school, sorted({(r.school, r.school) for r in rows if r.school})),
+            (self.officer, sorted({(r.officer, r.officer_id) for r in rows if r.officer_id})),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, value in values:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+            combo.blockSignals(False)
+        self._filters_changed()
+
+    def clear(self) -> None:
+        self.search.clear()
+        self.proxy.set_search_ids(None)
+        self.model.set_rows([])
+        for combo in (self.school, self.officer):
+            while combo.count() > 1:
+                combo.removeItem(1)
+
+    def _filters_changed(self) -> None:
+        self.proxy.set_filters(
+            stage=self.stage.currentData(),
+            school=self.school.currentData(),
+            officer=self.officer.currentData(),
+            rag=self.rag.currentData(),
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} cases")
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = index.data(ct.RowRole)
+        if isinstance(row, CaseRow):
+            self.open_case.emit(row.case_id)
+
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+
+class MainWindow(QMainWindow):
+    caseload_loaded = Signal(int)
+    locked = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        unlock: Callable[[str], OpenProfile],
+        runner: TaskRunner,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        idle_minutes: float = 5.0,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Officer App")
+        self.runner = runner
+        self.profile: OpenProfile | None = None
+        self._today = today
+        self.unlock_page = UnlockPage(data_dir, unlock, runner)
+        self.unlock_page.unlocked.connect(self.on_unlocked)
+        self.caseload = CaseloadPage(today())
+        self.caseload.open_case.connect(self.open_case)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(False)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.addTab(self.caseload, "Caseload")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.unlock_page)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.caseload.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setInterval(PENDING_REFRESH_MS)
+        self._pending_timer.timeout.connect(self.refresh_pending)
+
+        self.idle = IdleLock(idle_minutes, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+
+        self._build_menus()
+        self._build_status_bar()
+        runner.error.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.show_unlock()
+
+    # --- chrome -------------------------------------------------------------------------------
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", "Ctrl+Q", self.close))
+        case_menu = bar.addMenu("&Case")
+        self.open_action = self._action("&Open selected case", None, self.caseload.open_selected)
+        self.note_action = self._action("&New note", "Ctrl+N", self.new_note)
+        self.close_tab_action = self._action(
+            "&Close tab", "Ctrl+W", lambda: self.close_tab(self.tabs.currentIndex())
+        )
+        case_menu.addActions([self.open_action, self.note_action, self.close_tab_action])
+        view_menu = bar.addMenu("&View")
+        self.search_action = self._action("&Search the caseload", "Ctrl+F", self.focus_search)
+        view_menu.addAction(self.search_action)
+        view_menu.addAction(self._action("&Refresh", "F5", self.refresh))
+        view_menu.addAction(
+            self._action("Show the &caseload", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        )
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Officer App", None, self._about))
+        self.workspace_actions = [
+            self.lock_action,
+            self.open_action,
+            self.note_action,
+            self.close_tab_action,
+            self.search_action,
+        ]
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.online = QLabel("● Offline — changes are kept on this laptop")
+        self.online.setAccessibleName("Connection")
+        self.pending = QLabel("")
+        self.pending.setAccessibleName("Changes waiting to sync")
+        self.officer_label = QLabel("")
+        self.key_warning = QLabel("")
+        self.key_warning.setAccessibleName("Key store warning")
+        bg, fg = WARNING_BANNER
+        self.key_warning.setStyleSheet(f"background:{bg}; color:{fg}; padding: 1px 8px;")
+        self.key_warning.setWordWrap(False)
+        self.lock_button = QPushButton("Lock")
+        self.lock_button.setAccessibleName("Lock now")
+        self.lock_button.setToolTip("Lock the caseload now (Ctrl+L)")
+        self.lock_button.clicked.connect(self.lock)
+        status.addWidget(self.online)
+        status.addWidget(self.pending)
+        status.addWidget(self.key_warning, 1)
+        status.addPermanentWidget(self.officer_label)
+        status.addPermanentWidget(self.lock_button)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Officer App",
+            f"Officer App {__version__}\nOffline, encrypted casework for school attendance "
+            "officers. All data on this laptop is encrypted at rest.",
+        )
+
+    # --- lock and unlock ----------------------------------------------------------------------
+    def show_unlock(self, message: str = "") -> None:
+        self.stack.setCurrentWidget(self.unlock_page)
+        for action in self.workspace_actions:
+            action.setEnabled(False)
+        self.lock_button.setEnabled(False)
+        self.pending.setText("")
+        self.officer_label.setText("Locked")
+        self.unlock_page.reset(message)
+
+    def on_unlocked(self, profile: object) -> None:
+        if not isinstance(profile, OpenProfile):
+            return
+        self.profile = profile
+        self.officer_label.setText(f"Signed in: {profile.officer.name}")
+        self.key_warning.setText("" if profile.keyring.secure else f"⚠ {profile.keyring.message}")
+        self.key_warning.setVisible(not profile.keyring.secure)
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(0)
+        for action in self.workspace_actions:
+            action.setEnabled(True)
+        self.lock_button.setEnabled(True)
+        self.refresh()
+        self._pending_timer.start()
+        self.idle.arm()
+        self.caseload.table.setFocus()
+
+    def lock(self) -> None:
+        """Drop the key and every piece of case data from the window; show the unlock page."""
+        profile, self.profile = self.profile, None
+        if profile is None:
+            return
+        self.idle.disarm()
+        self._pending_timer.stop()
+        self._search_timer.stop()
+        while self.tabs.count() > 1:
+            self.close_tab(1)
+        self.caseload.clear()
+        self.show_unlock("Locked. Your drafts were saved.")
+        # lock() joins the writer thread after the drafts queued above: run it off the GUI.
+        self.runner.run(profile.lock, lambda _r: self.locked.emit(), lambda _e: self.locked.emit())
+
+    # --- caseload -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        profile = self.profile
+        if profile is None:
+            return
+        self.runner.run(profile.caseload.list_cases, self._caseload_ready)
+        self.refresh_pending()
+
+    def _caseload_ready(self, rows: object) -> None:
+        if self.profile is None or not isinstance(rows, list):
+            return
+        self.caseload.set_rows(rows, self._today())
+        self.caseload_loaded.emit(len(rows))
+
+    def refresh_pending(self) -> None:
+        profile = self.profile
+        if profile is None:
+            return
+        self.runner.run(profile.caseload.pending_changes, self._show_pending)
+
+    def _show_pending(self, count: object) -> None:
+        if self.profile is not None and isinstance(count, int):
+            self.pending.setText(
+                "All changes synced"
+                if count == 0
+                else f"{count} change{'s' * (count != 1)} waiting to sync"
+            )
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.caseload.search.setFocus()
+        self.caseload.search.selectAll()
+
+    def _run_search(self) -> None:
+        profile = self.profile
+        text = self.caseload.search.text().strip()
+        if profile is None:
+            return
+        if not text:
+            self.caseload.proxy.set_search_ids(None)
+            return
+        def done(ids: object) -> None:
+            self._search_done(text, ids)
+
+        self.runner.run(lambda: profile.caseload.search(text), done)
+
+    def _search_done(self, text: str, ids: object) -> None:
+        if self.profile is None or self.caseload.search.text().strip() != text:
+            return  # typed on since: a newer search is coming
+        if isinstance(ids, set):
+            self.caseload.proxy.set_search_ids(ids)
+
+    # --- cases --------------------------------------------------------------------------------
+    def open_case(self, case_id: str) -> CasePage | None:
+        profile = self.profile
+        if profile is None:
+            return None
+        for i in range(1, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, CasePage) and page.case_id == case_id:
+                self.tabs.setCurrentIndex(i)
+                return page
+        page = CasePage(case_id, profile.cases, self.runner)
+        page.changed.connect(self.refresh)
+        index = self.tabs.addTab(page, "Loading…")
+        page.title_changed.connect(lambda title, p=page: self._retitle(p, title))
+        self.tabs.setCurrentIndex(index)
+        return page
+
+    def _retitle(self, page: CasePage, title: str) -> None:
+        index = self.tabs.indexOf(page)
+        if index > 0:
+            self.tabs.setTabText(index, title)
+
+    def current_case(self) -> CasePage | None:
+        page = self.tabs.currentWidget()
+        return page if isinstance(page, CasePage) else None
+
+    def new_note(self) -> None:
+        page = self.current_case()
+        if page is None:
+            self.caseload.open_selected()
+            page = self.current_case()
+        if page is not None:
+            page.focus_note()
+        else:
+            self.statusBar().showMessage("Open a case first (select it and press Enter).", 5000)
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        page = self.tabs.widget(index)
+        if isinstance(page, CasePage):
+            page.close_page()
+        self.tabs.removeTab(index)
+        if page is not None:
+            page.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        profile, self.profile = self.profile, None
+        while self.tabs.count() > 1:
+            self.close_tab(1)
+        if profile is not None:
+            profile.lock()  # at quit we may wait: the drafts must reach the disk
+        event.accept()

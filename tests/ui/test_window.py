@@ -1,0 +1,165 @@
+"""The window as an officer uses it: unlock, find a case, read it, write and sign, lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextBrowser,
+    QWidget,
+)
+
+from officer_app.clock import FixedClock
+from officer_app.gui import caseload_table as ct
+from officer_app.gui.case_page import CasePage
+from officer_app.gui.chronology_model import EntryRole
+from officer_app.gui.window import MainWindow
+from tests.conftest import MemoryKeyring
+from tests.ui.conftest import make_window, unlock
+
+
+def visible_text(root: QWidget) -> str:
+    parts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
+            parts.append(widget.text())
+        elif isinstance(widget, (QPlainTextEdit, QTextBrowser)):
+            parts.append(widget.toPlainText())
+    return "\n".join(parts)
+
+
+def test_a_wrong_passphrase_is_refused_then_the_right_one_opens(
+    qtbot,
+    demo_dir: Path,
+    keyring_backend: MemoryKeyring,
+    clock: FixedClock,  # type: ignore[no-untyped-def]
+) -> None:
+    window = make_window(qtbot, demo_dir, keyring_backend, clock)
+    assert window.stack.currentWidget() is window.unlock_page
+    window.unlock_page.passphrase.setText("not my passphrase")
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong passphrase" in window.unlock_page.message.text(), timeout=10_000)
+    assert not window.unlock_page.button.isEnabled()  # the delay that grows
+    assert window.caseload.model.rowCount() == 0
+    qtbot.waitUntil(window.unlock_page.button.isEnabled, timeout=5_000)
+    unlock(qtbot, window)
+    assert window.stack.currentWidget() is window.tabs
+    assert window.caseload.model.rowCount() == 30
+    assert "30 of 30 cases" in window.caseload.count.text()
+    window.close()
+
+
+def test_idle_lock_hides_every_trace_of_the_caseload(
+    qtbot,
+    demo_dir: Path,
+    keyring_backend: MemoryKeyring,
+    clock: FixedClock,  # type: ignore[no-untyped-def]
+) -> None:
+    window = make_window(qtbot, demo_dir, keyring_backend, clock, idle_minutes=0.01)
+    unlock(qtbot, window)
+    row = window.caseload.model.rows[0]
+    page = window.open_case(row.case_id)
+    assert page is not None
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    assert row.child_surname in visible_text(window)
+    with qtbot.waitSignal(window.locked, timeout=10_000):
+        pass  # 0.6 s without input
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.caseload.model.rowCount() == 0
+    assert window.tabs.count() == 1
+    assert window.profile is None
+    assert row.child_surname not in visible_text(window)
+    assert row.child_forename not in visible_text(window)
+    unlock(qtbot, window)  # and it opens again
+    assert window.caseload.model.rowCount() == 30
+    window.close()
+
+
+def test_search_filters_the_caseload(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    target = window.caseload.model.rows[5]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.caseload.search.hasFocus()
+    qtbot.keyClicks(window.caseload.search, f"{target.child_surname} {target.child_forename}")
+    qtbot.waitUntil(lambda: window.caseload.proxy.rowCount() < 30, timeout=5_000)
+    shown = [
+        window.caseload.proxy.index(i, 0).data(ct.RowRole).case_id
+        for i in range(window.caseload.proxy.rowCount())
+    ]
+    assert target.case_id in shown
+    window.caseload.search.clear()
+    qtbot.waitUntil(lambda: window.caseload.proxy.rowCount() == 30, timeout=5_000)
+
+
+def _open(qtbot, window: MainWindow, pick) -> CasePage:  # type: ignore[no-untyped-def]
+    page = window.open_case(pick.case_id)
+    assert isinstance(page, CasePage)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    return page
+
+
+def test_a_case_shows_the_child_risks_and_chronology_with_amendments(
+    qtbot,
+    window: MainWindow,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = window.caseload.model.rows
+    risky = next(r for r in rows if r.has_risk)
+    page = _open(qtbot, window, risky)
+    assert page.name.text() == risky.child_name
+    assert page.risk_banner.isVisible() and "⚠" in page.risk_banner.text()
+    assert page.chronology.rowCount() > 0
+    assert (
+        window.tabs.tabText(window.tabs.currentIndex())
+        == f"{risky.child_surname}, {risky.child_forename}"
+    )
+    # an amendment hangs under its original
+    amended = None
+    for r in rows:
+        detail = window.profile.cases.open_case(r.case_id)
+        if any(e.amendments for e in detail.entries):
+            amended = r
+            break
+    assert amended is not None, "the demo caseload has amendments"
+    page = _open(qtbot, window, amended)
+    parents = [page.chronology.item(i, 0) for i in range(page.chronology.rowCount())]
+    with_children = [p for p in parents if p.hasChildren()]
+    assert with_children
+    child = with_children[0].child(0, 0).data(EntryRole)
+    original = with_children[0].data(EntryRole)
+    assert child.amends_id == original.id
+
+
+def test_a_quick_note_autosaves_comes_back_and_signs(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    pick = window.caseload.model.rows[2]
+    window.caseload.table.setFocus()
+    page = _open(qtbot, window, pick)
+    before = page.chronology.rowCount()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.note_text.hasFocus()
+    qtbot.keyClicks(page.note_text, "Spoke to dad at the school gate about Mondays")
+    qtbot.waitUntil(lambda: "Draft saved" in page.note_status.text(), timeout=10_000)
+    window.close_tab(window.tabs.indexOf(page))
+    window.runner.wait_idle()
+    page = _open(qtbot, window, pick)
+    assert page.note_text.toPlainText() == "Spoke to dad at the school gate about Mondays"
+    assert "Draft restored" in page.note_status.text()
+    qtbot.keyClick(page.note_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.chronology.rowCount() == before + 1, timeout=10_000)
+    newest = page.chronology.item(0, 0).data(EntryRole)
+    assert newest.body == "Spoke to dad at the school gate about Mondays" and newest.signed
+    assert page.chronology.item(0, 4).text().endswith("Signed")
+    assert page.note_text.toPlainText() == ""
+    assert window.profile.cases.open_case(pick.case_id).draft is None
+
+
+def test_ctrl_l_locks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.locked, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.caseload.model.rowCount() == 0
