@@ -224,7 +224,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--startup-runs", type=int, default=5)
-    parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    parser.add_argument("--write", action="store_true", help="write bench/out/latest.md")
     args = parser.parse_args()
     folder = ensure_profile(args.cases)
     results = bench_startup(folder, args.startup_runs) + bench_in_process(folder)
@@ -233,7 +233,7 @@ def main() -> None:
     print(f"{args.cases} cases; {machine()}")
     print(table)
     if args.write:
-        (ROOT / "bench" / "LATEST.md").write_text(
+        (OUT / "latest.md").write_text(
             f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {machine()}\n\n{table}\n"
         )
 
