@@ -8,11 +8,14 @@ thread. Futures from the store's writer thread are watched the same way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from officer_app.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,21 @@ class _Relay(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, object)
+    progress = Signal(int, object)
+
+
+class CancelToken:
+    """Handed back by :meth:`TaskRunner.run_steps`; ``cancel()`` stops the job at its next step."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
 
 
 class _Job(QRunnable):
@@ -56,7 +74,9 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
+        self._relay.progress.connect(self._on_progress)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._progress: dict[int, Callable[[Progress], None]] = {}
         self._next = 0
 
     @property
@@ -76,6 +96,30 @@ class TaskRunner(QObject):
         """Run ``work()`` on a worker thread."""
         ticket = self._ticket(on_done, on_error)
         self._pool.start(_Job(ticket, work, self._relay))
+
+    def run_steps(
+        self,
+        steps: Callable[[], Iterator[Progress]],
+        on_progress: Callable[[Progress], None],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+    ) -> CancelToken:
+        """Run a core generator on a worker, showing each Progress it yields; cancellable."""
+        token = CancelToken()
+        ticket = self._ticket(on_done, on_error)
+        self._progress[ticket] = on_progress
+
+        def work() -> Progress | None:
+            last: Progress | None = None
+            for step in steps():
+                if token.cancelled:
+                    raise Cancelled("cancelled")
+                self._relay.progress.emit(ticket, step)
+                last = step
+            return last
+
+        self._pool.start(_Job(ticket, work, self._relay))
+        return token
 
     def watch(
         self, future: Future[Any], on_done: Done | None = None, on_error: Failed | None = None
@@ -103,10 +147,17 @@ class TaskRunner(QObject):
         return not self._callbacks
 
     def _pop(self, ticket: int) -> tuple[Done | None, Failed | None]:
+        self._progress.pop(ticket, None)
         callbacks = self._callbacks.pop(ticket, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)
         return callbacks
+
+    @Slot(int, object)
+    def _on_progress(self, ticket: int, step: Progress) -> None:
+        callback = self._progress.get(ticket)
+        if callback is not None:
+            callback(step)
 
     @Slot(int, object)
     def _on_finished(self, ticket: int, result: object) -> None:

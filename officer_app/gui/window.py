@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
         if not text:
             self.caseload.proxy.set_search_ids(None)
             return
+
         def done(ids: object) -> None:
             self._search_done(text, ids)
 
