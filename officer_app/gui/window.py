@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
+        self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
+        file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", "Ctrl+Q", self.close))
         case_menu = bar.addMenu("&Case")
@@ -340,6 +342,23 @@ class MainWindow(QMainWindow):
         self.show_unlock("Locked. Your drafts were saved.")
         # lock() joins the writer thread after the drafts queued above: run it off the GUI.
         self.runner.run(profile.lock, lambda _r: self.locked.emit(), lambda _e: self.locked.emit())
+
+    def change_passphrase(self) -> None:
+        profile = self.profile
+        if profile is None:
+            return
+        from officer_app.gui.passphrase_dialog import ChangePassphraseDialog
+        from officer_app.services.profile import change_passphrase
+
+        dialog = ChangePassphraseDialog(
+            lambda old, new: change_passphrase(
+                profile.data_dir, old, new, backend=profile.keyring_backend
+            ),
+            self.runner,
+            self,
+        )
+        if dialog.exec() == ChangePassphraseDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("Passphrase changed.", 8000)
 
     # --- caseload -----------------------------------------------------------------------------
     def refresh(self) -> None:

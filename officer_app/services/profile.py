@@ -46,6 +46,7 @@ class OpenProfile:
     clock: Clock
     attachments_key: bytearray
     timings: dict[str, float] = field(default_factory=dict)
+    keyring_backend: KeyringBackend | None = None  # None: the default key store
 
     def __post_init__(self) -> None:
         self.caseload = CaseloadService(self.store, self.clock)
@@ -117,6 +118,7 @@ def create_profile(
         keyring=keyring_status(backend),
         clock=store.clock,
         attachments_key=bytearray(keyfile.subkey(master, "attachments")),
+        keyring_backend=backend,
     )
     keyfile.wipe(master)
     return opened
@@ -155,6 +157,7 @@ def unlock_profile(
             "key_derivation_s": derived - started,
             "open_store_s": opened_at - derived,
         },
+        keyring_backend=backend,
     )
 
 

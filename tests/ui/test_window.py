@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -163,3 +164,32 @@ def test_ctrl_l_locks(qtbot, window: MainWindow) -> None:  # type: ignore[no-unt
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.unlock_page
     assert window.caseload.model.rowCount() == 0
+
+
+def test_change_passphrase_from_the_file_menu(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from officer_app.gui.passphrase_dialog import ChangePassphraseDialog
+    from tests.conftest import TEST_PASSPHRASE
+
+    def fill_and_submit(dialog: ChangePassphraseDialog) -> int:
+        dialog.old.setText(TEST_PASSPHRASE)
+        dialog.new.setText("short")
+        dialog.again.setText("short")
+        dialog.submit()
+        assert "at least 8" in dialog.message.text()
+        dialog.new.setText("a new long passphrase")
+        dialog.again.setText("a new long passphrase")
+        dialog.submit()
+        qtbot.waitUntil(
+            lambda: dialog.result() == 1 or "Not changed" in dialog.message.text(), timeout=10_000
+        )
+        return dialog.result()
+
+    monkeypatch.setattr(ChangePassphraseDialog, "exec", fill_and_submit)
+    data_dir = window.profile.data_dir
+    backend = window.profile.keyring_backend
+    window.passphrase_action.trigger()
+    assert "Passphrase changed" in window.statusBar().currentMessage()
+    from officer_app.security import keys
+
+    with pytest.raises(keys.WrongPassphrase):
+        keys.unwrap_master_key(data_dir, TEST_PASSPHRASE, backend=backend)
