@@ -47,7 +47,7 @@ class UnlockPage(QWidget):
         card.setFixedWidth(440)
         title = QLabel("Officer App")
         title.setProperty("role", "heading")
-        subtitle = QLabel("School attendance casework. The caseload on this laptop is encrypted.")
+        subtitle = QLabel("School attendance casework, encrypted on this laptop.")
         subtitle.setWordWrap(True)
         subtitle.setProperty("role", "muted")
         folder = QLabel(f"Profile: {data_dir}")

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.lock_button.setEnabled(False)
         self.pending.setText("")
+        self.key_warning.setVisible(False)
         self.officer_label.setText("Locked")
         self.unlock_page.reset(message)
 
