@@ -300,6 +300,9 @@ def _entry_info(entry: ChronologyEntry, officers: dict[str, str]) -> EntryInfo:
         chain_seq=entry.chain_seq,
         amends_id=entry.amends_id,
         amend_reason=entry.amend_reason,
+        form_id=entry.form_id,
+        form_version=entry.form_version,
+        answers=entry.answers,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ class EntryInfo:
     amends_id: str | None
     amend_reason: str
     amendments: tuple[EntryInfo, ...] = ()
+    form_id: str | None = None  # a structured record: the form and version it was made with
+    form_version: int | None = None
+    answers: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,3 +148,68 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not self.breaks
+
+
+@dataclass(frozen=True)
+class VisitPlanInfo:
+    id: str
+    case_id: str
+    case_reference: str
+    child_name: str
+    planned_for: dt.datetime
+    address: str
+    purpose: str
+    officer: str
+    second_officer: str
+    status: str
+    risk_count: int
+    two_officers_required: bool
+
+
+@dataclass(frozen=True)
+class AcknowledgementInfo:
+    id: str
+    case_id: str
+    visit_plan_id: str | None
+    acknowledged_at: dt.datetime
+    flags: tuple[RiskInfo, ...]
+
+
+@dataclass(frozen=True)
+class PlanTargetInfo:
+    id: str
+    description: str
+    attendance_pct: float | None
+    over_weeks: int | None
+
+
+@dataclass(frozen=True)
+class PlanActionInfo:
+    id: str
+    description: str
+    owner: str
+    owner_name: str
+    due_on: dt.date
+    done_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: str
+    case_id: str
+    agreed_on: dt.date
+    review_on: dt.date
+    status: str
+    summary: str
+    targets: tuple[PlanTargetInfo, ...]
+    actions: tuple[PlanActionInfo, ...]
+
+
+@dataclass(frozen=True)
+class TimescaleInfo:
+    """One statutory or LA timescale on a case: due when, met when, overdue by how much."""
+
+    name: str
+    due_on: dt.date
+    met_on: dt.date | None
+    working_days_overdue: int  # 0 when met in time or not yet due

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from officer_app.security.keyring_status import KeyringStatus, keyring_status
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.caseload import CaseloadService
+from officer_app.services.field_work import FieldWorkService
 from officer_app.store import audit
 from officer_app.store.database import DB_FILENAME, Store
 from officer_app.store.models import Officer, ProfileSetting
@@ -47,12 +49,22 @@ class OpenProfile:
     attachments_key: bytearray
     timings: dict[str, float] = field(default_factory=dict)
     keyring_backend: KeyringBackend | None = None  # None: the default key store
+    forms_folder: Path | None = None  # the LA's own form definitions, if any
 
     def __post_init__(self) -> None:
         self.caseload = CaseloadService(self.store, self.clock)
         self.cases = CaseFileService(self.store, self.clock, self.officer.id)
         self.attachments = AttachmentService(
             self.store, self.clock, self.data_dir, self.attachments_key, self.officer.id
+        )
+
+    @functools.cached_property
+    def field_work(self) -> FieldWorkService:
+        """Visits, structured records and plans; loads the form definitions on first use."""
+        from officer_app.forms import load_registry
+
+        return FieldWorkService(
+            self.store, self.clock, self.officer.id, load_registry(self.forms_folder)
         )
 
     @property

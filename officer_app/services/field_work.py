@@ -1,0 +1,685 @@
+"""Field work: plan a visit, acknowledge its risks, record it on a form, assess, plan, review.
+
+Structured records (home visit, initial assessment, plan review, CME referral, EHE notice) are
+chronology entries that carry the form id, its version and the answers, so signing seals
+the answers into the case's evidence chain like any note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from officer_app.clock import Clock, uk_local
+from officer_app.domain.chronology import CONTACT_TYPES, EntryType
+from officer_app.domain.working_days import Timescales
+from officer_app.forms import FieldError, FormDefinition, FormRegistry, clean, record_view, validate
+from officer_app.services.case_file import CaseNotFound, _draft_info, _entry_info, _officer_names
+from officer_app.services.dto import (
+    AcknowledgementInfo,
+    DraftInfo,
+    EntryInfo,
+    PlanActionInfo,
+    PlanInfo,
+    PlanTargetInfo,
+    RiskInfo,
+    TimescaleInfo,
+    VisitPlanInfo,
+)
+from officer_app.store import evidence
+from officer_app.store.database import Store
+from officer_app.store.models import (
+    Adult,
+    Case,
+    Child,
+    ChronologyEntry,
+    Draft,
+    Family,
+    Officer,
+    Plan,
+    PlanAction,
+    PlanTarget,
+    RiskAcknowledgement,
+    RiskFlag,
+    VisitPlan,
+)
+
+# What kind of chronology entry each shipped form makes; an LA's own forms are notes.
+FORM_ENTRY_TYPES: dict[str, EntryType] = {
+    "home_visit": EntryType.HOME_VISIT,
+    "initial_assessment": EntryType.ASSESSMENT,
+    "plan_review": EntryType.REVIEW,
+    "cme_referral": EntryType.NOTE,
+    "ehe_deregistration": EntryType.NOTE,
+}
+OWNERS = ("officer", "school", "parent", "agency")
+
+
+class FieldWorkRefused(ValueError):
+    """The action cannot be done as asked; the message says why, for the officer."""
+
+
+class RecordInvalid(FieldWorkRefused):
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{first.field_id}: {first.message}{more}")
+        self.errors = tuple(errors)
+
+
+class RisksNotAcknowledged(FieldWorkRefused):
+    pass
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    description: str
+    attendance_pct: float | None = None
+    over_weeks: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    description: str
+    owner: str
+    due_on: dt.date
+    owner_name: str = ""
+
+
+def _draft_kind(form_id: str) -> str:
+    return f"form:{form_id}"
+
+
+def _risk_info(flag: RiskFlag, adult_names: dict[str, str]) -> RiskInfo:
+    return RiskInfo(
+        category=flag.category,
+        severity=flag.severity,
+        description=flag.description,
+        two_officers_required=flag.two_officers_required,
+        about=adult_names.get(flag.adult_id or "", "Address"),
+    )
+
+
+class FieldWorkService:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        officer_id: str,
+        forms: FormRegistry,
+        timescales: Timescales | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._officer_id = officer_id
+        self.forms = forms
+        self.timescales = timescales or Timescales()
+
+    # --- risks ---------------------------------------------------------------------------
+    def _risks(self, session: Session, case_id: str) -> list[RiskFlag]:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise CaseNotFound(f"no case with id {case_id}")
+        child = session.get_one(Child, case.child_id)
+        if child.family_id is None:
+            return []
+        return list(
+            session.scalars(
+                select(RiskFlag).where(
+                    RiskFlag.family_id == child.family_id, RiskFlag.active.is_(True)
+                )
+            )
+        )
+
+    def risks_for(self, case_id: str) -> tuple[RiskInfo, ...]:
+        def work(session: Session) -> tuple[RiskInfo, ...]:
+            names = _adult_names(session, case_id)
+            return tuple(_risk_info(f, names) for f in self._risks(session, case_id))
+
+        return self._store.read(work)
+
+    def needs_acknowledgement(self, case_id: str, visit_plan_id: str | None = None) -> bool:
+        """True when the case has risk flags not acknowledged today (for this visit)."""
+        today = self._clock.today()
+
+        def work(session: Session) -> bool:
+            if not self._risks(session, case_id):
+                return False
+            query = select(RiskAcknowledgement.acknowledged_at).where(
+                RiskAcknowledgement.case_id == case_id,
+                RiskAcknowledgement.officer_id == self._officer_id,
+            )
+            if visit_plan_id is not None:
+                query = query.where(RiskAcknowledgement.visit_plan_id == visit_plan_id)
+            return not any(uk_local(at).date() == today for at in session.scalars(query))
+
+        return self._store.read(work)
+
+    def acknowledge_risks(
+        self, case_id: str, visit_plan_id: str | None = None
+    ) -> Future[AcknowledgementInfo]:
+        """Record that this officer read the risk flags, as they were shown, before a visit."""
+        now = self._clock.now()
+
+        def work(session: Session) -> AcknowledgementInfo:
+            names = _adult_names(session, case_id)
+            shown = tuple(_risk_info(f, names) for f in self._risks(session, case_id))
+            row = RiskAcknowledgement(
+                case_id=case_id,
+                visit_plan_id=visit_plan_id,
+                officer_id=self._officer_id,
+                acknowledged_at=now,
+                flags=[r.__dict__ for r in shown],
+            )
+            session.add(row)
+            session.flush()
+            return AcknowledgementInfo(row.id, case_id, visit_plan_id, now, shown)
+
+        return self._store.write(work)
+
+    # --- visits ----------------------------------------------------------------------------
+    def plan_visit(
+        self,
+        case_id: str,
+        planned_for: dt.datetime,
+        purpose: str,
+        *,
+        address: str | None = None,
+        second_officer_id: str | None = None,
+    ) -> Future[VisitPlanInfo]:
+        if planned_for.tzinfo is None:
+            raise FieldWorkRefused("the visit time needs its time zone")
+        if not purpose.strip():
+            raise FieldWorkRefused("say what the visit is for")
+        officer_id = self._officer_id
+
+        def work(session: Session) -> VisitPlanInfo:
+            risks = self._risks(session, case_id)
+            if any(r.two_officers_required for r in risks) and not second_officer_id:
+                raise FieldWorkRefused(
+                    "a risk flag on this family says visits are made in pairs: "
+                    "choose a second officer"
+                )
+            if second_officer_id == officer_id:
+                raise FieldWorkRefused("the second officer must be someone else")
+            plan = VisitPlan(
+                case_id=case_id,
+                planned_for=planned_for,
+                address=address if address is not None else _case_address(session, case_id),
+                purpose=purpose.strip(),
+                officer_id=officer_id,
+                second_officer_id=second_officer_id,
+                status="planned",
+            )
+            session.add(plan)
+            session.flush()
+            return _visit_info(session, plan)
+
+        return self._store.write(work)
+
+    def cancel_visit(self, plan_id: str) -> Future[None]:
+        def work(session: Session) -> None:
+            plan = session.get(VisitPlan, plan_id)
+            if plan is None or plan.status != "planned":
+                raise FieldWorkRefused("only a planned visit can be cancelled")
+            plan.status = "cancelled"
+
+        return self._store.write(work)
+
+    def visits_between(
+        self, first: dt.date, last: dt.date, *, everyone: bool = False
+    ) -> list[VisitPlanInfo]:
+        """Planned visits from ``first`` to ``last`` (UK dates), this officer's unless everyone."""
+        start = dt.datetime.combine(first, dt.time.min, tzinfo=dt.UTC) - dt.timedelta(hours=1)
+        end = dt.datetime.combine(last, dt.time.max, tzinfo=dt.UTC)
+
+        def work(session: Session) -> list[VisitPlanInfo]:
+            query = select(VisitPlan).where(
+                VisitPlan.status == "planned",
+                VisitPlan.planned_for >= start,
+                VisitPlan.planned_for <= end,
+            )
+            if not everyone:
+                query = query.where(
+                    (VisitPlan.officer_id == self._officer_id)
+                    | (VisitPlan.second_officer_id == self._officer_id)
+                )
+            plans = session.scalars(query.order_by(VisitPlan.planned_for))
+            return [
+                _visit_info(session, p)
+                for p in plans
+                if first <= uk_local(p.planned_for).date() <= last
+            ]
+
+        return self._store.read(work)
+
+    def this_week(self) -> list[VisitPlanInfo]:
+        today = self._clock.today()
+        return self.visits_between(today, today + dt.timedelta(days=6 - today.weekday()))
+
+    # --- structured records ----------------------------------------------------------------
+    def definition(self, form_id: str, version: int | None = None) -> FormDefinition:
+        return self.forms.get(form_id, version)
+
+    def people(self, case_id: str) -> list[tuple[str, str]]:
+        """(id, name) of the child and the adults of the family, for 'person' questions."""
+
+        def work(session: Session) -> list[tuple[str, str]]:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            child = session.get_one(Child, case.child_id)
+            people = [(child.id, f"{child.forename} {child.surname} (child)")]
+            if child.family_id:
+                for adult in session.scalars(
+                    select(Adult).where(Adult.family_id == child.family_id)
+                ):
+                    people.append(
+                        (
+                            adult.id,
+                            f"{adult.forename} {adult.surname} ({adult.relationship_to_child})",
+                        )
+                    )
+            return people
+
+        return self._store.read(work)
+
+    def record_draft(self, case_id: str, form_id: str) -> DraftInfo | None:
+        def work(session: Session) -> DraftInfo | None:
+            draft = session.scalar(
+                select(Draft).where(Draft.case_id == case_id, Draft.kind == _draft_kind(form_id))
+            )
+            return _draft_info(draft) if draft else None
+
+        return self._store.read(work)
+
+    def record_draft_answers(self, case_id: str, form_id: str) -> tuple[int, dict[str, Any]] | None:
+        """(form version, answers) of the draft being filled in, if any."""
+
+        def work(session: Session) -> tuple[int, dict[str, Any]] | None:
+            draft = session.scalar(
+                select(Draft).where(Draft.case_id == case_id, Draft.kind == _draft_kind(form_id))
+            )
+            if draft is None or draft.answers is None:
+                return None
+            return int(draft.form_version or 1), dict(draft.answers)
+
+        return self._store.read(work)
+
+    def save_record_draft(
+        self, case_id: str, definition: FormDefinition, answers: dict[str, Any]
+    ) -> Future[DraftInfo]:
+        """Keep a form being filled in (local only), at every change and every few seconds."""
+        now = self._clock.now()
+        kind = _draft_kind(definition.id)
+        snapshot = dict(answers)
+
+        def work(session: Session) -> DraftInfo:
+            draft = session.scalar(
+                select(Draft).where(Draft.case_id == case_id, Draft.kind == kind)
+            )
+            if draft is None:
+                draft = Draft(case_id=case_id, kind=kind)
+                session.add(draft)
+            draft.entry_type = FORM_ENTRY_TYPES.get(definition.id, EntryType.NOTE).value
+            draft.title = definition.title
+            draft.form_id = definition.id
+            draft.form_version = definition.version
+            draft.answers = snapshot
+            draft.updated_at = now
+            session.flush()
+            return _draft_info(draft)
+
+        return self._store.write(work)
+
+    def sign_record(
+        self,
+        case_id: str,
+        definition: FormDefinition,
+        answers: dict[str, Any],
+        *,
+        occurred_at: dt.datetime | None = None,
+        visit_plan_id: str | None = None,
+    ) -> Future[EntryInfo]:
+        """Validate, then seal the record into the case's chain; the draft goes in the same
+        transaction. A home visit needs its risk flags acknowledged first."""
+        people = self.people(case_id)
+        kept = clean(definition, answers)
+        errors = validate(
+            definition, kept, people=[p for p, _ in people], today=self._clock.today()
+        )
+        if errors:
+            raise RecordInvalid(errors)
+        if definition.id == "home_visit" and self.needs_acknowledgement(case_id, None):
+            raise RisksNotAcknowledged(
+                "read and acknowledge the risk flags on this family before recording the visit"
+            )
+        names = dict(people)
+        sections = record_view(definition, kept, person_name=lambda pid: names.get(pid, pid))
+        body = "\n".join(
+            f"{row.label}: {row.text}" for view in sections for row in view.rows if row.text
+        )
+        kind = FORM_ENTRY_TYPES.get(definition.id, EntryType.NOTE)
+        title = _record_title(definition, kept)
+        now = self._clock.now()
+        officer_id = self._officer_id
+
+        def work(session: Session) -> EntryInfo:
+            if session.get(Case, case_id) is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            entry = ChronologyEntry(
+                case_id=case_id,
+                entry_type=kind.value,
+                occurred_at=occurred_at or _occurred(kept, now),
+                recorded_at=now,
+                author_id=officer_id,
+                title=title,
+                body=body,
+                amend_reason="",
+                form_id=definition.id,
+                form_version=definition.version,
+                answers=kept,
+            )
+            evidence.sign(session, entry, by=officer_id, at=now)
+            session.add(entry)
+            draft = session.scalar(
+                select(Draft).where(
+                    Draft.case_id == case_id, Draft.kind == _draft_kind(definition.id)
+                )
+            )
+            if draft is not None:
+                session.delete(draft)
+            if visit_plan_id is not None:
+                plan = session.get(VisitPlan, visit_plan_id)
+                if plan is not None and plan.status == "planned":
+                    plan.status = "done"
+                    session.flush()
+                    plan.record_id = entry.id
+            session.flush()
+            return _entry_info(entry, _officer_names(session))
+
+        return self._store.write(work)
+
+    # --- plans -----------------------------------------------------------------------------
+    def create_plan(
+        self,
+        case_id: str,
+        *,
+        targets: Sequence[TargetInput],
+        actions: Sequence[ActionInput],
+        review_on: dt.date | None = None,
+        summary: str = "",
+    ) -> Future[PlanInfo]:
+        if not targets:
+            raise FieldWorkRefused("a plan needs at least one target")
+        for action in actions:
+            if action.owner not in OWNERS:
+                raise FieldWorkRefused(f"an action's owner is one of {', '.join(OWNERS)}")
+            if not action.description.strip():
+                raise FieldWorkRefused("every action needs a description")
+        for target in targets:
+            if target.attendance_pct is not None and not 0 <= target.attendance_pct <= 100:
+                raise FieldWorkRefused("an attendance target is a percentage from 0 to 100")
+        today = self._clock.today()
+        review = review_on or self.timescales.next_review(today)
+
+        def work(session: Session) -> PlanInfo:
+            if session.get(Case, case_id) is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            for old in session.scalars(
+                select(Plan).where(Plan.case_id == case_id, Plan.status == "active")
+            ):
+                old.status = "ended"
+            plan = Plan(
+                case_id=case_id,
+                agreed_on=today,
+                review_on=review,
+                status="active",
+                summary=summary,
+            )
+            session.add(plan)
+            session.flush()
+            for n, target in enumerate(targets):
+                session.add(
+                    PlanTarget(
+                        plan_id=plan.id,
+                        description=target.description,
+                        attendance_pct=target.attendance_pct,
+                        over_weeks=target.over_weeks,
+                        position=n,
+                    )
+                )
+            for action in actions:
+                session.add(
+                    PlanAction(
+                        plan_id=plan.id,
+                        description=action.description,
+                        owner=action.owner,
+                        owner_name=action.owner_name,
+                        due_on=action.due_on,
+                    )
+                )
+            session.flush()
+            _refresh_next_action(session, case_id)
+            return _plan_info(session, plan)
+
+        return self._store.write(work)
+
+    def complete_action(self, action_id: str, done_on: dt.date | None = None) -> Future[None]:
+        day = done_on or self._clock.today()
+
+        def work(session: Session) -> None:
+            action = session.get(PlanAction, action_id)
+            if action is None:
+                raise FieldWorkRefused("no such action")
+            action.done_on = day
+            plan = session.get_one(Plan, action.plan_id)
+            session.flush()
+            _refresh_next_action(session, plan.case_id)
+
+        return self._store.write(work)
+
+    def set_review_date(self, plan_id: str, review_on: dt.date) -> Future[None]:
+        def work(session: Session) -> None:
+            plan = session.get(Plan, plan_id)
+            if plan is None:
+                raise FieldWorkRefused("no such plan")
+            plan.review_on = review_on
+            session.flush()
+            _refresh_next_action(session, plan.case_id)
+
+        return self._store.write(work)
+
+    def active_plan(self, case_id: str) -> PlanInfo | None:
+        def work(session: Session) -> PlanInfo | None:
+            plan = session.scalar(
+                select(Plan).where(Plan.case_id == case_id, Plan.status == "active")
+            )
+            return _plan_info(session, plan) if plan else None
+
+        return self._store.read(work)
+
+    # --- timescales ------------------------------------------------------------------------
+    def case_timescales(self, case_id: str) -> tuple[TimescaleInfo, ...]:
+        """First contact, initial assessment and the next review: due, met, overdue."""
+        today = self._clock.today()
+        scales = self.timescales
+
+        def work(session: Session) -> tuple[TimescaleInfo, ...]:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            rows = session.execute(
+                select(ChronologyEntry.entry_type, ChronologyEntry.occurred_at).where(
+                    ChronologyEntry.case_id == case_id,
+                    ChronologyEntry.occurred_at
+                    >= dt.datetime.combine(case.referral_date, dt.time.min, tzinfo=dt.UTC),
+                )
+            ).all()
+            contact = [uk_local(at).date() for kind, at in rows if kind in CONTACT_TYPES]
+            assessed = [uk_local(at).date() for kind, at in rows if kind == EntryType.ASSESSMENT]
+            due = scales.due_dates(case.referral_date)
+            result = [
+                _timescale(
+                    "First contact", due.first_contact, min(contact, default=None), today, scales
+                ),
+                _timescale(
+                    "Initial assessment",
+                    due.initial_assessment,
+                    min(assessed, default=None),
+                    today,
+                    scales,
+                ),
+            ]
+            plan = session.scalar(
+                select(Plan).where(Plan.case_id == case_id, Plan.status == "active")
+            )
+            if plan is not None:
+                reviews = [
+                    uk_local(at).date()
+                    for kind, at in rows
+                    if kind == EntryType.REVIEW and uk_local(at).date() >= plan.agreed_on
+                ]
+                result.append(
+                    _timescale(
+                        "Plan review", plan.review_on, max(reviews, default=None), today, scales
+                    )
+                )
+            return tuple(result)
+
+        return self._store.read(work)
+
+
+def _timescale(
+    name: str, due: dt.date, met: dt.date | None, today: dt.date, scales: Timescales
+) -> TimescaleInfo:
+    if met is not None:
+        late = scales.working_days_overdue(due, met)
+    else:
+        late = scales.working_days_overdue(due, today)
+    return TimescaleInfo(name=name, due_on=due, met_on=met, working_days_overdue=late)
+
+
+def _occurred(answers: dict[str, Any], now: dt.datetime) -> dt.datetime:
+    """The record's own date and arrival time when it has them (a visit written up later)."""
+    day = answers.get("visit_date") or answers.get("assessment_date") or answers.get("review_date")
+    if not isinstance(day, str):
+        return now
+    try:
+        date = dt.date.fromisoformat(day)
+        time = dt.time.fromisoformat(str(answers.get("arrival_time") or "09:00"))
+    except ValueError:
+        return now
+    from officer_app.clock import UK
+
+    return dt.datetime.combine(date, time, tzinfo=UK).astimezone(dt.UTC)
+
+
+def _record_title(definition: FormDefinition, answers: dict[str, Any]) -> str:
+    if definition.id == "home_visit" and definition.has_field("outcome"):
+        outcome = answers.get("outcome")
+        if isinstance(outcome, str):
+            label = definition.field("outcome").choice_label(outcome)
+            return f"{definition.title}: {label}"[:200]
+    return definition.title[:200]
+
+
+def _adult_names(session: Session, case_id: str) -> dict[str, str]:
+    case = session.get(Case, case_id)
+    if case is None:
+        return {}
+    child = session.get_one(Child, case.child_id)
+    if child.family_id is None:
+        return {}
+    return {
+        a.id: f"{a.forename} {a.surname}"
+        for a in session.scalars(select(Adult).where(Adult.family_id == child.family_id))
+    }
+
+
+def _case_address(session: Session, case_id: str) -> str:
+    case = session.get_one(Case, case_id)
+    child = session.get_one(Child, case.child_id)
+    family = session.get(Family, child.family_id) if child.family_id else None
+    if family is None:
+        return ""
+    parts = [family.address_line1, family.address_line2, family.town, family.postcode]
+    return ", ".join(p for p in parts if p)
+
+
+def _visit_info(session: Session, plan: VisitPlan) -> VisitPlanInfo:
+    case = session.get_one(Case, plan.case_id)
+    child = session.get_one(Child, case.child_id)
+    names = dict(session.execute(select(Officer.id, Officer.name)).all())
+    risks = (
+        list(
+            session.scalars(
+                select(RiskFlag).where(
+                    RiskFlag.family_id == child.family_id, RiskFlag.active.is_(True)
+                )
+            )
+        )
+        if child.family_id
+        else []
+    )
+    return VisitPlanInfo(
+        id=plan.id,
+        case_id=plan.case_id,
+        case_reference=case.reference,
+        child_name=f"{child.forename} {child.surname}",
+        planned_for=plan.planned_for,
+        address=plan.address,
+        purpose=plan.purpose,
+        officer=names.get(plan.officer_id or "", ""),
+        second_officer=names.get(plan.second_officer_id or "", ""),
+        status=plan.status,
+        risk_count=len(risks),
+        two_officers_required=any(r.two_officers_required for r in risks),
+    )
+
+
+def _plan_info(session: Session, plan: Plan) -> PlanInfo:
+    targets = session.scalars(
+        select(PlanTarget).where(PlanTarget.plan_id == plan.id).order_by(PlanTarget.position)
+    )
+    actions = session.scalars(
+        select(PlanAction).where(PlanAction.plan_id == plan.id).order_by(PlanAction.due_on)
+    )
+    return PlanInfo(
+        id=plan.id,
+        case_id=plan.case_id,
+        agreed_on=plan.agreed_on,
+        review_on=plan.review_on,
+        status=plan.status,
+        summary=plan.summary,
+        targets=tuple(
+            PlanTargetInfo(t.id, t.description, t.attendance_pct, t.over_weeks) for t in targets
+        ),
+        actions=tuple(
+            PlanActionInfo(a.id, a.description, a.owner, a.owner_name, a.due_on, a.done_on)
+            for a in actions
+        ),
+    )
+
+
+def _refresh_next_action(session: Session, case_id: str) -> None:
+    """The case's next action is the earliest open plan action, or the plan's review."""
+    case = session.get_one(Case, case_id)
+    plan = session.scalar(select(Plan).where(Plan.case_id == case_id, Plan.status == "active"))
+    if plan is None:
+        return
+    pending = session.scalars(
+        select(PlanAction)
+        .where(PlanAction.plan_id == plan.id, PlanAction.done_on.is_(None))
+        .order_by(PlanAction.due_on)
+    ).first()
+    if pending is not None and pending.due_on <= plan.review_on:
+        case.next_action, case.next_action_due = pending.description[:200], pending.due_on
+    else:
+        case.next_action, case.next_action_due = "Review the plan", plan.review_on
