@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,10 +31,12 @@ from PySide6.QtWidgets import (
 from officer_app.clock import uk_local
 from officer_app.domain.chronology import EntryType
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
+from officer_app.gui.field_work_actions import FORM_BUTTONS, OTHER_FORMS, FieldWorkActions
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS, RISK_BANNER
 from officer_app.services.case_file import CaseFileService
-from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo
+from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, TimescaleInfo
+from officer_app.services.field_work import FieldWorkService
 
 NOTE_TYPES = [
     EntryType.NOTE,
@@ -107,11 +111,18 @@ class CasePage(QWidget):
         service: CaseFileService,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        field_work: Callable[[], FieldWorkService] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self._service = service
         self._runner = runner
+        self._field_work = field_work
+        self._today = today or dt.date.today()
+        self.field_actions: FieldWorkActions | None = None
+        self.timescales: tuple[TimescaleInfo, ...] = ()
         self.detail: CaseDetail | None = None
         self._dirty = False
         self._last_save = 0.0
@@ -155,6 +166,21 @@ class CasePage(QWidget):
         head.addWidget(self.facts)
         head.addWidget(self.case_line)
         head.addLayout(self.vulnerabilities)
+        self.timescale_line = _label("")
+        self.timescale_line.setAccessibleName("Timescales")
+        head.addWidget(self.timescale_line)
+        self.work_buttons = QHBoxLayout()
+        self.work_buttons.setSpacing(6)
+        self.buttons: dict[str, QPushButton] = {}
+        if self._field_work is not None:
+            for key, text in [("plan_visit", "Plan a visit…"), *FORM_BUTTONS, *OTHER_FORMS]:
+                button = QPushButton(text)
+                button.setAccessibleName(text.rstrip("…"))
+                button.clicked.connect(lambda _c=False, k=key: self._work(k))
+                self.buttons[key] = button
+                self.work_buttons.addWidget(button)
+            self.work_buttons.addStretch(1)
+            head.addLayout(self.work_buttons)
 
         self.people = QTextBrowser()
         self.people.setAccessibleName("People on the case")
@@ -196,8 +222,13 @@ class CasePage(QWidget):
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.entry_text, 1)
+        self.pdf_button = QPushButton("Save as &PDF…")
+        self.pdf_button.setAccessibleName("Save the selected record as a PDF")
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.clicked.connect(self._save_pdf)
         amend_row = QHBoxLayout()
         amend_row.addStretch(1)
+        amend_row.addWidget(self.pdf_button)
         amend_row.addWidget(self.amend_button)
         detail_layout.addLayout(amend_row)
         middle = QSplitter(Qt.Orientation.Vertical)
@@ -285,6 +316,57 @@ class CasePage(QWidget):
         self._runner.run(
             lambda: self._service.open_case(self.case_id), self._show, self._load_failed
         )
+        if self._field_work is not None:
+            factory = self._field_work
+            self._runner.run(lambda: factory().case_timescales(self.case_id), self._show_timescales)
+
+    def _show_timescales(self, scales: object) -> None:
+        if self._closing or not isinstance(scales, tuple):
+            return
+        self.timescales = scales
+        parts = []
+        for scale in scales:
+            if scale.met_on is not None:
+                late = (
+                    f", {scale.working_days_overdue} working days late"
+                    if scale.working_days_overdue
+                    else ", in time"
+                )
+                parts.append(
+                    f"{scale.name}: due {scale.due_on:%d/%m/%Y}, met {scale.met_on:%d/%m/%Y}{late}"
+                )
+            elif scale.working_days_overdue:
+                parts.append(
+                    f"<b style='color:#842029'>{scale.name}: OVERDUE by "
+                    f"{scale.working_days_overdue} working days (due "
+                    f"{scale.due_on:%d/%m/%Y})</b>"
+                )
+            else:
+                parts.append(f"{scale.name}: due {scale.due_on:%d/%m/%Y}")
+        self.timescale_line.setText("  ·  ".join(parts))
+
+    def _work(self, key: str) -> None:
+        if self._field_work is None or self.detail is None:
+            return
+        if self.field_actions is None:
+            self.field_actions = FieldWorkActions(
+                self.case_id,
+                self.detail.child.name,
+                self._field_work(),
+                self._runner,
+                self._today,
+                self,
+            )
+            self.field_actions.recorded.connect(self._after_field_work)
+            self.field_actions.message.connect(self.note_status.setText)
+        if key == "plan_visit":
+            self.field_actions.plan_visit()
+        else:
+            self.field_actions.record(key)
+
+    def _after_field_work(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading.setText(f"The case could not be opened: {exc}")
@@ -369,6 +451,7 @@ class CasePage(QWidget):
         if not isinstance(entry, EntryInfo):
             self.entry_text.clear()
             self.amend_button.setEnabled(False)
+            self.pdf_button.setEnabled(False)
             return
         when = uk_local(entry.occurred_at).strftime("%A %d %B %Y, %H:%M")
         parts = [
@@ -390,6 +473,9 @@ class CasePage(QWidget):
         self.entry_text.setHtml("".join(parts))
         self.entry_text.setToolTip(f"SHA-256 {entry.content_hash}" if entry.signed else "")
         self.amend_button.setEnabled(entry.signed and not entry.amends_id)
+        self.pdf_button.setEnabled(
+            entry.form_id is not None and entry.signed and self._field_work is not None
+        )
 
     def selected_entry(self) -> EntryInfo | None:
         entry = self.tree.currentIndex().data(EntryRole)
@@ -405,6 +491,29 @@ class CasePage(QWidget):
         future = self._service.amend(entry.id, dialog.reason.text(), dialog.text.toPlainText())
         self._runner.watch(
             future, lambda _e: self._after_sign("Amendment signed."), self._sign_failed
+        )
+
+    def _save_pdf(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.form_id is None or self._field_work is None:
+            return
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        reference = self.detail.reference if self.detail else "record"
+        suggested = f"{reference} {entry.type_label} {uk_local(entry.occurred_at):%Y-%m-%d}.pdf"
+        target, _filter = QFileDialog.getSaveFileName(
+            self, "Save the record as a PDF", suggested, "PDF documents (*.pdf)"
+        )
+        if not target:
+            return
+        service = self._field_work()
+        self.note_status.setText("Making the PDF…")
+        self._runner.run(
+            lambda: service.export_record_pdf(entry.id, Path(target)),
+            lambda pages: self.note_status.setText(f"Saved a {pages}-page PDF to {target}"),
+            lambda exc: self.note_status.setText(f"The PDF was not saved: {exc}"),
         )
 
     # --- quick note --------------------------------------------------------------------------

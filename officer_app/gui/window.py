@@ -34,10 +34,12 @@ from officer_app.gui.idle_lock import IdleLock
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.gui.unlock_page import UnlockPage
+from officer_app.gui.week_page import WeekPage
 from officer_app.services.dto import CaseRow
 from officer_app.services.profile import OpenProfile
 
 SEARCH_DEBOUNCE_MS = 200
+FIXED_TABS = 2  # the caseload and this week; case tabs come after
 PENDING_REFRESH_MS = 30_000
 
 
@@ -202,7 +204,13 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.addTab(self.caseload, "Caseload")
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.week = WeekPage()
+        self.week.open_case.connect(self.open_case)
+        self.tabs.addTab(self.week, "This week")
+        for fixed in range(FIXED_TABS):
+            self.tabs.tabBar().setTabButton(
+                fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_page)
         self.stack.addWidget(self.tabs)
@@ -260,6 +268,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("&Refresh", "F5", self.refresh))
         view_menu.addAction(
             self._action("Show the &caseload", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        )
+        view_menu.addAction(
+            self._action("Show &this week's visits", "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
         )
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Officer App", None, self._about))
@@ -325,6 +336,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.lock_button.setEnabled(True)
         self.refresh()
+        self.runner.run(lambda: profile.field_work)  # load the form definitions off the GUI
         self._pending_timer.start()
         self.idle.arm()
         self.caseload.table.setFocus()
@@ -337,9 +349,10 @@ class MainWindow(QMainWindow):
         self.idle.disarm()
         self._pending_timer.stop()
         self._search_timer.stop()
-        while self.tabs.count() > 1:
-            self.close_tab(1)
+        while self.tabs.count() > FIXED_TABS:
+            self.close_tab(FIXED_TABS)
         self.caseload.clear()
+        self.week.clear()
         self.show_unlock("Locked. Your drafts were saved.")
         # lock() joins the writer thread after the drafts queued above: run it off the GUI.
         self.runner.run(profile.lock, lambda _r: self.locked.emit(), lambda _e: self.locked.emit())
@@ -367,7 +380,12 @@ class MainWindow(QMainWindow):
         if profile is None:
             return
         self.runner.run(profile.caseload.list_cases, self._caseload_ready)
+        self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
         self.refresh_pending()
+
+    def _week_ready(self, visits: object) -> None:
+        if self.profile is not None and isinstance(visits, list):
+            self.week.set_visits(visits)
 
     def _caseload_ready(self, rows: object) -> None:
         if self.profile is None or not isinstance(rows, list):
@@ -419,12 +437,18 @@ class MainWindow(QMainWindow):
         profile = self.profile
         if profile is None:
             return None
-        for i in range(1, self.tabs.count()):
+        for i in range(FIXED_TABS, self.tabs.count()):
             page = self.tabs.widget(i)
             if isinstance(page, CasePage) and page.case_id == case_id:
                 self.tabs.setCurrentIndex(i)
                 return page
-        page = CasePage(case_id, profile.cases, self.runner)
+        page = CasePage(
+            case_id,
+            profile.cases,
+            self.runner,
+            field_work=lambda: profile.field_work,
+            today=self._today(),
+        )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")
         page.title_changed.connect(lambda title, p=page: self._retitle(p, title))
@@ -433,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def _retitle(self, page: CasePage, title: str) -> None:
         index = self.tabs.indexOf(page)
-        if index > 0:
+        if index >= FIXED_TABS:
             self.tabs.setTabText(index, title)
 
     def current_case(self) -> CasePage | None:
@@ -451,7 +475,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Open a case first (select it and press Enter).", 5000)
 
     def close_tab(self, index: int) -> None:
-        if index <= 0:
+        if index < FIXED_TABS:
             return
         page = self.tabs.widget(index)
         if isinstance(page, CasePage):
@@ -462,8 +486,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         profile, self.profile = self.profile, None
-        while self.tabs.count() > 1:
-            self.close_tab(1)
+        while self.tabs.count() > FIXED_TABS:
+            self.close_tab(FIXED_TABS)
         if profile is not None:
             profile.lock()  # at quit we may wait: the drafts must reach the disk
         event.accept()

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -32,7 +33,7 @@ from officer_app.services.dto import (
     TimescaleInfo,
     VisitPlanInfo,
 )
-from officer_app.store import evidence
+from officer_app.store import audit, evidence
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Adult,
@@ -47,6 +48,7 @@ from officer_app.store.models import (
     PlanTarget,
     RiskAcknowledgement,
     RiskFlag,
+    School,
     VisitPlan,
 )
 
@@ -96,6 +98,10 @@ def _draft_kind(form_id: str) -> str:
     return f"form:{form_id}"
 
 
+def _most_serious_first(flag: RiskFlag) -> tuple[int, str]:
+    return ({"high": 0, "medium": 1, "low": 2}.get(flag.severity, 3), flag.category)
+
+
 def _risk_info(flag: RiskFlag, adult_names: dict[str, str]) -> RiskInfo:
     return RiskInfo(
         category=flag.category,
@@ -140,7 +146,8 @@ class FieldWorkService:
     def risks_for(self, case_id: str) -> tuple[RiskInfo, ...]:
         def work(session: Session) -> tuple[RiskInfo, ...]:
             names = _adult_names(session, case_id)
-            return tuple(_risk_info(f, names) for f in self._risks(session, case_id))
+            flags = sorted(self._risks(session, case_id), key=_most_serious_first)
+            return tuple(_risk_info(f, names) for f in flags)
 
         return self._store.read(work)
 
@@ -169,7 +176,8 @@ class FieldWorkService:
 
         def work(session: Session) -> AcknowledgementInfo:
             names = _adult_names(session, case_id)
-            shown = tuple(_risk_info(f, names) for f in self._risks(session, case_id))
+            flags = sorted(self._risks(session, case_id), key=_most_serious_first)
+            shown = tuple(_risk_info(f, names) for f in flags)
             row = RiskAcknowledgement(
                 case_id=case_id,
                 visit_plan_id=visit_plan_id,
@@ -263,6 +271,19 @@ class FieldWorkService:
         today = self._clock.today()
         return self.visits_between(today, today + dt.timedelta(days=6 - today.weekday()))
 
+    def case_address(self, case_id: str) -> str:
+        return self._store.read(lambda session: _case_address(session, case_id))
+
+    def colleagues(self) -> list[tuple[str, str]]:
+        """(id, name) of the other officers, for a second officer on a visit."""
+        return self._store.read(
+            lambda session: [
+                (o.id, o.name)
+                for o in session.scalars(select(Officer).order_by(Officer.name))
+                if o.id != self._officer_id
+            ]
+        )
+
     # --- structured records ----------------------------------------------------------------
     def definition(self, form_id: str, version: int | None = None) -> FormDefinition:
         return self.forms.get(form_id, version)
@@ -274,19 +295,7 @@ class FieldWorkService:
             case = session.get(Case, case_id)
             if case is None:
                 raise CaseNotFound(f"no case with id {case_id}")
-            child = session.get_one(Child, case.child_id)
-            people = [(child.id, f"{child.forename} {child.surname} (child)")]
-            if child.family_id:
-                for adult in session.scalars(
-                    select(Adult).where(Adult.family_id == child.family_id)
-                ):
-                    people.append(
-                        (
-                            adult.id,
-                            f"{adult.forename} {adult.surname} ({adult.relationship_to_child})",
-                        )
-                    )
-            return people
+            return _people(session, case)
 
         return self._store.read(work)
 
@@ -405,6 +414,73 @@ class FieldWorkService:
             return _entry_info(entry, _officer_names(session))
 
         return self._store.write(work)
+
+    def export_record_pdf(self, entry_id: str, out: Path, *, purpose: str = "export") -> int:
+        """The signed record as a PDF made with the form version it was signed with (blocking:
+        run it on a worker). The export or print is audited. Returns the page count."""
+        from officer_app.documents import Amendment, RecordHeader, render_record
+
+        def gather(
+            session: Session,
+        ) -> tuple[RecordHeader, FormDefinition, dict[str, Any], dict[str, str]]:
+            entry = session.get(ChronologyEntry, entry_id)
+            if entry is None or entry.form_id is None or entry.answers is None:
+                raise FieldWorkRefused("only a structured record (a form) prints as a record")
+            case = session.get_one(Case, entry.case_id)
+            child = session.get_one(Child, case.child_id)
+            school = session.get(School, child.school_id) if child.school_id else None
+            names = _officer_names(session)
+            amendments = session.scalars(
+                select(ChronologyEntry)
+                .where(ChronologyEntry.amends_id == entry.id)
+                .order_by(ChronologyEntry.signed_at)
+            )
+            header = RecordHeader(
+                title=entry.title,
+                case_reference=case.reference,
+                child_name=f"{child.forename} {child.surname}",
+                child_dob=child.date_of_birth,
+                school=school.name if school else "",
+                officer=names.get(entry.author_id or "", ""),
+                occurred_at=entry.occurred_at,
+                recorded_at=entry.recorded_at,
+                signed_at=entry.signed_at,
+                signed_by=names.get(entry.signed_by or "", ""),
+                content_hash=entry.content_hash or "",
+                form_id=entry.form_id,
+                form_version=int(entry.form_version or 1),
+                amendments=tuple(
+                    Amendment(
+                        signed_at=a.signed_at or a.recorded_at,
+                        signed_by=names.get(a.signed_by or "", ""),
+                        reason=a.amend_reason,
+                        text=a.body,
+                    )
+                    for a in amendments
+                ),
+            )
+            definition = self.forms.get(entry.form_id, entry.form_version)
+            return header, definition, dict(entry.answers), dict(_people(session, case))
+
+        header, definition, answers, people = self._store.read(gather)
+        pages = render_record(
+            header,
+            definition,
+            answers,
+            out,
+            printed_at=self._clock.now(),
+            person_name=lambda pid: people.get(pid, pid),
+        )
+        self._store.write_wait(
+            lambda session: audit.record(
+                session,
+                purpose,
+                entity_type="chronology_entry",
+                entity_id=entry_id,
+                detail={"pages": pages, "form": header.form_id},
+            )
+        )
+        return pages
 
     # --- plans -----------------------------------------------------------------------------
     def create_plan(
@@ -588,6 +664,17 @@ def _record_title(definition: FormDefinition, answers: dict[str, Any]) -> str:
             label = definition.field("outcome").choice_label(outcome)
             return f"{definition.title}: {label}"[:200]
     return definition.title[:200]
+
+
+def _people(session: Session, case: Case) -> list[tuple[str, str]]:
+    child = session.get_one(Child, case.child_id)
+    people = [(child.id, f"{child.forename} {child.surname} (child)")]
+    if child.family_id:
+        for adult in session.scalars(select(Adult).where(Adult.family_id == child.family_id)):
+            people.append(
+                (adult.id, f"{adult.forename} {adult.surname} ({adult.relationship_to_child})")
+            )
+    return people
 
 
 def _adult_names(session: Session, case_id: str) -> dict[str, str]:

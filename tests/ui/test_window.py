@@ -74,7 +74,7 @@ def test_idle_lock_hides_every_trace_of_the_caseload(
         pass  # 0.6 s without input
     assert window.stack.currentWidget() is window.unlock_page
     assert window.caseload.model.rowCount() == 0
-    assert window.tabs.count() == 1
+    assert window.tabs.count() == 2  # the caseload and this week only
     assert window.profile is None
     assert row.child_surname not in visible_text(window)
     assert row.child_forename not in visible_text(window)

@@ -1,0 +1,155 @@
+"""The field-work buttons of a case: plan a visit, record it, assess, review, other forms.
+
+Every database step runs on the task runner; dialogs open on the GUI thread with what the
+worker gathered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from officer_app.forms import FormDefinition
+from officer_app.gui.record_dialog import RecordDialog
+from officer_app.gui.risk_ack_dialog import RiskAcknowledgementDialog
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.visit_dialog import VisitPlanDialog
+from officer_app.services.dto import RiskInfo
+from officer_app.services.field_work import FieldWorkService
+
+FORM_BUTTONS = [
+    ("home_visit", "Record a visit…"),
+    ("initial_assessment", "Initial assessment…"),
+    ("plan_review", "Review the plan…"),
+]
+OTHER_FORMS = [
+    ("cme_referral", "Children missing education referral…"),
+    ("ehe_deregistration", "Elective home education notice…"),
+]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    definition: FormDefinition
+    people: list[tuple[str, str]]
+    answers: dict[str, Any] | None
+    risks: tuple[RiskInfo, ...]
+    needs_ack: bool
+
+
+class FieldWorkActions(QObject):
+    recorded = Signal()  # something was signed or planned: refresh the case
+    message = Signal(str)
+
+    def __init__(
+        self,
+        case_id: str,
+        child_name: str,
+        service: FieldWorkService,
+        runner: TaskRunner,
+        today: dt.date,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.child_name = child_name
+        self._service = service
+        self._runner = runner
+        self._today = today
+        self._window = parent
+        self.open_dialog: QDialog | None = None  # for tests
+
+    # --- records ------------------------------------------------------------------------
+    def record(self, form_id: str, visit_plan_id: str | None = None) -> None:
+        def gather() -> _Prepared:
+            draft = self._service.record_draft_answers(self.case_id, form_id)
+            version = draft[0] if draft else None
+            definition = self._service.definition(form_id, version)
+            needs = form_id == "home_visit" and self._service.needs_acknowledgement(self.case_id)
+            return _Prepared(
+                definition=definition,
+                people=self._service.people(self.case_id),
+                answers=draft[1] if draft else None,
+                risks=self._service.risks_for(self.case_id) if needs else (),
+                needs_ack=needs,
+            )
+
+        self._runner.run(gather, lambda p: self._prepared(p, visit_plan_id), self._failed)
+
+    def _prepared(self, prepared: object, visit_plan_id: str | None) -> None:
+        assert isinstance(prepared, _Prepared)
+        if prepared.needs_ack:
+            dialog = RiskAcknowledgementDialog(self.child_name, prepared.risks, self._window)
+            self.open_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.message.emit("The visit record needs the risk warnings acknowledged.")
+                return
+            future = self._service.acknowledge_risks(self.case_id, visit_plan_id)
+            self._runner.watch(
+                future, lambda _a: self._open_record(prepared, visit_plan_id), self._failed
+            )
+            return
+        self._open_record(prepared, visit_plan_id)
+
+    def _open_record(self, prepared: _Prepared, visit_plan_id: str | None) -> None:
+        dialog = RecordDialog(
+            self.case_id,
+            prepared.definition,
+            self._service,
+            self._runner,
+            people=prepared.people,
+            answers=prepared.answers,
+            visit_plan_id=visit_plan_id,
+            today=self._today,
+            parent=self._window,
+        )
+        dialog.signed.connect(lambda _e: self.recorded.emit())
+        self.open_dialog = dialog
+        dialog.open()
+
+    # --- visits ---------------------------------------------------------------------------
+    def plan_visit(self) -> None:
+        def gather() -> tuple[str, list[tuple[str, str]], bool]:
+            risks = self._service.risks_for(self.case_id)
+            people = self._service.colleagues()
+            address = self._service.case_address(self.case_id)
+            return address, people, any(r.two_officers_required for r in risks)
+
+        self._runner.run(gather, self._show_plan_dialog, self._failed)
+
+    def _show_plan_dialog(self, gathered: object) -> None:
+        assert isinstance(gathered, tuple)
+        address: str = gathered[0]
+        colleagues: list[tuple[str, str]] = gathered[1]
+        pairs: bool = gathered[2]
+        start = dt.datetime.combine(self._today + dt.timedelta(days=1), dt.time(10), tzinfo=dt.UTC)
+        dialog = VisitPlanDialog(
+            address, colleagues, two_officers_required=pairs, start=start, parent=self._window
+        )
+        self.open_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            future = self._service.plan_visit(
+                self.case_id,
+                dialog.planned_for(),
+                dialog.purpose.text() or "Home visit",
+                address=dialog.address.text(),
+                second_officer_id=dialog.second.currentData(),
+            )
+        except ValueError as exc:
+            self._failed(exc)
+            return
+        self._runner.watch(future, lambda plan: self._planned(plan), self._failed)
+
+    def _planned(self, plan: Any) -> None:
+        when = plan.planned_for.strftime("%d/%m/%Y %H:%M")
+        self.message.emit(f"Visit planned for {when}.")
+        self.recorded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self._window, "Not done", str(exc))

@@ -1,0 +1,728 @@
+"""FormWidget: one form definition (``officer_app.forms``) drawn as a Qt form.
+
+The definition decides everything: one titled group per section, one labelled row per
+question, the input by field type (:mod:`.form_fields`), which questions show (``show_when``)
+and which are marked required, both recomputed as answers change. ``answers()`` gives the
+JSON-ready answers the record stores, with the answers to hidden questions left out (the
+core's ``clean``), and ``validate()`` runs the core's validation and shows each problem in red
+under its question.
+
+Keystrokes stay cheap: an edit emits ``changed`` (the caller saves the draft from it, after a
+pause) and recomputes visibility and required markers only when some condition refers to the
+question edited. Nothing is validated until ``validate()`` is called; after that, an answer's
+message goes as soon as it is edited, and the other messages are re-checked after a pause.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.forms.model import Field, FormDefinition, Section
+from officer_app.forms.validation import FieldError, clean, validate
+from officer_app.gui.form_fields import ERROR_RED, Editor, Notify, help_label, make_editor
+from officer_app.gui.theme import ACCENT, BORDER, MUTED, TEXT, WINDOW
+
+LABEL_WIDTH = 250  # the label column of a section
+ITEM_LABEL_WIDTH = 170  # the label column inside an entry of a repeating group
+RECHECK_MS = 400  # after an edit, re-check the messages shown (never on every keystroke)
+ITEM_BACKGROUND = "#f5f7fa"
+
+FORM_STYLE = f"""
+QWidget#formContent {{ background: {WINDOW}; }}
+QFrame#formSection {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
+QLabel#formSectionTitle {{ font-size: 13pt; font-weight: bold; color: {ACCENT}; }}
+QLabel#formSectionHelp, QLabel#formDescription {{ color: {MUTED}; }}
+QLabel#formLabel {{ color: {TEXT}; }}
+QLabel#formGroupLabel {{ color: {TEXT}; font-weight: bold; }}
+QLabel#formHelp, QLabel#formScaleEnd, QLabel#formCounter, QLabel#formEmpty {{
+    color: {MUTED}; font-size: 9pt; }}
+QLabel#formError {{ color: {ERROR_RED}; font-weight: bold; }}
+QFrame#formItem {{ background: {ITEM_BACKGROUND}; border: 1px solid {BORDER};
+    border-radius: 4px; }}
+QLabel#formItemTitle {{ color: {ACCENT}; font-weight: bold; }}
+QToolButton#formClear {{ color: {ACCENT}; border: none; padding: 2px 4px;
+    text-decoration: underline; background: transparent; }}
+"""
+
+
+def _label_html(text: str) -> str:
+    """A required question's label: the text and a red star that never wraps on its own."""
+    star = f'<span style="color:{ERROR_RED}; font-weight:bold">*</span>'
+    return f"{html.escape(text)}&nbsp;{star}"
+
+
+def _inline(field: Field, message: str) -> str:
+    """The core's message, said next to the question it is about: without the question's
+    label in front."""
+    quoted = f"\u201c{field.label}\u201d"
+    if message == f"{quoted} needs an answer.":
+        return "An answer is needed."
+    if message.startswith(f"{quoted} must "):
+        return "Must " + message[len(quoted) + 6 :]
+    if message.startswith(f"{quoted}: "):
+        rest = message[len(quoted) + 2 :]
+        return rest[:1].upper() + rest[1:]
+    return message
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def condition_fields(definition: FormDefinition) -> frozenset[str]:
+    """The fields some condition looks at: editing any other field cannot change what the
+    form shows or requires."""
+    found: set[str] = set()
+    for section in definition.sections:
+        if section.show_when is not None:
+            found.update(section.show_when.fields())
+    for f in definition.iter_fields():
+        for _kind, condition in f.conditions():
+            found.update(condition.fields())
+    return frozenset(found)
+
+
+# -- one question --------------------------------------------------------------------------
+
+
+class FieldRow:
+    """One question on screen: its label (with a red * while required), its input, the help
+    under it and, after ``validate``, the message saying what is wrong with the answer."""
+
+    def __init__(
+        self,
+        form: FormWidget,
+        field: Field,
+        parent: QWidget,
+        label_width: int,
+        groups: tuple[str, ...] = (),
+    ) -> None:
+        self.field = field
+        self.groups = groups  # the ids of the groups around this question, outermost first
+        self.shown = True
+        self.required = False
+        self.error: str | None = None
+        self.error_label: QLabel | None = None  # made when first needed
+        self.widget = QWidget(parent)
+        self.label = QLabel(field.label, self.widget)
+        self.label.setObjectName("formGroupLabel" if field.is_group else "formLabel")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        notify: Notify = lambda: form._edited(self)  # noqa: E731
+        self.editor: Editor
+        if field.is_group:  # the entries take the full width, under the label and help
+            self._column = QVBoxLayout(self.widget)
+            self._column.setContentsMargins(0, 4, 0, 0)
+            self._column.setSpacing(6)
+            self._column.addWidget(self.label)
+            self.help_label = help_label(field.help, self.widget) if field.help else None
+            if self.help_label is not None:
+                self._column.addWidget(self.help_label)
+            path = (*groups, field.id)
+            if field.repeatable:
+                self.editor = RepeatingGroup(form, field, notify, self.widget, path)
+            else:
+                self.editor = SubForm(form, field, notify, self.widget, path)
+            self._column.addWidget(self.editor.widget)
+            self._error_at = self._column.count()
+        else:
+            row = QHBoxLayout(self.widget)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(16)
+            self.label.setFixedWidth(label_width)
+            self.label.setContentsMargins(0, 4, 0, 0)
+            row.addWidget(self.label, 0, Qt.AlignmentFlag.AlignTop)
+            self._column = QVBoxLayout()
+            self._column.setSpacing(4)
+            row.addLayout(self._column, 1)
+            self.editor = make_editor(field, notify, self.widget, form.people)
+            self._column.addWidget(self.editor.widget)
+            self._error_at = 1
+            self.help_label = help_label(field.help, self.widget) if field.help else None
+            if self.help_label is not None:
+                self._column.addWidget(self.help_label)
+        if field.help:
+            self.editor.set_description(field.help)
+
+    def set_required(self, required: bool) -> None:
+        if required != self.required:
+            self.required = required
+            if required:
+                self.label.setTextFormat(Qt.TextFormat.RichText)
+                self.label.setText(_label_html(self.field.label))
+            else:
+                self.label.setTextFormat(Qt.TextFormat.PlainText)
+                self.label.setText(self.field.label)
+            description = self.field.help or ""
+            self.editor.set_description(f"Required. {description}" if required else description)
+
+    def set_shown(self, shown: bool) -> None:
+        if shown != self.shown:
+            self.shown = shown
+            self.widget.setVisible(shown)
+            if not shown:
+                self.show_error(None)
+
+    def show_error(self, message: str | None) -> None:
+        if message == self.error:
+            return
+        self.error = message
+        if self.error_label is None:
+            if message is None:
+                return
+            self.error_label = QLabel(self.widget)
+            self.error_label.setObjectName("formError")
+            self.error_label.setWordWrap(True)
+            self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+            self._column.insertWidget(self._error_at, self.error_label)
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(message is not None)
+        self.editor.focus_widget().setAccessibleDescription(message or "")
+
+
+# -- groups --------------------------------------------------------------------------------
+
+
+class GroupItem:
+    """One entry of a repeating group ("Action 2"): its questions and a Remove button."""
+
+    def __init__(self, form: FormWidget, group: RepeatingGroup, number: int) -> None:
+        self.group = group
+        self.widget = QFrame(group.widget)
+        self.widget.setObjectName("formItem")
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(10)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.widget)
+        self.title.setObjectName("formItemTitle")
+        self.remove_button = QPushButton("Remove", self.widget)
+        self.remove_button.clicked.connect(lambda: group.remove_item(self))
+        header.addWidget(self.title, 1)
+        header.addWidget(self.remove_button)
+        layout.addLayout(header)
+        self.rows: dict[str, FieldRow] = {}
+        for sub in group.field.fields:
+            row = FieldRow(form, sub, self.widget, ITEM_LABEL_WIDTH, group.path)
+            self.rows[sub.id] = row
+            layout.addWidget(row.widget)
+        self.renumber(number)
+
+    def renumber(self, number: int) -> None:
+        self.number = number
+        self.title.setText(f"{self.group.noun} {number}")
+        self.remove_button.setAccessibleName(f"Remove {self.group.noun.lower()} {number}")
+
+    def value(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for field_id, row in self.rows.items():
+            answer = row.editor.value()
+            if answer is not None:
+                out[field_id] = answer
+        return out
+
+    def set_value(self, value: Any) -> None:
+        scope = value if isinstance(value, Mapping) else {}
+        for field_id, row in self.rows.items():
+            row.editor.set_value(scope.get(field_id))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.remove_button.setVisible(not read_only)
+        for row in self.rows.values():
+            row.editor.set_read_only(read_only)
+
+    def focusables(self) -> list[QWidget]:
+        out: list[QWidget] = [self.remove_button]
+        for row in self.rows.values():
+            out.extend(row.editor.focusables())
+        return out
+
+
+class RepeatingGroup(Editor):
+    """A list of entries (each parent, each action) that the officer adds and removes. The
+    answer is a list of dicts, one per entry in order; no entries is no answer."""
+
+    def __init__(
+        self,
+        form: FormWidget,
+        field: Field,
+        notify: Notify,
+        parent: QWidget,
+        path: tuple[str, ...],
+    ) -> None:
+        super().__init__(field, notify)
+        self._form = form
+        self.path = path
+        self.noun = field.item_label or "Entry"
+        self.items: list[GroupItem] = []
+        self.widget = QWidget(parent)
+        self.widget.setAccessibleName(field.label)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.empty_label = help_label(f"No {self.noun.lower()} added yet.", self.widget, "formEmpty")
+        self._items_layout = QVBoxLayout()
+        self._items_layout.setContentsMargins(0, 0, 0, 0)
+        self._items_layout.setSpacing(8)
+        self.add_button = QPushButton(self.widget)
+        self.add_button.clicked.connect(lambda: self.add_item())
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(self._items_layout)
+        layout.addLayout(buttons)
+        self._sync()
+
+    def _sync(self) -> None:
+        noun = self.noun.lower()
+        text = f"Add another {noun}" if self.items else f"Add {_article(noun)} {noun}"
+        self.add_button.setText(text)
+        self.add_button.setAccessibleName(text)
+        full = self.field.max_items is not None and len(self.items) >= self.field.max_items
+        self.add_button.setVisible(not self.read_only)
+        self.add_button.setEnabled(not full)
+        self.empty_label.setVisible(not self.items)
+
+    def _append(self) -> GroupItem:
+        item = GroupItem(self._form, self, len(self.items) + 1)
+        item.set_read_only(self.read_only)
+        self.items.append(item)
+        self._items_layout.addWidget(item.widget)
+        return item
+
+    def _drop(self, item: GroupItem) -> None:
+        self.items.remove(item)
+        self._items_layout.removeWidget(item.widget)
+        item.widget.hide()
+        item.widget.deleteLater()
+
+    def add_item(self, focus: bool = True) -> GroupItem:
+        """Add an empty entry at the end: the officer's "Add another …"."""
+        item = self._append()
+        self._sync()
+        self._form._structure_changed()
+        self._notify()
+        first = next(iter(item.rows.values()), None)
+        if focus and first is not None:
+            first.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        return item
+
+    def remove_item(self, item: GroupItem) -> None:
+        if item not in self.items:
+            return
+        self._drop(item)
+        for number, left in enumerate(self.items, start=1):
+            left.renumber(number)
+        self._sync()
+        self._form._structure_changed()
+        self._notify()
+        if self.add_button.isVisible():
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def value(self) -> list[dict[str, Any]] | None:
+        return [item.value() for item in self.items] or None
+
+    def set_value(self, value: Any) -> None:
+        entries = list(value) if isinstance(value, list) else []
+        while len(self.items) > len(entries):
+            self._drop(self.items[-1])
+        while len(self.items) < len(entries):
+            self._append()
+        for item, entry in zip(self.items, entries, strict=True):
+            item.set_value(entry)
+        self._sync()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        for item in self.items:
+            item.set_read_only(read_only)
+        self._sync()
+
+    def focusables(self) -> list[QWidget]:
+        out: list[QWidget] = []
+        for item in self.items:
+            out.extend(item.focusables())
+        out.append(self.add_button)
+        return out
+
+    def focus_widget(self) -> QWidget:
+        return self.add_button
+
+    def set_description(self, text: str) -> None:
+        self.add_button.setAccessibleDescription(text)
+
+    def rows(self) -> Iterator[FieldRow]:
+        for item in self.items:
+            yield from item.rows.values()
+
+
+class SubForm(Editor):
+    """A group that does not repeat: its questions in a box; the answer is a dict."""
+
+    def __init__(
+        self,
+        form: FormWidget,
+        field: Field,
+        notify: Notify,
+        parent: QWidget,
+        path: tuple[str, ...],
+    ) -> None:
+        super().__init__(field, notify)
+        self.path = path
+        self.widget = QFrame(parent)
+        self.widget.setObjectName("formItem")
+        self.widget.setAccessibleName(field.label)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(10)
+        self.rows: dict[str, FieldRow] = {}
+        for sub in field.fields:
+            row = FieldRow(form, sub, self.widget, ITEM_LABEL_WIDTH, path)
+            self.rows[sub.id] = row
+            layout.addWidget(row.widget)
+
+    def value(self) -> dict[str, Any] | None:
+        out: dict[str, Any] = {}
+        for field_id, row in self.rows.items():
+            answer = row.editor.value()
+            if answer is not None:
+                out[field_id] = answer
+        return out or None
+
+    def set_value(self, value: Any) -> None:
+        scope = value if isinstance(value, Mapping) else {}
+        for field_id, row in self.rows.items():
+            row.editor.set_value(scope.get(field_id))
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        for row in self.rows.values():
+            row.editor.set_read_only(read_only)
+
+    def focusables(self) -> list[QWidget]:
+        out: list[QWidget] = []
+        for row in self.rows.values():
+            out.extend(row.editor.focusables())
+        return out or [self.widget]
+
+    def set_description(self, text: str) -> None:
+        self.widget.setAccessibleDescription(text)
+
+
+# -- the form ------------------------------------------------------------------------------
+
+
+class SectionView:
+    """A section: a white card with its title, its help and its questions."""
+
+    def __init__(self, form: FormWidget, section: Section, parent: QWidget) -> None:
+        self.section = section
+        self.shown = True
+        self.frame = QFrame(parent)
+        self.frame.setObjectName("formSection")
+        self.frame.setAccessibleName(section.title)
+        layout = QVBoxLayout(self.frame)
+        layout.setContentsMargins(20, 14, 20, 18)
+        layout.setSpacing(16)
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        self.title = QLabel(section.title, self.frame)
+        self.title.setObjectName("formSectionTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        heading.addWidget(self.title)
+        self.help_label: QLabel | None = None
+        if section.help:
+            self.help_label = help_label(section.help, self.frame, "formSectionHelp")
+            heading.addWidget(self.help_label)
+        layout.addLayout(heading)
+        self.rows: list[FieldRow] = []
+        for f in section.fields:
+            row = FieldRow(form, f, self.frame, LABEL_WIDTH)
+            self.rows.append(row)
+            layout.addWidget(row.widget)
+
+    def set_shown(self, shown: bool) -> None:
+        if shown != self.shown:
+            self.shown = shown
+            self.frame.setVisible(shown)
+
+
+class FormWidget(QWidget):
+    """A form definition as a scrolling Qt form.
+
+    ``people`` are the (id, name) of the people on the case, offered by person questions.
+    ``answers`` (e.g. a draft) are shown as if set by ``set_answers``. Pass the definition a
+    record was made with: nothing here assumes the latest version of a form.
+    """
+
+    changed = Signal()
+    """Emitted on every edit by the officer (not by ``set_answers``)."""
+
+    def __init__(
+        self,
+        definition: FormDefinition,
+        *,
+        people: Sequence[tuple[str, str]] = (),
+        answers: Mapping[str, Any] | None = None,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.definition = definition
+        self.people: list[tuple[str, str]] = list(people)
+        self.read_only = False
+        self._loading = 0
+        self._errors_shown = False
+        self._today: date | None = None
+        self._structure_dirty = False
+        self._triggers = condition_fields(definition)
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self._recheck_errors)
+
+        self.setStyleSheet(FORM_STYLE)
+        self.setAccessibleName(definition.title)
+        # The scroll area and its content first, then everything inside created in place.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.verticalScrollBar().setSingleStep(24)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.content = QWidget()
+        self.content.setObjectName("formContent")
+        self.scroll.setWidget(self.content)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(16, 14, 16, 20)
+        column.setSpacing(14)
+        if definition.description:
+            description = help_label(definition.description.strip(), self.content, "formDescription")
+            column.addWidget(description)
+        self.sections: list[SectionView] = []
+        self.rows: dict[str, FieldRow] = {}
+        for section in definition.sections:
+            view = SectionView(self, section, self.content)
+            self.sections.append(view)
+            column.addWidget(view.frame)
+            for row in view.rows:
+                self.rows[row.field.id] = row
+        column.addStretch(1)
+
+        if answers:
+            self.set_answers(answers)
+        else:
+            self._refresh()
+        if read_only:
+            self.set_read_only(True)
+
+    # -- answers ---------------------------------------------------------------------------
+
+    def _raw(self) -> dict[str, Any]:
+        """Everything the inputs hold, shown or not."""
+        raw: dict[str, Any] = {}
+        for field_id, row in self.rows.items():
+            answer = row.editor.value()
+            if answer is not None:
+                raw[field_id] = answer
+        return raw
+
+    def answers(self) -> dict[str, Any]:
+        """The answers, JSON-ready, without those to hidden questions; unanswered absent."""
+        return clean(self.definition, self._raw())
+
+    def set_answers(self, answers: Mapping[str, Any]) -> None:
+        """Show these answers (a draft, a record), replacing what is there. Does not emit
+        ``changed``; clears the messages of an earlier ``validate``."""
+        self._loading += 1
+        try:
+            for field_id, row in self.rows.items():
+                row.editor.set_value(answers.get(field_id))
+        finally:
+            self._loading -= 1
+        self._recheck.stop()
+        for row in self.all_rows():
+            row.show_error(None)
+        self._errors_shown = False
+        self._refresh()
+        self._fix_tab_order()
+
+    # -- what shows ------------------------------------------------------------------------
+
+    def _edited(self, row: FieldRow) -> None:
+        if self._loading:
+            return
+        row.show_error(None)
+        if row.field.is_group or row.field.id in self._triggers or any(
+            g in self._triggers for g in row.groups
+        ):
+            self._refresh()
+        if self._errors_shown:
+            self._recheck.start()
+        self.changed.emit()
+
+    def _structure_changed(self) -> None:
+        """An entry was added to or removed from a repeating group."""
+        self._fix_tab_order()
+
+    def _refresh(self) -> None:
+        """Show, hide and mark as required, from the answers as they stand."""
+        raw = self._raw()
+        d = self.definition
+        for view in self.sections:
+            view.set_shown(d.section_visible(view.section, raw))
+        self._refresh_rows(self.rows.values(), raw, raw, ())
+
+    def _refresh_rows(
+        self,
+        rows: Iterator[FieldRow] | Sequence[FieldRow] | Any,
+        raw: Mapping[str, Any],
+        scope: Mapping[str, Any],
+        items: tuple[Mapping[str, Any], ...],
+    ) -> None:
+        d = self.definition
+        for row in rows:
+            shown = d.visible(row.field, raw, items)
+            row.set_shown(shown)
+            if not shown:
+                continue
+            row.set_required(d.required(row.field, raw, items))
+            editor = row.editor
+            if isinstance(editor, RepeatingGroup):
+                entries = scope.get(row.field.id) or []
+                for item, entry in zip(editor.items, entries, strict=False):
+                    self._refresh_rows(item.rows.values(), raw, entry, (*items, entry))
+            elif isinstance(editor, SubForm):
+                entry = scope.get(row.field.id) or {}
+                self._refresh_rows(editor.rows.values(), raw, entry, (*items, entry))
+
+    def all_rows(self) -> Iterator[FieldRow]:
+        """Every question's row, in document order, entries of groups included."""
+
+        def walk(rows: Iterator[FieldRow] | Any) -> Iterator[FieldRow]:
+            for row in rows:
+                yield row
+                editor = row.editor
+                if isinstance(editor, RepeatingGroup):
+                    yield from walk(editor.rows())
+                elif isinstance(editor, SubForm):
+                    yield from walk(editor.rows.values())
+
+        yield from walk(self.rows.values())
+
+    def row(self, *path: str | int) -> FieldRow:
+        """The row of a question: ``row("visit_date")``, or inside a repeating group
+        ``row("actions", 0, "action")``. KeyError if there is none."""
+        found = self._row_at(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def editor(self, *path: str | int) -> Editor:
+        return self.row(*path).editor
+
+    def _row_at(self, path: Sequence[str | int]) -> FieldRow | None:
+        if not path or not isinstance(path[0], str):
+            return None
+        row = self.rows.get(path[0])
+        index = 1
+        while row is not None and index < len(path):
+            editor, part = row.editor, path[index]
+            if isinstance(editor, RepeatingGroup) and isinstance(part, int):
+                if not 0 <= part < len(editor.items) or index + 1 >= len(path):
+                    return row
+                nxt = path[index + 1]
+                row = editor.items[part].rows.get(nxt) if isinstance(nxt, str) else None
+                index += 2
+            elif isinstance(editor, SubForm) and isinstance(part, str):
+                row = editor.rows.get(part)
+                index += 1
+            else:
+                return row
+        return row
+
+    def _fix_tab_order(self) -> None:
+        """Tab goes through the questions in the order they are shown, entries of repeating
+        groups (added after the form was built) included."""
+        chain: list[QWidget] = []
+        for row in self.rows.values():
+            chain.extend(row.editor.focusables())
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- checking ----------------------------------------------------------------------------
+
+    def _people_ids(self) -> list[str] | None:
+        return [pid for pid, _name in self.people] if self.people else None
+
+    def _check(self) -> list[FieldError]:
+        return validate(
+            self.definition, self.answers(), people=self._people_ids(), today=self._today
+        )
+
+    def validate(self, today: date | None = None) -> list[FieldError]:
+        """What is wrong with the answers (the core's ``validate``), each message shown under
+        its question; the first such question is scrolled to and given the focus."""
+        self._recheck.stop()
+        self._today = today
+        errors = self._check()
+        first: FieldRow | None = None
+        marked: set[int] = set()
+        for error in errors:
+            row = self._row_at(error.path or (error.field_id,))
+            if row is None or id(row) in marked:
+                continue
+            marked.add(id(row))
+            row.show_error(_inline(row.field, error.message))
+            first = first or row
+        for row in self.all_rows():
+            if id(row) not in marked:
+                row.show_error(None)
+        self._errors_shown = first is not None
+        if first is not None:
+            self.scroll.ensureWidgetVisible(first.widget, 40, 60)
+            first.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        return errors
+
+    def _recheck_errors(self) -> None:
+        """After edits: drop the messages that no longer apply (new ones wait for
+        ``validate``, so that nobody is told off while still typing)."""
+        still = {id(self._row_at(e.path or (e.field_id,))) for e in self._check()}
+        shown = False
+        for row in self.all_rows():
+            if row.error is not None:
+                if id(row) in still:
+                    shown = True
+                else:
+                    row.show_error(None)
+        self._errors_shown = shown
+
+    # -- read only -------------------------------------------------------------------------
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the answers without letting them change (a signed record)."""
+        self.read_only = read_only
+        for row in self.rows.values():
+            row.editor.set_read_only(read_only)
+
+
+__all__ = ["FieldRow", "FormWidget", "GroupItem", "RepeatingGroup", "SubForm"]

@@ -1,0 +1,152 @@
+"""Fill in a structured record (visit, assessment, review…) on its form; drafts kept as typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.clock import uk_local
+from officer_app.forms import FormDefinition
+from officer_app.gui.form_widget import FormWidget
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.services.dto import DraftInfo, EntryInfo
+from officer_app.services.field_work import FieldWorkService, RecordInvalid
+
+AUTOSAVE_QUIET_MS = 1500
+AUTOSAVE_MAX_S = 5.0
+
+
+class RecordDialog(QDialog):
+    """One record being written. Every change is kept as a draft; Sign seals it."""
+
+    signed = Signal(object)  # EntryInfo
+
+    def __init__(
+        self,
+        case_id: str,
+        definition: FormDefinition,
+        service: FieldWorkService,
+        runner: TaskRunner,
+        *,
+        people: list[tuple[str, str]],
+        answers: dict[str, Any] | None = None,
+        visit_plan_id: str | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(definition.title)
+        self.resize(980, 700)
+        self.case_id = case_id
+        self.definition = definition
+        self._service = service
+        self._runner = runner
+        self._visit_plan_id = visit_plan_id
+        self._today = today
+        self._dirty = False
+        self._last_save = 0.0
+        self.form = FormWidget(definition, people=people, answers=answers or {})
+        self.form.changed.connect(self._changed)
+        self.status = QLabel("Draft restored." if answers else "Your answers are kept as you type.")
+        self.status.setProperty("role", "muted")
+        self.status.setAccessibleName("Record status")
+        self.sign_button = QPushButton("Sign record")
+        self.sign_button.setProperty("primary", True)
+        self.sign_button.setAccessibleName("Sign record")
+        self.sign_button.clicked.connect(self.sign)
+        self.close_button = QPushButton("Keep as draft and close")
+        self.close_button.clicked.connect(self.close_keeping_draft)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_QUIET_MS)
+        self._timer.timeout.connect(self.save_draft)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.close_button)
+        footer.addWidget(self.sign_button)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"{definition.title} (form {definition.id}, version {definition.version})")
+        title.setProperty("role", "section")
+        layout.addWidget(title)
+        layout.addWidget(self.form, 1)
+        layout.addLayout(footer)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self._last_save and time.monotonic() - self._last_save >= AUTOSAVE_MAX_S:
+            self.save_draft()
+        else:
+            if not self._last_save:
+                self._last_save = time.monotonic()
+            self._timer.start()
+
+    def save_draft(self) -> None:
+        self._timer.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
+        self._last_save = time.monotonic()
+        future = self._service.save_record_draft(self.case_id, self.definition, self.form.answers())
+        self._runner.watch(future, self._saved, self._save_failed)
+
+    def _saved(self, draft: object) -> None:
+        if isinstance(draft, DraftInfo):
+            self.status.setText(f"Draft saved {uk_local(draft.updated_at):%H:%M:%S}")
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._dirty = True
+        self.status.setText(f"Draft NOT saved: {exc}")
+
+    def close_keeping_draft(self) -> None:
+        self._dirty = True
+        self.save_draft()
+        self.reject()
+
+    def reject(self) -> None:
+        if self._dirty:
+            self.save_draft()
+        super().reject()
+
+    def sign(self) -> None:
+        errors = self.form.validate(self._today)
+        if errors:
+            self.status.setText(
+                f"{len(errors)} answer{'s' * (len(errors) != 1)} still needed or wrong: "
+                "see the messages in red."
+            )
+            return
+        self.save_draft()
+        self.sign_button.setEnabled(False)
+        self.status.setText("Signing…")
+        answers = self.form.answers()
+        self._runner.run(
+            lambda: self._service.sign_record(
+                self.case_id, self.definition, answers, visit_plan_id=self._visit_plan_id
+            ).result(),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, entry: object) -> None:
+        if isinstance(entry, EntryInfo):
+            self.signed.emit(entry)
+        self._dirty = False
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.sign_button.setEnabled(True)
+        if isinstance(exc, RecordInvalid):
+            self.status.setText(f"Not signed: {exc}")
+        else:
+            self.status.setText(f"Not signed: {exc}. Your answers are kept as a draft.")

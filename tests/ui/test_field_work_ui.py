@@ -1,0 +1,168 @@
+"""Field work in the window: plan a visit, acknowledge risks, record the visit on its form."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from officer_app.gui.case_page import CasePage
+from officer_app.gui.chronology_model import EntryRole
+from officer_app.gui.record_dialog import RecordDialog
+from officer_app.gui.risk_ack_dialog import RiskAcknowledgementDialog
+from officer_app.gui.visit_dialog import VisitPlanDialog
+from officer_app.gui.window import MainWindow
+
+NO_REPLY = {
+    "visit_date": "2026-11-19",
+    "visit_address": "14 Alder Road, Northam",
+    "visit_type": "unannounced",
+    "arrival_time": "10:05",
+    "departure_time": "10:20",
+    "outcome": "no_reply",
+    "calling_card_left": True,
+    "safeguarding_concern": False,
+}
+
+
+def _open(qtbot, window: MainWindow, risky: bool) -> CasePage:  # type: ignore[no-untyped-def]
+    row = next(r for r in window.caseload.model.rows if r.has_risk == risky)
+    page = window.open_case(row.case_id)
+    assert isinstance(page, CasePage)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(page.timescales), timeout=10_000)
+    return page
+
+
+def test_timescales_show_on_the_case(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = _open(qtbot, window, risky=False)
+    assert "First contact" in page.timescale_line.text()
+    assert "Initial assessment" in page.timescale_line.text()
+
+
+def test_a_planned_visit_appears_in_this_week(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _open(qtbot, window, risky=False)
+
+    def fill(dialog: VisitPlanDialog) -> int:
+        dialog.purpose.setText("Talk about Monday absences")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(VisitPlanDialog, "exec", fill)
+    page.buttons["plan_visit"].click()
+    qtbot.waitUntil(lambda: "Visit planned" in page.note_status.text(), timeout=10_000)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.week.table.rowCount() >= 1, timeout=10_000)
+    purposes = [window.week.table.item(r, 4).text() for r in range(window.week.table.rowCount())]
+    assert "Talk about Monday absences" in purposes
+
+
+def test_risks_come_before_the_visit_form_and_the_record_is_signed(
+    qtbot,
+    window: MainWindow,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    page = _open(qtbot, window, risky=True)
+    shown: list[RiskAcknowledgementDialog] = []
+
+    def refuse(dialog: RiskAcknowledgementDialog) -> int:
+        shown.append(dialog)
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(RiskAcknowledgementDialog, "exec", refuse)
+    page.buttons["home_visit"].click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert page.field_actions is not None
+    assert not isinstance(page.field_actions.open_dialog, RecordDialog)  # no form without it
+
+    def accept(dialog: RiskAcknowledgementDialog) -> int:
+        dialog.confirm.setChecked(True)
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(RiskAcknowledgementDialog, "exec", accept)
+    page.buttons["home_visit"].click()
+    qtbot.waitUntil(
+        lambda: isinstance(page.field_actions.open_dialog, RecordDialog), timeout=10_000
+    )
+    dialog = page.field_actions.open_dialog
+    assert isinstance(dialog, RecordDialog)
+    before = page.chronology.rowCount()
+    dialog.form.set_answers(NO_REPLY)
+    dialog.sign()
+    qtbot.waitUntil(lambda: page.chronology.rowCount() == before + 1, timeout=10_000)
+    titles = [page.chronology.item(r, 2).text() for r in range(page.chronology.rowCount())]
+    assert any("No reply" in t for t in titles)
+
+
+def test_an_unfinished_record_is_kept_as_a_draft(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = _open(qtbot, window, risky=False)
+    page.buttons["initial_assessment"].click()
+    qtbot.waitUntil(
+        lambda: (
+            page.field_actions is not None
+            and isinstance(page.field_actions.open_dialog, RecordDialog)
+        ),
+        timeout=10_000,
+    )
+    dialog = page.field_actions.open_dialog
+    assert isinstance(dialog, RecordDialog)
+    dialog.form.set_answers({"child_views": "I hate the bus, it is always late."})
+    dialog.sign()
+    assert "still needed" in dialog.status.text()  # refused, with the fields marked
+    dialog.close_keeping_draft()
+    window.runner.wait_idle()
+    page.field_actions.open_dialog = None
+    page.buttons["initial_assessment"].click()
+    qtbot.waitUntil(
+        lambda: isinstance(page.field_actions.open_dialog, RecordDialog), timeout=10_000
+    )
+    again = page.field_actions.open_dialog
+    assert again.form.answers().get("child_views") == "I hate the bus, it is always late."
+    again.reject()
+
+
+@pytest.mark.parametrize("key", ["cme_referral", "ehe_deregistration", "plan_review"])
+def test_every_form_opens(qtbot, window: MainWindow, key: str) -> None:  # type: ignore[no-untyped-def]
+    page = _open(qtbot, window, risky=False)
+    page.buttons[key].click()
+    qtbot.waitUntil(
+        lambda: (
+            page.field_actions is not None
+            and isinstance(page.field_actions.open_dialog, RecordDialog)
+        ),
+        timeout=10_000,
+    )
+    assert page.field_actions.open_dialog.definition.id == key
+    page.field_actions.open_dialog.reject()
+
+
+def test_a_signed_record_saves_as_a_pdf(qtbot, window: MainWindow, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    page = _open(qtbot, window, risky=False)
+    form = window.profile.field_work.definition("home_visit")
+    window.profile.field_work.sign_record(page.case_id, form, NO_REPLY).result()
+    page.reload()
+    qtbot.waitUntil(
+        lambda: any(
+            (page.chronology.item(r, 0).data(EntryRole) or None) is not None
+            and page.chronology.item(r, 0).data(EntryRole).form_id == "home_visit"
+            for r in range(page.chronology.rowCount())
+        ),
+        timeout=10_000,
+    )
+    row = next(
+        r
+        for r in range(page.chronology.rowCount())
+        if page.chronology.item(r, 0).data(EntryRole).form_id == "home_visit"
+    )
+    page.tree.setCurrentIndex(page.chronology.index(row, 0))
+    assert page.pdf_button.isEnabled()
+    target = tmp_path / "visit.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.pdf_button.click()
+    qtbot.waitUntil(lambda: "Saved a" in page.note_status.text(), timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert page.detail.reference in text and "Home visit record" in text
+    assert "Page 1 of" in text
