@@ -404,6 +404,9 @@ class FieldWorkService:
             )
             if draft is not None:
                 session.delete(draft)
+            _apply_to_plan(
+                session, case_id, definition.id, kept, self._clock.today(), self.timescales
+            )
             if visit_plan_id is not None:
                 plan = session.get(VisitPlan, visit_plan_id)
                 if plan is not None and plan.status == "planned":
@@ -753,6 +756,89 @@ def _plan_info(session: Session, plan: Plan) -> PlanInfo:
             for a in actions
         ),
     )
+
+
+_PARENT_WORDS = ("parent", "mum", "dad", "mother", "father", "carer", "family", "gran")
+_OFFICER_WORDS = ("officer", "ewo", "attendance", "me", "myself")
+
+
+def _owner_kind(owner: str) -> str:
+    words = owner.casefold()
+    if "school" in words or "senco" in words or "teacher" in words or "head" in words:
+        return "school"
+    if any(w in words for w in _PARENT_WORDS):
+        return "parent"
+    if any(w in words.split() for w in _OFFICER_WORDS) or "officer" in words:
+        return "officer"
+    return "agency"
+
+
+def _apply_to_plan(
+    session: Session,
+    case_id: str,
+    form_id: str,
+    answers: dict[str, Any],
+    today: dt.date,
+    scales: Timescales,
+) -> None:
+    """An initial assessment's targets become the case's plan; a review sets the next review.
+
+    The signed record stays the evidence; the plan rows are what the caseload and the next
+    action column work from.
+    """
+    if form_id == "initial_assessment" and isinstance(answers.get("targets"), list):
+        for old in session.scalars(
+            select(Plan).where(Plan.case_id == case_id, Plan.status == "active")
+        ):
+            old.status = "ended"
+        start = _date(answers.get("plan_start")) or today
+        plan = Plan(
+            case_id=case_id,
+            agreed_on=start,
+            review_on=_date(answers.get("first_review_date")) or scales.next_review(start),
+            status="active",
+            summary=str(answers.get("analysis", ""))[:2000],
+        )
+        session.add(plan)
+        session.flush()
+        for n, item in enumerate(answers["targets"]):
+            if not isinstance(item, dict) or not item.get("target"):
+                continue
+            session.add(
+                PlanTarget(plan_id=plan.id, description=str(item["target"])[:300], position=n)
+            )
+            due = _date(item.get("target_date"))
+            if due is not None:
+                owner = str(item.get("target_owner", ""))
+                session.add(
+                    PlanAction(
+                        plan_id=plan.id,
+                        description=str(item.get("target_support") or item["target"])[:300],
+                        owner=_owner_kind(owner),
+                        owner_name=owner[:120],
+                        due_on=due,
+                    )
+                )
+        session.flush()
+        _refresh_next_action(session, case_id)
+    elif form_id == "plan_review":
+        active = session.scalar(
+            select(Plan).where(Plan.case_id == case_id, Plan.status == "active")
+        )
+        next_review = _date(answers.get("next_review_date"))
+        if active is not None and next_review is not None:
+            active.review_on = next_review
+            session.flush()
+            _refresh_next_action(session, case_id)
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def _refresh_next_action(session: Session, case_id: str) -> None:

@@ -175,3 +175,85 @@ def test_timescales_count_working_days_from_referral(demo_profile: OpenProfile) 
     first = scales["First contact"]
     assert first.due_on.weekday() < 5
     assert first.working_days_overdue >= 0
+
+
+def test_an_assessment_sets_the_plan_and_a_review_moves_the_review_date(
+    demo_profile: OpenProfile,
+) -> None:
+    from officer_app.forms import validate
+
+    fw = demo_profile.field_work
+    _, plain = _cases(demo_profile)
+    form = fw.definition("initial_assessment")
+    people = [p for p, _ in fw.people(plain)]
+    answers = _complete(form, people)
+    answers["targets"] = [
+        {
+            "target": "Attend every Monday for the next 6 weeks",
+            "target_support": "Breakfast club place from Monday 30 November",
+            "target_owner": "Oakfield Primary School",
+            "target_date": "2026-11-30",
+        },
+        {
+            "target": "Mum to ring school by 9:00 on any day of absence",
+            "target_support": "Officer to phone mum each Friday",
+            "target_owner": "Attendance officer",
+            "target_date": "2026-11-27",
+        },
+    ]
+    answers["plan_start"] = "2026-11-20"
+    answers["first_review_date"] = "2027-01-08"
+    assert validate(form, answers, people=people) == []
+    fw.sign_record(plain, form, answers).result()
+    plan = fw.active_plan(plain)
+    assert plan is not None and plan.review_on == dt.date(2027, 1, 8)
+    assert [t.description for t in plan.targets][0].startswith("Attend every Monday")
+    assert {(a.owner, a.due_on) for a in plan.actions} == {
+        ("school", dt.date(2026, 11, 30)),
+        ("officer", dt.date(2026, 11, 27)),
+    }
+    row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
+    assert (row.next_action, row.next_action_due) == (
+        "Officer to phone mum each Friday",
+        dt.date(2026, 11, 27),
+    )
+
+
+def _complete(form, people):  # type: ignore[no-untyped-def]
+    """Answers for every required question, built from the definition itself."""
+    from officer_app.forms import validate
+
+    answers: dict = {}
+    for _ in range(6):
+        errors = validate(form, answers, people=people)
+        if not errors:
+            break
+        for error in errors:
+            if "." in error.field_id or error.field_id in answers:
+                continue
+            field = form.field(error.field_id)
+            answers[field.id] = _value_for(field, people)
+    return answers
+
+
+def _value_for(field, people):  # type: ignore[no-untyped-def]
+    kind = field.type.value
+    if kind in ("short_text", "long_text"):
+        return "Discussed with the family at home."
+    if kind == "date":
+        return "2026-11-20"
+    if kind == "time":
+        return "10:00"
+    if kind == "yes_no":
+        return False
+    if kind == "single_choice":
+        return field.choices[0].value
+    if kind == "multiple_choice":
+        return [field.choices[0].value]
+    if kind == "person":
+        return [people[0]] if field.takes_list else people[0]
+    if kind in ("number", "scale"):
+        return field.min if field.min is not None else 1
+    if kind == "group":
+        return []
+    return "x"
