@@ -55,14 +55,13 @@ class Task:
     on_progress: OnProgress | None = None
     owner: QObject | None = None
     cancel_event: threading.Event = field(default_factory=threading.Event)
+    dropped: bool = False
 
     def cancel(self) -> None:
+        """Stop a generator between steps and forget every callback."""
         self.cancel_event.set()
+        self.dropped = True
         self.on_done = self.on_error = self.on_progress = None
-
-    @property
-    def cancelled(self) -> bool:
-        return self.cancel_event.is_set()
 
 
 class _Runnable(QRunnable):
@@ -153,8 +152,9 @@ class TaskRunner(QObject):
     ) -> Task:
         """Drive a core generator on a worker: each yielded value goes to ``on_progress``
         (at most every ``min_interval_s``, and always the last one), its return value to
-        ``on_done``. Setting ``cancel`` (or :meth:`Task.cancel`) stops it between steps and
-        delivers :class:`concurrent.futures.CancelledError` to ``on_error``."""
+        ``on_done``. Setting ``cancel`` stops it between steps and delivers
+        :class:`concurrent.futures.CancelledError` to ``on_error`` (:meth:`Task.cancel` stops
+        it too, silently)."""
         task = self._register(on_done, on_error, on_progress, owner)
         if cancel is not None:
             task.cancel_event = cancel
@@ -232,7 +232,7 @@ class TaskRunner(QObject):
         return task
 
     def _live(self, task: Task | None) -> bool:
-        if task is None or task.cancelled:
+        if task is None or task.dropped:
             return False
         return task.owner is None or shiboken6.isValid(task.owner)
 

@@ -207,7 +207,7 @@ def test_an_assessment_sets_the_plan_and_a_review_moves_the_review_date(
     fw.sign_record(plain, form, answers).result()
     plan = fw.active_plan(plain)
     assert plan is not None and plan.review_on == dt.date(2027, 1, 8)
-    assert [t.description for t in plan.targets][0].startswith("Attend every Monday")
+    assert plan.targets[0].description.startswith("Attend every Monday")
     assert {(a.owner, a.due_on) for a in plan.actions} == {
         ("school", dt.date(2026, 11, 30)),
         ("officer", dt.date(2026, 11, 27)),
