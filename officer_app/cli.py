@@ -50,10 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="start, unlock, paint the caseload window, print start-up timings, exit",
     )
     parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="the LA's settings file (default: settings.toml in the profile folder)",
+    )
+    parser.add_argument(
         "--idle-minutes",
         type=float,
-        default=5.0,
-        help="lock after this many minutes without input (default 5)",
+        default=None,
+        help="lock after this many minutes without input (default: settings, else 5)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -84,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     try:
+        args.settings = _settings(data_dir, args.config)
         if args.command is None:
             return _window(data_dir, args)
         handler = {
@@ -99,6 +106,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+
+
+def _settings(data_dir: Path, explicit: Path | None) -> Any:
+    from officer_app.config import SETTINGS_FILE, ConfigError, load_settings
+
+    path = explicit.expanduser().resolve() if explicit else data_dir / SETTINGS_FILE
+    if explicit and not path.exists():
+        raise CliError(f"{path}: no such settings file")
+    try:
+        return load_settings(path)
+    except ConfigError as exc:
+        raise CliError(str(exc)) from exc
 
 
 # --- opening the profile ---------------------------------------------------------------------
@@ -118,7 +137,7 @@ def _warn_key_store(opened: Any) -> None:
         print(f"officer-app: warning: {opened.keyring.message}", file=sys.stderr)
 
 
-def _open(data_dir: Path, *, demo: bool = False) -> Any:
+def _open(data_dir: Path, settings: Any, *, demo: bool = False) -> Any:
     from officer_app.security import keys
     from officer_app.services import profile
     from officer_app.store.engine import StoreLocked
@@ -129,7 +148,7 @@ def _open(data_dir: Path, *, demo: bool = False) -> Any:
     passphrase = _passphrase(demo=demo)
     while True:
         try:
-            opened = profile.unlock_profile(data_dir, passphrase)
+            opened = profile.unlock_profile(data_dir, passphrase, settings=settings)
         except keys.TooSoon as exc:
             time.sleep(exc.seconds_left)  # the throttle applies to scripts too
             continue
@@ -148,8 +167,13 @@ def _window(data_dir: Path, args: argparse.Namespace) -> int:
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     if args.smoke_test and passphrase is None:
         raise CliError(f"--smoke-test needs the passphrase in {PASSPHRASE_ENV}", 2)
+    idle = args.idle_minutes if args.idle_minutes is not None else args.settings.idle_minutes
     return run(
-        data_dir, idle_minutes=args.idle_minutes, smoke_test=args.smoke_test, passphrase=passphrase
+        data_dir,
+        idle_minutes=idle,
+        smoke_test=args.smoke_test,
+        passphrase=passphrase,
+        settings=args.settings,
     )
 
 
@@ -163,7 +187,7 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         raise CliError("--cases must be zero or more")
     today = args.today or SystemClock().today()
     if profile.exists(data_dir):
-        opened = _open(data_dir, demo=True)
+        opened = _open(data_dir, args.settings, demo=True)
     else:
         passphrase = _passphrase(demo=True)
         try:
@@ -172,6 +196,7 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
                 passphrase,
                 officer_name=DEMO_OFFICER_NAME,
                 officer_initials="".join(p[0] for p in DEMO_OFFICER_NAME.split()),
+                settings=args.settings,
             )
         except (keys.SecurityError, profile.ProfileError) as exc:
             raise CliError(str(exc), 2) from exc
@@ -197,7 +222,7 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _cases(data_dir: Path, args: argparse.Namespace) -> int:
-    opened = _open(data_dir)
+    opened = _open(data_dir, args.settings)
     try:
         rows = opened.caseload.list_cases()
     finally:
@@ -246,7 +271,7 @@ def _cases(data_dir: Path, args: argparse.Namespace) -> int:
 def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.services.verification import verify_profile
 
-    opened = _open(data_dir)
+    opened = _open(data_dir, args.settings)
     try:
         report = verify_profile(opened.store)
     finally:

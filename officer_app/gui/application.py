@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from officer_app.clock import Clock, SystemClock
+from officer_app.config import Settings
 from officer_app.gui import theme
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.window import MainWindow
@@ -34,11 +35,12 @@ def build_main_window(
     backend: KeyringBackend | None = None,
     clock: Clock | None = None,
     runner: TaskRunner | None = None,
+    settings: Settings | None = None,
 ) -> MainWindow:
     clock = clock or SystemClock()
 
     def unlock(passphrase: str) -> OpenProfile:
-        return unlock_profile(data_dir, passphrase, backend=backend, clock=clock)
+        return unlock_profile(data_dir, passphrase, backend=backend, clock=clock, settings=settings)
 
     return MainWindow(
         data_dir,
@@ -85,12 +87,15 @@ def run(
     backend: KeyringBackend | None = None,
     clock: Clock | None = None,
     argv: list[str] | None = None,
+    settings: Settings | None = None,
 ) -> int:
     entered = time.perf_counter()
     entered_wall = time.time()
     app = application(argv)
     qt_ready = time.perf_counter()
-    window = build_main_window(data_dir, idle_minutes=idle_minutes, backend=backend, clock=clock)
+    window = build_main_window(
+        data_dir, idle_minutes=idle_minutes, backend=backend, clock=clock, settings=settings
+    )
     window.resize(1366, 768)
     if not smoke_test:
         window.show()

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Officer App")
         self.runner = runner
         self.profile: OpenProfile | None = None
+        self.forms_warning = ""
         self._today = today
         self.unlock_page = UnlockPage(data_dir, unlock, runner)
         self.unlock_page.unlocked.connect(self.on_unlocked)
@@ -336,7 +337,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.lock_button.setEnabled(True)
         self.refresh()
-        self.runner.run(lambda: profile.field_work)  # load the form definitions off the GUI
+        # load the form definitions off the GUI thread, and say if any is unavailable
+        self.runner.run(lambda: profile.field_work, self._forms_ready)
         self._pending_timer.start()
         self.idle.arm()
         self.caseload.table.setFocus()
@@ -375,6 +377,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Passphrase changed.", 8000)
 
     # --- caseload -----------------------------------------------------------------------------
+    def _forms_ready(self, field_work: object) -> None:
+        forms = getattr(field_work, "forms", None)
+        problems = list(getattr(forms, "problems", []))
+        if self.profile is None or not problems:
+            return
+        ids = sorted(set(getattr(forms, "unavailable", [])))
+        self.forms_warning = (
+            f"⚠ Form{'s' * (len(ids) != 1)} unavailable: {', '.join(ids)}. {problems[0]}"
+        )
+        self.statusBar().showMessage(self.forms_warning, 60_000)
+
     def refresh(self) -> None:
         profile = self.profile
         if profile is None:

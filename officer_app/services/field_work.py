@@ -120,12 +120,15 @@ class FieldWorkService:
         officer_id: str,
         forms: FormRegistry,
         timescales: Timescales | None = None,
+        *,
+        la_name: str | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
         self._officer_id = officer_id
         self.forms = forms
         self.timescales = timescales or Timescales()
+        self.la_name = la_name
 
     # --- risks ---------------------------------------------------------------------------
     def _risks(self, session: Session, case_id: str) -> list[RiskFlag]:
@@ -452,6 +455,7 @@ class FieldWorkService:
                 content_hash=entry.content_hash or "",
                 form_id=entry.form_id,
                 form_version=int(entry.form_version or 1),
+                **({"la_name": self.la_name} if self.la_name else {}),
                 amendments=tuple(
                     Amendment(
                         signed_at=a.signed_at or a.recorded_at,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
+from officer_app.config import Settings
 from officer_app.security import keys as keyfile
 from officer_app.security.keyring_status import KeyringStatus, keyring_status
 from officer_app.services.attachments import AttachmentService
@@ -49,10 +50,10 @@ class OpenProfile:
     attachments_key: bytearray
     timings: dict[str, float] = field(default_factory=dict)
     keyring_backend: KeyringBackend | None = None  # None: the default key store
-    forms_folder: Path | None = None  # the LA's own form definitions, if any
+    settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
-        self.caseload = CaseloadService(self.store, self.clock)
+        self.caseload = CaseloadService(self.store, self.clock, self.settings.rag)
         self.cases = CaseFileService(self.store, self.clock, self.officer.id)
         self.attachments = AttachmentService(
             self.store, self.clock, self.data_dir, self.attachments_key, self.officer.id
@@ -64,7 +65,12 @@ class OpenProfile:
         from officer_app.forms import load_registry
 
         return FieldWorkService(
-            self.store, self.clock, self.officer.id, load_registry(self.forms_folder)
+            self.store,
+            self.clock,
+            self.officer.id,
+            load_registry(self.settings.forms_folder),
+            self.settings.timescales,
+            la_name=self.settings.la_name,
         )
 
     @property
@@ -101,6 +107,7 @@ def create_profile(
     kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
     backend: KeyringBackend | None = None,
     clock: Clock | None = None,
+    settings: Settings | None = None,
 ) -> OpenProfile:
     """Make a new, empty profile in ``data_dir`` for one officer, and open it."""
     if exists(data_dir):
@@ -131,6 +138,7 @@ def create_profile(
         clock=store.clock,
         attachments_key=bytearray(keyfile.subkey(master, "attachments")),
         keyring_backend=backend,
+        settings=settings or Settings(),
     )
     keyfile.wipe(master)
     return opened
@@ -142,6 +150,7 @@ def unlock_profile(
     *,
     backend: KeyringBackend | None = None,
     clock: Clock | None = None,
+    settings: Settings | None = None,
 ) -> OpenProfile:
     """Unlock with the passphrase (and this device's secret), migrate if needed, and open."""
     if not exists(data_dir):
@@ -170,6 +179,7 @@ def unlock_profile(
             "open_store_s": opened_at - derived,
         },
         keyring_backend=backend,
+        settings=settings or Settings(),
     )
 
 

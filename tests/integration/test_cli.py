@@ -163,3 +163,12 @@ def work(s):
 print(p.store.write_wait(work))
 p.lock()
 """
+
+
+def test_a_bad_settings_file_is_named_and_nothing_runs(tmp_path: Path) -> None:
+    settings = tmp_path / "la.toml"
+    settings.write_text("[timescales]\nfirst_contact = 5\n")
+    out = run(tmp_path, "--config", str(settings), "demo", "--cases", "1")
+    assert out.returncode == 1
+    assert str(settings) in out.stderr and "first_contact" in out.stderr
+    assert not (tmp_path / "profile").exists()
