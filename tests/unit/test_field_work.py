@@ -83,8 +83,10 @@ def test_risks_must_be_acknowledged_before_a_visit_is_recorded(demo_profile: Ope
     assert ack.flags and not fw.needs_acknowledgement(risky)
     stored = demo_profile.store.read(
         lambda s: s.scalars(
-            select(RiskAcknowledgement).where(RiskAcknowledgement.case_id == risky)
-        ).one()
+            select(RiskAcknowledgement)
+            .where(RiskAcknowledgement.case_id == risky)
+            .order_by(RiskAcknowledgement.acknowledged_at.desc())
+        ).first()
     )
     assert stored.officer_id == demo_profile.officer.id
     assert [f["description"] for f in stored.flags] == [f.description for f in ack.flags]
