@@ -44,15 +44,25 @@ def assess(
     next_action_due: dt.date | None,
     high_risk: bool,
     policy: RagPolicy = RagPolicy(),
+    safeguarding_on: dt.date | None = None,
+    timescale_overdue: str | None = None,
 ) -> RagResult:
-    """The case's RAG and the first reason for it, most serious first."""
+    """The case's RAG and the first reason for it, most serious first.
+
+    ``safeguarding_on``: the date of a recent safeguarding concern (the supervisor must see
+    it); ``timescale_overdue``: the name of a statutory or LA timescale that has been missed.
+    """
     if closed:
         return RagResult(Rag.NONE, "Closed")
+    if safeguarding_on is not None:
+        return RagResult(Rag.RED, f"Safeguarding concern recorded {safeguarding_on:%d/%m/%Y}")
     since = last_contact or opened
     quiet_days = (today - since).days
     if next_action_due is not None and next_action_due < today:
         overdue = (today - next_action_due).days
         return RagResult(Rag.RED, f"Next action overdue by {overdue} day{'s' * (overdue != 1)}")
+    if timescale_overdue is not None:
+        return RagResult(Rag.RED, f"{timescale_overdue} overdue")
     if quiet_days >= policy.red_no_contact_days:
         return RagResult(Rag.RED, f"No contact for {quiet_days} days")
     if high_risk and quiet_days >= policy.amber_no_contact_days:

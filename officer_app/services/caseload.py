@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock, uk_local
 from officer_app.domain import rag as rag_rules
-from officer_app.domain.chronology import CONTACT_TYPES
+from officer_app.domain.chronology import CONTACT_TYPES, EntryType
 from officer_app.domain.stages import Stage
+from officer_app.domain.working_days import Timescales
 from officer_app.services.dto import CaseRow
 from officer_app.store.database import Store
 from officer_app.store.models import (
@@ -67,10 +68,17 @@ def fts_query(user_text: str) -> str | None:
 
 
 class CaseloadService:
-    def __init__(self, store: Store, clock: Clock, policy: rag_rules.RagPolicy | None = None):
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        policy: rag_rules.RagPolicy | None = None,
+        timescales: Timescales | None = None,
+    ):
         self._store = store
         self._clock = clock
         self._policy = policy or rag_rules.RagPolicy()
+        self._timescales = timescales or Timescales()
 
     def list_cases(self) -> list[CaseRow]:
         return self._store.read(self._list)
@@ -94,6 +102,14 @@ class CaseloadService:
                 .distinct()
             )
         )
+        assessed_cases = set(
+            session.scalars(
+                select(ChronologyEntry.case_id)
+                .where(ChronologyEntry.entry_type == EntryType.ASSESSMENT.value)
+                .distinct()
+            )
+        )
+        safeguarding = _recent_safeguarding(session, today - dt.timedelta(days=SAFEGUARDING_DAYS))
         rows = session.execute(
             select(
                 Case.id,
@@ -114,6 +130,7 @@ class CaseloadService:
             .outerjoin(Officer, Officer.id == Case.officer_id)
             .order_by(Case.reference)
         ).all()
+        due = _DueDates(self._timescales)
         result: list[CaseRow] = []
         for (
             case_id,
@@ -130,6 +147,13 @@ class CaseloadService:
             officer_name,
         ) in rows:
             last = _as_date(last_contact.get(case_id))
+            overdue: str | None = None
+            if status != "closed":
+                first_due, assessment_due = due.of(referral_date)
+                if (last is None or last < referral_date) and today > first_due:
+                    overdue = "First contact"
+                elif case_id not in assessed_cases and today > assessment_due:
+                    overdue = "Initial assessment"
             assessed = rag_rules.assess(
                 today=today,
                 closed=status == "closed",
@@ -138,6 +162,8 @@ class CaseloadService:
                 next_action_due=next_action_due,
                 high_risk=child.family_id in high_risk_families,
                 policy=self._policy,
+                safeguarding_on=safeguarding.get(case_id),
+                timescale_overdue=overdue,
             )
             stage = Stage(stage_value)
             result.append(
@@ -186,6 +212,50 @@ class CaseloadService:
                 or 0
             )
         )
+
+
+class _DueDates:
+    """Working-day due dates per referral date, computed once per date for the whole list."""
+
+    def __init__(self, timescales: Timescales) -> None:
+        self._timescales = timescales
+        self._known: dict[dt.date, tuple[dt.date, dt.date]] = {}
+
+    def of(self, referral: dt.date) -> tuple[dt.date, dt.date]:
+        found = self._known.get(referral)
+        if found is None:
+            found = (
+                self._timescales.first_contact_due(referral),
+                self._timescales.initial_assessment_due(referral),
+            )
+            self._known[referral] = found
+        return found
+
+
+SAFEGUARDING_DAYS = 28  # a concern keeps the case red for the supervisor for four weeks
+
+_SAFEGUARDING_SQL = text(
+    """
+    SELECT case_id, max(occurred_at) FROM chronology_entry
+    WHERE entry_type IN ('safeguarding', 'home_visit') AND occurred_at >= :since
+      AND (entry_type = 'safeguarding'
+           OR (form_id IS NOT NULL AND json_extract(answers, '$.safeguarding_concern') = 1))
+    GROUP BY case_id
+    """
+)
+
+
+def _recent_safeguarding(session: Session, since: dt.date) -> dict[str, dt.date]:
+    """Cases with a safeguarding concern recorded since ``since``, and its latest date."""
+    start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC).isoformat(
+        timespec="microseconds"
+    )
+    found: dict[str, dt.date] = {}
+    for case_id, at in session.execute(_SAFEGUARDING_SQL, {"since": start}):
+        day = _as_date(at)
+        if day is not None:
+            found[str(case_id)] = day
+    return found
 
 
 _SEARCH_SQL = text(

@@ -53,7 +53,9 @@ class OpenProfile:
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
-        self.caseload = CaseloadService(self.store, self.clock, self.settings.rag)
+        self.caseload = CaseloadService(
+            self.store, self.clock, self.settings.rag, self.settings.timescales
+        )
         self.cases = CaseFileService(self.store, self.clock, self.officer.id)
         self.attachments = AttachmentService(
             self.store, self.clock, self.data_dir, self.attachments_key, self.officer.id

@@ -258,3 +258,21 @@ def _value_for(field, people):  # type: ignore[no-untyped-def]
     if kind == "group":
         return []
     return "x"
+
+
+def test_a_safeguarding_concern_turns_the_case_red_for_the_supervisor(
+    demo_profile: OpenProfile,
+) -> None:
+    fw = demo_profile.field_work
+    _, plain = _cases(demo_profile)
+    concern = {
+        **NO_REPLY,
+        "safeguarding_concern": True,
+        "safeguarding_details": "Younger sibling seen alone at the window, crying, at 10:10.",
+        "referred_today": False,
+        "not_referred_reason": "Discussed with the DSL by phone; she will call back by 14:00.",
+    }
+    fw.sign_record(plain, fw.definition("home_visit"), concern).result()
+    row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
+    assert row.rag == "red"
+    assert row.rag_reason == "Safeguarding concern recorded 19/11/2026"
