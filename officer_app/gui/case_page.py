@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from officer_app.clock import uk_local
 from officer_app.domain.chronology import EntryType
+from officer_app.gui.attachments_panel import AttachmentsPanel
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
 from officer_app.gui.field_work_actions import FORM_BUTTONS, OTHER_FORMS, FieldWorkActions
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS, RISK_BANNER
+from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, TimescaleInfo
 from officer_app.services.field_work import FieldWorkService
@@ -114,12 +116,14 @@ class CasePage(QWidget):
         *,
         field_work: Callable[[], FieldWorkService] | None = None,
         today: dt.date | None = None,
+        attachments: AttachmentService | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self._service = service
         self._runner = runner
         self._field_work = field_work
+        self._attachments = attachments
         self._today = today or dt.date.today()
         self.field_actions: FieldWorkActions | None = None
         self.timescales: tuple[TimescaleInfo, ...] = ()
@@ -246,6 +250,10 @@ class CasePage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(_label("People", "section"))
         left_layout.addWidget(self.people, 1)
+        self.attachments_panel: AttachmentsPanel | None = None
+        if self._attachments is not None:
+            self.attachments_panel = AttachmentsPanel(self.case_id, self._attachments, self._runner)
+            left_layout.addWidget(self.attachments_panel)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(centre)

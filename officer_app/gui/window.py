@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
             self.runner,
             field_work=lambda: profile.field_work,
             today=self._today(),
+            attachments=profile.attachments,
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")

@@ -50,9 +50,12 @@ def test_a_planned_visit_appears_in_this_week(qtbot, window: MainWindow, monkeyp
     page.buttons["plan_visit"].click()
     qtbot.waitUntil(lambda: "Visit planned" in page.note_status.text(), timeout=10_000)
     window.refresh()
-    qtbot.waitUntil(lambda: window.week.table.rowCount() >= 1, timeout=10_000)
-    purposes = [window.week.table.item(r, 4).text() for r in range(window.week.table.rowCount())]
-    assert "Talk about Monday absences" in purposes
+
+    def purposes() -> list[str]:
+        table = window.week.table
+        return [table.item(r, 4).text() for r in range(table.rowCount())]
+
+    qtbot.waitUntil(lambda: "Talk about Monday absences" in purposes(), timeout=10_000)
 
 
 def test_risks_come_before_the_visit_form_and_the_record_is_signed(
@@ -166,3 +169,24 @@ def test_a_signed_record_saves_as_a_pdf(qtbot, window: MainWindow, monkeypatch, 
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert page.detail.reference in text and "Home visit record" in text
     assert "Page 1 of" in text
+
+
+def test_a_photo_attaches_encrypted_and_shows_as_a_thumbnail(
+    qtbot, window: MainWindow, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+
+    page = _open(qtbot, window, risky=False)
+    panel = page.attachments_panel
+    assert panel is not None
+    image = QImage(200, 120, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f4e79"))
+    photo = tmp_path / "calling-card.png"
+    assert image.save(str(photo))
+    panel.attach(photo)
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10_000)
+    item = panel.list.item(0)
+    assert item.text().startswith("calling-card.png")
+    assert not item.icon().isNull()  # decrypted in memory for the thumbnail
+    stored = list((window.profile.data_dir / "attachments").glob("*.oab"))
+    assert len(stored) == 1 and stored[0].read_bytes() != photo.read_bytes()
