@@ -8,6 +8,11 @@ statements and evidence packs. Built with reportlab; nothing here imports Qt.
 
 from __future__ import annotations
 
-from officer_app.documents.record_pdf import Amendment, RecordHeader, render_record
+from officer_app.documents.record_pdf import (
+    Amendment,
+    RecordHeader,
+    render_record,
+    render_record_bytes,
+)
 
-__all__ = ["Amendment", "RecordHeader", "render_record"]
+__all__ = ["Amendment", "RecordHeader", "render_record", "render_record_bytes"]

@@ -893,7 +893,22 @@ def render_record(
     is stamped in the footer. The file is written atomically: if anything fails, ``out`` is
     left as it was. The same inputs give the same bytes.
     """
-    moment = printed_at if printed_at is not None else datetime.now(UTC)
-    data, pages = _build(header, definition, answers, moment, person_name)
+    data, pages = render_record_bytes(
+        header, definition, answers, printed_at=printed_at, person_name=person_name
+    )
     _write_atomically(Path(out), data)
     return pages
+
+
+def render_record_bytes(
+    header: RecordHeader,
+    definition: FormDefinition,
+    answers: Answers,
+    *,
+    printed_at: datetime | None = None,
+    person_name: PersonName | None = None,
+) -> tuple[bytes, int]:
+    """The record as PDF bytes and its page count, never touching the disk (for printing:
+    a record in clear is not left in a temporary file)."""
+    moment = printed_at if printed_at is not None else datetime.now(UTC)
+    return _build(header, definition, answers, moment, person_name)

@@ -232,6 +232,11 @@ class CasePage(QWidget):
         self.pdf_button.clicked.connect(self._save_pdf)
         amend_row = QHBoxLayout()
         amend_row.addStretch(1)
+        self.print_button = QPushButton("P&rint…")
+        self.print_button.setAccessibleName("Print the selected record")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self._print)
+        amend_row.addWidget(self.print_button)
         amend_row.addWidget(self.pdf_button)
         amend_row.addWidget(self.amend_button)
         detail_layout.addLayout(amend_row)
@@ -460,6 +465,7 @@ class CasePage(QWidget):
             self.entry_text.clear()
             self.amend_button.setEnabled(False)
             self.pdf_button.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         when = uk_local(entry.occurred_at).strftime("%A %d %B %Y, %H:%M")
         parts = [
@@ -481,9 +487,9 @@ class CasePage(QWidget):
         self.entry_text.setHtml("".join(parts))
         self.entry_text.setToolTip(f"SHA-256 {entry.content_hash}" if entry.signed else "")
         self.amend_button.setEnabled(entry.signed and not entry.amends_id)
-        self.pdf_button.setEnabled(
-            entry.form_id is not None and entry.signed and self._field_work is not None
-        )
+        printable = entry.form_id is not None and entry.signed and self._field_work is not None
+        self.pdf_button.setEnabled(printable)
+        self.print_button.setEnabled(printable)
 
     def selected_entry(self) -> EntryInfo | None:
         entry = self.tree.currentIndex().data(EntryRole)
@@ -523,6 +529,29 @@ class CasePage(QWidget):
             lambda pages: self.note_status.setText(f"Saved a {pages}-page PDF to {target}"),
             lambda exc: self.note_status.setText(f"The PDF was not saved: {exc}"),
         )
+
+    def _print(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.form_id is None or self._field_work is None:
+            return
+        service = self._field_work()
+        self.note_status.setText("Preparing the record for printing…")
+        self._runner.run(
+            lambda: service.record_pdf_bytes(entry.id),
+            lambda made: self._show_print_dialog(made, entry.title),
+            lambda exc: self.note_status.setText(f"Not printed: {exc}"),
+        )
+
+    def _show_print_dialog(self, made: object, title: str) -> None:
+        from officer_app.gui.printing import print_pdf
+
+        assert isinstance(made, tuple)
+        try:
+            pages = print_pdf(made[0], title, self)
+        except RuntimeError as exc:
+            self.note_status.setText(f"Not printed: {exc}")
+            return
+        self.note_status.setText(f"Sent {pages} page(s) to the printer." if pages else "")
 
     # --- quick note --------------------------------------------------------------------------
     def focus_note(self) -> None:

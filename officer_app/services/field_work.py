@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,6 +51,9 @@ from officer_app.store.models import (
     School,
     VisitPlan,
 )
+
+if TYPE_CHECKING:
+    from officer_app.documents import RecordHeader
 
 # What kind of chronology entry each shipped form makes; an LA's own forms are notes.
 FORM_ENTRY_TYPES: dict[str, EntryType] = {
@@ -421,10 +424,54 @@ class FieldWorkService:
 
         return self._store.write(work)
 
-    def export_record_pdf(self, entry_id: str, out: Path, *, purpose: str = "export") -> int:
-        """The signed record as a PDF made with the form version it was signed with (blocking:
-        run it on a worker). The export or print is audited. Returns the page count."""
-        from officer_app.documents import Amendment, RecordHeader, render_record
+    def export_record_pdf(self, entry_id: str, out: Path) -> int:
+        """Save the record as a PDF file (audited as an export); returns the page count."""
+        from officer_app.documents import render_record
+
+        header, definition, answers, people = self._record_document(entry_id)
+        pages = render_record(
+            header,
+            definition,
+            answers,
+            out,
+            printed_at=self._clock.now(),
+            person_name=lambda pid: people.get(pid, pid),
+        )
+        self._audit_document("export", entry_id, pages, header.form_id)
+        return pages
+
+    def record_pdf_bytes(self, entry_id: str) -> tuple[bytes, int]:
+        """The record as PDF bytes for the print dialog (audited as a print); nothing is
+        written to disk."""
+        from officer_app.documents import render_record_bytes
+
+        header, definition, answers, people = self._record_document(entry_id)
+        data, pages = render_record_bytes(
+            header,
+            definition,
+            answers,
+            printed_at=self._clock.now(),
+            person_name=lambda pid: people.get(pid, pid),
+        )
+        self._audit_document("print", entry_id, pages, header.form_id)
+        return data, pages
+
+    def _audit_document(self, action: str, entry_id: str, pages: int, form_id: str) -> None:
+        self._store.write_wait(
+            lambda session: audit.record(
+                session,
+                action,
+                entity_type="chronology_entry",
+                entity_id=entry_id,
+                detail={"pages": pages, "form": form_id},
+            )
+        )
+
+    def _record_document(
+        self, entry_id: str
+    ) -> tuple[RecordHeader, FormDefinition, dict[str, Any], dict[str, str]]:
+        """Everything a record's PDF needs, read in one go (blocking: run it on a worker)."""
+        from officer_app.documents import Amendment, RecordHeader
 
         def gather(
             session: Session,
@@ -469,25 +516,7 @@ class FieldWorkService:
             definition = self.forms.get(entry.form_id, entry.form_version)
             return header, definition, dict(entry.answers), dict(_people(session, case))
 
-        header, definition, answers, people = self._store.read(gather)
-        pages = render_record(
-            header,
-            definition,
-            answers,
-            out,
-            printed_at=self._clock.now(),
-            person_name=lambda pid: people.get(pid, pid),
-        )
-        self._store.write_wait(
-            lambda session: audit.record(
-                session,
-                purpose,
-                entity_type="chronology_entry",
-                entity_id=entry_id,
-                detail={"pages": pages, "form": header.form_id},
-            )
-        )
-        return pages
+        return self._store.read(gather)
 
     # --- plans -----------------------------------------------------------------------------
     def create_plan(

@@ -190,3 +190,45 @@ def test_a_photo_attaches_encrypted_and_shows_as_a_thumbnail(
     assert not item.icon().isNull()  # decrypted in memory for the thumbnail
     stored = list((window.profile.data_dir / "attachments").glob("*.oab"))
     assert len(stored) == 1 and stored[0].read_bytes() != photo.read_bytes()
+
+
+def test_a_record_prints_through_the_print_dialog(
+    qtbot, window: MainWindow, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    page = _open(qtbot, window, risky=False)
+    form = window.profile.field_work.definition("home_visit")
+    entry = window.profile.field_work.sign_record(page.case_id, form, NO_REPLY).result()
+    page.reload()
+    qtbot.waitUntil(
+        lambda: (
+            page.chronology.rowCount() > 0
+            and any(
+                page.chronology.item(r, 0).data(EntryRole).id == entry.id
+                for r in range(page.chronology.rowCount())
+            )
+        ),
+        timeout=10_000,
+    )
+    row = next(
+        r
+        for r in range(page.chronology.rowCount())
+        if page.chronology.item(r, 0).data(EntryRole).id == entry.id
+    )
+    page.tree.setCurrentIndex(page.chronology.index(row, 0))
+    assert page.print_button.isEnabled()
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer: QPrinter = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a "printer" we can read
+        printer.setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: "Sent" in page.note_status.text(), timeout=20_000)
+    expected = window.profile.field_work.record_pdf_bytes(entry.id)[1]
+    assert len(PdfReader(out).pages) == expected
