@@ -25,6 +25,9 @@ class IdleLock(QObject):
         self._timer.setInterval(max(1, int(minutes * 60_000)))
         self._timer.timeout.connect(self.idle)
 
+    def set_minutes(self, minutes: float) -> None:
+        self._timer.setInterval(max(1, int(minutes * 60_000)))
+
     def arm(self) -> None:
         self._timer.start()
 

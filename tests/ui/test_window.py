@@ -63,7 +63,7 @@ def test_idle_lock_hides_every_trace_of_the_caseload(
     keyring_backend: MemoryKeyring,
     clock: FixedClock,  # type: ignore[no-untyped-def]
 ) -> None:
-    window = make_window(qtbot, demo_dir, keyring_backend, clock, idle_minutes=0.01)
+    window = make_window(qtbot, demo_dir, keyring_backend, clock)  # 5 minutes while opening
     unlock(qtbot, window)
     row = window.caseload.model.rows[0]
     page = window.open_case(row.case_id)
@@ -71,7 +71,8 @@ def test_idle_lock_hides_every_trace_of_the_caseload(
     qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
     assert row.child_surname in visible_text(window)
     with qtbot.waitSignal(window.locked, timeout=10_000):
-        pass  # 0.6 s without input
+        window.idle.set_minutes(0.01)
+        window.idle.arm()  # then 0.6 s without input
     assert window.stack.currentWidget() is window.unlock_page
     assert window.caseload.model.rowCount() == 0
     assert window.tabs.count() == 2  # the caseload and this week only
