@@ -156,6 +156,9 @@ def bench_in_process(folder: Path) -> list[Result]:
             Result(f"read a case with {size} entries (service)", ms, "ms", "< 150", ms < 150)
         )
         results += bench_gui(opened, rows, big.case_id, size)
+        from bench.forms_bench import run_forms_benchmarks
+
+        results += run_forms_benchmarks(opened, big.case_id, Result)
         rss = psutil.Process().memory_info().rss / 2**20
         results.append(
             Result("resident memory, caseload and a case open", rss, "MB", "< 300", rss < 300)

@@ -126,29 +126,97 @@ CLOSED_FROM: tuple[tuple[Stage, float], ...] = (
 )
 E = EntryType
 FILLERS: dict[Stage, tuple[tuple[EntryType, float], ...]] = {
-    Stage.REFERRAL: ((E.PHONE_CALL, 3), (E.EMAIL, 3), (E.NOTE, 2), (E.SCHOOL_VISIT, 1),
-                     (E.LETTER, 1), (E.ATTENDANCE, 1)),
-    Stage.ALLOCATED: ((E.HOME_VISIT, 4), (E.PHONE_CALL, 4), (E.LETTER, 2), (E.EMAIL, 2),
-                      (E.NOTE, 2), (E.SCHOOL_VISIT, 2), (E.ATTENDANCE, 1),
-                      (E.SAFEGUARDING, 0.08)),
-    Stage.ASSESSMENT: ((E.HOME_VISIT, 4), (E.PHONE_CALL, 4), (E.MEETING, 2), (E.SCHOOL_VISIT, 2),
-                       (E.EMAIL, 2), (E.NOTE, 2), (E.LETTER, 1), (E.ATTENDANCE, 1),
-                       (E.SAFEGUARDING, 0.12)),
-    Stage.SUPPORT: ((E.HOME_VISIT, 3), (E.PHONE_CALL, 4), (E.MEETING, 2), (E.SCHOOL_VISIT, 3),
-                    (E.EMAIL, 3), (E.NOTE, 2), (E.LETTER, 1), (E.ATTENDANCE, 2), (E.REVIEW, 0.6),
-                    (E.SUPERVISION, 1), (E.SAFEGUARDING, 0.12)),
-    Stage.FORMAL: ((E.HOME_VISIT, 3), (E.PHONE_CALL, 4), (E.MEETING, 2), (E.SCHOOL_VISIT, 2),
-                   (E.EMAIL, 3), (E.NOTE, 2), (E.LETTER, 2), (E.ATTENDANCE, 2),
-                   (E.SUPERVISION, 1), (E.SAFEGUARDING, 0.1)),
-    Stage.LEGAL: ((E.HOME_VISIT, 2), (E.PHONE_CALL, 3), (E.MEETING, 1), (E.SCHOOL_VISIT, 1),
-                  (E.EMAIL, 3), (E.NOTE, 3), (E.LETTER, 2), (E.ATTENDANCE, 2),
-                  (E.SUPERVISION, 1), (E.SAFEGUARDING, 0.1)),
-    Stage.COURT: ((E.HOME_VISIT, 1), (E.PHONE_CALL, 3), (E.EMAIL, 4), (E.NOTE, 3),
-                  (E.LETTER, 2), (E.ATTENDANCE, 2), (E.SUPERVISION, 1), (E.STATEMENT, 0.3),
-                  (E.COURT, 0.5), (E.SCHOOL_VISIT, 1), (E.SAFEGUARDING, 0.05)),
-    Stage.MONITORING: ((E.HOME_VISIT, 2), (E.PHONE_CALL, 3), (E.SCHOOL_VISIT, 3),
-                       (E.ATTENDANCE, 3), (E.REVIEW, 1), (E.EMAIL, 2), (E.NOTE, 2),
-                       (E.MEETING, 1), (E.SUPERVISION, 0.7), (E.SAFEGUARDING, 0.05)),
+    Stage.REFERRAL: (
+        (E.PHONE_CALL, 3),
+        (E.EMAIL, 3),
+        (E.NOTE, 2),
+        (E.SCHOOL_VISIT, 1),
+        (E.LETTER, 1),
+        (E.ATTENDANCE, 1),
+    ),
+    Stage.ALLOCATED: (
+        (E.HOME_VISIT, 4),
+        (E.PHONE_CALL, 4),
+        (E.LETTER, 2),
+        (E.EMAIL, 2),
+        (E.NOTE, 2),
+        (E.SCHOOL_VISIT, 2),
+        (E.ATTENDANCE, 1),
+        (E.SAFEGUARDING, 0.08),
+    ),
+    Stage.ASSESSMENT: (
+        (E.HOME_VISIT, 4),
+        (E.PHONE_CALL, 4),
+        (E.MEETING, 2),
+        (E.SCHOOL_VISIT, 2),
+        (E.EMAIL, 2),
+        (E.NOTE, 2),
+        (E.LETTER, 1),
+        (E.ATTENDANCE, 1),
+        (E.SAFEGUARDING, 0.12),
+    ),
+    Stage.SUPPORT: (
+        (E.HOME_VISIT, 3),
+        (E.PHONE_CALL, 4),
+        (E.MEETING, 2),
+        (E.SCHOOL_VISIT, 3),
+        (E.EMAIL, 3),
+        (E.NOTE, 2),
+        (E.LETTER, 1),
+        (E.ATTENDANCE, 2),
+        (E.REVIEW, 0.6),
+        (E.SUPERVISION, 1),
+        (E.SAFEGUARDING, 0.12),
+    ),
+    Stage.FORMAL: (
+        (E.HOME_VISIT, 3),
+        (E.PHONE_CALL, 4),
+        (E.MEETING, 2),
+        (E.SCHOOL_VISIT, 2),
+        (E.EMAIL, 3),
+        (E.NOTE, 2),
+        (E.LETTER, 2),
+        (E.ATTENDANCE, 2),
+        (E.SUPERVISION, 1),
+        (E.SAFEGUARDING, 0.1),
+    ),
+    Stage.LEGAL: (
+        (E.HOME_VISIT, 2),
+        (E.PHONE_CALL, 3),
+        (E.MEETING, 1),
+        (E.SCHOOL_VISIT, 1),
+        (E.EMAIL, 3),
+        (E.NOTE, 3),
+        (E.LETTER, 2),
+        (E.ATTENDANCE, 2),
+        (E.SUPERVISION, 1),
+        (E.SAFEGUARDING, 0.1),
+    ),
+    Stage.COURT: (
+        (E.HOME_VISIT, 1),
+        (E.PHONE_CALL, 3),
+        (E.EMAIL, 4),
+        (E.NOTE, 3),
+        (E.LETTER, 2),
+        (E.ATTENDANCE, 2),
+        (E.SUPERVISION, 1),
+        (E.STATEMENT, 0.3),
+        (E.COURT, 0.5),
+        (E.SCHOOL_VISIT, 1),
+        (E.SAFEGUARDING, 0.05),
+    ),
+    Stage.MONITORING: (
+        (E.HOME_VISIT, 2),
+        (E.PHONE_CALL, 3),
+        (E.SCHOOL_VISIT, 3),
+        (E.ATTENDANCE, 3),
+        (E.REVIEW, 1),
+        (E.EMAIL, 2),
+        (E.NOTE, 2),
+        (E.MEETING, 1),
+        (E.SUPERVISION, 0.7),
+        (E.SAFEGUARDING, 0.05),
+    ),
 }
 
 AT_SCHOOL = frozenset({E.SCHOOL_VISIT, E.MEETING, E.ATTENDANCE})
@@ -157,15 +225,18 @@ RISKS_AT_ADDRESS: tuple[tuple[str, str, str, bool], ...] = (
     ("Dog", "low", "Dog on premises", False),
     ("Aggression", "high", "Previous aggression towards staff – visit in pairs", True),
     ("Lone working", "medium", "Lone working: call in before and after visit", False),
-    ("Domestic abuse", "high", "Domestic abuse known – do not discuss in front of partner",
-     False),
+    ("Domestic abuse", "high", "Domestic abuse known – do not discuss in front of partner", False),
     ("Access", "low", "Ninth-floor flat; the lift is often out of order", False),
 )
 RISKS_ON_ADULT: tuple[tuple[str, str, str, bool], ...] = (
     ("Aggression", "high", "Threatened a previous officer – visit in pairs", True),
     ("Substance misuse", "medium", "Alcohol misuse reported – visit in the morning", False),
-    ("Domestic abuse", "high", "Known perpetrator – do not discuss support services in front "
-     "of him", False),
+    (
+        "Domestic abuse",
+        "high",
+        "Known perpetrator – do not discuss support services in front of him",
+        False,
+    ),
 )
 
 
@@ -423,13 +494,16 @@ def family_plan(
     adults: list[AdultPlan] = []
     if looked_after:
         carer_surname = rng.choice(names.HERITAGES[0].surnames)
-        adults.append(_adult(rng, names.HERITAGES[0], "English", "F", carer_surname,
-                             "foster carer", pr=False))
+        adults.append(
+            _adult(rng, names.HERITAGES[0], "English", "F", carer_surname, "foster carer", pr=False)
+        )
         if rng.random() < 0.5:
-            adults.append(_adult(rng, names.HERITAGES[0], "English", "M", carer_surname,
-                                 "foster carer", pr=False))
-        adults.append(_adult(rng, heritage, language, "F", mother_surname, "mother",
-                             lives=False))
+            adults.append(
+                _adult(
+                    rng, names.HERITAGES[0], "English", "M", carer_surname, "foster carer", pr=False
+                )
+            )
+        adults.append(_adult(rng, heritage, language, "F", mother_surname, "mother", lives=False))
     else:
         shape = rng.random()
         if shape < 0.40:
@@ -439,24 +513,28 @@ def family_plan(
             adults.append(_adult(rng, heritage, language, "M", surname, "father"))
         elif shape < 0.82:
             adults.append(_adult(rng, heritage, language, "F", mother_surname, "mother"))
-            adults.append(_adult(rng, heritage, language, "M", other_surname(), "stepfather",
-                                 pr=False))
+            adults.append(
+                _adult(rng, heritage, language, "M", other_surname(), "stepfather", pr=False)
+            )
             if rng.random() < 0.5:
-                adults.append(_adult(rng, heritage, language, "M", surname, "father",
-                                     lives=False))
+                adults.append(_adult(rng, heritage, language, "M", surname, "father", lives=False))
         elif shape < 0.88:
             adults.append(_adult(rng, heritage, language, "M", surname, "father"))
         elif shape < 0.95:
             adults.append(_adult(rng, heritage, language, "F", mother_surname, "mother"))
-            adults.append(_adult(rng, heritage, language, "F", other_surname(), "grandmother",
-                                 pr=False))
+            adults.append(
+                _adult(rng, heritage, language, "F", other_surname(), "grandmother", pr=False)
+            )
         else:
             adults.append(_adult(rng, heritage, language, "F", surname, "grandmother"))
             if rng.random() < 0.5:
                 adults.append(_adult(rng, heritage, language, "M", surname, "grandfather"))
         if len(adults) < 3 and rng.random() < 0.05:
-            adults.append(_adult(rng, heritage, language, "F", other_surname(), "carer",
-                                 pr=False, lives=False))
+            adults.append(
+                _adult(
+                    rng, heritage, language, "F", other_surname(), "carer", pr=False, lives=False
+                )
+            )
 
     years: list[int] = []
     while len(years) < size:
@@ -480,13 +558,33 @@ def family_plan(
         chosen = rng.sample(RISKS_AT_ADDRESS, rng.choice((1, 1, 2)))
         raised_days = rng.randint(30, 1100)
         for category, severity, description, pairs in chosen:
-            risks.append(_risk(rng, family_id, None, category, severity, description, pairs,
-                               today - dt.timedelta(days=raised_days)))
+            risks.append(
+                _risk(
+                    rng,
+                    family_id,
+                    None,
+                    category,
+                    severity,
+                    description,
+                    pairs,
+                    today - dt.timedelta(days=raised_days),
+                )
+            )
         men = [a for a in adults if a.sex == "M"]
         if men and rng.random() < 0.4:
             category, severity, description, pairs = rng.choice(RISKS_ON_ADULT)
-            risks.append(_risk(rng, family_id, rng.choice(men).id, category, severity,
-                               description, pairs, today - dt.timedelta(days=raised_days)))
+            risks.append(
+                _risk(
+                    rng,
+                    family_id,
+                    rng.choice(men).id,
+                    category,
+                    severity,
+                    description,
+                    pairs,
+                    today - dt.timedelta(days=raised_days),
+                )
+            )
     return FamilyPlan(
         index=index,
         id=family_id,
@@ -816,8 +914,14 @@ def _stage_for(seed: int, index: int) -> Stage:
     return Stage.SUPPORT
 
 
-def _base_facts(child: ChildPlan, family: FamilyPlan, officer: Person, team: Team,
-                rng: random.Random, siblings: str) -> dict[str, str]:
+def _base_facts(
+    child: ChildPlan,
+    family: FamilyPlan,
+    officer: Person,
+    team: Team,
+    rng: random.Random,
+    siblings: str,
+) -> dict[str, str]:
     he, his, him = ("he", "his", "him") if child.gender == "M" else ("she", "her", "her")
     main = next((a for a in family.adults if a.lives_with_child), family.adults[0])
     others = [a for a in family.adults if a is not main]
@@ -882,8 +986,10 @@ def _phases(
     running = 0.0
     for n, (stage, weight) in enumerate(zip(later, weights, strict=True)):
         running += weight
-        stop = end if n == len(later) - 1 else allocated + dt.timedelta(
-            days=int(span * running / total)
+        stop = (
+            end
+            if n == len(later) - 1
+            else allocated + dt.timedelta(days=int(span * running / total))
         )
         stop = _weekday_near(max(start, stop), start, end)
         phases.append((stage, start, stop))
@@ -910,14 +1016,29 @@ def _mandatory(
 ) -> list[Event]:
     events: list[Event] = []
 
-    def at(phase: Stage, first: dt.date, last: dt.date, share_from: float, share_to: float,
-           entry_type: EntryType, variant: str = "", minute: int | None = None) -> None:
+    def at(
+        phase: Stage,
+        first: dt.date,
+        last: dt.date,
+        share_from: float,
+        share_to: float,
+        entry_type: EntryType,
+        variant: str = "",
+        minute: int | None = None,
+    ) -> None:
         span = (last - first).days
         day = _weekday_near(
             first + dt.timedelta(days=int(span * rng.uniform(share_from, share_to))), first, last
         )
-        events.append(Event(day, minute if minute is not None else rng.randint(600, 955),
-                            entry_type, phase, variant))
+        events.append(
+            Event(
+                day,
+                minute if minute is not None else rng.randint(600, 955),
+                entry_type,
+                phase,
+                variant,
+            )
+        )
 
     previous = Stage.REFERRAL
     for stage, first, last in phases:
@@ -932,8 +1053,14 @@ def _mandatory(
         elif stage == Stage.SUPPORT:
             at(stage, first, last, 0.0, 0.15, E.PLAN)
             for n in range(1, (last - first).days // 42 + 1):
-                at(stage, first, last, min(1.0, n * 42 / max(1, (last - first).days)),
-                   min(1.0, n * 42 / max(1, (last - first).days)), E.REVIEW)
+                at(
+                    stage,
+                    first,
+                    last,
+                    min(1.0, n * 42 / max(1, (last - first).days)),
+                    min(1.0, n * 42 / max(1, (last - first).days)),
+                    E.REVIEW,
+                )
         elif stage == Stage.FORMAL:
             at(stage, first, last, 0.0, 0.05, E.SUPERVISION, "nti")
             at(stage, first, last, 0.05, 0.2, E.LETTER, "nti")
@@ -1029,9 +1156,7 @@ def _write(
     return prose.note(rng, facts)
 
 
-def _chronology(
-    seed: int, ctx: CaseContext, today: dt.date, target: int
-) -> list[dict[str, Any]]:
+def _chronology(seed: int, ctx: CaseContext, today: dt.date, target: int) -> list[dict[str, Any]]:
     rng = _rng(seed, "chronology", ctx.index)
     horizon = today - ONE_DAY
     end = ctx.closed_on or horizon
@@ -1043,8 +1168,9 @@ def _chronology(
     else:
         path = OPEN_PATH[: OPEN_PATH.index(ctx.stage) + 1]
     phases = _phases(rng, path, ctx.referral_date, end)
-    events = _mandatory(rng, phases, ctx.stage if ctx.stage != Stage.CLOSED else path[-1],
-                        ctx.closed_on)
+    events = _mandatory(
+        rng, phases, ctx.stage if ctx.stage != Stage.CLOSED else path[-1], ctx.closed_on
+    )
     amend = len(events) + 3 < target and rng.random() < (0.04 if ctx.index else 1.0)
     mandatory = len(events)
     fillers = max(0, target - mandatory)
@@ -1092,7 +1218,8 @@ def _chronology(
             prof=prof,
             school=_school_on(ctx.child, event.day, today).name,
             interp=f" and a {facts_base['lang']} interpreter"
-            if facts_base["lang"] != "English" else "",
+            if facts_base["lang"] != "English"
+            else "",
         )
         facts["worry"] = prose.worry(rng, facts)
         written = _write(rng, ctx, event, facts)
@@ -1124,8 +1251,9 @@ def _chronology(
     if amend:
         _add_amendment(rng, ctx, rows, filler_rows, end, signed_before)
     rows.sort(key=lambda r: r.occurred_at)
-    signed_rows = sorted((r for r in rows if r.signed_at is not None),
-                         key=lambda r: r.signed_at or r.occurred_at)
+    signed_rows = sorted(
+        (r for r in rows if r.signed_at is not None), key=lambda r: r.signed_at or r.occurred_at
+    )
     seal_new_chain(signed_rows)
     return [
         {
@@ -1218,9 +1346,7 @@ def _school_on(child: ChildPlan, day: dt.date, today: dt.date) -> SchoolInfo:
     return child.school
 
 
-def _referral_date(
-    rng: random.Random, stage: Stage, today: dt.date, earliest: dt.date
-) -> dt.date:
+def _referral_date(rng: random.Random, stage: Stage, today: dt.date, earliest: dt.date) -> dt.date:
     low, high = REFERRED_DAYS_AGO[stage]
     day = today - dt.timedelta(days=rng.randint(low, high))
     day = max(day, earliest)
@@ -1255,8 +1381,9 @@ class _Writer:
             _bulk_insert(self.session, model, rows)
             rows.clear()
 
-    def add_case(self, case: dict[str, Any], entries: list[dict[str, Any]],
-                 marks: list[dict[str, Any]]) -> None:
+    def add_case(
+        self, case: dict[str, Any], entries: list[dict[str, Any]], marks: list[dict[str, Any]]
+    ) -> None:
         self.cases.append(case)
         self.entries += entries
         self.marks += marks
@@ -1336,6 +1463,12 @@ def populate(
     before = _count(session, Case)
     if before < cases:
         _add_cases(session, seed, today, team, schools, range(before, cases))
+        from officer_app.demo.field_work import add_field_work  # it builds on this module
+
+        add_field_work(
+            session, seed=seed, today=today, team=team, schools=schools,
+            indexes=range(before, cases),
+        )
     return DemoResult(
         cases_before=before,
         cases_after=_count(session, Case),
@@ -1432,9 +1565,7 @@ def _add_cases(
     writer = _Writer(session)
     for child in children:
         family = plan_of(layout[child.index][0])
-        writer.add_case(
-            *_case_rows(seed, child, family, layout, team, today, days, current_start)
-        )
+        writer.add_case(*_case_rows(seed, child, family, layout, team, today, days, current_start))
     writer.flush()
 
 
@@ -1531,4 +1662,3 @@ def _case_rows(
     }
     entries = _chronology(seed, ctx, today, target)
     return case_row, entries, _mark_rows(id_prefix, child, register)
-

@@ -44,11 +44,21 @@ def _join(parts: Sequence[str]) -> str:
 
 
 WORRIES = (
-    "falling out with friends", "a supply teacher in maths", "being picked on at break time",
-    "the noise in the canteen", "tests coming up", "leaving {his} mum on her own",
-    "getting changed for PE", "the bus journey", "a group of older pupils on the way home",
-    "not understanding the work in science", "being put in isolation", "a new seating plan",
-    "reading aloud in class", "a teacher who shouted at {him}", "having no one to sit with",
+    "falling out with friends",
+    "a supply teacher in maths",
+    "being picked on at break time",
+    "the noise in the canteen",
+    "tests coming up",
+    "leaving {his} mum on her own",
+    "getting changed for PE",
+    "the bus journey",
+    "a group of older pupils on the way home",
+    "not understanding the work in science",
+    "being put in isolation",
+    "a new seating plan",
+    "reading aloud in class",
+    "a teacher who shouted at {him}",
+    "having no one to sit with",
 )
 
 # ------------------------------------------------------------------------------ referral
@@ -139,8 +149,7 @@ VISIT_MIDDLE = (
     "{p} feels the school does not listen; offered to attend the next meeting with {pp_obj}.",
     "Spoke with {c} about what would help; {he} would like a quiet place to go at break.",
     "{p} disclosed money worries since losing hours at work; gave details of the Family Hub.",
-    "Talked through the morning routine step by step; {p} is on an early shift three days "
-    "a week.",
+    "Talked through the morning routine step by step; {p} is on an early shift three days a week.",
     "{p} is caring for a younger sibling who has been unwell; discussed childcare options.",
     "{c} showed me {his} timetable and said Tuesdays are the worst day because of {worry}.",
     "Interpreter ({lang}) on speaker phone for the whole visit.",
@@ -162,9 +171,14 @@ VISIT_NO_REPLY = (
     "Nobody home at {time}. {obs} Calling card left; will try again later in the week.",
 )
 OBSERVATIONS = (
-    "Curtains drawn upstairs.", "A car on the drive.", "TV audible inside.", "Dog barking.",
-    "No sign of anyone at home.", "Post piling up inside the door.", "Neighbour said the "
-    "family were in earlier.", "Bins out, lights on in the kitchen.",
+    "Curtains drawn upstairs.",
+    "A car on the drive.",
+    "TV audible inside.",
+    "Dog barking.",
+    "No sign of anyone at home.",
+    "Post piling up inside the door.",
+    "Neighbour said the family were in earlier.",
+    "Bins out, lights on in the kitchen.",
 )
 VISIT_REFUSED = (
     "{p} spoke to me on the doorstep at {time} but would not let me in; said {pp} had an "
@@ -212,18 +226,32 @@ CALL_PARENT = (
     "Call to {p}: {c} at {pct}% since {since}; discussed what is getting in the way this week.",
 )
 CALL_PROF = (
-    ("Call to school", "Call to {staff} ({staffrole}) at {school}: {c} in {n} days out of "
-     "the last {m}."),
-    ("Call from school", "Call from {staff} at {school}: {c} arrived at 10:20 today without "
-     "a note."),
-    ("Call with {profrole}", "Spoke to the {profrole} ({prof}) about {c}; agreed to share the "
-     "attendance plan with {p}'s consent."),
-    ("Call to {profrole}", "Call to the {profrole} ({prof}) to check whether {c}'s family is "
-     "known; not currently open."),
-    ("Call to SENCO", "Rang the SENCO at {school} about the support plan review date; it is "
-     "on {nextdate}."),
-    ("Call from {profrole}", "Call from the {profrole} ({prof}) asking for an update for the "
-     "next multi-agency meeting."),
+    (
+        "Call to school",
+        "Call to {staff} ({staffrole}) at {school}: {c} in {n} days out of the last {m}.",
+    ),
+    (
+        "Call from school",
+        "Call from {staff} at {school}: {c} arrived at 10:20 today without a note.",
+    ),
+    (
+        "Call with {profrole}",
+        "Spoke to the {profrole} ({prof}) about {c}; agreed to share the "
+        "attendance plan with {p}'s consent.",
+    ),
+    (
+        "Call to {profrole}",
+        "Call to the {profrole} ({prof}) to check whether {c}'s family is "
+        "known; not currently open.",
+    ),
+    (
+        "Call to SENCO",
+        "Rang the SENCO at {school} about the support plan review date; it is on {nextdate}.",
+    ),
+    (
+        "Call from {profrole}",
+        "Call from the {profrole} ({prof}) asking for an update for the next multi-agency meeting.",
+    ),
 )
 
 
@@ -243,8 +271,7 @@ SCHOOL_VISIT = (
     "since {since}, {unauth} sessions unauthorised.",
     "Met {staff} at {school}. {c} seen in school; {he} said things are a bit better since "
     "the move to a different maths set.",
-    "Register check at {school}: {miss} sessions missed since {since}. Most absences on "
-    "Mondays.",
+    "Register check at {school}: {miss} sessions missed since {since}. Most absences on Mondays.",
     "Joint meeting in school with {staff} ({staffrole}) and {c}. {c} agreed a target of "
     "full weeks for the rest of the half term.",
     "Saw {c} in school at lunchtime with {staff}; {he} was chatty and said {he} wants to do "
@@ -260,54 +287,107 @@ def school_visit(rng: random.Random, facts: Facts) -> Written:
 
 # ------------------------------------------------------------------------------ meeting
 MEETINGS = (
-    ("Attendance meeting", "Attendance meeting at {school} with {p}, {staff} ({staffrole}) "
-     "and me. Attendance {pct}% since {since}. Barriers discussed: {worry}."),
-    ("Team around the family meeting", "TAF meeting with {p}, {staff}, the {profrole} and me. "
-     "Actions agreed for school, family and services; next TAF on {nextdate}."),
-    ("Attendance contract meeting", "Attendance contract discussed and signed by {p} and "
-     "{school}. Target: at least 95% over the next six weeks, review {nextdate}."),
-    ("Parenting contract meeting", "Parenting contract (s19 ASBA 2003) agreed with {p}: "
-     "{c} in school every day by 08:40; service to fund a bus pass for the term."),
-    ("Core group meeting", "Core group for the child protection plan: attendance reported as "
-     "{pct}%. Social worker will raise at the next review conference."),
-    ("Meeting with family", "Met {p} and {c} at the Family Hub. {c} said {he} would rather go "
-     "to {school} than stay at home, but mornings are hard because of {worry}."),
+    (
+        "Attendance meeting",
+        "Attendance meeting at {school} with {p}, {staff} ({staffrole}) "
+        "and me. Attendance {pct}% since {since}. Barriers discussed: {worry}.",
+    ),
+    (
+        "Team around the family meeting",
+        "TAF meeting with {p}, {staff}, the {profrole} and me. "
+        "Actions agreed for school, family and services; next TAF on {nextdate}.",
+    ),
+    (
+        "Attendance contract meeting",
+        "Attendance contract discussed and signed by {p} and "
+        "{school}. Target: at least 95% over the next six weeks, review {nextdate}.",
+    ),
+    (
+        "Parenting contract meeting",
+        "Parenting contract (s19 ASBA 2003) agreed with {p}: "
+        "{c} in school every day by 08:40; service to fund a bus pass for the term.",
+    ),
+    (
+        "Core group meeting",
+        "Core group for the child protection plan: attendance reported as "
+        "{pct}%. Social worker will raise at the next review conference.",
+    ),
+    (
+        "Meeting with family",
+        "Met {p} and {c} at the Family Hub. {c} said {he} would rather go "
+        "to {school} than stay at home, but mornings are hard because of {worry}.",
+    ),
 )
 
 
 def meeting(rng: random.Random, facts: Facts) -> Written:
     title, body = rng.choice(MEETINGS)
     extra = rng.choice(
-        ("", "Interpreter ({lang}) present." if facts["lang"] != "English" else "",
-         "{c}'s views recorded in {his} own words on the plan.", "Minutes to follow from school.")
+        (
+            "",
+            "Interpreter ({lang}) present." if facts["lang"] != "English" else "",
+            "{c}'s views recorded in {his} own words on the plan.",
+            "Minutes to follow from school.",
+        )
     )
     return Written(title, _join([body.format(**facts), extra.format(**facts)]))
 
 
 # -------------------------------------------------------------------------------- email
 EMAILS = (
-    ("Email from school", "Email from {staff} at {school}: {c} absent again today, no call "
-     "from home. Weekly figure now {pct}%."),
-    ("Email to SENCO", "Emailed the SENCO at {school} asking for {c}'s support plan and the "
-     "notes of the review on {date}."),
-    ("Email from Early Help", "Early Help confirmed the family support worker will start "
-     "visits on {nextdate}."),
-    ("Email to school", "Emailed {staff} to ask that {c} be given a pass to leave lessons "
-     "five minutes early to avoid the corridor crush."),
-    ("Email from school", "{staff} sent {c}'s register extract ({pct}% since {since}) and "
-     "copies of the school's letters for the file."),
-    ("Email to {profrole}", "Sent the {profrole} ({prof}) a summary of the plan and asked "
-     "whether {c} can be seen before the next review."),
-    ("Email from school", "{school} reports {c} in full days all week and on time every "
-     "morning; praised in assembly on {date}."),
-    ("Email from school", "{staff} ({staffrole}) writes that {c} was in {n} of {m} sessions "
-     "this week and left at lunchtime on {date}."),
-    ("Email to {p}", "Emailed {p} the date of the next meeting ({nextdate}) and a copy of the "
-     "attendance figures: {pct}% since {since}."),
-    ("Email from {profrole}", "The {profrole} ({prof}) has seen {c} and will write to "
-     "{school} with advice before {nextdate}."),
-    ("Email to school", "Asked {staff} for {c}'s timetable and the names of the adults {he} "
-     "trusts in school."),
+    (
+        "Email from school",
+        "Email from {staff} at {school}: {c} absent again today, no call "
+        "from home. Weekly figure now {pct}%.",
+    ),
+    (
+        "Email to SENCO",
+        "Emailed the SENCO at {school} asking for {c}'s support plan and the "
+        "notes of the review on {date}.",
+    ),
+    (
+        "Email from Early Help",
+        "Early Help confirmed the family support worker will start visits on {nextdate}.",
+    ),
+    (
+        "Email to school",
+        "Emailed {staff} to ask that {c} be given a pass to leave lessons "
+        "five minutes early to avoid the corridor crush.",
+    ),
+    (
+        "Email from school",
+        "{staff} sent {c}'s register extract ({pct}% since {since}) and "
+        "copies of the school's letters for the file.",
+    ),
+    (
+        "Email to {profrole}",
+        "Sent the {profrole} ({prof}) a summary of the plan and asked "
+        "whether {c} can be seen before the next review.",
+    ),
+    (
+        "Email from school",
+        "{school} reports {c} in full days all week and on time every "
+        "morning; praised in assembly on {date}.",
+    ),
+    (
+        "Email from school",
+        "{staff} ({staffrole}) writes that {c} was in {n} of {m} sessions "
+        "this week and left at lunchtime on {date}.",
+    ),
+    (
+        "Email to {p}",
+        "Emailed {p} the date of the next meeting ({nextdate}) and a copy of the "
+        "attendance figures: {pct}% since {since}.",
+    ),
+    (
+        "Email from {profrole}",
+        "The {profrole} ({prof}) has seen {c} and will write to "
+        "{school} with advice before {nextdate}.",
+    ),
+    (
+        "Email to school",
+        "Asked {staff} for {c}'s timetable and the names of the adults {he} trusts in school.",
+    ),
 )
 
 
@@ -320,33 +400,63 @@ def email(rng: random.Random, facts: Facts) -> Written:
 
 # ------------------------------------------------------------------------------- letter
 LETTERS = (
-    ("Letter: home visit missed", "Letter sent to {p} after no reply at the home visit, "
-     "offering a new appointment on {nextdate}."),
-    ("Letter: attendance concern", "Letter to {p} setting out {c}'s attendance ({pct}% since "
-     "{since}) and inviting {pp_obj} to an attendance meeting."),
-    ("Letter: meeting invitation", "Invitation to an attendance meeting at {school} on "
-     "{nextdate}, sent to {p} and {o} by post and email."),
-    ("Letter: plan summary", "Copy of the attendance support plan sent to {p} in English and "
-     "{lang}."),
-    ("Letter: attendance update", "Letter to {p} confirming improvement to {pct}% and the "
-     "date of the next review."),
+    (
+        "Letter: home visit missed",
+        "Letter sent to {p} after no reply at the home visit, "
+        "offering a new appointment on {nextdate}.",
+    ),
+    (
+        "Letter: attendance concern",
+        "Letter to {p} setting out {c}'s attendance ({pct}% since "
+        "{since}) and inviting {pp_obj} to an attendance meeting.",
+    ),
+    (
+        "Letter: meeting invitation",
+        "Invitation to an attendance meeting at {school} on "
+        "{nextdate}, sent to {p} and {o} by post and email.",
+    ),
+    (
+        "Letter: plan summary",
+        "Copy of the attendance support plan sent to {p} in English and {lang}.",
+    ),
+    (
+        "Letter: attendance update",
+        "Letter to {p} confirming improvement to {pct}% and the date of the next review.",
+    ),
 )
 FORMAL_LETTERS = (
-    ("Letter: Notice to Improve", "Notice to Improve sent to {pfull}: attendance must be at "
-     "least 95% with no unauthorised absence for the next 6 school weeks. Support offered: "
-     "Early Help, a soft start at school and a review visit."),
-    ("Letter: parenting contract", "Parenting contract sent to {p} for signature with a "
-     "stamped addressed envelope."),
-    ("Letter: warning of legal action", "Letter warning {pfull} that the local authority is "
-     "considering legal action under s444 Education Act 1996 if attendance does not improve."),
+    (
+        "Letter: Notice to Improve",
+        "Notice to Improve sent to {pfull}: attendance must be at "
+        "least 95% with no unauthorised absence for the next 6 school weeks. Support offered: "
+        "Early Help, a soft start at school and a review visit.",
+    ),
+    (
+        "Letter: parenting contract",
+        "Parenting contract sent to {p} for signature with a stamped addressed envelope.",
+    ),
+    (
+        "Letter: warning of legal action",
+        "Letter warning {pfull} that the local authority is "
+        "considering legal action under s444 Education Act 1996 if attendance does not improve.",
+    ),
 )
 LEGAL_LETTERS = (
-    ("Letter: invitation to interview", "Letter inviting {pfull} to an interview under "
-     "caution at the Civic Centre on {nextdate}; right to free legal advice explained."),
-    ("Letter: penalty notice reminder", "Reminder that the penalty notice is unpaid; the "
-     "28-day period ends on {nextdate}, after which the case may go to prosecution."),
-    ("Letter: decision to prosecute", "Letter to {pfull} confirming that the case has been "
-     "referred for prosecution under s444(1) Education Act 1996."),
+    (
+        "Letter: invitation to interview",
+        "Letter inviting {pfull} to an interview under "
+        "caution at the Civic Centre on {nextdate}; right to free legal advice explained.",
+    ),
+    (
+        "Letter: penalty notice reminder",
+        "Reminder that the penalty notice is unpaid; the "
+        "28-day period ends on {nextdate}, after which the case may go to prosecution.",
+    ),
+    (
+        "Letter: decision to prosecute",
+        "Letter to {pfull} confirming that the case has been "
+        "referred for prosecution under s444(1) Education Act 1996.",
+    ),
 )
 
 
@@ -394,18 +504,29 @@ def note(rng: random.Random, facts: Facts) -> Written:
 # ---------------------------------------------------------------------------- assessment
 NEEDS = ("low", "medium", "medium", "high")
 CHILD_FACTORS = (
-    "anxiety about {worry}", "low mood and poor sleep", "undiagnosed learning needs",
-    "friendship difficulties", "headaches not yet seen by the GP", "bullying online",
+    "anxiety about {worry}",
+    "low mood and poor sleep",
+    "undiagnosed learning needs",
+    "friendship difficulties",
+    "headaches not yet seen by the GP",
+    "bullying online",
     "{his} caring role at home",
 )
 FAMILY_FACTORS = (
-    "{p}'s own health", "overcrowded housing", "debt and benefit sanctions",
-    "shift work making mornings hard", "a recent bereavement", "domestic abuse in the past",
+    "{p}'s own health",
+    "overcrowded housing",
+    "debt and benefit sanctions",
+    "shift work making mornings hard",
+    "a recent bereavement",
+    "domestic abuse in the past",
     "{p}'s own poor experience of school",
 )
 SCHOOL_FACTORS = (
-    "transition to {school}", "no trusted adult in school", "the journey to school",
-    "a timetable change", "exclusions last year",
+    "transition to {school}",
+    "no trusted adult in school",
+    "the journey to school",
+    "a timetable change",
+    "exclusions last year",
 )
 
 
@@ -480,8 +601,7 @@ def attendance(rng: random.Random, facts: Facts) -> Written:
         (
             "Attendance {pct}% since {since} ({miss} of {poss} sessions missed, {unauth} "
             "unauthorised).",
-            "Register update from {school}: {pct}% since {since}; {unauth} unauthorised "
-            "sessions.",
+            "Register update from {school}: {pct}% since {since}; {unauth} unauthorised sessions.",
             "Weekly attendance check: {pct}% since {since}. {miss} sessions missed in all.",
         )
     ).format(**facts)
@@ -510,8 +630,13 @@ def interview(rng: random.Random, facts: Facts) -> Written:
         f"{facts['end']}. Present: {facts['officer']} (interviewer), {facts['second']} (second "
         f"officer){facts['interp']}. {facts['p']} was told {facts['pp']} was not under arrest, "
         "was free to leave and was entitled to free and independent legal advice; "
-        + rng.choice(("declined advice.", "asked for a solicitor; duty solicitor joined by "
-                      "phone.", "declined advice and asked to continue."))
+        + rng.choice(
+            (
+                "declined advice.",
+                "asked for a solicitor; duty solicitor joined by phone.",
+                "declined advice and asked to continue.",
+            )
+        )
         + " Caution given before any question about the offence. "
         + rng.choice(
             (
@@ -539,18 +664,35 @@ def statement(rng: random.Random, facts: Facts) -> Written:
 
 
 COURT_EVENTS = (
-    ("Court: information laid", "Information laid at {court} under s444(1) for the period "
-     "{since} to {date}. First hearing listed for {nextdate}."),
-    ("Court: hearing adjourned", "Hearing at {court} adjourned to {nextdate} at the request "
-     "of {p}'s solicitor."),
-    ("Court: outcome", "{pfull} pleaded guilty at {court} under s444(1). Fined £{fine}, costs "
-     "£{costs}; parenting order made for 12 months."),
-    ("Court: outcome", "{pfull} found guilty in absence under the Single Justice Procedure. "
-     "Fine £{fine}, victim surcharge and costs £{costs}."),
-    ("Court: hearing", "Attended {court} with {court_officer}. Case proved; conditional "
-     "discharge for 12 months and costs £{costs}."),
-    ("Court: pre-trial review", "Pre-trial review at {court}: the defence does not dispute the "
-     "register; ESO considered and recorded; trial date {nextdate}."),
+    (
+        "Court: information laid",
+        "Information laid at {court} under s444(1) for the period "
+        "{since} to {date}. First hearing listed for {nextdate}.",
+    ),
+    (
+        "Court: hearing adjourned",
+        "Hearing at {court} adjourned to {nextdate} at the request of {p}'s solicitor.",
+    ),
+    (
+        "Court: outcome",
+        "{pfull} pleaded guilty at {court} under s444(1). Fined £{fine}, costs "
+        "£{costs}; parenting order made for 12 months.",
+    ),
+    (
+        "Court: outcome",
+        "{pfull} found guilty in absence under the Single Justice Procedure. "
+        "Fine £{fine}, victim surcharge and costs £{costs}.",
+    ),
+    (
+        "Court: hearing",
+        "Attended {court} with {court_officer}. Case proved; conditional "
+        "discharge for 12 months and costs £{costs}.",
+    ),
+    (
+        "Court: pre-trial review",
+        "Pre-trial review at {court}: the defence does not dispute the "
+        "register; ESO considered and recorded; trial date {nextdate}.",
+    ),
 )
 
 
@@ -562,8 +704,10 @@ def court(rng: random.Random, facts: Facts, variant: str = "") -> Written:
         title, body = rng.choice(COURT_EVENTS[2:5])
     else:
         title, body = rng.choice((COURT_EVENTS[1], COURT_EVENTS[5]))
-    figures = {"fine": str(rng.choice((120, 180, 220, 300, 440))),
-               "costs": str(rng.choice((75, 110, 150, 250)))}
+    figures = {
+        "fine": str(rng.choice((120, 180, 220, 300, 440))),
+        "costs": str(rng.choice((75, 110, 150, 250))),
+    }
     return Written(title, body.format(**facts, **figures))
 
 
@@ -585,8 +729,7 @@ SUPERVISION = (
     "a part-time timetable review and revisit in a fortnight.",
     "Supervision with {sup}: risk assessment for the home visits reviewed; visits in pairs "
     "until the next supervision.",
-    "Fortnightly supervision with {sup}. {c} seen twice since last time; plan on track. No "
-    "change.",
+    "Fortnightly supervision with {sup}. {c} seen twice since last time; plan on track. No change.",
     "Supervision with {sup}: consider a referral to Early Help for {p}; decision by {nextdate}.",
 )
 
@@ -622,9 +765,14 @@ STAGE_REASONS = {
 
 def stage_change(rng: random.Random, facts: Facts, old: str, new: str) -> Written:
     labels = {
-        "referral": "Referral", "allocated": "Allocated", "assessment": "Assessment",
-        "support": "Plan and review", "formal": "Formal intervention",
-        "legal": "Legal intervention", "court": "Court", "monitoring": "Post-court monitoring",
+        "referral": "Referral",
+        "allocated": "Allocated",
+        "assessment": "Assessment",
+        "support": "Plan and review",
+        "formal": "Formal intervention",
+        "legal": "Legal intervention",
+        "court": "Court",
+        "monitoring": "Post-court monitoring",
     }
     tail = rng.choice(
         (
@@ -654,9 +802,12 @@ CLOSURE_REASONS = (
 
 
 def closure(rng: random.Random, facts: Facts, reason: str) -> Written:
-    return Written("Case closed", f"Case closed: {reason}. Final attendance {facts['pct']}% "
-                   f"since {facts['since']}. Closure letter sent to {facts['p']} and "
-                   f"{facts['school']}.")
+    return Written(
+        "Case closed",
+        f"Case closed: {reason}. Final attendance {facts['pct']}% "
+        f"since {facts['since']}. Closure letter sent to {facts['p']} and "
+        f"{facts['school']}.",
+    )
 
 
 AMEND_REASONS = (
@@ -674,16 +825,32 @@ def amendment_reason(rng: random.Random, facts: Facts) -> str:
 
 NEXT_ACTIONS = {
     "referral": ("Screen referral and allocate", "Check school's evidence of early help"),
-    "allocated": ("Initial home visit", "Phone parent to arrange home visit",
-                  "Check risk flags and book joint visit"),
-    "assessment": ("Complete initial assessment", "Home visit to see {c} alone",
-                   "Get SENCO's views for the assessment"),
-    "support": ("Plan review meeting at school", "Check attendance after half term",
-                "Home visit: follow up morning routine", "Chase GP letter about headaches"),
-    "formal": ("Review Notice to Improve period", "Attendance contract review",
-               "Parenting contract meeting"),
-    "legal": ("Interview under caution", "Prepare case for legal panel",
-              "Check penalty notice payment"),
+    "allocated": (
+        "Initial home visit",
+        "Phone parent to arrange home visit",
+        "Check risk flags and book joint visit",
+    ),
+    "assessment": (
+        "Complete initial assessment",
+        "Home visit to see {c} alone",
+        "Get SENCO's views for the assessment",
+    ),
+    "support": (
+        "Plan review meeting at school",
+        "Check attendance after half term",
+        "Home visit: follow up morning routine",
+        "Chase GP letter about headaches",
+    ),
+    "formal": (
+        "Review Notice to Improve period",
+        "Attendance contract review",
+        "Parenting contract meeting",
+    ),
+    "legal": (
+        "Interview under caution",
+        "Prepare case for legal panel",
+        "Check penalty notice payment",
+    ),
     "court": ("Prepare evidence pack", "Court hearing", "Serve witness statement"),
     "monitoring": ("Monitoring visit", "Check attendance for parenting order review"),
 }

@@ -566,7 +566,7 @@ class NumberEditor(_WithClear):
         if not self.is_set():
             return None
         number = self.spin.value()
-        return int(round(number)) if self.decimals == 0 else round(number, self.decimals)
+        return round(number) if self.decimals == 0 else round(number, self.decimals)
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -621,7 +621,9 @@ class RadioEditor(_WithClear):
             button.setAccessibleName(f"{field.label}: {text}")
             self.group.addButton(button, index)
             self.buttons[value] = button
-            layout.addWidget(button)
+            layout.addWidget(
+                button, 0, Qt.AlignmentFlag(0) if horizontal else Qt.AlignmentFlag.AlignLeft
+            )
             if choice_help:
                 note = help_label(choice_help, self.widget)
                 note.setContentsMargins(24, 0, 0, 4)
@@ -761,7 +763,7 @@ class CheckEditor(Editor):
         self._grid.setVerticalSpacing(4)
         longest = max((len(text) for _v, text, _h in options), default=0)
         has_help = any(choice_help for _v, _t, choice_help in options)
-        columns = 2 if len(options) >= 8 and longest <= 42 and not has_help else 1
+        columns = 2 if len(options) >= 8 and longest <= 34 and not has_help else 1
         rows = (len(options) + columns - 1) // columns
         self._next_row = 0
         for index, (value, text, choice_help) in enumerate(options):
@@ -821,7 +823,7 @@ def _fits_on_a_line(options: Sequence[Option]) -> bool:
     labels = [text for _v, text, _h in options]
     return (
         not any(choice_help for _v, _t, choice_help in options)
-        and sum(len(text) for text in labels) <= 64
+        and sum(len(text) for text in labels) <= 52
         and max((len(text) for text in labels), default=0) <= 24
     )
 
@@ -866,7 +868,10 @@ def make_editor(
             return CheckEditor(field, notify, parent, on_case, _unknown_person, empty)
         return ComboEditor(field, notify, parent, on_case, _unknown_person)
     if t is FieldType.SCALE:
-        bounds = (field.min if field.min is not None else 1, field.max if field.max is not None else 5)
+        bounds = (
+            field.min if field.min is not None else 1,
+            field.max if field.max is not None else 5,
+        )
         step = field.step or 1
         whole = all(float(n).is_integer() for n in (*bounds, step))
         points = list(range(int(bounds[0]), int(bounds[1]) + 1, int(step))) if whole else []

@@ -16,12 +16,15 @@ message goes as soon as it is edited, and the other messages are re-checked afte
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,7 +39,7 @@ from officer_app.forms.validation import FieldError, clean, validate
 from officer_app.gui.form_fields import ERROR_RED, Editor, Notify, help_label, make_editor
 from officer_app.gui.theme import ACCENT, BORDER, MUTED, TEXT, WINDOW
 
-LABEL_WIDTH = 250  # the label column of a section
+LABEL_WIDTH = 230  # the label column of a section
 ITEM_LABEL_WIDTH = 170  # the label column inside an entry of a repeating group
 RECHECK_MS = 400  # after an edit, re-check the messages shown (never on every keystroke)
 ITEM_BACKGROUND = "#f5f7fa"
@@ -158,6 +161,11 @@ class FieldRow:
         if field.help:
             self.editor.set_description(field.help)
 
+    def _describe(self) -> None:
+        """What a screen reader says after the label: the message, "Required.", the help."""
+        parts = [self.error or "", "Required." if self.required else "", self.field.help or ""]
+        self.editor.set_description(" ".join(part for part in parts if part))
+
     def set_required(self, required: bool) -> None:
         if required != self.required:
             self.required = required
@@ -167,8 +175,7 @@ class FieldRow:
             else:
                 self.label.setTextFormat(Qt.TextFormat.PlainText)
                 self.label.setText(self.field.label)
-            description = self.field.help or ""
-            self.editor.set_description(f"Required. {description}" if required else description)
+            self._describe()
 
     def set_shown(self, shown: bool) -> None:
         if shown != self.shown:
@@ -191,7 +198,7 @@ class FieldRow:
             self._column.insertWidget(self._error_at, self.error_label)
         self.error_label.setText(message or "")
         self.error_label.setVisible(message is not None)
-        self.editor.focus_widget().setAccessibleDescription(message or "")
+        self._describe()
 
 
 # -- groups --------------------------------------------------------------------------------
@@ -275,7 +282,9 @@ class RepeatingGroup(Editor):
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.empty_label = help_label(f"No {self.noun.lower()} added yet.", self.widget, "formEmpty")
+        self.empty_label = help_label(
+            f"No {self.noun.lower()} added yet.", self.widget, "formEmpty"
+        )
         self._items_layout = QVBoxLayout()
         self._items_layout.setContentsMargins(0, 0, 0, 0)
         self._items_layout.setSpacing(8)
@@ -492,7 +501,6 @@ class FormWidget(QWidget):
         self._loading = 0
         self._errors_shown = False
         self._today: date | None = None
-        self._structure_dirty = False
         self._triggers = condition_fields(definition)
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
@@ -502,21 +510,26 @@ class FormWidget(QWidget):
         self.setStyleSheet(FORM_STYLE)
         self.setAccessibleName(definition.title)
         # The scroll area and its content first, then everything inside created in place.
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.verticalScrollBar().setSingleStep(24)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.verticalScrollBar().setSingleStep(24)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
+        # The first version called it ``scroll`` (shadowing QWidget.scroll(dx, dy), which
+        # nothing here uses); kept for callers written against it. Use ``scroll_area``.
+        self.scroll = self.scroll_area  # type: ignore[assignment,method-assign]
         self.content = QWidget()
         self.content.setObjectName("formContent")
-        self.scroll.setWidget(self.content)
+        self.scroll_area.setWidget(self.content)
         column = QVBoxLayout(self.content)
         column.setContentsMargins(16, 14, 16, 20)
         column.setSpacing(14)
         if definition.description:
-            description = help_label(definition.description.strip(), self.content, "formDescription")
+            description = help_label(
+                definition.description.strip(), self.content, "formDescription"
+            )
             column.addWidget(description)
         self.sections: list[SectionView] = []
         self.rows: dict[str, FieldRow] = {}
@@ -572,8 +585,10 @@ class FormWidget(QWidget):
         if self._loading:
             return
         row.show_error(None)
-        if row.field.is_group or row.field.id in self._triggers or any(
-            g in self._triggers for g in row.groups
+        if (
+            row.field.is_group
+            or row.field.id in self._triggers
+            or any(g in self._triggers for g in row.groups)
         ):
             self._refresh()
         if self._errors_shown:
@@ -594,7 +609,7 @@ class FormWidget(QWidget):
 
     def _refresh_rows(
         self,
-        rows: Iterator[FieldRow] | Sequence[FieldRow] | Any,
+        rows: Iterable[FieldRow],
         raw: Mapping[str, Any],
         scope: Mapping[str, Any],
         items: tuple[Mapping[str, Any], ...],
@@ -618,7 +633,7 @@ class FormWidget(QWidget):
     def all_rows(self) -> Iterator[FieldRow]:
         """Every question's row, in document order, entries of groups included."""
 
-        def walk(rows: Iterator[FieldRow] | Any) -> Iterator[FieldRow]:
+        def walk(rows: Iterable[FieldRow]) -> Iterator[FieldRow]:
             for row in rows:
                 yield row
                 editor = row.editor
@@ -666,7 +681,7 @@ class FormWidget(QWidget):
         chain: list[QWidget] = []
         for row in self.rows.values():
             chain.extend(row.editor.focusables())
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # -- checking ----------------------------------------------------------------------------
@@ -699,9 +714,17 @@ class FormWidget(QWidget):
                 row.show_error(None)
         self._errors_shown = first is not None
         if first is not None:
-            self.scroll.ensureWidgetVisible(first.widget, 40, 60)
+            self.scroll_to(first)
             first.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
         return errors
+
+    def scroll_to(self, row: FieldRow) -> None:
+        """Bring a question into view, label and message included."""
+        # The messages just shown move everything below them: lay out first (one level of
+        # widgets per round of layout requests), then scroll.
+        for _ in range(8):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll_area.ensureWidgetVisible(row.widget, 40, 60)
 
     def _recheck_errors(self) -> None:
         """After edits: drop the messages that no longer apply (new ones wait for
@@ -715,6 +738,22 @@ class FormWidget(QWidget):
                 else:
                     row.show_error(None)
         self._errors_shown = shown
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that no input used (in a line, on a choice) moves to the next question, and
+        goes no further: it never presses a dialog's default button ("Sign") by accident.
+        Ctrl+Enter and the like are left to the window."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
+            event.accept()
+            self.focusNextChild()
+            focused = QApplication.focusWidget()
+            if focused is not None and self.content.isAncestorOf(focused):
+                self.scroll_area.ensureWidgetVisible(focused, 40, 60)
+            return
+        super().keyPressEvent(event)
 
     # -- read only -------------------------------------------------------------------------
 

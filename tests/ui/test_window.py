@@ -79,6 +79,7 @@ def test_idle_lock_hides_every_trace_of_the_caseload(
     assert window.profile is None
     assert row.child_surname not in visible_text(window)
     assert row.child_forename not in visible_text(window)
+    window.idle.set_minutes(5)
     unlock(qtbot, window)  # and it opens again
     assert window.caseload.model.rowCount() == 30
     window.close()
