@@ -55,6 +55,7 @@ class RecordDialog(QDialog):
         self._visit_plan_id = visit_plan_id
         self._today = today
         self._dirty = False
+        self._attention = False  # a problem message the autosave note must not cover
         self._last_save = 0.0
         self.form = FormWidget(definition, people=people, answers=answers or {})
         self.form.changed.connect(self._changed)
@@ -84,6 +85,7 @@ class RecordDialog(QDialog):
 
     def _changed(self) -> None:
         self._dirty = True
+        self._attention = False
         if self._last_save and time.monotonic() - self._last_save >= AUTOSAVE_MAX_S:
             self.save_draft()
         else:
@@ -101,7 +103,7 @@ class RecordDialog(QDialog):
         self._runner.watch(future, self._saved, self._save_failed)
 
     def _saved(self, draft: object) -> None:
-        if isinstance(draft, DraftInfo):
+        if isinstance(draft, DraftInfo) and not self._attention:
             self.status.setText(f"Draft saved {uk_local(draft.updated_at):%H:%M:%S}")
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -121,6 +123,7 @@ class RecordDialog(QDialog):
     def sign(self) -> None:
         errors = self.form.validate(self._today)
         if errors:
+            self._attention = True
             self.status.setText(
                 f"{len(errors)} answer{'s' * (len(errors) != 1)} still needed or wrong: "
                 "see the messages in red."
@@ -146,6 +149,7 @@ class RecordDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.sign_button.setEnabled(True)
+        self._attention = True
         if isinstance(exc, RecordInvalid):
             self.status.setText(f"Not signed: {exc}")
         else:
