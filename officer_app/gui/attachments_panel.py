@@ -47,6 +47,10 @@ class AttachmentsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        # (entry id, its description) when a chronology entry is selected: the photo is then
+        # attached to that visit or note rather than to the case as a whole
+        self.target: tuple[str, str] | None = None
+        self._entry_titles: dict[str, str] = {}
         self._service = service
         self._runner = runner
         self.list = QListWidget()
@@ -90,7 +94,10 @@ class AttachmentsPanel(QWidget):
         self.list.clear()
         for info, data in found:
             kb = max(1, info.size // 1024)
-            item = QListWidgetItem(f"{info.filename} ({kb} KB)")
+            label = f"{info.filename} ({kb} KB)"
+            if info.entry_id and info.entry_id in self._entry_titles:
+                label += f"\n↳ {self._entry_titles[info.entry_id]}"
+            item = QListWidgetItem(label)
             icon = thumbnail(data, info.media_type) if data is not None else None
             if icon is not None:
                 item.setIcon(icon)
@@ -106,10 +113,22 @@ class AttachmentsPanel(QWidget):
         if path:
             self.attach(Path(path))
 
+    def set_target(self, entry_id: str | None, title: str = "") -> None:
+        """Attach new files to this chronology entry (None: to the case)."""
+        self.target = (entry_id, title) if entry_id else None
+        if entry_id:
+            self._entry_titles[entry_id] = title
+        self.add_button.setText(
+            f"Attach to “{title[:40]}”…" if entry_id else "Attach a photo or scan…"
+        )
+
     def attach(self, path: Path) -> None:
         self.status.setText(f"Encrypting {path.name}…")
+        entry_id = self.target[0] if self.target else None
         self._runner.run(
-            lambda: self._service.add(self.case_id, path), lambda _info: self.reload(), self._failed
+            lambda: self._service.add(self.case_id, path, entry_id=entry_id),
+            lambda _info: self.reload(),
+            self._failed,
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -487,6 +487,10 @@ class CasePage(QWidget):
         self.entry_text.setHtml("".join(parts))
         self.entry_text.setToolTip(f"SHA-256 {entry.content_hash}" if entry.signed else "")
         self.amend_button.setEnabled(entry.signed and not entry.amends_id)
+        if self.attachments_panel is not None:
+            self.attachments_panel.set_target(
+                entry.id, f"{entry.type_label} {uk_local(entry.occurred_at):%d/%m/%Y}"
+            )
         printable = entry.form_id is not None and entry.signed and self._field_work is not None
         self.pdf_button.setEnabled(printable)
         self.print_button.setEnabled(printable)

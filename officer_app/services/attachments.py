@@ -31,6 +31,7 @@ class AttachmentInfo:
     media_type: str
     size: int
     sha256: str
+    entry_id: str | None = None  # the visit or note it belongs to; None: the case itself
 
 
 class AttachmentService:
@@ -114,4 +115,5 @@ def _info(row: Attachment) -> AttachmentInfo:
         media_type=row.media_type,
         size=row.size,
         sha256=row.sha256,
+        entry_id=row.entry_id,
     )

@@ -179,6 +179,7 @@ def test_a_photo_attaches_encrypted_and_shows_as_a_thumbnail(
     page = _open(qtbot, window, risky=False)
     panel = page.attachments_panel
     assert panel is not None
+    panel.set_target(None)  # to the case as a whole
     image = QImage(200, 120, QImage.Format.Format_RGB32)
     image.fill(QColor("#1f4e79"))
     photo = tmp_path / "calling-card.png"
@@ -232,3 +233,21 @@ def test_a_record_prints_through_the_print_dialog(
     qtbot.waitUntil(lambda: "Sent" in page.note_status.text(), timeout=20_000)
     expected = window.profile.field_work.record_pdf_bytes(entry.id)[1]
     assert len(PdfReader(out).pages) == expected
+
+
+def test_a_photo_attaches_to_the_selected_visit(qtbot, window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+
+    page = _open(qtbot, window, risky=False)
+    page.tree.setCurrentIndex(page.chronology.index(0, 0))
+    entry = page.selected_entry()
+    assert entry is not None and page.attachments_panel is not None
+    assert "Attach to" in page.attachments_panel.add_button.text()
+    image = QImage(50, 50, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    photo = tmp_path / "letter.png"
+    image.save(str(photo))
+    page.attachments_panel.attach(photo)
+    qtbot.waitUntil(lambda: page.attachments_panel.list.count() == 1, timeout=10_000)
+    stored = window.profile.attachments.for_case(page.case_id)
+    assert [a.entry_id for a in stored] == [entry.id]
