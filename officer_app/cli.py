@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = cases_sub.add_parser("list", help="list every case")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    _attendance_parser(sub)
+
     sub.add_parser("verify", help="recompute every evidence chain and report any break")
     sub.add_parser(
         "change-passphrase",
@@ -98,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cases": _cases,
             "verify": _verify,
             "change-passphrase": _change_passphrase,
+            "attendance": _attendance,
         }[args.command]
         return handler(data_dir, args)
     except CliError as exc:
@@ -312,3 +315,108 @@ def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:
         raise CliError(str(exc), 2) from exc
     print("passphrase changed; the old one no longer opens this profile")
     return 0
+
+
+# --- attendance registers --------------------------------------------------------------------
+def _attendance_parser(sub: Any) -> None:
+    attendance = sub.add_parser("attendance", help="school register extracts (CSV)")
+    att_sub = attendance.add_subparsers(dest="attendance_command", metavar="ACTION", required=True)
+    summary = att_sub.add_parser(
+        "summary",
+        help="one pupil's attendance over a date range, read straight from a register file",
+    )
+    summary.add_argument("register", type=Path, help="the register extract (CSV)")
+    summary.add_argument("--upn", required=True, help="the pupil's Unique Pupil Number")
+    summary.add_argument(
+        "--from", dest="first", required=True, help="first day included (YYYY-MM-DD)"
+    )
+    summary.add_argument("--to", dest="last", required=True, help="last day included (YYYY-MM-DD)")
+    summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _attendance(data_dir: Path, args: argparse.Namespace) -> int:
+    return {"summary": _attendance_summary}[args.attendance_command](data_dir, args)
+
+
+def _iso_day(option: str, value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CliError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _read_register_or_fail(path: Path) -> Any:
+    """The register's marks; every error on stderr and exit 1 if the file has any."""
+    from officer_app.attendance.register import load_register
+
+    read = load_register(path.expanduser())
+    for warning in read.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not read.ok:
+        for error in read.errors:
+            print(str(error), file=sys.stderr)
+        raise CliError(f"{path}: {len(read.errors)} error(s); nothing was used")
+    return read
+
+
+def _attendance_summary(data_dir: Path, args: argparse.Namespace) -> int:
+    # reads the file only: no profile, no passphrase
+    from officer_app.attendance.codes import shipped_codes
+    from officer_app.attendance.register import check_upn
+    from officer_app.domain.attendance import summarise
+
+    upn, problem = check_upn(args.upn.strip())
+    if problem:
+        raise CliError(f"--upn: {args.upn!r}: {problem}")
+    first = _iso_day("--from", args.first)
+    last = _iso_day("--to", args.last)
+    if first > last:
+        raise CliError(f"--to: {args.last} is before --from {args.first}")
+    read = _read_register_or_fail(args.register)
+    marks = read.marks_for(upn)
+    if not marks:
+        print(f"officer-app: warning: {args.register} has no marks for {upn}", file=sys.stderr)
+    summary = summarise(marks, upn, first, last, codes=shipped_codes())
+    if args.json:
+        json.dump(summary.to_json(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for label, value in _summary_table(summary):
+        print(f"{label:<28}{value}".rstrip())
+    return 0
+
+
+def _summary_table(s: Any) -> list[tuple[str, str]]:
+    def pct(value: Any) -> str:
+        return "n/a (no possible sessions)" if value is None else f"{value}%"
+
+    def yes(flag: bool) -> str:
+        return "yes" if flag else "no"
+
+    p = s.penalty_notice_threshold
+    if p.window_from is None:
+        window = "no school weeks in the range"
+    else:
+        window = f"{p.window_from.isoformat()} to {p.window_to.isoformat()}"
+    rows = [
+        ("Pupil (UPN)", s.upn),
+        ("Range", f"{s.first.isoformat()} to {s.last.isoformat()} (both included)"),
+        ("Sessions possible", str(s.possible)),
+        ("Present", str(s.present)),
+        ("Approved activity", str(s.approved_activity)),
+        ("Authorised absence", str(s.authorised)),
+        ("Unauthorised absence", str(s.unauthorised)),
+        ("Not counted", str(s.not_counted)),
+        ("No mark entered (-)", str(s.no_mark)),
+        ("Attendance", pct(s.attendance_pct)),
+        ("Absence", pct(s.absence_pct)),
+        ("Persistent absence (10%+)", yes(s.persistent_absence)),
+        ("Severe absence (50%+)", yes(s.severe_absence)),
+        ("Penalty notice threshold", "met" if p.met else "not met"),
+        ("  most unauthorised", f"{p.max_unauthorised_in_window} in 10 school weeks"),
+        ("  window", window),
+        ("Marks by code", ", ".join(f"{c} {n}" for c, n in s.by_code.items()) or "none"),
+    ]
+    return rows

@@ -1,0 +1,1 @@
+"""Attendance registers: reading register extracts, summarising them, importing them."""
