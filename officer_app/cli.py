@@ -332,10 +332,53 @@ def _attendance_parser(sub: Any) -> None:
     )
     summary.add_argument("--to", dest="last", required=True, help="last day included (YYYY-MM-DD)")
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    importing = att_sub.add_parser(
+        "import", help="import a register extract into the profile (all or nothing)"
+    )
+    importing.add_argument("register", type=Path, help="the register extract (CSV)")
 
 
 def _attendance(data_dir: Path, args: argparse.Namespace) -> int:
-    return {"summary": _attendance_summary}[args.attendance_command](data_dir, args)
+    handlers = {"summary": _attendance_summary, "import": _attendance_import}
+    return handlers[args.attendance_command](data_dir, args)
+
+
+def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.progress import Progress
+    from officer_app.services.register_import import RegisterRefused, import_register
+
+    path: Path = args.register.expanduser()
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    opened = _open(data_dir, args.settings)
+    try:
+        job = import_register(opened.store, path, opened.clock, opened.officer.id)
+        last = -1
+        while True:
+            try:
+                step: Progress = next(job)
+            except StopIteration as done:
+                result = done.value
+                break
+            percent = int(step.fraction * 100)
+            if percent >= last + 10 or step.done == step.total:
+                print(f"\r{step.message}: {percent:3d}%", end="", file=sys.stderr, flush=True)
+                last = percent
+        print(file=sys.stderr)
+    except RegisterRefused as exc:
+        for error in exc.errors:
+            print(str(error), file=sys.stderr)
+        raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
+    finally:
+        opened.lock()
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"{path.name}: {result.rows} rows; {result.added} marks added, {result.changed} changed, "
+        f"{result.unchanged} already held; {result.pupils_matched} pupils on this caseload, "
+        f"{result.pupils_not_on_caseload} not (left out)"
+    )
+    return 0
 
 
 def _iso_day(option: str, value: str) -> dt.date:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from officer_app.store.models import AuditEvent
 from officer_app.store.tracking import session_actor, session_clock
 
-ACTIONS = frozenset({"open", "export", "print", "lock", "unlock", "verify", "search", "sign"})
+ACTIONS = frozenset(
+    {"open", "export", "print", "lock", "unlock", "verify", "search", "sign", "import"}
+)
 
 
 def record(

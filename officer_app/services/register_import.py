@@ -1,0 +1,193 @@
+"""Import a school's register extract into the profile: all or nothing, idempotent.
+
+Children are matched by UPN. Pupils in the file who are not on this caseload are left out
+(and counted): an officer holds only the children allocated to them. A mark already held
+with the same code is left alone; a changed mark replaces the old one and the change goes
+into the case's chronology ("Register corrected: 08/09/2026 AM N → I"), so the history is
+kept. One outbox mutation describes the whole import (a full year for a thousand pupils is
+380,000 marks: one mutation per mark would swamp the sync).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from officer_app.attendance.register import Issue, RegisterMark, read_register
+from officer_app.clock import Clock
+from officer_app.domain.chronology import EntryType
+from officer_app.progress import Progress
+from officer_app.store import audit
+from officer_app.store.database import Store
+from officer_app.store.models import (
+    AttendanceMark,
+    Case,
+    Child,
+    ChronologyEntry,
+    OutboxMutation,
+    new_id,
+)
+
+CHUNK = 5000
+
+
+class RegisterRefused(ValueError):
+    """The file has errors; nothing was imported. ``errors`` lists every one."""
+
+    def __init__(self, errors: list[Issue]) -> None:
+        super().__init__(f"{len(errors)} error(s) in the register; nothing was imported")
+        self.errors = errors
+
+
+@dataclass
+class ImportResult:
+    file: str
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    pupils_matched: int = 0
+    pupils_not_on_caseload: int = 0
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def import_register(
+    store: Store, path: Path, clock: Clock, officer_id: str
+) -> Generator[Progress, None, ImportResult]:
+    """Read, check and import ``path``; yields progress; returns what changed."""
+    read = yield from read_register(path, name=path.name)
+    if read.errors:
+        raise RegisterRefused(read.errors)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = ImportResult(path.name, rows=read.rows, warnings=list(read.warnings))
+    yield Progress(0, len(read.marks), "Matching pupils to the caseload")
+    now = clock.now()
+
+    def work(session: Session) -> ImportResult:
+        children = dict(
+            session.execute(
+                select(Child.upn, Child.id).where(Child.upn.in_({m.upn for m in read.marks}))
+            ).all()
+        )
+        upns = {m.upn for m in read.marks}
+        result.pupils_matched = len(children)
+        result.pupils_not_on_caseload = len(upns - set(children))
+        ours = [m for m in read.marks if m.upn in children]
+        if not ours:
+            return result
+        first = min(m.date for m in ours)
+        last = max(m.date for m in ours)
+        held = {
+            (child_id, day, session_name): (mark_id, code)
+            for mark_id, child_id, day, session_name, code in session.execute(
+                select(
+                    AttendanceMark.id,
+                    AttendanceMark.child_id,
+                    AttendanceMark.date,
+                    AttendanceMark.session,
+                    AttendanceMark.code,
+                ).where(
+                    AttendanceMark.child_id.in_(set(children.values())),
+                    AttendanceMark.date >= first,
+                    AttendanceMark.date <= last,
+                )
+            ).all()
+        }
+        cases = _open_case_of(session, set(children.values()))
+        new_rows: list[dict[str, object]] = []
+        corrections: dict[str, list[str]] = {}
+        for mark in ours:
+            child_id = children[mark.upn]
+            key = (child_id, mark.date, mark.session)
+            before = held.get(key)
+            if before is None:
+                new_rows.append(_row(child_id, mark, path.name))
+                result.added += 1
+            elif before[1] == mark.code:
+                result.unchanged += 1
+            else:
+                row = session.get_one(AttendanceMark, before[0])
+                row.code, row.code_set = mark.code, mark.code_set
+                row.source_import = path.name[:80]
+                result.changed += 1
+                case_id = cases.get(child_id)
+                if case_id is not None:
+                    corrections.setdefault(case_id, []).append(
+                        f"{mark.date:%d/%m/%Y} {mark.session} {before[1]} → {mark.code}"
+                    )
+        for start in range(0, len(new_rows), CHUNK):
+            session.execute(insert(AttendanceMark), new_rows[start : start + CHUNK])
+        for case_id, lines in corrections.items():
+            session.add(
+                ChronologyEntry(
+                    case_id=case_id,
+                    entry_type=EntryType.ATTENDANCE.value,
+                    occurred_at=now,
+                    recorded_at=now,
+                    author_id=officer_id,
+                    title="Register corrected by the school",
+                    body=f"Import of {path.name}: " + "; ".join(lines),
+                    amend_reason="",
+                )
+            )
+        if result.added or result.changed:
+            session.add(
+                OutboxMutation(
+                    entity_type="attendance_import",
+                    entity_id=new_id(),
+                    op="import",
+                    changes={
+                        "file": path.name,
+                        "sha256": digest,
+                        "added": result.added,
+                        "changed": result.changed,
+                        "children": sorted(set(children.values())),
+                    },
+                    schema_version=str(session.info.get("schema_version", "")),
+                    created_at=now,
+                    state="pending",
+                )
+            )
+        audit.record(
+            session,
+            "import",
+            entity_type="attendance_mark",
+            detail={"file": path.name, "added": result.added, "changed": result.changed},
+        )
+        return result
+
+    done = store.write_wait(work)
+    yield Progress(len(read.marks), len(read.marks), "Imported")
+    return done
+
+
+def _row(child_id: str, mark: RegisterMark, source: str) -> dict[str, object]:
+    return {
+        "id": new_id(),
+        "child_id": child_id,
+        "date": mark.date,
+        "session": mark.session,
+        "code": mark.code,
+        "code_set": mark.code_set,
+        "school_urn": mark.school_urn,
+        "source_import": source[:80],
+    }
+
+
+def _open_case_of(session: Session, child_ids: set[str]) -> dict[str, str]:
+    """Each child's open case (the newest when there is more than one)."""
+    found: dict[str, tuple[dt.date, str]] = {}
+    for case_id, child_id, referred in session.execute(
+        select(Case.id, Case.child_id, Case.referral_date).where(
+            Case.child_id.in_(child_ids), Case.status == "open"
+        )
+    ).all():
+        if child_id not in found or referred > found[child_id][0]:
+            found[child_id] = (referred, case_id)
+    return {child: case for child, (_day, case) in found.items()}
