@@ -1465,10 +1465,8 @@ def populate(
         _add_cases(session, seed, today, team, schools, range(before, cases))
         from officer_app.demo.field_work import add_field_work  # it builds on this module
 
-        add_field_work(
-            session, seed=seed, today=today, team=team, schools=schools,
-            indexes=range(before, cases),
-        )
+        added = range(before, cases)
+        add_field_work(session, seed=seed, today=today, team=team, schools=schools, indexes=added)
     return DemoResult(
         cases_before=before,
         cases_after=_count(session, Case),
