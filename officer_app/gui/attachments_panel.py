@@ -56,7 +56,7 @@ class AttachmentsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Attachments")
         self.list.setIconSize(QSize(THUMB, THUMB))
-        self.list.setMaximumHeight(THUMB * 2 + 24)
+        self.list.setMaximumHeight(THUMB + 12)
         self.add_button = QPushButton("Attach a photo or scan…")
         self.add_button.setAccessibleName("Attach a photo or scan")
         self.add_button.clicked.connect(self.choose)
@@ -103,6 +103,7 @@ class AttachmentsPanel(QWidget):
                 item.setIcon(icon)
             item.setToolTip(f"{info.filename}\nSHA-256 {info.sha256}")
             self.list.addItem(item)
+        self.list.setVisible(bool(found))  # no empty box taking the people's room
         if not found:
             self.status.setText("No attachments yet.")
         else:

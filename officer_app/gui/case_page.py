@@ -190,6 +190,7 @@ class CasePage(QWidget):
         self.people.setAccessibleName("People on the case")
         self.people.setOpenLinks(False)
         self.people.setMinimumWidth(250)
+        self.people.setMinimumHeight(96)
 
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName("Show entries of type")
@@ -382,6 +383,8 @@ class CasePage(QWidget):
         self.changed.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
+        if self._closing:
+            return  # the tab has gone (or the profile was locked) while it loaded
         self.loading.setText(f"The case could not be opened: {exc}")
 
     def _show(self, detail: object) -> None:
@@ -607,6 +610,8 @@ class CasePage(QWidget):
 
     def _draft_failed(self, exc: BaseException) -> None:
         self._dirty = True
+        if self._closing:
+            return
         self.note_status.setText(f"Draft NOT saved: {exc}. Keep this tab open and try again.")
 
     def sign_note(self) -> None:
@@ -625,6 +630,8 @@ class CasePage(QWidget):
         self._runner.watch(future, lambda _e: self._after_sign("Note signed."), self._sign_failed)
 
     def _after_sign(self, message: str) -> None:
+        if self._closing:
+            return
         self._dirty = False
         self.sign_button.setEnabled(True)
         self.note_text.blockSignals(True)
@@ -638,6 +645,8 @@ class CasePage(QWidget):
         self.changed.emit()
 
     def _sign_failed(self, exc: BaseException) -> None:
+        if self._closing:
+            return
         self.sign_button.setEnabled(True)
         self.note_status.setText(f"Not signed: {exc}")
 
