@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,13 +33,25 @@ from officer_app.clock import uk_local
 from officer_app.domain.chronology import EntryType
 from officer_app.gui.attachments_panel import AttachmentsPanel
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
-from officer_app.gui.field_work_actions import FORM_BUTTONS, OTHER_FORMS, FieldWorkActions
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS, RISK_BANNER
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, TimescaleInfo
-from officer_app.services.field_work import FieldWorkService
+
+if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
+    from officer_app.gui.field_work_actions import FieldWorkActions
+    from officer_app.services.field_work import FieldWorkService
+
+# The case's field-work buttons: (key, label); the key is a form id or "plan_visit".
+WORK_BUTTONS = [
+    ("plan_visit", "Plan a visit…"),
+    ("home_visit", "Record a visit…"),
+    ("initial_assessment", "Initial assessment…"),
+    ("plan_review", "Review the plan…"),
+    ("cme_referral", "Children missing education referral…"),
+    ("ehe_deregistration", "Elective home education notice…"),
+]
 
 NOTE_TYPES = [
     EntryType.NOTE,
@@ -177,7 +190,7 @@ class CasePage(QWidget):
         self.work_buttons.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
         if self._field_work is not None:
-            for key, text in [("plan_visit", "Plan a visit…"), *FORM_BUTTONS, *OTHER_FORMS]:
+            for key, text in WORK_BUTTONS:
                 button = QPushButton(text)
                 button.setAccessibleName(text.rstrip("…"))
                 button.clicked.connect(lambda _c=False, k=key: self._work(k))
@@ -363,6 +376,8 @@ class CasePage(QWidget):
         if self._field_work is None or self.detail is None:
             return
         if self.field_actions is None:
+            from officer_app.gui.field_work_actions import FieldWorkActions
+
             self.field_actions = FieldWorkActions(
                 self.case_id,
                 self.detail.child.name,

@@ -21,16 +21,6 @@ from officer_app.gui.visit_dialog import VisitPlanDialog
 from officer_app.services.dto import RiskInfo
 from officer_app.services.field_work import FieldWorkService
 
-FORM_BUTTONS = [
-    ("home_visit", "Record a visit…"),
-    ("initial_assessment", "Initial assessment…"),
-    ("plan_review", "Review the plan…"),
-]
-OTHER_FORMS = [
-    ("cme_referral", "Children missing education referral…"),
-    ("ehe_deregistration", "Elective home education notice…"),
-]
-
 
 @dataclass(frozen=True)
 class _Prepared:

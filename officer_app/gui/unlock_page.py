@@ -37,6 +37,7 @@ class UnlockPage(QWidget):
         super().__init__(parent)
         self._unlock = unlock
         self._runner = runner
+        self.prepare: Callable[[], object] | None = None
         self._wait = QTimer(self)
         self._wait.setInterval(250)
         self._wait.timeout.connect(self._tick)
@@ -110,6 +111,9 @@ class UnlockPage(QWidget):
         self.passphrase.setEnabled(False)
         self.message.setText("Unlocking…")
         self._runner.run(lambda: self._unlock(passphrase), self._opened, self._refused)
+        if self.prepare is not None:
+            # work that needs no key, done while Argon2id (which releases the GIL) runs
+            self._runner.run(self.prepare)
 
     def _opened(self, profile: object) -> None:
         self.passphrase.clear()

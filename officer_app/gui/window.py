@@ -195,9 +195,11 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.profile: OpenProfile | None = None
         self.forms_warning = ""
+        self._first_load = True
         self._today = today
         self.unlock_page = UnlockPage(data_dir, unlock, runner)
         self.unlock_page.unlocked.connect(self.on_unlocked)
+        self.unlock_page.prepare = self._prepare
         self.caseload = CaseloadPage(today())
         self.caseload.open_case.connect(self.open_case)
         self.tabs = QTabWidget()
@@ -336,9 +338,8 @@ class MainWindow(QMainWindow):
         for action in self.workspace_actions:
             action.setEnabled(True)
         self.lock_button.setEnabled(True)
+        self._first_load = True
         self.refresh()
-        # load the form definitions off the GUI thread, and say if any is unavailable
-        self.runner.run(lambda: profile.field_work, self._forms_ready)
         self._pending_timer.start()
         self.idle.arm()
         self.caseload.table.setFocus()
@@ -393,18 +394,34 @@ class MainWindow(QMainWindow):
         if profile is None:
             return
         self.runner.run(profile.caseload.list_cases, self._caseload_ready)
-        self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
-        self.refresh_pending()
+        if not self._first_load:
+            self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
+            self.refresh_pending()
 
     def _week_ready(self, visits: object) -> None:
         if self.profile is not None and isinstance(visits, list):
             self.week.set_visits(visits)
 
     def _caseload_ready(self, rows: object) -> None:
-        if self.profile is None or not isinstance(rows, list):
+        profile = self.profile
+        if profile is None or not isinstance(rows, list):
             return
         self.caseload.set_rows(rows, self._today())
         self.caseload_loaded.emit(len(rows))
+        if self._first_load:
+            # after the caseload is on screen: the form definitions and this week's visits
+            self._first_load = False
+            self.runner.run(lambda: profile.field_work, self._forms_ready)
+            self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
+            self.refresh_pending()
+
+    def _prepare(self) -> None:
+        """Load the bank-holiday tables the caseload's timescales need (no key required)."""
+        from officer_app.domain.working_days import bank_holidays
+
+        year = self._today().year
+        for offset in (-1, 0, 1):
+            bank_holidays(year + offset)
 
     def refresh_pending(self) -> None:
         profile = self.profile

@@ -6,6 +6,7 @@ import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from keyring.backend import KeyringBackend
 from sqlalchemy import select
@@ -18,10 +19,12 @@ from officer_app.security.keyring_status import KeyringStatus, keyring_status
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.caseload import CaseloadService
-from officer_app.services.field_work import FieldWorkService
 from officer_app.store import audit
 from officer_app.store.database import DB_FILENAME, Store
 from officer_app.store.models import Officer, ProfileSetting
+
+if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show the caseload
+    from officer_app.services.field_work import FieldWorkService
 
 OFFICER_SETTING = "officer_id"
 
@@ -65,6 +68,7 @@ class OpenProfile:
     def field_work(self) -> FieldWorkService:
         """Visits, structured records and plans; loads the form definitions on first use."""
         from officer_app.forms import load_registry
+        from officer_app.services.field_work import FieldWorkService
 
         return FieldWorkService(
             self.store,
