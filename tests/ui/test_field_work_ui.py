@@ -11,17 +11,7 @@ from officer_app.gui.record_dialog import RecordDialog
 from officer_app.gui.risk_ack_dialog import RiskAcknowledgementDialog
 from officer_app.gui.visit_dialog import VisitPlanDialog
 from officer_app.gui.window import MainWindow
-
-NO_REPLY = {
-    "visit_date": "2026-11-19",
-    "visit_address": "14 Alder Road, Northam",
-    "visit_type": "unannounced",
-    "arrival_time": "10:05",
-    "departure_time": "10:20",
-    "outcome": "no_reply",
-    "calling_card_left": True,
-    "safeguarding_concern": False,
-}
+from tests.unit.test_field_work import NO_REPLY
 
 
 def _open(qtbot, window: MainWindow, risky: bool) -> CasePage:  # type: ignore[no-untyped-def]

@@ -12,33 +12,14 @@ from pathlib import Path
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import PasswordDeleteError, PasswordSetError
+from keyring.errors import PasswordSetError
 
 from officer_app.security import keys
 from officer_app.security.errors import SecurityError
+from tests.conftest import MemoryKeyring
 
 PASS = "correct horse battery staple"
 NEW_PASS = "a brand new passphrase"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A key store that lives in a dict: no OS keychain, forgotten when the test ends."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
 
 
 class LockedKeyring(MemoryKeyring):
