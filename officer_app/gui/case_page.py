@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from officer_app.clock import uk_local
 from officer_app.domain.chronology import EntryType
 from officer_app.gui.attachments_panel import AttachmentsPanel
+from officer_app.gui.attendance_panel import AttendancePanel
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS, RISK_BANNER
@@ -41,6 +43,7 @@ from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, Timescale
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
+    from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
 
 # The case's field-work buttons: (key, label); the key is a form id or "plan_visit".
@@ -130,6 +133,7 @@ class CasePage(QWidget):
         field_work: Callable[[], FieldWorkService] | None = None,
         today: dt.date | None = None,
         attachments: AttachmentService | None = None,
+        attendance: Callable[[], AttendanceService] | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
@@ -137,6 +141,7 @@ class CasePage(QWidget):
         self._runner = runner
         self._field_work = field_work
         self._attachments = attachments
+        self._attendance = attendance
         self._today = today or dt.date.today()
         self.field_actions: FieldWorkActions | None = None
         self.timescales: tuple[TimescaleInfo, ...] = ()
@@ -273,9 +278,17 @@ class CasePage(QWidget):
         if self._attachments is not None:
             self.attachments_panel = AttachmentsPanel(self.case_id, self._attachments, self._runner)
             left_layout.addWidget(self.attachments_panel)
+        self.views = QTabWidget()
+        self.views.setAccessibleName("Chronology and attendance")
+        self.views.addTab(centre, "Chronology")
+        self.attendance_panel: AttendancePanel | None = None
+        if self._attendance is not None:
+            self.attendance_panel = AttendancePanel(self.case_id, self._attendance, self._runner)
+            self.views.addTab(self.attendance_panel, "Attendance")
+            self.views.currentChanged.connect(self._view_changed)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
-        body.addWidget(centre)
+        body.addWidget(self.views)
         body.setStretchFactor(1, 1)
         body.setSizes([280, 900])
 
@@ -333,6 +346,11 @@ class CasePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.loading)
         outer.addWidget(self.content, 1)
+
+    def _view_changed(self, index: int) -> None:
+        panel = self.attendance_panel
+        if panel is not None and self.views.widget(index) is panel and not panel.loaded:
+            panel.load()
 
     def _set_loaded(self, loaded: bool) -> None:
         self.loading.setVisible(not loaded)

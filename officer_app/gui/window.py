@@ -479,6 +479,7 @@ class MainWindow(QMainWindow):
             field_work=lambda: profile.field_work,
             today=self._today(),
             attachments=profile.attachments,
+            attendance=lambda: profile.attendance,
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")

@@ -24,6 +24,7 @@ from officer_app.store.database import DB_FILENAME, Store
 from officer_app.store.models import Officer, ProfileSetting
 
 if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show the caseload
+    from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
 
 OFFICER_SETTING = "officer_id"
@@ -78,6 +79,12 @@ class OpenProfile:
             self.settings.timescales,
             la_name=self.settings.la_name,
         )
+
+    @functools.cached_property
+    def attendance(self) -> AttendanceService:
+        from officer_app.services.attendance import AttendanceService
+
+        return AttendanceService(self.store, self.clock)
 
     @property
     def locked(self) -> bool:
