@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future
 from typing import Any
 
@@ -99,24 +99,33 @@ class TaskRunner(QObject):
 
     def run_steps(
         self,
-        steps: Callable[[], Iterator[Progress]],
+        steps: Callable[[], Generator[Progress, None, object] | Iterator[Progress]],
         on_progress: Callable[[Progress], None],
         on_done: Done | None = None,
         on_error: Failed | None = None,
     ) -> CancelToken:
-        """Run a core generator on a worker, showing each Progress it yields; cancellable."""
+        """Run a core generator on a worker, showing each Progress it yields; cancellable.
+
+        ``on_done`` receives the generator's return value (or its last Progress)."""
         token = CancelToken()
         ticket = self._ticket(on_done, on_error)
         self._progress[ticket] = on_progress
 
-        def work() -> Progress | None:
-            last: Progress | None = None
-            for step in steps():
+        def work() -> object:
+            job = steps()
+            last: object = None
+            while True:
+                try:
+                    step = next(job)
+                except StopIteration as finished:  # a generator's own result wins
+                    return finished.value if finished.value is not None else last
                 if token.cancelled:
+                    close = getattr(job, "close", None)
+                    if close is not None:
+                        close()  # a generator stops where it is: nothing after is done
                     raise Cancelled("cancelled")
                 self._relay.progress.emit(ticket, step)
                 last = step
-            return last
 
         self._pool.start(_Job(ticket, work, self._relay))
         return token

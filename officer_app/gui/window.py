@@ -35,6 +35,7 @@ from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.gui.unlock_page import UnlockPage
 from officer_app.gui.week_page import WeekPage
+from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
 from officer_app.services.profile import OpenProfile
 
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.profile: OpenProfile | None = None
         self.forms_warning = ""
         self._first_load = True
+        self.last_import: object = None
         self._today = today
         self.unlock_page = UnlockPage(data_dir, unlock, runner)
         self.unlock_page.unlocked.connect(self.on_unlocked)
@@ -256,6 +258,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
         file_menu.addAction(self.passphrase_action)
+        self.import_action = self._action(
+            "&Import a register extract…", "Ctrl+I", self.import_register
+        )
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", "Ctrl+Q", self.close))
         case_menu = bar.addMenu("&Case")
@@ -278,6 +284,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Officer App", None, self._about))
         self.workspace_actions = [
+            self.import_action,
             self.lock_action,
             self.open_action,
             self.note_action,
@@ -359,6 +366,70 @@ class MainWindow(QMainWindow):
         self.show_unlock("Locked. Your drafts were saved.")
         # lock() joins the writer thread after the drafts queued above: run it off the GUI.
         self.runner.run(profile.lock, lambda _r: self.locked.emit(), lambda _e: self.locked.emit())
+
+    def import_register(self, path: Path | None = None) -> None:
+        """Choose a school's register extract and import it, with a progress bar and Cancel."""
+        profile = self.profile
+        if profile is None:
+            return
+        from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+        from officer_app.services.register_import import RegisterRefused, import_register
+
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, "Import a register extract", "", "Register extracts (*.csv)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 100, self)
+        progress.setWindowTitle("Importing a register")
+        progress.setMinimumDuration(300)
+        self.import_progress = progress
+        target = path
+
+        def step(update: object) -> None:
+            if isinstance(update, Progress):
+                progress.setLabelText(update.message or f"Importing {target.name}…")
+                progress.setValue(int(update.fraction * 100))
+
+        def done(result: object) -> None:
+            progress.close()
+            self.last_import = result
+            added = getattr(result, "added", 0)
+            changed = getattr(result, "changed", 0)
+            left_out = getattr(result, "pupils_not_on_caseload", 0)
+            QMessageBox.information(
+                self,
+                "Register imported",
+                f"{target.name}: {added} marks added, {changed} corrected by the school, "
+                f"{getattr(result, 'unchanged', 0)} already held. "
+                f"{left_out} pupil(s) in the file are not on this caseload and were left out.",
+            )
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self.last_import = exc
+            if isinstance(exc, RegisterRefused):
+                lines = "\n".join(str(e) for e in exc.errors[:30])
+                more = len(exc.errors) - 30
+                QMessageBox.warning(
+                    self,
+                    "Nothing was imported",
+                    f"{exc}.\n\n{lines}" + (f"\n… and {more} more." if more > 0 else ""),
+                )
+            elif not isinstance(exc, Cancelled):
+                QMessageBox.warning(self, "Nothing was imported", str(exc))
+
+        token = self.runner.run_steps(
+            lambda: import_register(profile.store, target, profile.clock, profile.officer.id),
+            step,
+            done,
+            failed,
+        )
+        progress.canceled.connect(token.cancel)
 
     def change_passphrase(self) -> None:
         profile = self.profile

@@ -241,3 +241,27 @@ def test_a_photo_attaches_to_the_selected_visit(qtbot, window: MainWindow, tmp_p
     qtbot.waitUntil(lambda: page.attachments_panel.list.count() == 1, timeout=10_000)
     stored = window.profile.attachments.for_case(page.case_id)
     assert [a.entry_id for a in stored] == [entry.id]
+
+
+def test_a_register_imports_from_the_window(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from officer_app.store.models import Child
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    upn = window.profile.store.read(lambda s: s.scalar(select(Child.upn).limit(1)))
+    good = tmp_path / "week.csv"
+    good.write_text(f"upn,date,session,code\n{upn},2026-11-23,AM,/\n{upn},2026-11-23,PM,N\n")
+    window.import_register(good)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    assert "2 marks added" in shown[-1]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"upn,date,session,code\n{upn},2026-11-24,AM,/\n{upn},2026-11-31,AM,/\n")
+    window.import_register(bad)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
+    assert "nothing was imported" in shown[-1] and "bad.csv:3" in shown[-1]
