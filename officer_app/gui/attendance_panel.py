@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.domain.attendance_bands import DEFAULT_BANDS, band_for
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.attendance import AttendanceService, AttendanceView
 
@@ -63,6 +64,10 @@ class AttendancePanel(QWidget):
         self.codes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.codes.verticalHeader().setVisible(False)
         self.codes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.bands = DEFAULT_BANDS
+        self.band = QLabel("")
+        self.band.setWordWrap(True)
+        self.band.setAccessibleName("LA threshold band")
         self.threshold = QLabel("")
         self.threshold.setWordWrap(True)
         self.threshold.setAccessibleName("Penalty-notice threshold")
@@ -71,6 +76,7 @@ class AttendancePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.source)
         layout.addWidget(self.table)
+        layout.addWidget(self.band)
         layout.addWidget(self.threshold)
         layout.addWidget(self.codes_title)
         layout.addWidget(self.codes, 1)
@@ -125,6 +131,15 @@ class AttendancePanel(QWidget):
                 )
                 self.table.setItem(row, col, item)
             if row == 0:
+                band = band_for(s.attendance_pct, self.bands)
+                self.band.setText(
+                    f"LA band ({period.name.lower()}, {_pct(s.attendance_pct)}): "
+                    + (
+                        f"<b>{band.name}</b> — suggested: " + "; ".join(band.actions)
+                        if band
+                        else "above every band"
+                    )
+                )
                 self.threshold.setText(
                     f"Penalty-notice threshold ({period.name.lower()}): "
                     + ("MET" if threshold.met else "not met")

@@ -26,6 +26,7 @@ def test_the_attendance_tab_shows_each_period_with_its_dates(qtbot, window: Main
     assert panel.table.item(0, 2).text() == str(expected.possible)
     assert panel.table.item(0, 3).text() == f"{expected.attendance_pct}%"
     assert "UPN" in panel.source.text()
+    assert panel.band.text().startswith("LA band (this school year")
     codes = {
         panel.codes.item(r, 0).text(): int(panel.codes.item(r, 2).text())
         for r in range(panel.codes.rowCount())
