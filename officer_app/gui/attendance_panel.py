@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -57,7 +58,8 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(132)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setFixedHeight(3 * 26 + 32)  # the three periods, always in full
         self.codes = QTableWidget(0, 3)
         self.codes.setHorizontalHeaderLabels(["Code", "Meaning", "Sessions"])
         self.codes.setAccessibleName("Marks by code this school year")
@@ -73,13 +75,23 @@ class AttendancePanel(QWidget):
         self.threshold.setAccessibleName("Penalty-notice threshold")
         self.codes_title = QLabel("Marks by code")
         self.codes_title.setProperty("role", "section")
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.source)
         layout.addWidget(self.table)
         layout.addWidget(self.band)
         layout.addWidget(self.threshold)
         layout.addWidget(self.codes_title)
         layout.addWidget(self.codes, 1)
+        self.codes.setMinimumHeight(160)
+        scroll = QScrollArea()  # on a small screen the panel scrolls rather than overlaps
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def load(self) -> None:
         self.loaded = True
