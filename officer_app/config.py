@@ -18,6 +18,11 @@ review_interval_weeks = 6
 red_no_contact_days = 28
 amber_no_contact_days = 14
 amber_action_due_within_days = 5
+
+[[attendance_bands]]            # replaces the default (Hackney) bands when given
+at_or_below = 90
+name = "Below 90%: targeted support"
+actions = ["Letter to parents", "Meeting in school"]
 ```
 """
 
@@ -26,9 +31,11 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
 from officer_app.domain.rag import RagPolicy
 from officer_app.domain.working_days import Timescales
 
@@ -47,9 +54,10 @@ class Settings:
     idle_minutes: float = 5.0
     timescales: Timescales = field(default_factory=Timescales)
     rag: RagPolicy = field(default_factory=RagPolicy)
+    attendance_bands: tuple[Band, ...] = DEFAULT_BANDS
 
 
-_TOP = {"la_name", "forms_folder", "idle_minutes", "timescales", "rag"}
+_TOP = {"la_name", "forms_folder", "idle_minutes", "timescales", "rag", "attendance_bands"}
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -98,4 +106,27 @@ def load_settings(path: Path | None) -> Settings:
                 values[key] = kind(**table)
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"{path}: [{key}]: {exc}") from exc
+    if "attendance_bands" in raw:
+        values["attendance_bands"] = _bands(path, raw["attendance_bands"])
     return Settings(**values)
+
+
+def _bands(path: Path, raw: object) -> tuple[Band, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f"{path}: [[attendance_bands]]: give one table per band")
+    bands = []
+    for n, table in enumerate(raw, start=1):
+        where = f"{path}: [[attendance_bands]] number {n}"
+        if not isinstance(table, dict) or set(table) - {"at_or_below", "name", "actions"}:
+            raise ConfigError(f"{where}: keys are at_or_below, name and actions")
+        limit = table.get("at_or_below")
+        if not isinstance(limit, int | float) or isinstance(limit, bool) or not 0 < limit <= 100:
+            raise ConfigError(f"{where}: at_or_below: a percentage from 0 to 100")
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}: name: give the band's name as text")
+        actions = table.get("actions", [])
+        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+            raise ConfigError(f"{where}: actions: a list of texts")
+        bands.append(Band(Decimal(str(limit)), name.strip(), tuple(actions)))
+    return tuple(bands)

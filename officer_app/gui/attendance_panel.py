@@ -96,6 +96,7 @@ class AttendancePanel(QWidget):
     def load(self) -> None:
         self.loaded = True
         service = self._service
+        self.bands = service().bands
         self._runner.run(lambda: service().for_case(self.case_id), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:

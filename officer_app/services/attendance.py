@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from officer_app.attendance.codes import shipped_codes
 from officer_app.clock import Clock
 from officer_app.domain.attendance import CodeTable, Mark, Summary, summarise
+from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
 from officer_app.store.database import Store
 from officer_app.store.models import AttendanceMark, Case, Child
 
@@ -56,10 +57,17 @@ def periods(today: dt.date) -> tuple[Period, ...]:
 
 
 class AttendanceService:
-    def __init__(self, store: Store, clock: Clock, codes: CodeTable | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        codes: CodeTable | None = None,
+        bands: tuple[Band, ...] = DEFAULT_BANDS,
+    ) -> None:
         self._store = store
         self._clock = clock
         self._codes = codes
+        self.bands = bands
 
     @property
     def codes(self) -> CodeTable:

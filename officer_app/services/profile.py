@@ -84,7 +84,7 @@ class OpenProfile:
     def attendance(self) -> AttendanceService:
         from officer_app.services.attendance import AttendanceService
 
-        return AttendanceService(self.store, self.clock)
+        return AttendanceService(self.store, self.clock, bands=self.settings.attendance_bands)
 
     @property
     def locked(self) -> bool:

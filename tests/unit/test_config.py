@@ -21,6 +21,7 @@ def test_an_la_sets_its_own_values(tmp_path: Path) -> None:
     path.write_text(
         'la_name = "Northam City Council"\nforms_folder = "forms"\nidle_minutes = 10\n'
         "[timescales]\nfirst_contact_working_days = 3\n[rag]\nred_no_contact_days = 21\n"
+        '[[attendance_bands]]\nat_or_below = 92\nname = "Below 92%"\nactions = ["Call"]\n'
     )
     settings = load_settings(path)
     assert settings.la_name == "Northam City Council"
@@ -29,6 +30,9 @@ def test_an_la_sets_its_own_values(tmp_path: Path) -> None:
     assert settings.timescales.first_contact_working_days == 3
     assert settings.timescales.initial_assessment_working_days == 20  # default kept
     assert settings.rag.red_no_contact_days == 21
+    assert [(b.name, str(b.at_or_below), b.actions) for b in settings.attendance_bands] == [
+        ("Below 92%", "92", ("Call",))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -40,6 +44,7 @@ def test_an_la_sets_its_own_values(tmp_path: Path) -> None:
         ("[timescales]\nfirst_contact_days = 5", "[timescales]: unknown setting(s)"),
         ("[rag]\nred_no_contact_days = -1", "[rag] red_no_contact_days"),
         ("la_name = ", "not valid TOML"),
+        ("[[attendance_bands]]\nat_or_below = 120\nname = 'x'", "at_or_below"),
     ],
 )
 def test_mistakes_are_named(tmp_path: Path, text: str, says: str) -> None:
