@@ -20,6 +20,8 @@ from officer_app.gui.task_runner import TaskRunner
 from officer_app.security import keys
 from officer_app.services.profile import OpenProfile, ProfileError
 
+WAIT_MARGIN_S = 0.3
+
 
 class UnlockPage(QWidget):
     """Asks for the passphrase; derives the key on a worker; says plainly what went wrong."""
@@ -39,6 +41,7 @@ class UnlockPage(QWidget):
         self._runner = runner
         self.prepare: Callable[[], object] | None = None
         self._wait = QTimer(self)
+        self._wait.setTimerType(Qt.TimerType.PreciseTimer)  # coarse timers may fire early
         self._wait.setInterval(250)
         self._wait.timeout.connect(self._tick)
         self._wait_left = 0.0
@@ -140,7 +143,8 @@ class UnlockPage(QWidget):
 
     def _start_wait(self, seconds: float, why: str) -> None:
         self._why = why
-        self._wait_left = seconds
+        # a little longer than the key file's own wait, so the next try is never "too soon"
+        self._wait_left = seconds + WAIT_MARGIN_S
         self._tick()
         self._wait.start()
 
