@@ -111,9 +111,7 @@ class CaseFileService:
             next_action_due=case.next_action_due,
             high_risk=any(r.severity == "high" for r in risks),
         )
-        draft = session.scalar(
-            select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
-        )
+        draft = find_draft(session, case_id, QUICK_NOTE)
         stage = Stage(case.stage)
         return CaseDetail(
             case_id=case.id,
@@ -180,9 +178,7 @@ class CaseFileService:
         now = self._clock.now()
 
         def work(session: Session) -> DraftInfo:
-            draft = session.scalar(
-                select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
-            )
+            draft = find_draft(session, case_id, QUICK_NOTE)
             if draft is None:
                 draft = Draft(case_id=case_id, kind=QUICK_NOTE)
                 session.add(draft)
@@ -197,9 +193,7 @@ class CaseFileService:
 
     def discard_draft(self, case_id: str) -> Future[None]:
         def work(session: Session) -> None:
-            draft = session.scalar(
-                select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
-            )
+            draft = find_draft(session, case_id, QUICK_NOTE)
             if draft is not None:
                 session.delete(draft)
 
@@ -223,8 +217,6 @@ class CaseFileService:
         officer_id = self._officer_id
 
         def work(session: Session) -> EntryInfo:
-            if session.get(Case, case_id) is None:
-                raise CaseNotFound(f"no case with id {case_id}")
             entry = ChronologyEntry(
                 case_id=case_id,
                 entry_type=kind.value,
@@ -235,13 +227,7 @@ class CaseFileService:
                 body=body.strip(),
                 amend_reason="",
             )
-            evidence.sign(session, entry, by=officer_id, at=now)
-            session.add(entry)
-            draft = session.scalar(
-                select(Draft).where(Draft.case_id == case_id, Draft.kind == QUICK_NOTE)
-            )
-            if draft is not None:
-                session.delete(draft)
+            seal_entry(session, entry, by=officer_id, at=now, draft_kind=QUICK_NOTE)
             session.flush()
             return _entry_info(entry, _officer_names(session))
 
@@ -277,6 +263,25 @@ class CaseFileService:
             return _entry_info(entry, _officer_names(session))
 
         return self._store.write(work)
+
+
+def find_draft(session: Session, case_id: str, kind: str) -> Draft | None:
+    """The draft of this kind being written on the case, if any."""
+    return session.scalar(select(Draft).where(Draft.case_id == case_id, Draft.kind == kind))
+
+
+def seal_entry(
+    session: Session, entry: ChronologyEntry, *, by: str, at: dt.datetime, draft_kind: str
+) -> None:
+    """Sign ``entry`` into its case's chain and drop the draft it was written in, in the
+    caller's transaction (one place for every kind of signed record)."""
+    if session.get(Case, entry.case_id) is None:
+        raise CaseNotFound(f"no case with id {entry.case_id}")
+    evidence.sign(session, entry, by=by, at=at)
+    session.add(entry)
+    draft = find_draft(session, entry.case_id, draft_kind)
+    if draft is not None:
+        session.delete(draft)
 
 
 def _officer_names(session: Session) -> dict[str, str]:

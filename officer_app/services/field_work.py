@@ -21,7 +21,14 @@ from officer_app.clock import Clock, uk_local
 from officer_app.domain.chronology import CONTACT_TYPES, EntryType
 from officer_app.domain.working_days import Timescales
 from officer_app.forms import FieldError, FormDefinition, FormRegistry, clean, record_view, validate
-from officer_app.services.case_file import CaseNotFound, _draft_info, _entry_info, _officer_names
+from officer_app.services.case_file import (
+    CaseNotFound,
+    _draft_info,
+    _entry_info,
+    _officer_names,
+    find_draft,
+    seal_entry,
+)
 from officer_app.services.dto import (
     AcknowledgementInfo,
     DraftInfo,
@@ -33,7 +40,7 @@ from officer_app.services.dto import (
     TimescaleInfo,
     VisitPlanInfo,
 )
-from officer_app.store import audit, evidence
+from officer_app.store import audit
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Adult,
@@ -307,9 +314,7 @@ class FieldWorkService:
 
     def record_draft(self, case_id: str, form_id: str) -> DraftInfo | None:
         def work(session: Session) -> DraftInfo | None:
-            draft = session.scalar(
-                select(Draft).where(Draft.case_id == case_id, Draft.kind == _draft_kind(form_id))
-            )
+            draft = find_draft(session, case_id, _draft_kind(form_id))
             return _draft_info(draft) if draft else None
 
         return self._store.read(work)
@@ -318,9 +323,7 @@ class FieldWorkService:
         """(form version, answers) of the draft being filled in, if any."""
 
         def work(session: Session) -> tuple[int, dict[str, Any]] | None:
-            draft = session.scalar(
-                select(Draft).where(Draft.case_id == case_id, Draft.kind == _draft_kind(form_id))
-            )
+            draft = find_draft(session, case_id, _draft_kind(form_id))
             if draft is None or draft.answers is None:
                 return None
             return int(draft.form_version or 1), dict(draft.answers)
@@ -336,9 +339,7 @@ class FieldWorkService:
         snapshot = dict(answers)
 
         def work(session: Session) -> DraftInfo:
-            draft = session.scalar(
-                select(Draft).where(Draft.case_id == case_id, Draft.kind == kind)
-            )
+            draft = find_draft(session, case_id, kind)
             if draft is None:
                 draft = Draft(case_id=case_id, kind=kind)
                 session.add(draft)
@@ -386,8 +387,6 @@ class FieldWorkService:
         officer_id = self._officer_id
 
         def work(session: Session) -> EntryInfo:
-            if session.get(Case, case_id) is None:
-                raise CaseNotFound(f"no case with id {case_id}")
             entry = ChronologyEntry(
                 case_id=case_id,
                 entry_type=kind.value,
@@ -401,15 +400,7 @@ class FieldWorkService:
                 form_version=definition.version,
                 answers=kept,
             )
-            evidence.sign(session, entry, by=officer_id, at=now)
-            session.add(entry)
-            draft = session.scalar(
-                select(Draft).where(
-                    Draft.case_id == case_id, Draft.kind == _draft_kind(definition.id)
-                )
-            )
-            if draft is not None:
-                session.delete(draft)
+            seal_entry(session, entry, by=officer_id, at=now, draft_kind=_draft_kind(definition.id))
             _apply_to_plan(
                 session, case_id, definition.id, kept, self._clock.today(), self.timescales
             )
