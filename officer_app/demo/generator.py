@@ -26,6 +26,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 from stdnum.gb import upn as upn_check
 
+from officer_app.attendance.totals import refresh_totals
 from officer_app.demo import names, prose, terms
 from officer_app.demo.names import DEMO_OFFICER_NAME
 from officer_app.domain.chronology import EntryType
@@ -1467,6 +1468,7 @@ def populate(
 
         added = range(before, cases)
         add_field_work(session, seed=seed, today=today, team=team, schools=schools, indexes=added)
+        refresh_totals(session.connection(), None)
     return DemoResult(
         cases_before=before,
         cases_after=_count(session, Case),

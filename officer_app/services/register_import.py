@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from officer_app.attendance.register import Issue, RegisterMark, read_register
+from officer_app.attendance.totals import refresh_totals
 from officer_app.clock import Clock
 from officer_app.domain.chronology import EntryType
 from officer_app.progress import Progress
@@ -137,6 +138,7 @@ def import_register(
                 )
             )
         if result.added or result.changed:
+            refresh_totals(session.connection(), children.values())
             session.add(
                 OutboxMutation(
                     entity_type="attendance_import",

@@ -320,6 +320,88 @@ class Attachment(Base):
     added_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
 
 
+class ChildAttendanceYear(Base):
+    """A child's totals for one school year, kept in step with the marks whenever they change
+    (import, demo), so that the caseload shows each child's LA band without reading every
+    mark. Derived data: never synced, always recomputable from ``attendance_mark``."""
+
+    __tablename__ = "child_attendance_year"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), primary_key=True)
+    school_year: Mapped[int] = mapped_column(Integer, primary_key=True)  # the year it starts
+    possible: Mapped[int] = mapped_column(Integer, default=0)
+    attending: Mapped[int] = mapped_column(Integer, default=0)  # present + approved activity
+    authorised: Mapped[int] = mapped_column(Integer, default=0)
+    unauthorised: Mapped[int] = mapped_column(Integer, default=0)
+    first_mark: Mapped[dt.date | None] = mapped_column(Date)
+    last_mark: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Letter(Base):
+    """A letter or notice sent on a case. The exact PDF sent is kept as an encrypted
+    attachment; the sending is a signed chronology entry that carries the PDF's SHA-256."""
+
+    __tablename__ = "letter"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    template_id: Mapped[str] = mapped_column(String(60))
+    template_version: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(200))
+    recipient_adult_id: Mapped[str | None] = mapped_column(ForeignKey("adult.id"))
+    recipient_name: Mapped[str] = mapped_column(String(160), default="")
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(10))  # post | hand | email
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    sha256: Mapped[str] = mapped_column(String(64))
+    attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"))
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"))
+    batch_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+
+
+class PenaltyNotice(Base):
+    """One penalty notice to one parent for one child, from being considered to its end.
+
+    The row holds the notice's current state (what reg 20 of SI 2007/1867 asks the LA to
+    keep: the copy, payments and their dates, withdrawal and why, prosecution); every step is
+    also a signed chronology entry on the case, so the history is evidence.
+    """
+
+    __tablename__ = "penalty_notice"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    parent_id: Mapped[str] = mapped_column(ForeignKey("adult.id"), index=True)
+    # considered | notice_to_improve | not_issued | issued | paid_21 | paid_28 | unpaid
+    # | withdrawn | prosecuted
+    status: Mapped[str] = mapped_column(String(20), default="considered")
+    grounds: Mapped[str] = mapped_column(String(30), default="unauthorised_absence")
+    considered_on: Mapped[dt.date] = mapped_column(Date)
+    considered_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the threshold, as seen
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    nti_letter_id: Mapped[str | None] = mapped_column(ForeignKey("letter.id"))
+    nti_on: Mapped[dt.date | None] = mapped_column(Date)
+    nti_until: Mapped[dt.date | None] = mapped_column(Date)
+    number: Mapped[str | None] = mapped_column(String(30), unique=True)
+    ordinal: Mapped[int | None] = mapped_column(Integer)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    served_by: Mapped[str] = mapped_column(String(10), default="")  # hand | post
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    amount_21: Mapped[int | None] = mapped_column(Integer)  # whole pounds; None: no reduced rate
+    amount_28: Mapped[int | None] = mapped_column(Integer)
+    notice_letter_id: Mapped[str | None] = mapped_column(ForeignKey("letter.id"))
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    amount_paid: Mapped[int | None] = mapped_column(Integer)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    prosecution_on: Mapped[dt.date | None] = mapped_column(Date)
+    prosecution_note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class AuditEvent(Base):
     """Who did what, when: append-only (the database refuses UPDATE and DELETE)."""
 
