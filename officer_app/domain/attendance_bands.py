@@ -63,3 +63,8 @@ def band_for(attendance_pct: Decimal | None, bands: Sequence[Band] = DEFAULT_BAN
         if attendance_pct <= band.at_or_below:
             found = band
     return found
+
+
+def severity_rank(band: Band, bands: Sequence[Band] = DEFAULT_BANDS) -> int:
+    """0 for the most serious band (the lowest percentage), 1 for the next, and so on."""
+    return sorted(b.at_or_below for b in bands).index(band.at_or_below)

@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from officer_app.gui.theme import RAG_COLOURS
-from officer_app.services.dto import CaseRow
+from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS
+from officer_app.services.dto import AttendanceBandInfo, CaseRow
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -26,6 +26,7 @@ RowRole = Qt.ItemDataRole.UserRole + 2
     COL_CHILD,
     COL_DOB,
     COL_YEAR,
+    COL_ATTENDANCE,
     COL_SCHOOL,
     COL_STAGE,
     COL_OFFICER,
@@ -34,7 +35,7 @@ RowRole = Qt.ItemDataRole.UserRole + 2
     COL_NEXT_ACTION,
     COL_DUE,
     COL_RISK,
-) = range(13)
+) = range(14)
 
 HEADERS = [
     "RAG",
@@ -42,6 +43,7 @@ HEADERS = [
     "Child",
     "Born",
     "Year",
+    "Attend.",
     "School",
     "Stage",
     "Officer",
@@ -53,6 +55,10 @@ HEADERS = [
 ]
 HEADER_TIPS = {
     COL_DOB: "Date of birth",
+    COL_ATTENDANCE: (
+        "Attendance this school year, to the latest register mark held, and the LA band it "
+        "falls in"
+    ),
     COL_LAST_CONTACT: "Last contact with the child or family",
     COL_DAYS: "Days since the last contact",
     COL_DUE: "When the next action is due",
@@ -70,6 +76,31 @@ def _year(value: str) -> str:
     return "Rec" if value == "R" else (f"Y{value}" if value else "")
 
 
+def _band_colours(info: AttendanceBandInfo | None) -> tuple[str, str] | None:
+    if info is None or info.band_rank is None:
+        return None
+    return BAND_COLOURS[min(info.band_rank, len(BAND_COLOURS) - 1)]
+
+
+def attendance_text(info: AttendanceBandInfo | None) -> str:
+    if info is None or info.pct is None:
+        return ""
+    limit = f" (≤{info.band_limit:g}%)" if info.band_limit is not None else ""
+    return f"{info.pct}%{limit}"
+
+
+def attendance_tip(info: AttendanceBandInfo | None) -> str:
+    if info is None:
+        return "No register marks are held for this school year"
+    span = f"{info.first:%d/%m/%Y}–{info.last:%d/%m/%Y}"
+    if info.pct is None:
+        return f"No possible sessions in the marks held ({span})"
+    text = f"Attendance {span}: {info.pct}% of {info.possible} possible sessions."
+    if not info.band:
+        return text + " Above every LA band."
+    return f"{text}\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
+
+
 def display_text(row: CaseRow, col: int, today: dt.date) -> str:
     if col == COL_RAG:
         return row.rag_label
@@ -81,6 +112,8 @@ def display_text(row: CaseRow, col: int, today: dt.date) -> str:
         return _date(row.child_date_of_birth)
     if col == COL_YEAR:
         return _year(row.year_group)
+    if col == COL_ATTENDANCE:
+        return attendance_text(row.attendance)
     if col == COL_SCHOOL:
         return row.school
     if col == COL_STAGE:
@@ -113,6 +146,9 @@ class CaseloadModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._brushes = {
             rag: (QBrush(QColor(bg)), QBrush(QColor(fg))) for rag, (bg, fg) in RAG_COLOURS.items()
+        }
+        self._band_brushes = {
+            pair: (QBrush(QColor(pair[0])), QBrush(QColor(pair[1]))) for pair in BAND_COLOURS
         }
 
     @property
@@ -163,9 +199,14 @@ class CaseloadModel(QAbstractTableModel):
                 return "Risk flags on this family or address: read them before any visit"
             if col == COL_CHILD and row.vulnerabilities:
                 return ", ".join(row.vulnerabilities)
+            if col == COL_ATTENDANCE:
+                return attendance_tip(row.attendance)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_RAG:
             return self._brushes[row.rag][0]
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_ATTENDANCE:
+            colours = _band_colours(row.attendance)
+            return self._band_brushes[colours][0] if colours else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_RAG:
                 return self._brushes[row.rag][1]
@@ -173,11 +214,14 @@ class CaseloadModel(QAbstractTableModel):
                 return self._brushes["red"][1]
             if col == COL_DUE and row.next_action_due and row.next_action_due < self._today:
                 return self._brushes["red"][1]
+            if col == COL_ATTENDANCE:
+                colours = _band_colours(row.attendance)
+                return self._band_brushes[colours][1] if colours else None
         if role == Qt.ItemDataRole.FontRole and (
             col == COL_RAG or (col == COL_RISK and row.has_risk)
         ):
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DAYS,):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_DAYS, COL_ATTENDANCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return display_text(row, col, self._today)
@@ -194,6 +238,8 @@ class CaseloadModel(QAbstractTableModel):
             return row.child_date_of_birth
         if col == COL_YEAR:
             return -1 if row.year_group == "R" else int(row.year_group or 99)
+        if col == COL_ATTENDANCE:
+            return None if row.attendance is None else row.attendance.pct
         if col == COL_LAST_CONTACT:
             return row.last_contact
         if col == COL_DAYS:

@@ -19,6 +19,14 @@ RAG_COLOURS: dict[str, tuple[str, str]] = {
     "green": ("#d1e7dd", "#0f5132"),
     "none": ("#eceff1", "#41464b"),
 }
+# The LA attendance bands, most serious first (background, text); bands beyond the list take
+# the last colour. Always shown with the figure and the band's limit as text as well.
+BAND_COLOURS: tuple[tuple[str, str], ...] = (
+    ("#f1aeb5", "#58151c"),
+    ("#f8d7da", "#842029"),
+    ("#ffe5b4", "#663c00"),
+    ("#fff3cd", "#664d03"),
+)
 RISK_BANNER = ("#842029", "#ffffff")
 WARNING_BANNER = ("#fff3cd", "#664d03")
 

@@ -10,14 +10,17 @@ from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock, uk_local
 from officer_app.domain import rag as rag_rules
+from officer_app.domain.attendance import percentage
+from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band, band_for, severity_rank
 from officer_app.domain.chronology import CONTACT_TYPES, EntryType
 from officer_app.domain.stages import Stage
 from officer_app.domain.working_days import Timescales
-from officer_app.services.dto import CaseRow
+from officer_app.services.dto import AttendanceBandInfo, CaseRow
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Case,
     Child,
+    ChildAttendanceYear,
     ChronologyEntry,
     Officer,
     OutboxMutation,
@@ -74,11 +77,14 @@ class CaseloadService:
         clock: Clock,
         policy: rag_rules.RagPolicy | None = None,
         timescales: Timescales | None = None,
+        *,
+        bands: tuple[Band, ...] = DEFAULT_BANDS,
     ):
         self._store = store
         self._clock = clock
         self._policy = policy or rag_rules.RagPolicy()
         self._timescales = timescales or Timescales()
+        self._bands = bands
 
     def list_cases(self) -> list[CaseRow]:
         return self._store.read(self._list)
@@ -110,6 +116,7 @@ class CaseloadService:
             )
         )
         safeguarding = _recent_safeguarding(session, today - dt.timedelta(days=SAFEGUARDING_DAYS))
+        attendance = self._attendance(session, today)
         rows = session.execute(
             select(
                 Case.id,
@@ -190,9 +197,39 @@ class CaseloadService:
                     rag_reason=assessed.reason,
                     has_risk=child.family_id in risky_families,
                     vulnerabilities=child_vulnerabilities(child),
+                    attendance=attendance.get(child.id),
                 )
             )
         return result
+
+    def _attendance(self, session: Session, today: dt.date) -> dict[str, AttendanceBandInfo]:
+        """Each child's figure this school year and its LA band, from the kept totals."""
+        year = today.year if today.month >= 9 else today.year - 1
+        found: dict[str, AttendanceBandInfo] = {}
+        for child_id, possible, attending, first, last in session.execute(
+            select(
+                ChildAttendanceYear.child_id,
+                ChildAttendanceYear.possible,
+                ChildAttendanceYear.attending,
+                ChildAttendanceYear.first_mark,
+                ChildAttendanceYear.last_mark,
+            ).where(ChildAttendanceYear.school_year == year)
+        ):
+            if first is None or last is None:
+                continue  # a row is only made from marks, so it always has both
+            pct = percentage(attending, possible)
+            band = band_for(pct, self._bands)
+            found[child_id] = AttendanceBandInfo(
+                pct=pct,
+                first=first,
+                last=last,
+                possible=possible,
+                band=band.name if band else "",
+                band_rank=severity_rank(band, self._bands) if band else None,
+                band_limit=band.at_or_below if band else None,
+                actions=band.actions if band else (),
+            )
+        return found
 
     def search(self, user_text: str) -> set[str]:
         """Ids of the cases whose child, family, adults, reference or notes match every word."""

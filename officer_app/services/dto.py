@@ -4,7 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
+
+
+@dataclass(frozen=True)
+class AttendanceBandInfo:
+    """A child's attendance this school year (to the latest mark held) and the LA band it
+    falls in; ``band_rank`` 0 is the most serious band, None above every band."""
+
+    pct: Decimal | None
+    first: dt.date
+    last: dt.date
+    possible: int
+    band: str
+    band_rank: int | None
+    band_limit: Decimal | None = None  # the band's "at or below" percentage
+    actions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,6 +49,7 @@ class CaseRow:
     rag_reason: str
     has_risk: bool
     vulnerabilities: tuple[str, ...] = ()
+    attendance: AttendanceBandInfo | None = None  # None: no marks held this school year
 
     @property
     def child_name(self) -> str:

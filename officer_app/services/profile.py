@@ -58,7 +58,11 @@ class OpenProfile:
 
     def __post_init__(self) -> None:
         self.caseload = CaseloadService(
-            self.store, self.clock, self.settings.rag, self.settings.timescales
+            self.store,
+            self.clock,
+            self.settings.rag,
+            self.settings.timescales,
+            bands=self.settings.attendance_bands,
         )
         self.cases = CaseFileService(self.store, self.clock, self.officer.id)
         self.attachments = AttachmentService(

@@ -108,3 +108,39 @@ def test_a_reload_keeps_the_chosen_sort() -> None:
     model.set_rows([row(n) for n in range(12)])
     names = [model.index(i, ct.COL_CHILD).data() for i in range(12)]
     assert names == sorted(names, reverse=True)
+
+
+def test_attendance_shows_the_figure_its_band_and_its_dates() -> None:
+    from decimal import Decimal
+
+    from officer_app.services.dto import AttendanceBandInfo
+
+    info = AttendanceBandInfo(
+        pct=Decimal("84.6"),
+        first=dt.date(2026, 9, 3),
+        last=dt.date(2026, 11, 19),
+        possible=104,
+        band="At or below 85% (persistent absence territory)",
+        band_rank=1,
+        band_limit=Decimal(85),
+        actions=("Head teacher involved",),
+    )
+    good = replace(info, pct=Decimal("97.1"), band="", band_rank=None, band_limit=None, actions=())
+    model = ct.CaseloadModel(TODAY)
+    model.set_rows([row(1, attendance=info), row(2, attendance=good), row(3)])
+    low = model.index(0, ct.COL_ATTENDANCE)
+    assert low.data() == "84.6% (≤85%)"
+    tip = low.data(Qt.ItemDataRole.ToolTipRole)
+    assert "03/09/2026–19/11/2026" in tip and "104 possible" in tip
+    assert "At or below 85%" in tip and "Head teacher involved" in tip
+    assert low.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(1, ct.COL_ATTENDANCE).data() == "97.1%"
+    assert model.index(1, ct.COL_ATTENDANCE).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(2, ct.COL_ATTENDANCE).data() == ""
+    none_tip = model.index(2, ct.COL_ATTENDANCE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "No register marks" in none_tip
+    # the lowest attendance sorts first; a child with no marks sorts last either way
+    model.sort(ct.COL_ATTENDANCE, Qt.SortOrder.AscendingOrder)
+    assert [r.case_id for r in model.rows] == ["case-1", "case-2", "case-3"]
+    model.sort(ct.COL_ATTENDANCE, Qt.SortOrder.DescendingOrder)
+    assert [r.case_id for r in model.rows] == ["case-2", "case-1", "case-3"]
