@@ -382,6 +382,9 @@ class PenaltyNotice(Base):
     considered_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the threshold, as seen
     decision_reason: Mapped[str] = mapped_column(Text, default="")
+    # legal action needs a supervisor's authority (domain.md): who gave it, and when
+    authorised_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    authorised_on: Mapped[dt.date | None] = mapped_column(Date)
     nti_letter_id: Mapped[str | None] = mapped_column(ForeignKey("letter.id"))
     nti_on: Mapped[dt.date | None] = mapped_column(Date)
     nti_until: Mapped[dt.date | None] = mapped_column(Date)
