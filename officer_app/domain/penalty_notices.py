@@ -7,6 +7,14 @@
 - Paid and unpaid notices count; withdrawn ones do not. The 3-year window starts with the
   first notice issued on or after 19 August 2024; a notice after a window has closed starts
   a new one.
+
+A notice's life: considered (with the threshold evidence) → a Notice to Improve where
+appropriate (not for leave in term time) → issued, or a decision not to issue → paid within
+21 days, within 28 days, or unpaid → prosecution for the original s444 offence. An issued or
+unpaid notice may be withdrawn, with the reason. The payment periods run from the day the
+parent received the notice: by hand, that day; by first-class post, presumed to be the second
+working day after posting (the usual presumption for first-class post; the officer may enter
+the real date). "Within 21 days" means on or before the 21st day after receipt.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from officer_app.domain.working_days import add_working_days
 
 FRAMEWORK_START = dt.date(2024, 8, 19)
 WINDOW_YEARS = 3
@@ -31,12 +41,118 @@ ALTERNATIVES = (
 
 
 class NoticeStatus(StrEnum):
+    CONSIDERED = "considered"
+    NOTICE_TO_IMPROVE = "notice_to_improve"
+    NOT_ISSUED = "not_issued"
     ISSUED = "issued"
     PAID_21 = "paid_within_21_days"
     PAID_28 = "paid_within_28_days"
     UNPAID = "unpaid"
     WITHDRAWN = "withdrawn"
     PROSECUTED = "prosecuted"
+
+
+STATUS_LABELS: dict[NoticeStatus, str] = {
+    NoticeStatus.CONSIDERED: "Considered",
+    NoticeStatus.NOTICE_TO_IMPROVE: "Notice to Improve running",
+    NoticeStatus.NOT_ISSUED: "Not issued",
+    NoticeStatus.ISSUED: "Issued, awaiting payment",
+    NoticeStatus.PAID_21: "Paid within 21 days",
+    NoticeStatus.PAID_28: "Paid within 28 days",
+    NoticeStatus.UNPAID: "Unpaid",
+    NoticeStatus.WITHDRAWN: "Withdrawn",
+    NoticeStatus.PROSECUTED: "Prosecution followed",
+}
+
+# What may follow what. Paid, withdrawn, not-issued and prosecuted notices are finished.
+NEXT_STATUSES: dict[NoticeStatus, frozenset[NoticeStatus]] = {
+    NoticeStatus.CONSIDERED: frozenset(
+        {NoticeStatus.NOTICE_TO_IMPROVE, NoticeStatus.ISSUED, NoticeStatus.NOT_ISSUED}
+    ),
+    NoticeStatus.NOTICE_TO_IMPROVE: frozenset({NoticeStatus.ISSUED, NoticeStatus.NOT_ISSUED}),
+    NoticeStatus.ISSUED: frozenset(
+        {NoticeStatus.PAID_21, NoticeStatus.PAID_28, NoticeStatus.UNPAID, NoticeStatus.WITHDRAWN}
+    ),
+    NoticeStatus.UNPAID: frozenset({NoticeStatus.PROSECUTED, NoticeStatus.WITHDRAWN}),
+}
+
+
+class Grounds(StrEnum):
+    UNAUTHORISED_ABSENCE = "unauthorised_absence"
+    LEAVE_IN_TERM_TIME = "leave_in_term_time"
+
+    @property
+    def label(self) -> str:
+        return {
+            Grounds.UNAUTHORISED_ABSENCE: "Unauthorised absence (N, O, U)",
+            Grounds.LEAVE_IN_TERM_TIME: "Leave in term time not authorised (G)",
+        }[self]
+
+
+class StepRefused(ValueError):
+    """A step the notice's state or the rules do not allow; the message says why."""
+
+
+def check_step(current: NoticeStatus, wanted: NoticeStatus) -> None:
+    if wanted not in NEXT_STATUSES.get(current, frozenset()):
+        raise StepRefused(
+            f"a notice that is {STATUS_LABELS[current].lower()} cannot become "
+            f"{STATUS_LABELS[wanted].lower()}"
+        )
+
+
+def presumed_receipt(issued_on: dt.date, served_by: str) -> dt.date:
+    """When the parent is taken to have received the notice: the day, by hand; the second
+    working day after posting, by first-class post."""
+    if served_by == "hand":
+        return issued_on
+    if served_by == "post":
+        return add_working_days(issued_on, 2)
+    raise ValueError(f"a notice is served by hand or by post, not {served_by!r}")
+
+
+@dataclass(frozen=True)
+class PaymentDates:
+    reduced_by: dt.date | None  # the last day for the reduced rate (first notices only)
+    full_by: dt.date  # the last day for any payment
+
+
+def payment_dates(received_on: dt.date, amount_21: int | None) -> PaymentDates:
+    return PaymentDates(
+        received_on + dt.timedelta(days=21) if amount_21 is not None else None,
+        received_on + dt.timedelta(days=28),
+    )
+
+
+def payment_status(
+    *,
+    received_on: dt.date,
+    amount_21: int | None,
+    amount_28: int,
+    paid_on: dt.date,
+    amount: int,
+) -> NoticeStatus:
+    """Whether a payment of ``amount`` pounds on ``paid_on`` settles the notice, and how;
+    StepRefused with the reason when it does not (too little, too late, before receipt)."""
+    dates = payment_dates(received_on, amount_21)
+    if paid_on < received_on:
+        raise StepRefused(
+            f"the payment date {paid_on:%d/%m/%Y} is before the notice was received "
+            f"({received_on:%d/%m/%Y})"
+        )
+    if paid_on > dates.full_by:
+        raise StepRefused(
+            f"the period for paying ended on {dates.full_by:%d/%m/%Y}: a payment on "
+            f"{paid_on:%d/%m/%Y} cannot settle the notice (record it as unpaid)"
+        )
+    if dates.reduced_by is not None and amount_21 is not None and paid_on <= dates.reduced_by:
+        if amount < amount_21:
+            raise StepRefused(f"£{amount} paid: £{amount_21} is due within 21 days")
+        return NoticeStatus.PAID_21
+    if amount < amount_28:
+        late = " after the first 21 days" if amount_21 is not None else ""
+        raise StepRefused(f"£{amount} paid{late}: £{amount_28} is due")
+    return NoticeStatus.PAID_28
 
 
 @dataclass(frozen=True)

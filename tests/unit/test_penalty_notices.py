@@ -10,9 +10,15 @@ from hypothesis import strategies as st
 
 from officer_app.domain.penalty_notices import (
     FRAMEWORK_START,
+    NEXT_STATUSES,
     Notice,
     NoticeStatus,
+    StepRefused,
+    check_step,
     next_notice,
+    payment_dates,
+    payment_status,
+    presumed_receipt,
     years_after,
 )
 
@@ -93,3 +99,76 @@ def test_never_more_than_two_in_any_window(issued: list[dt.date], on: dt.date) -
     if decision.allowed and decision.window_from is not None:
         inside = [n for n in notices if decision.window_from <= n.issued_on <= on]
         assert len(inside) == decision.ordinal - 1
+
+
+# --- the life of a notice -----------------------------------------------------------------
+def test_a_posted_notice_is_received_on_the_second_working_day() -> None:
+    assert presumed_receipt(dt.date(2026, 11, 27), "hand") == dt.date(2026, 11, 27)
+    # posted on a Friday: Monday and Tuesday are the working days
+    assert presumed_receipt(dt.date(2026, 11, 27), "post") == dt.date(2026, 12, 1)
+    # posted on Christmas Eve 2026: Christmas, Boxing Day (Monday 28th substitute) skipped
+    assert presumed_receipt(dt.date(2026, 12, 24), "post") == dt.date(2026, 12, 30)
+    with pytest.raises(ValueError):
+        presumed_receipt(dt.date(2026, 11, 27), "email")
+
+
+def test_the_payment_periods_run_from_receipt() -> None:
+    first = payment_dates(dt.date(2026, 12, 1), 80)
+    assert (first.reduced_by, first.full_by) == (dt.date(2026, 12, 22), dt.date(2026, 12, 29))
+    second = payment_dates(dt.date(2026, 12, 1), None)
+    assert (second.reduced_by, second.full_by) == (None, dt.date(2026, 12, 29))
+
+
+def pay(day: int, amount: int, amount_21: int | None = 80) -> NoticeStatus:
+    return payment_status(
+        received_on=dt.date(2026, 12, 1),
+        amount_21=amount_21,
+        amount_28=160,
+        paid_on=dt.date(2026, 12, 1) + dt.timedelta(days=day),
+        amount=amount,
+    )
+
+
+def test_a_first_notice_paid_at_the_reduced_rate_on_the_21st_day() -> None:
+    assert pay(0, 80) is NoticeStatus.PAID_21
+    assert pay(21, 80) is NoticeStatus.PAID_21
+    assert pay(21, 160) is NoticeStatus.PAID_21  # overpaid early: still within 21 days
+
+
+def test_after_21_days_the_full_amount_is_due() -> None:
+    with pytest.raises(StepRefused, match="£160 is due"):
+        pay(22, 80)
+    assert pay(22, 160) is NoticeStatus.PAID_28
+    assert pay(28, 160) is NoticeStatus.PAID_28
+
+
+def test_after_28_days_a_payment_cannot_settle_the_notice() -> None:
+    with pytest.raises(StepRefused, match="ended on 29/12/2026"):
+        pay(29, 160)
+    with pytest.raises(StepRefused, match="before the notice was received"):
+        pay(-1, 80)
+
+
+def test_a_second_notice_has_one_rate_only() -> None:
+    with pytest.raises(StepRefused, match="£160 is due"):
+        pay(3, 80, amount_21=None)
+    assert pay(3, 160, amount_21=None) is NoticeStatus.PAID_28
+
+
+def test_what_may_follow_what() -> None:
+    check_step(NoticeStatus.CONSIDERED, NoticeStatus.NOTICE_TO_IMPROVE)
+    check_step(NoticeStatus.NOTICE_TO_IMPROVE, NoticeStatus.ISSUED)
+    check_step(NoticeStatus.ISSUED, NoticeStatus.WITHDRAWN)
+    check_step(NoticeStatus.UNPAID, NoticeStatus.PROSECUTED)
+    with pytest.raises(StepRefused, match="paid within 21 days cannot become withdrawn"):
+        check_step(NoticeStatus.PAID_21, NoticeStatus.WITHDRAWN)
+    with pytest.raises(StepRefused):
+        check_step(NoticeStatus.CONSIDERED, NoticeStatus.PAID_21)  # never issued
+    finished = set(NoticeStatus) - set(NEXT_STATUSES)
+    assert finished == {
+        NoticeStatus.NOT_ISSUED,
+        NoticeStatus.PAID_21,
+        NoticeStatus.PAID_28,
+        NoticeStatus.WITHDRAWN,
+        NoticeStatus.PROSECUTED,
+    }
