@@ -20,9 +20,10 @@ the real date). "Within 21 days" means on or before the 21st day after receipt.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from officer_app.domain.working_days import add_working_days
 
@@ -245,3 +246,75 @@ def next_notice(
         f"the window runs to {end:%d/%m/%Y}. Consider another intervention.",
         ALTERNATIVES,
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
+
+
+@dataclass(frozen=True)
+class ThresholdEvidence:
+    """The register as the officer saw it when considering a notice."""
+
+    first: dt.date
+    last: dt.date
+    computed_on: dt.date
+    met: bool
+    unauthorised_in_window: int
+    window_from: dt.date | None
+    window_to: dt.date | None
+    codes_in_window: Mapping[str, int]
+    possible: int
+    unauthorised: int
+    attendance_pct: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "first": self.first.isoformat(),
+            "last": self.last.isoformat(),
+            "computed_on": self.computed_on.isoformat(),
+            "met": self.met,
+            "unauthorised_in_window": self.unauthorised_in_window,
+            "window_from": _iso(self.window_from),
+            "window_to": _iso(self.window_to),
+            "codes_in_window": dict(self.codes_in_window),
+            "possible": self.possible,
+            "unauthorised": self.unauthorised,
+            "attendance_pct": self.attendance_pct,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ThresholdEvidence:
+        return cls(
+            first=dt.date.fromisoformat(data["first"]),
+            last=dt.date.fromisoformat(data["last"]),
+            computed_on=dt.date.fromisoformat(data["computed_on"]),
+            met=bool(data["met"]),
+            unauthorised_in_window=int(data["unauthorised_in_window"]),
+            window_from=_date(data.get("window_from")),
+            window_to=_date(data.get("window_to")),
+            codes_in_window=dict(data.get("codes_in_window", {})),
+            possible=int(data.get("possible", 0)),
+            unauthorised=int(data.get("unauthorised", 0)),
+            attendance_pct=data.get("attendance_pct"),
+        )
+
+    def sentence(self) -> str:
+        """The evidence in words, for the chronology and the notice's history."""
+        if self.window_from is None or self.window_to is None:
+            return (
+                f"No school weeks in the register from {self.first:%d/%m/%Y} to "
+                f"{self.last:%d/%m/%Y}."
+            )
+        codes = ", ".join(f"{c} {n}" for c, n in self.codes_in_window.items() if n) or "none"
+        return (
+            f"Register {self.first:%d/%m/%Y}–{self.last:%d/%m/%Y}: {self.unauthorised_in_window} "
+            f"sessions of unauthorised absence ({codes}) in the 10 school weeks "
+            f"{self.window_from:%d/%m/%Y}–{self.window_to:%d/%m/%Y}: the national threshold "
+            f"(10 or more) is {'met' if self.met else 'NOT met'}. Attendance over the range "
+            f"{self.attendance_pct or 'n/a'}% of {self.possible} possible sessions."
+        )
