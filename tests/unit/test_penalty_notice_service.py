@@ -124,7 +124,7 @@ def test_considering_records_the_threshold_as_the_register_shows_it(
 def test_an_unmet_threshold_is_recorded_as_not_met(
     demo_profile: OpenProfile, service: PenaltyNoticeService
 ) -> None:
-    case_id, parents = a_case_with_parents(demo_profile)
+    case_id, _parents = a_case_with_parents(demo_profile)
     spring_register(demo_profile, case_id, {n: "N" for n in range(0, 90, 10)})  # nine
     last = SPRING + dt.timedelta(weeks=10, days=-1)
     seen = service.threshold(case_id, SPRING, last)
