@@ -228,6 +228,19 @@ class PenaltyNoticeService:
 
         return self._store.read(work)
 
+    def supervisors(self) -> list[tuple[str, str]]:
+        """(id, name) of the supervisors who may authorise legal action."""
+        return self._store.read(
+            lambda session: [
+                (officer_id, name)
+                for officer_id, name in session.execute(
+                    select(Officer.id, Officer.name)
+                    .where(Officer.role == "supervisor")
+                    .order_by(Officer.name)
+                )
+            ]
+        )
+
     def threshold(self, case_id: str, first: dt.date, last: dt.date) -> ThresholdEvidence:
         """The penalty-notice threshold over the child's register from ``first`` to ``last``."""
         if first > last:
@@ -257,12 +270,19 @@ class PenaltyNoticeService:
             attendance_pct=None if pct is None else str(pct),
         )
 
-    def plan_issue(self, notice_id: str, issued_on: dt.date, served_by: str) -> IssuePlan:
+    def plan_issue(
+        self,
+        notice_id: str,
+        issued_on: dt.date,
+        served_by: str,
+        received_on: dt.date | None = None,
+    ) -> IssuePlan:
         """The amounts and payment dates a notice issued on ``issued_on`` would carry, or the
         refusal (a third notice within three years) with the alternatives."""
 
         def work(session: Session) -> IssuePlan:
-            return self._plan(session, _get(session, notice_id), issued_on, served_by, None)
+            row = _get(session, notice_id)
+            return self._plan(session, row, issued_on, served_by, received_on)
 
         return self._store.read(work)
 

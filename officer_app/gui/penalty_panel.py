@@ -1,0 +1,407 @@
+"""The case's penalty notices: each notice's state and history, and the next steps allowed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.domain.penalty_notices import NoticeStatus
+from officer_app.gui.penalty_dialogs import (
+    ConsiderDialog,
+    IssueDialog,
+    NoticeToImproveDialog,
+    PaymentDialog,
+    ReasonDialog,
+    day_of,
+    withdraw_dialog,
+)
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.services.penalty_notices import NoticeInfo, NoticeRefused, PenaltyNoticeService
+
+HEADERS = ["Parent", "Status", "Considered", "Notice", "Issued", "Amount", "Pay by", "Ended"]
+RULES = (
+    "A penalty notice must be considered at 10 or more sessions of unauthorised absence in 10 "
+    "school weeks. First notice to a parent for a child: £80 within 21 days, £160 within 28. "
+    "A second within 3 years: £160 within 28 days. No third within 3 years: another "
+    "intervention instead. Legal action needs a supervisor's authority."
+)
+# (key, button text, the status the step leads to; None for actions that change nothing)
+STEPS: tuple[tuple[str, str, NoticeStatus | None], ...] = (
+    ("nti", "Notice to &Improve…", NoticeStatus.NOTICE_TO_IMPROVE),
+    ("issue", "I&ssue…", NoticeStatus.ISSUED),
+    ("not_issued", "&Not to issue…", NoticeStatus.NOT_ISSUED),
+    ("paid", "&Payment…", NoticeStatus.PAID_28),
+    ("unpaid", "&Unpaid", NoticeStatus.UNPAID),
+    ("withdraw", "&Withdraw…", NoticeStatus.WITHDRAWN),
+    ("prosecuted", "P&rosecution…", NoticeStatus.PROSECUTED),
+)
+
+
+def _d(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _ended(notice: NoticeInfo) -> str:
+    if notice.paid_on:
+        return f"£{notice.amount_paid} paid {_d(notice.paid_on)}"
+    if notice.withdrawn_on:
+        return f"withdrawn {_d(notice.withdrawn_on)}"
+    if notice.prosecution_on:
+        return f"prosecution {_d(notice.prosecution_on)}"
+    if notice.status is NoticeStatus.NOT_ISSUED:
+        return "not issued"
+    return ""
+
+
+def history_html(notice: NoticeInfo) -> str:
+    """The notice's story so far, in the order it happened."""
+    lines = [
+        f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
+        f"<b>{escape(notice.status_label)}</b>",
+        f"Considered on {_d(notice.considered_on)} by {escape(notice.considered_by)} "
+        f"({escape(notice.grounds.label.lower())}). {escape(notice.evidence.sentence())}",
+    ]
+    if notice.decision_reason:
+        lines.append(f"Note or reason: {escape(notice.decision_reason)}")
+    if notice.nti_on:
+        lines.append(
+            f"Notice to Improve sent on {_d(notice.nti_on)}; improvement period to "
+            f"{_d(notice.nti_until)}."
+        )
+    if notice.issued_on:
+        lines.append(
+            f"Notice <b>{escape(notice.number or '')}</b> "
+            f"({'first' if notice.ordinal == 1 else 'second'}) "
+            f"issued on {_d(notice.issued_on)} by {escape(notice.served_by)}, received "
+            f"{_d(notice.received_on)}; authorised by {escape(notice.authorised_by)} on "
+            f"{_d(notice.authorised_on)}."
+        )
+        if notice.amount_21 and notice.reduced_by:
+            lines.append(
+                f"Payable: £{notice.amount_21} by {_d(notice.reduced_by)}, "
+                f"£{notice.amount_28} by {_d(notice.full_by)}."
+            )
+        else:
+            lines.append(f"Payable: £{notice.amount_28} by {_d(notice.full_by)}.")
+    if notice.paid_on:
+        lines.append(f"Paid £{notice.amount_paid} on {_d(notice.paid_on)}.")
+    if notice.withdrawn_on:
+        lines.append(f"Withdrawn on {_d(notice.withdrawn_on)}: {escape(notice.withdrawn_reason)}")
+    if notice.prosecution_on:
+        lines.append(
+            f"Prosecution: information laid on {_d(notice.prosecution_on)}. "
+            f"{escape(notice.prosecution_note)}"
+        )
+    return "<br><br>".join(lines)
+
+
+class PenaltyNoticePanel(QWidget):
+    changed = Signal()  # a step was recorded: the case's chronology should refresh
+
+    def __init__(
+        self,
+        case_id: str,
+        service: Callable[[], PenaltyNoticeService],
+        runner: TaskRunner,
+        today: dt.date,
+        *,
+        view_letter: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self._service = service
+        self._runner = runner
+        self._today = today
+        self._view_letter = view_letter
+        self.loaded = False
+        self.notices: list[NoticeInfo] = []
+        self.open_dialog: QDialog | None = None  # for tests
+        self.rules = QLabel(RULES)
+        self.rules.setWordWrap(True)
+        self.rules.setProperty("role", "muted")
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Penalty notices on this case")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.history = QTextBrowser()
+        self.history.setAccessibleName("The selected notice's history")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Penalty notice message")
+        self.consider_button = QPushButton("&Consider a penalty notice…")
+        self.consider_button.setAccessibleName("Consider a penalty notice")
+        self.consider_button.clicked.connect(self.consider)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.addWidget(self.consider_button)
+        for key, text, _status in STEPS:
+            button = QPushButton(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, k=key: self.step(k))
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.copy_button = QPushButton("View the &notice sent")
+        self.copy_button.setAccessibleName("View the notice sent")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self._view_copy)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.history)
+        split.setSizes([150, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.rules)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+
+    # --- loading -----------------------------------------------------------------------
+    def load(self) -> None:
+        self.loaded = True
+        service = self._service
+        self._runner.run(lambda: service().notices_for(self.case_id), self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(f"<b style='color:#842029'>{escape(str(exc))}</b>")
+
+    def _show(self, notices: object) -> None:
+        if not isinstance(notices, list):
+            return
+        selected = self.current()
+        self.notices = notices
+        self.table.setRowCount(len(notices))
+        for n, notice in enumerate(notices):
+            pay_by = _d(notice.reduced_by or notice.full_by)
+            cells = [
+                notice.parent_name,
+                notice.status_label,
+                _d(notice.considered_on),
+                notice.number or "",
+                _d(notice.issued_on),
+                notice.amount_text,
+                pay_by,
+                _ended(notice),
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(n, col, QTableWidgetItem(text))
+        if not notices:
+            self.history.setHtml("<p>No penalty notice has been considered on this case.</p>")
+        keep = next(
+            (n for n, x in enumerate(notices) if selected and x.id == selected.id), len(notices) - 1
+        )
+        if notices:
+            self.table.selectRow(keep)
+        self._selected()
+
+    def current(self) -> NoticeInfo | None:
+        row = self.table.currentRow()
+        return self.notices[row] if 0 <= row < len(self.notices) else None
+
+    def _selected(self) -> None:
+        notice = self.current()
+        allowed = set(notice.next_steps) if notice else set()
+        for key, _text, status in STEPS:
+            if key == "paid":
+                ok = NoticeStatus.PAID_21 in allowed or NoticeStatus.PAID_28 in allowed
+            else:
+                ok = status in allowed
+            self.buttons[key].setEnabled(ok)
+        self.copy_button.setEnabled(
+            bool(notice and notice.notice_letter_id and self._view_letter is not None)
+        )
+        if notice is not None:
+            self.history.setHtml(history_html(notice))
+
+    # --- steps ---------------------------------------------------------------------------
+    def _run(self, work: Callable[[], Any], done_text: str) -> None:
+        def done(_result: object) -> None:
+            self.message.setText(done_text)
+            self.load()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, NoticeRefused) and exc.alternatives:
+                alternatives = "".join(f"<li>{escape(a)}</li>" for a in exc.alternatives)
+                self.message.setText(
+                    f"<b style='color:#842029'>{escape(str(exc))}</b><ul>{alternatives}</ul>"
+                )
+            else:
+                self._failed(exc)
+
+        self.message.setText("Recording…")
+        self._runner.run(work, done, failed)
+
+    def consider(self) -> None:
+        service = self._service
+        self._runner.run(lambda: service().parents(self.case_id), self._consider_with)
+
+    def _consider_with(self, parents: object) -> None:
+        if not isinstance(parents, list):
+            return
+        if not parents:
+            self.message.setText("There is no parent on this case to send a notice to.")
+            return
+        service = self._service
+        year_start = dt.date(self._today.year - (self._today.month < 9), 9, 1)
+        dialog = ConsiderDialog(
+            parents,
+            year_start,
+            self._today - dt.timedelta(days=1),
+            lambda a, b: service().threshold(self.case_id, a, b),
+            self._runner,
+            self,
+        )
+        self.open_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen_parents()
+        if not chosen:
+            self.message.setText("No parent was ticked: nothing was recorded.")
+            return
+        first, last = day_of(dialog.first), day_of(dialog.last)
+        grounds, note = dialog.chosen_grounds(), dialog.note.toPlainText()
+        self._run(
+            lambda: service().consider(
+                self.case_id, chosen, first, last, grounds=grounds, note=note
+            ),
+            "Recorded as considered.",
+        )
+
+    def step(self, key: str) -> None:
+        notice = self.current()
+        if notice is None:
+            return
+        service = self._service
+        if key == "issue":
+            self._runner.run(lambda: service().supervisors(), lambda s: self._issue(notice, s))
+            return
+        if key == "unpaid":
+            self._run(lambda: service().mark_unpaid(notice.id), "Recorded as unpaid.")
+            return
+        dialog = self._dialog_for(key, notice)
+        self.open_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if isinstance(dialog, NoticeToImproveDialog):
+            until, sent = day_of(dialog.until), day_of(dialog.sent_on)
+            improvement = dialog.improvement.toPlainText()
+            support = dialog.support.toPlainText()
+            method = str(dialog.method.currentData())
+            self._run(
+                lambda: service().send_notice_to_improve(
+                    notice.id,
+                    until=until,
+                    improvement=improvement,
+                    support=support,
+                    sent_on=sent,
+                    method=method,
+                ),
+                "Notice to Improve sent and recorded.",
+            )
+        elif isinstance(dialog, PaymentDialog):
+            paid, amount = day_of(dialog.paid_on), dialog.amount.value()
+            self._run(
+                lambda: service().record_payment(notice.id, paid, amount), "Payment recorded."
+            )
+        elif isinstance(dialog, ReasonDialog):
+            on, text = day_of(dialog.on), dialog.text()
+            work: dict[str, Callable[[], Any]] = {
+                "not_issued": lambda: service().decide_not_to_issue(notice.id, text),
+                "withdraw": lambda: service().withdraw(notice.id, on, text),
+                "prosecuted": lambda: service().record_prosecution(notice.id, on, text),
+            }
+            self._run(work[key], "Recorded.")
+
+    def _dialog_for(self, key: str, notice: NoticeInfo) -> QDialog:
+        if key == "nti":
+            return NoticeToImproveDialog(notice, self._today, self)
+        if key == "paid":
+            return PaymentDialog(notice, self._today, self)
+        if key == "withdraw":
+            return withdraw_dialog(notice, self._today, self)
+        if key == "prosecuted":
+            return ReasonDialog(
+                "Prosecution after the penalty notice",
+                f"The notice {notice.number} was not paid. Prosecution is for the original s444 "
+                "offence; record the date the information was laid.",
+                "Record the prosecution",
+                self._today,
+                required=False,
+                parent=self,
+            )
+        return ReasonDialog(
+            "Decide not to issue",
+            f"Record why no penalty notice will be issued to {notice.parent_name}.",
+            "Record the decision",
+            self._today,
+            with_date=False,
+            parent=self,
+        )
+
+    def _issue(self, notice: NoticeInfo, supervisors: object) -> None:
+        if not isinstance(supervisors, list):
+            return
+        service = self._service
+        dialog = IssueDialog(
+            notice,
+            supervisors,
+            self._today,
+            lambda issued, served, received: service().plan_issue(
+                notice.id, issued, served, received
+            ),
+            self._runner,
+            self,
+        )
+        self.open_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        issued = day_of(dialog.issued_on)
+        served = str(dialog.served_by.currentData())
+        supervisor = str(dialog.supervisor.currentData())
+        authorised = day_of(dialog.authorised_on)
+        received = dialog.received()
+        self._run(
+            lambda: service().issue(
+                notice.id,
+                issued_on=issued,
+                served_by=served,
+                authorised_by=supervisor,
+                authorised_on=authorised,
+                received_on=received,
+            ),
+            "Penalty notice issued: its copy is kept on the case.",
+        )
+
+    def _view_copy(self) -> None:
+        notice = self.current()
+        if notice is not None and notice.notice_letter_id and self._view_letter is not None:
+            self._view_letter(notice.notice_letter_id)
