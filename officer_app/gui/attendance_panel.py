@@ -1,32 +1,73 @@
-"""The child's attendance on the case: each period's figures, every one with its dates."""
+"""The child's attendance on the case: each period's figures, every one with its dates, and
+for a chosen range the weeks, the weekday pattern and the register session by session."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
+import shiboken6
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from officer_app.domain.attendance import Summary
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, band_for
+from officer_app.domain.attendance_patterns import STAND_OUT_RULE, date_range
+from officer_app.gui.attendance_charts import (
+    RegisterGridModel,
+    WeekdayChart,
+    WeeklyChart,
+    legend_html,
+)
 from officer_app.gui.task_runner import TaskRunner
-from officer_app.services.attendance import AttendanceService, AttendanceView
+from officer_app.gui.theme import RAG_COLOURS
+from officer_app.services.attendance import (
+    AttendanceService,
+    CaseAttendance,
+    Period,
+    RangeView,
+)
 
 PERIOD_HEADERS = [
     "Period", "Dates", "Possible", "Attendance", "Absence", "Authorised", "Unauthorised",
     "Persistent", "Severe", "Penalty notice",
 ]  # fmt: skip
+ROW_HEIGHT = 26
+DATE_FORMAT = "dd/MM/yyyy"
+GRID_ROW_HEIGHT = 24
+GRID_ROWS_SHOWN = 10  # the grid scrolls on its own beyond this many weeks
 
 
 def _pct(value: object) -> str:
     return "—" if value is None else f"{value}%"
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "section")
+    label.setWordWrap(True)
+    return label
 
 
 class AttendancePanel(QWidget):
@@ -42,9 +83,36 @@ class AttendancePanel(QWidget):
         self._service = service
         self._runner = runner
         self.loaded = False
+        self.held: CaseAttendance | None = None  # the marks read once, for any other range
+        self.chosen: RangeView | None = None
         self.source = QLabel("Loading the register marks…")
         self.source.setProperty("role", "muted")
         self.source.setWordWrap(True)
+
+        self.first = QDateEdit()
+        self.last = QDateEdit()
+        for edit, name in ((self.first, "From"), (self.last, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setAccessibleName(f"Chosen range: {name.lower()}")
+            edit.setEnabled(False)
+        self.show_button = QPushButton("Show")
+        self.show_button.setAccessibleName("Show the chosen range")
+        self.show_button.setToolTip("Work out the figures, charts and register for these dates")
+        self.show_button.setEnabled(False)
+        self.show_button.clicked.connect(self.show_range)
+        self.range_message = QLabel("")
+        self.range_message.setWordWrap(True)
+        self.range_message.setAccessibleName("Chosen range message")
+        pickers = QHBoxLayout()
+        pickers.setContentsMargins(0, 0, 0, 0)
+        pickers.addWidget(QLabel("Chosen range from"))
+        pickers.addWidget(self.first)
+        pickers.addWidget(QLabel("to"))
+        pickers.addWidget(self.last)
+        pickers.addWidget(self.show_button)
+        pickers.addWidget(self.range_message, 1)
+
         self.table = QTableWidget(0, len(PERIOD_HEADERS))
         self.table.setHorizontalHeaderLabels(PERIOD_HEADERS)
         header_item = self.table.horizontalHeaderItem(len(PERIOD_HEADERS) - 1)
@@ -58,14 +126,8 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setFixedHeight(3 * 26 + 32)  # the three periods, always in full
-        self.codes = QTableWidget(0, 3)
-        self.codes.setHorizontalHeaderLabels(["Code", "Meaning", "Sessions"])
-        self.codes.setAccessibleName("Marks by code this school year")
-        self.codes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.codes.verticalHeader().setVisible(False)
-        self.codes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.setFixedHeight(4 * ROW_HEIGHT + 32)  # three periods and the chosen range
         self.bands = DEFAULT_BANDS
         self.band = QLabel("")
         self.band.setWordWrap(True)
@@ -73,38 +135,89 @@ class AttendancePanel(QWidget):
         self.threshold = QLabel("")
         self.threshold.setWordWrap(True)
         self.threshold.setAccessibleName("Penalty-notice threshold")
-        self.codes_title = QLabel("Marks by code")
-        self.codes_title.setProperty("role", "section")
+
+        self.weekly = WeeklyChart()
+        self.weekdays = WeekdayChart()
+        self.weekdays.setToolTip(f"Rule: {STAND_OUT_RULE}.")
+        charts = QHBoxLayout()
+        charts.setContentsMargins(0, 0, 0, 0)
+        charts.addWidget(self.weekly, 3)
+        charts.addWidget(self.weekdays, 2)
+        self.pattern = QLabel("")
+        self.pattern.setWordWrap(True)
+        self.pattern.setAccessibleName("Weekday pattern")
+        self.pattern.setToolTip(f"Rule: {STAND_OUT_RULE}.")
+
+        self.grid_title = _section("Register, session by session")
+        self.grid_key = QLabel(legend_html())
+        self.grid_key.setWordWrap(True)
+        self.grid_key.setProperty("role", "muted")
+        self.grid_model = RegisterGridModel(self)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setAccessibleName("Register session by session")
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setWordWrap(False)
+        columns = self.grid.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # fill the width
+        columns.setMinimumSectionSize(columns.fontMetrics().horizontalAdvance("Mon AM") + 24)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.verticalHeader().setDefaultSectionSize(GRID_ROW_HEIGHT)
+        self._fit_grid(GRID_ROWS_SHOWN)
+
+        self.codes_title = _section("Marks by code")
+        self.codes = QTableWidget(0, 3)
+        self.codes.setHorizontalHeaderLabels(["Code", "Meaning", "Sessions"])
+        self.codes.setAccessibleName("Marks by code in the chosen range")
+        self.codes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.codes.verticalHeader().setVisible(False)
+        self.codes.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.codes.setMinimumHeight(160)
+
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.source)
+        layout.addLayout(pickers)
         layout.addWidget(self.table)
         layout.addWidget(self.band)
         layout.addWidget(self.threshold)
+        layout.addLayout(charts)
+        layout.addWidget(self.pattern)
+        layout.addWidget(self.grid_title)
+        layout.addWidget(self.grid_key)
+        layout.addWidget(self.grid)
         layout.addWidget(self.codes_title)
         layout.addWidget(self.codes, 1)
-        self.codes.setMinimumHeight(160)
         scroll = QScrollArea()  # on a small screen the panel scrolls rather than overlaps
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
+        self.scroller = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+    # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         self.loaded = True
         service = self._service
         self.bands = service().bands
-        self._runner.run(lambda: service().for_case(self.case_id), self._show, self._failed)
+        self._runner.run(lambda: service().load(self.case_id), self._show, self._failed)
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self)  # the tab may have closed while the worker ran
 
     def _failed(self, exc: BaseException) -> None:
-        self.source.setText(f"The attendance could not be worked out: {exc}")
+        if self._alive():
+            self.source.setText(f"The attendance could not be worked out: {exc}")
 
-    def _show(self, view: object) -> None:
-        if not isinstance(view, AttendanceView):
+    def _show(self, held: object) -> None:
+        if not isinstance(held, CaseAttendance) or not self._alive():
             return
+        self.held = held
+        view = held.view
         if view.last_mark is None:
             self.source.setText("No register marks are held for this child yet.")
         else:
@@ -112,58 +225,137 @@ class AttendancePanel(QWidget):
                 f"From the register marks held for UPN {view.upn}, the latest for "
                 f"{view.last_mark:%d/%m/%Y}. Percentages are of possible sessions."
             )
-        self.table.setRowCount(len(view.periods))
+        self.table.setRowCount(len(view.periods) + 1)
         for row, (period, s) in enumerate(view.periods):
-            threshold = s.penalty_notice_threshold
-            if threshold.window_from is None:
-                window = "no school weeks"
-            else:
-                window = (
-                    f"{threshold.max_unauthorised_in_window} unauthorised sessions "
-                    f"({threshold.window_from:%d/%m/%Y}–{threshold.window_to:%d/%m/%Y})"
-                )
-            cells = [
-                period.name,
-                f"{period.first:%d/%m/%y}–{period.last:%d/%m/%y}",
-                str(s.possible),
-                _pct(s.attendance_pct),
-                _pct(s.absence_pct),
-                str(s.authorised),
-                str(s.unauthorised),
-                "Yes" if s.persistent_absence else "No",
-                "Yes" if s.severe_absence else "No",
-                ("MET: " if threshold.met else "Not met: ")
-                + str(threshold.max_unauthorised_in_window),
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(
-                    f"{text} — worst run of 10 school weeks: {window}"
-                    if col == len(cells) - 1
-                    else text
-                )
-                self.table.setItem(row, col, item)
+            self._fill_row(row, period, s)
             if row == 0:
-                band = band_for(s.attendance_pct, self.bands)
-                self.band.setText(
-                    f"LA band ({period.name.lower()}, {_pct(s.attendance_pct)}): "
-                    + (
-                        f"<b>{band.name}</b> — suggested: " + "; ".join(band.actions)
-                        if band
-                        else "above every band"
-                    )
-                )
-                self.threshold.setText(
-                    f"Penalty-notice threshold ({period.name.lower()}): "
-                    + ("MET" if threshold.met else "not met")
-                    + f" — the worst run of 10 school weeks held {window}; "
-                    "10 or more unauthorised sessions (G, N, O, U) meets it."
-                )
-        year = view.periods[0][1] if view.periods else None
-        counts = sorted(year.by_code.items()) if year else []
-        if year is not None:
-            self.codes_title.setText(f"Marks by code, {year.first:%d/%m/%Y}–{year.last:%d/%m/%Y}")
+                self._show_band(period, s)
+        period = held.chosen.period
+        self.first.setDate(_qdate(period.first))
+        self.last.setDate(_qdate(period.last))
+        for edit in (self.first, self.last):
+            edit.setEnabled(True)
+        self.show_button.setEnabled(True)
+        self._show_chosen(held.chosen)
+
+    # --- the chosen range ------------------------------------------------------------------
+    def show_range(self) -> None:
+        """Work out the chosen range on the runner from the marks already read."""
+        held = self.held
+        if held is None:
+            return
+        first, last = _date(self.first.date()), _date(self.last.date())
+        if first > last:
+            self._message(
+                f"The range ends ({last:%d/%m/%Y}) before it starts ({first:%d/%m/%Y}): "
+                "choose a To date on or after the From date. Nothing has changed.",
+                error=True,
+            )
+            return
+        self._message("Working out the figures…")
+        self.show_button.setEnabled(False)
+        service = self._service
+        self._runner.run(
+            lambda: service().for_range(held, first, last), self._range_done, self._range_failed
+        )
+
+    def _range_done(self, chosen: object) -> None:
+        if not isinstance(chosen, RangeView) or not self._alive():
+            return
+        self.show_button.setEnabled(True)
+        self._message("")
+        self._show_chosen(chosen)
+
+    def _range_failed(self, exc: BaseException) -> None:
+        if self._alive():
+            self.show_button.setEnabled(True)
+            self._message(f"The range could not be worked out: {exc}", error=True)
+
+    def _message(self, text: str, *, error: bool = False) -> None:
+        colour = RAG_COLOURS["red"][1] if error else RAG_COLOURS["none"][1]
+        self.range_message.setStyleSheet(
+            f"color: {colour};" + (" font-weight: bold;" if error else "")
+        )
+        self.range_message.setText(text)
+
+    def _show_chosen(self, chosen: RangeView) -> None:
+        self.chosen = chosen
+        period, s = chosen.period, chosen.summary
+        dates = date_range(period.first, period.last)
+        row = self.table.rowCount() - 1
+        self._fill_row(row, period, s)
+        self.weekly.set_weeks(chosen.weeks, period.first, period.last)
+        self.weekdays.set_pattern(chosen.weekdays)
+        sentence = chosen.weekdays.sentence()
+        self.pattern.setText(f"<b>{sentence}</b>" if chosen.weekdays.standing_out else sentence)
+        self.pattern.setAccessibleDescription(sentence)
+        self.grid_model.set_grid(chosen.grid)
+        self._fit_grid(min(GRID_ROWS_SHOWN, max(1, len(chosen.grid.weeks))))
+        self.grid_title.setText(
+            f"Register, session by session, {dates}"
+            + ("" if chosen.grid.weeks else ": no marks held")
+        )
+        counts = sorted(s.by_code.items())
+        self.codes_title.setText(f"Marks by code, {dates}")
         self.codes.setRowCount(len(counts))
-        for row, (code, count) in enumerate(counts):
-            for col, text in enumerate((code, view.meanings.get(code, ""), str(count))):
-                self.codes.setItem(row, col, QTableWidgetItem(text))
+        for n, (code, count) in enumerate(counts):
+            for col, text in enumerate((code, chosen.meanings.get(code, ""), str(count))):
+                self.codes.setItem(n, col, QTableWidgetItem(text))
+
+    def _fit_grid(self, rows: int) -> None:
+        """As tall as ``rows`` weeks: a short range leaves no blank, a long one scrolls."""
+        header = self.grid.horizontalHeader().sizeHint().height()
+        self.grid.setFixedHeight(header + rows * GRID_ROW_HEIGHT + 2 * self.grid.frameWidth() + 2)
+
+    # --- rows of the periods table ---------------------------------------------------------
+    def _fill_row(self, row: int, period: Period, s: Summary) -> None:
+        threshold = s.penalty_notice_threshold
+        window = _window(s)
+        cells = [
+            period.name,
+            f"{period.first:%d/%m/%y}–{period.last:%d/%m/%y}",
+            str(s.possible),
+            _pct(s.attendance_pct),
+            _pct(s.absence_pct),
+            str(s.authorised),
+            str(s.unauthorised),
+            "Yes" if s.persistent_absence else "No",
+            "Yes" if s.severe_absence else "No",
+            ("MET: " if threshold.met else "Not met: ") + str(threshold.max_unauthorised_in_window),
+        ]
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col == 1:
+                item.setToolTip(f"{period.name}: {date_range(period.first, period.last)}")
+            elif col == len(cells) - 1:
+                item.setToolTip(f"{text} — worst run of 10 school weeks: {window}")
+            else:
+                item.setToolTip(text)
+            self.table.setItem(row, col, item)
+
+    def _show_band(self, period: Period, s: Summary) -> None:
+        band = band_for(s.attendance_pct, self.bands)
+        self.band.setText(
+            f"LA band ({period.name.lower()}, {_pct(s.attendance_pct)}): "
+            + (
+                f"<b>{band.name}</b> — suggested: " + "; ".join(band.actions)
+                if band
+                else "above every band"
+            )
+        )
+        self.threshold.setText(
+            f"Penalty-notice threshold ({period.name.lower()}): "
+            + ("MET" if s.penalty_notice_threshold.met else "not met")
+            + f" — the worst run of 10 school weeks held {_window(s)}; "
+            "10 or more unauthorised sessions (G, N, O, U) meets it."
+        )
+
+
+def _window(s: Summary) -> str:
+    threshold = s.penalty_notice_threshold
+    if threshold.window_from is None or threshold.window_to is None:
+        return "no school weeks"
+    return (
+        f"{threshold.max_unauthorised_in_window} unauthorised sessions "
+        f"({threshold.window_from:%d/%m/%Y}–{threshold.window_to:%d/%m/%Y})"
+    )
