@@ -11,6 +11,7 @@ here exactly what it means in :func:`officer_app.domain.attendance.summarise`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, TextClause, bindparam, text
@@ -71,21 +72,41 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[start : start + CHUNK]
 
 
+def school_year_of(day: dt.date) -> int:
+    """The year the school year of ``day`` starts in (1 September starts a new one)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 def refresh_totals(
-    connection: Connection, child_ids: Iterable[str] | None, codes: CodeTable | None = None
+    connection: Connection,
+    child_ids: Iterable[str] | None,
+    codes: CodeTable | None = None,
+    *,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
 ) -> None:
     """Recompute the totals of ``child_ids`` (every child when None) from their marks, in the
-    caller's transaction."""
+    caller's transaction; with ``first`` and ``last``, only the school years they span (an
+    import of one week does not recount every year)."""
     params = _params(codes or shipped_codes())
     if child_ids is None:
         connection.execute(text("DELETE FROM child_attendance_year"))
         connection.execute(_insert(""), params)
         return
+    year_filter = date_filter = ""
+    if first is not None and last is not None:
+        # the dates are ours (never user text), so they are safe to put in the SQL
+        low, high = school_year_of(first), school_year_of(last)
+        year_filter = f" AND school_year BETWEEN {low} AND {high}"
+        date_filter = (
+            f" AND date >= '{dt.date(low, 9, 1).isoformat()}'"
+            f" AND date < '{dt.date(high + 1, 9, 1).isoformat()}'"
+        )
     ids = sorted(set(child_ids))
-    delete = text("DELETE FROM child_attendance_year WHERE child_id IN :children").bindparams(
-        bindparam("children", expanding=True)
-    )
-    insert = _insert("WHERE child_id IN :children")
+    delete = text(
+        "DELETE FROM child_attendance_year WHERE child_id IN :children" + year_filter
+    ).bindparams(bindparam("children", expanding=True))
+    insert = _insert("WHERE child_id IN :children" + date_filter)
     for chunk in _chunks(ids):
         connection.execute(delete, {"children": list(chunk)})
         connection.execute(insert, {**params, "children": list(chunk)})

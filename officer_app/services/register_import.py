@@ -16,10 +16,10 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from officer_app.attendance.register import Issue, RegisterMark, read_register
+from officer_app.attendance.register import Issue, read_register
 from officer_app.attendance.totals import refresh_totals
 from officer_app.clock import Clock
 from officer_app.domain.chronology import EntryType
@@ -27,7 +27,6 @@ from officer_app.progress import Progress
 from officer_app.store import audit
 from officer_app.store.database import Store
 from officer_app.store.models import (
-    AttendanceMark,
     Case,
     Child,
     ChronologyEntry,
@@ -35,7 +34,9 @@ from officer_app.store.models import (
     new_id,
 )
 
-CHUNK = 5000
+CHUNK = 500  # children per query
+IMPORT_CACHE_KIB = 64 * 1024
+DEFAULT_CACHE_KIB = 2000  # SQLite's default page cache
 
 
 class RegisterRefused(ValueError):
@@ -84,46 +85,44 @@ def import_register(
             return result
         first = min(m.date for m in ours)
         last = max(m.date for m in ours)
-        held = {
-            (child_id, day, session_name): (mark_id, code)
-            for mark_id, child_id, day, session_name, code in session.execute(
-                select(
-                    AttendanceMark.id,
-                    AttendanceMark.child_id,
-                    AttendanceMark.date,
-                    AttendanceMark.session,
-                    AttendanceMark.code,
-                ).where(
-                    AttendanceMark.child_id.in_(set(children.values())),
-                    AttendanceMark.date >= first,
-                    AttendanceMark.date <= last,
-                )
-            ).all()
-        }
-        cases = _open_case_of(session, set(children.values()))
-        new_rows: list[dict[str, object]] = []
-        corrections: dict[str, list[str]] = {}
-        for mark in ours:
-            child_id = children[mark.upn]
-            key = (child_id, mark.date, mark.session)
-            before = held.get(key)
-            if before is None:
-                new_rows.append(_row(child_id, mark, path.name))
-                result.added += 1
-            elif before[1] == mark.code:
-                result.unchanged += 1
-            else:
-                row = session.get_one(AttendanceMark, before[0])
-                row.code, row.code_set = mark.code, mark.code_set
-                row.source_import = path.name[:80]
-                result.changed += 1
-                case_id = cases.get(child_id)
-                if case_id is not None:
-                    corrections.setdefault(case_id, []).append(
-                        f"{mark.date:%d/%m/%Y} {mark.session} {before[1]} → {mark.code}"
-                    )
-        for start in range(0, len(new_rows), CHUNK):
-            session.execute(insert(AttendanceMark), new_rows[start : start + CHUNK])
+        connection = session.connection()
+        # A full year for a thousand pupils touches most of the file's pages: a big page
+        # cache for this transaction makes the inserts several times faster.
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        try:
+            held = _held(connection, set(children.values()), first, last)
+            cases = _open_case_of(session, set(children.values()))
+            source = path.name[:80]
+            new_rows: list[tuple[str, ...]] = []
+            updates: list[tuple[str, str, str, str]] = []
+            corrections: dict[str, list[str]] = {}
+            for mark in ours:
+                child_id = children[mark.upn]
+                day = mark.date.isoformat()
+                before = held.get((child_id, day, mark.session))
+                if before is None:
+                    new_rows.append(
+                        (
+                            new_id(), child_id, day, mark.session, mark.code, mark.code_set,
+                            mark.school_urn, source,
+                        )
+                    )  # fmt: skip
+                elif before[1] == mark.code:
+                    result.unchanged += 1
+                else:
+                    updates.append((mark.code, mark.code_set, source, before[0]))
+                    case_id = cases.get(child_id)
+                    if case_id is not None:
+                        corrections.setdefault(case_id, []).append(
+                            f"{mark.date:%d/%m/%Y} {mark.session} {before[1]} → {mark.code}"
+                        )
+            result.added, result.changed = len(new_rows), len(updates)
+            if new_rows:
+                connection.exec_driver_sql(_INSERT_SQL, new_rows)  # type: ignore[arg-type]
+            if updates:
+                connection.exec_driver_sql(_UPDATE_SQL, updates)  # type: ignore[arg-type]
+        finally:
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
         for case_id, lines in corrections.items():
             session.add(
                 ChronologyEntry(
@@ -138,7 +137,7 @@ def import_register(
                 )
             )
         if result.added or result.changed:
-            refresh_totals(session.connection(), children.values())
+            refresh_totals(connection, children.values(), first=first, last=last)
             session.add(
                 OutboxMutation(
                     entity_type="attendance_import",
@@ -169,17 +168,31 @@ def import_register(
     return done
 
 
-def _row(child_id: str, mark: RegisterMark, source: str) -> dict[str, object]:
-    return {
-        "id": new_id(),
-        "child_id": child_id,
-        "date": mark.date,
-        "session": mark.session,
-        "code": mark.code,
-        "code_set": mark.code_set,
-        "school_urn": mark.school_urn,
-        "source_import": source[:80],
-    }
+_INSERT_SQL = (
+    "INSERT INTO attendance_mark (id, child_id, date, session, code, code_set, school_urn, "
+    "source_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE_SQL = "UPDATE attendance_mark SET code = ?, code_set = ?, source_import = ? WHERE id = ?"
+
+
+def _held(
+    connection: Connection, child_ids: set[str], first: dt.date, last: dt.date
+) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """The marks already held for these children in the range, by (child, ISO date, session):
+    (mark id, code). Read as stored text: a year of marks converts no dates."""
+    ids = sorted(child_ids)
+    held: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = connection.exec_driver_sql(
+            "SELECT id, child_id, date, session, code FROM attendance_mark "
+            f"WHERE child_id IN ({marks}) AND date >= ? AND date <= ?",
+            (*chunk, first.isoformat(), last.isoformat()),
+        )
+        for mark_id, child_id, day, session_name, code in rows:
+            held[(child_id, day, session_name)] = (mark_id, code)
+    return held
 
 
 def _open_case_of(session: Session, child_ids: set[str]) -> dict[str, str]:
