@@ -361,8 +361,9 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
                 result = done.value
                 break
             percent = int(step.fraction * 100)
-            if percent >= last + 10 or step.done == step.total:
-                print(f"\r{step.message}: {percent:3d}%", end="", file=sys.stderr, flush=True)
+            if percent >= last + 2 or step.done == step.total:
+                print(f"\r{progress_bar(step.fraction)} {step.message[:50]:<50}", end="",
+                      file=sys.stderr, flush=True)  # fmt: skip
                 last = percent
         print(file=sys.stderr)
     except RegisterRefused as exc:
@@ -379,6 +380,12 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
         f"{result.pupils_not_on_caseload} not (left out)"
     )
     return 0
+
+
+def progress_bar(fraction: float, width: int = 30) -> str:
+    """``[#########---------------------]  30%`` for a terminal."""
+    done = max(0, min(width, round(fraction * width)))
+    return f"[{'#' * done}{'-' * (width - done)}] {round(fraction * 100):3d}%"
 
 
 def _iso_day(option: str, value: str) -> dt.date:
