@@ -163,6 +163,9 @@ def bench_in_process(folder: Path) -> list[Result]:
         results.append(
             Result("resident memory, caseload and a case open", rss, "MB", "< 300", rss < 300)
         )
+        from bench.attendance_bench import run_attendance_benchmarks  # after the memory figure
+
+        results += run_attendance_benchmarks(opened, median_ms, Result)
     finally:
         opened.lock()
     return results

@@ -7,6 +7,11 @@ at least ΔE 26 apart (CIELAB), and each differs in lightness too (present L 64,
 L 85, unauthorised L 59, not counted L 86, hue apart from authorised); dark text on each has
 a contrast of at least 5:1. The legends also give the stacking order, so nothing depends on
 colour alone. A '-' (no mark entered) is hatched: a gap, not a category.
+
+The charts draw into a cached pixmap, one call per colour rather than per bar: cheap to
+repaint while the tab scrolls, and few calls into Qt. (PySide6 6.12.0 on Python 3.11 drops
+a reference to None on every call that returns nothing; before Python 3.12 made None
+immortal, enough such calls end the process with "deallocating None".)
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QLineF,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -38,6 +44,8 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -167,9 +175,26 @@ def _legend(
     return lead_rect, _Legend(tuple(placed), y + line - top)
 
 
+def _boxes(painter: QPainter, category: str, rects: Sequence[QRectF]) -> None:
+    """Every rectangle of one category in one call: filled and outlined."""
+    if not rects:
+        return
+    if category == "no_mark":  # white under the hatching
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("white"))
+        painter.drawRects(rects)
+    painter.setPen(QPen(edge(category), 1))
+    painter.setBrush(fill(category))
+    painter.drawRects(rects)
+
+
 class _Chart(QWidget):
-    """What both painted charts share: a title, a legend, tooltips by hit rectangle, and
-    keyboard stepping through the bars (left and right arrows) for those who cannot hover."""
+    """What both painted charts share: a title, a legend, an axis, tooltips by hit rectangle,
+    and keyboard stepping through the bars (left and right arrows) for those who cannot hover.
+
+    The picture is drawn once into a pixmap when its data or size changes, with one call per
+    colour rather than per bar; a repaint (scrolling, a tooltip, focus) only copies it. That
+    keeps a long range fast, and keeps the calls into Qt few (see the module docstring)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +204,7 @@ class _Chart(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._hits: list[tuple[QRect, str]] = []
         self._focused = -1
+        self._picture: QPixmap | None = None
         self.title = ""
         self._bold = QFont(self.font())
         self._bold.setBold(True)
@@ -188,13 +214,22 @@ class _Chart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(520, 240)
 
-    def bar_count(self) -> int:
-        return len(self._hits)
+    def _changed(self) -> None:
+        self._picture = None
+        self._focused = -1
+        self.update()
+
+    def hit_rects(self) -> list[QRect]:
+        """Where each bar (or weekday) answers the mouse, left to right."""
+        self._ensure_picture()
+        return [rect for rect, _text in self._hits]
 
     def tooltip_at(self, point: QPoint) -> str | None:
         """The tooltip of the bar under ``point`` (widget coordinates), if any."""
+        self._ensure_picture()
+        x, y = point.x(), point.y()
         for rect, text in self._hits:
-            if rect.contains(point):
+            if rect.left() <= x <= rect.right() and rect.top() <= y <= rect.bottom():
                 return text
         return None
 
@@ -220,9 +255,42 @@ class _Chart(QWidget):
         QToolTip.showText(self.mapToGlobal(rect.center()), text, self)
         self.update()
 
-    def _paint_frame(self, painter: QPainter) -> int:
-        """White ground and the title; returns the y below it."""
-        painter.fillRect(self.rect(), QColor("white"))
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._picture = None
+        super().resizeEvent(event)
+
+    def _ensure_picture(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        size = QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        if self._picture is None or self._picture.size() != size:
+            picture = QPixmap(size)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(QColor("white"))
+            painter = QPainter(picture)
+            try:
+                self._draw(painter)
+            finally:
+                painter.end()
+            self._picture = picture
+        return self._picture
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        picture = self._ensure_picture()
+        painter = QPainter(self)
+        try:
+            painter.drawPixmap(0, 0, picture)
+            if self.hasFocus() and 0 <= self._focused < len(self._hits):
+                painter.setPen(QPen(QColor(ACCENT), 2, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(self._hits[self._focused][0].adjusted(1, 1, -1, -1))
+        finally:
+            painter.end()
+
+    def _draw(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def _draw_frame(self, painter: QPainter) -> int:
+        """The border and the title; returns the y below them."""
         painter.setPen(QColor(BORDER))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
         painter.setFont(self._bold)
@@ -233,61 +301,57 @@ class _Chart(QWidget):
         painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         return title.bottom() + 4
 
-    def _paint_legend(
+    def _draw_legend(
         self, painter: QPainter, top: int, lead: str, items: Sequence[tuple[str, str]]
     ) -> int:
-        """``items``: (category, label). Returns the y below the legend."""
+        """``items``: (category, label), in stacking order. Returns the y below the legend."""
         painter.setFont(self._small)
         metrics = QFontMetrics(self._small)
         lead_rect, legend = _legend(
             metrics, 8, top, self.width() - 16, lead, [label for _c, label in items]
         )
-        painter.setPen(QColor(MUTED))
-        painter.drawText(lead_rect, Qt.AlignmentFlag.AlignVCenter, lead)
-        for (category, _label), (swatch, label, where) in zip(items, legend.swatches, strict=True):
+        for (category, _label), (swatch, _text, _where) in zip(items, legend.swatches, strict=True):
             if category == LINE:
                 painter.setPen(QPen(QColor(MUTED), 1, Qt.PenStyle.DashLine))
                 y = swatch.center().y()
                 painter.drawLine(swatch.left() - 2, y, swatch.right() + 2, y)
             else:
-                painter.fillRect(swatch, QColor("white"))
-                painter.fillRect(swatch, fill(category))
-                painter.setPen(edge(category))
-                painter.drawRect(swatch)
-            painter.setPen(QColor(TEXT))
+                _boxes(painter, category, [QRectF(swatch)])
+        painter.setPen(QColor(MUTED))
+        painter.drawText(lead_rect, Qt.AlignmentFlag.AlignVCenter, lead)
+        painter.setPen(QColor(TEXT))
+        for _swatch, label, where in legend.swatches:
             painter.drawText(where, Qt.AlignmentFlag.AlignVCenter, label)
         return top + legend.height + 2
 
-    def _paint_empty(self, painter: QPainter, top: int, text: str) -> None:
+    def _draw_empty(self, painter: QPainter, top: int, text: str) -> None:
         painter.setFont(self.font())
         painter.setPen(QColor(MUTED))
         area = QRect(8, top, self.width() - 16, self.height() - top - 8)
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
-    def _paint_y_axis(
+    def _draw_y_axis(
         self, painter: QPainter, plot: QRect, top_value: int, step: int, suffix: str
     ) -> None:
         painter.setFont(self._small)
         metrics = QFontMetrics(self._small)
-        for value in range(0, top_value + 1, step):
-            y = plot.bottom() - round(value * plot.height() / top_value)
-            painter.setPen(QPen(GRID_LINE, 1))
-            painter.drawLine(plot.left(), y, plot.right(), y)
-            painter.setPen(QColor(MUTED))
-            label = f"{value}{suffix}"
+        ticks = [
+            (value, plot.bottom() - round(value * plot.height() / top_value))
+            for value in range(0, top_value + 1, step)
+        ]
+        painter.setPen(QPen(GRID_LINE, 1))
+        painter.drawLines([QLineF(plot.left(), y, plot.right(), y) for _v, y in ticks])
+        painter.setPen(QColor(MUTED))
+        for value, y in ticks:
             box = QRect(0, y - metrics.height() // 2, plot.left() - 4, metrics.height())
-            painter.drawText(
-                box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
-            )
-        painter.setPen(QPen(QColor(MUTED), 1))
-        painter.drawLine(plot.left(), plot.top(), plot.left(), plot.bottom())
-        painter.drawLine(plot.left(), plot.bottom(), plot.right(), plot.bottom())
-
-    def _paint_focus(self, painter: QPainter) -> None:
-        if self.hasFocus() and 0 <= self._focused < len(self._hits):
-            painter.setPen(QPen(QColor(ACCENT), 2, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self._hits[self._focused][0].adjusted(-2, -2, 2, 2))
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, align, f"{value}{suffix}")
+        painter.drawLines(
+            [
+                QLineF(plot.left(), plot.top(), plot.left(), plot.bottom()),
+                QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()),
+            ]
+        )
 
 
 class WeeklyChart(_Chart):
@@ -300,7 +364,7 @@ class WeeklyChart(_Chart):
         self.first: dt.date | None = None
         self.last: dt.date | None = None
         self.title = "Sessions week by week"
-        # as last painted, for tests and accessibility: each bar's (category, count, rect)
+        # as last drawn, for tests and accessibility: each bar's (category, count, rect)
         # from the bottom, and the week labels shown
         self.bars: list[tuple[tuple[str, int, QRectF], ...]] = []
         self.labels: list[tuple[QRect, str]] = []
@@ -310,7 +374,6 @@ class WeeklyChart(_Chart):
         self.first, self.last = first, last
         dates = date_range(first, last)
         self.title = f"Sessions week by week, {dates}"
-        self._focused = -1
         self.setAccessibleDescription(
             f"{len(weeks)} weeks with register marks, {dates}: "
             + (
@@ -323,25 +386,17 @@ class WeeklyChart(_Chart):
                 else "nothing to show."
             )
         )
-        self._hits = []
-        self.update()
+        self._changed()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            self._paint(painter)
-        finally:
-            painter.end()
-
-    def _paint(self, painter: QPainter) -> None:
-        top = self._paint_frame(painter)
+    def _draw(self, painter: QPainter) -> None:
+        top = self._draw_frame(painter)
         gaps = any(w.no_mark for w in self.weeks)
         items = [(c, STACK_NAMES[c]) for c in STACK if c != "no_mark" or gaps]
-        top = self._paint_legend(painter, top, "From the bottom:", items)
+        top = self._draw_legend(painter, top, "From the bottom:", items)
         self._hits, self.bars, self.labels = [], [], []
         if not self.weeks:
             where = date_range(self.first, self.last) if self.first and self.last else ""
-            self._paint_empty(painter, top, f"No register marks are held for {where}.")
+            self._draw_empty(painter, top, f"No register marks are held for {where}.")
             return
         small = QFontMetrics(self._small)
         highest = max(w.sessions for w in self.weeks)
@@ -356,34 +411,32 @@ class WeeklyChart(_Chart):
         )
         if plot.height() < 20 or plot.width() < 20:
             return
-        painter.setFont(self._small)
         painter.setPen(QColor(MUTED))
         painter.drawText(QRect(4, top, 200, small.height()), Qt.AlignmentFlag.AlignLeft, "sessions")
-        self._paint_y_axis(painter, plot, top_value, step, "")
+        self._draw_y_axis(painter, plot, top_value, step, "")
         pitch = plot.width() / len(self.weeks)
         bar_w = max(2.0, min(28.0, pitch * 0.7))
         scale = plot.height() / top_value
+        by_category: dict[str, list[QRectF]] = {c: [] for c in STACK}
         for n, week in enumerate(self.weeks):
             x = plot.left() + pitch * n + (pitch - bar_w) / 2
             base = float(plot.bottom())
-            painted = []
+            bar = []
             for category, count in _segments(week):
-                if not count:
-                    continue
-                height = count * scale
-                rect = QRectF(x, base - height, bar_w, height)
-                painter.fillRect(rect, QColor("white"))
-                painter.fillRect(rect, fill(category))
-                painter.setPen(QPen(edge(category), 1))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect)
-                painted.append((category, count, rect))
-                base -= height
-            self.bars.append(tuple(painted))
+                if count:
+                    height = count * scale
+                    rect = QRectF(x, base - height, bar_w, height)
+                    by_category[category].append(rect)
+                    bar.append((category, count, rect))
+                    base -= height
+            self.bars.append(tuple(bar))
+            left = round(plot.left() + pitch * n)
             hit = QRect(
-                round(plot.left() + pitch * n), plot.top(), max(1, round(pitch)), plot.height()
+                left, plot.top(), max(1, round(plot.left() + pitch * (n + 1)) - left), plot.height()
             )
             self._hits.append((hit, week_tooltip(week)))
+        for category in STACK:
+            _boxes(painter, category, by_category[category])
         # week-commencing labels, thinned so that they never overlap
         label = small.horizontalAdvance("00/00/00") + 8
         every = max(1, math.ceil(label / pitch))
@@ -404,7 +457,6 @@ class WeeklyChart(_Chart):
             Qt.AlignmentFlag.AlignRight,
             "week commencing (Monday)",
         )
-        self._paint_focus(painter)
 
 
 def weekday_tooltip(day: WeekdayFigures, pattern: WeekdayPattern) -> str:
@@ -429,37 +481,29 @@ class WeekdayChart(_Chart):
         super().__init__("Absence by weekday", parent)
         self.pattern: WeekdayPattern | None = None
         self.title = "Absence by weekday"
-        self.setToolTipDuration(-1)
 
     def set_pattern(self, pattern: WeekdayPattern) -> None:
         self.pattern = pattern
         self.title = f"Absence by weekday, {date_range(pattern.first, pattern.last)}"
-        self._focused = -1
-        self.setAccessibleDescription(pattern.sentence())
-        self._hits = []
-        self.update()
+        self.setAccessibleDescription(
+            pattern.sentence() + " Use the left and right arrow keys for each weekday."
+        )
+        self._changed()
 
     def sizeHint(self) -> QSize:
         return QSize(420, 240)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            self._paint(painter)
-        finally:
-            painter.end()
-
-    def _paint(self, painter: QPainter) -> None:
-        top = self._paint_frame(painter)
+    def _draw(self, painter: QPainter) -> None:
+        top = self._draw_frame(painter)
         pattern = self.pattern
         items = [("authorised", "Authorised"), ("unauthorised", "Unauthorised")]
         overall = pattern.overall_pct if pattern is not None else None
         if overall is not None:
             items.append((LINE, f"Mon–Fri {overall}%"))
-        top = self._paint_legend(painter, top, "Absence, from the bottom:", items)
+        top = self._draw_legend(painter, top, "Absence, from the bottom:", items)
         self._hits = []
         if pattern is None or not any(d.possible for d in pattern.days):
-            self._paint_empty(painter, top, "No possible sessions on a weekday in this range.")
+            self._draw_empty(painter, top, "No possible sessions on a weekday in this range.")
             return
         small = QFontMetrics(self._small)
         rates = [d.absent / d.possible for d in pattern.days if d.possible]
@@ -475,73 +519,78 @@ class WeekdayChart(_Chart):
         )
         if plot.height() < 20 or plot.width() < 20:
             return
-        self._paint_y_axis(painter, plot, top_value, step, "%")
-        scale = plot.height() / (top_value / 100)
         pitch = plot.width() / len(pattern.days)
         bar_w = min(46.0, pitch * 0.55)
+        scale = plot.height() / (top_value / 100)
+        groups = []
+        for n in range(len(pattern.days)):
+            left = round(plot.left() + pitch * n)
+            groups.append(
+                QRect(left, plot.top(), round(plot.left() + pitch * (n + 1)) - left, plot.height())
+            )
+        shaded = [
+            QRectF(g.adjusted(2, -small.height() - 4, -2, 0))
+            for g, d in zip(groups, pattern.days, strict=True)
+            if d.stands_out
+        ]
+        if shaded:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(ACCENT_LIGHT))
+            painter.drawRects(shaded)
+        self._draw_y_axis(painter, plot, top_value, step, "%")
+        by_category: dict[str, list[QRectF]] = {"authorised": [], "unauthorised": []}
+        outlines, tops = [], []
         for n, day in enumerate(pattern.days):
-            group = QRect(round(plot.left() + pitch * n), plot.top(), round(pitch), plot.height())
-            if day.stands_out:
-                painter.fillRect(
-                    group.adjusted(2, -small.height() - 4, -2, 0), QColor(ACCENT_LIGHT)
-                )
             x = plot.left() + pitch * n + (pitch - bar_w) / 2
             base = float(plot.bottom())
-            if day.possible:
-                for category, count in (
-                    ("authorised", day.authorised),
-                    ("unauthorised", day.unauthorised),
-                ):
-                    if not count:
-                        continue
+            for category, count in (
+                ("authorised", day.authorised),
+                ("unauthorised", day.unauthorised),
+            ):
+                if count and day.possible:
                     height = count / day.possible * scale
-                    rect = QRectF(x, base - height, bar_w, height)
-                    painter.fillRect(rect, fill(category))
-                    painter.setPen(QPen(edge(category), 1))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRect(rect)
+                    by_category[category].append(QRectF(x, base - height, bar_w, height))
                     base -= height
-                if day.stands_out:
-                    painter.setPen(QPen(QColor(ACCENT), 2))
-                    painter.drawRect(QRectF(x, base, bar_w, plot.bottom() - base))
-            painter.setFont(self._bold if day.stands_out else self._small)
-            painter.setPen(QColor(ACCENT if day.stands_out else TEXT))
-            pct = "—" if day.absence_pct is None else f"{day.absence_pct}%"
-            painter.drawText(
-                QRect(
-                    group.left(),
-                    round(base) - small.height() - 3,
-                    group.width(),
-                    small.height() + 2,
-                ),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                pct,
-            )
-            painter.setFont(self._bold if day.stands_out else self._small)
-            painter.setPen(QColor(ACCENT if day.stands_out else TEXT))
-            painter.drawText(
-                QRect(group.left(), plot.bottom() + 3, group.width(), small.height() + 1),
-                Qt.AlignmentFlag.AlignHCenter,
-                WEEKDAY_NAMES[day.weekday][:3],
-            )
-            painter.setFont(self._small)
-            painter.setPen(QColor(MUTED))
-            painter.drawText(
-                QRect(
-                    group.left(),
-                    plot.bottom() + small.height() + 4,
-                    group.width(),
-                    small.height() + 1,
-                ),
-                Qt.AlignmentFlag.AlignHCenter,
-                f"{day.absent} of {day.possible}",
-            )
-            self._hits.append((group, weekday_tooltip(day, pattern)))
+            if day.stands_out and base < plot.bottom():
+                outlines.append(QRectF(x, base, bar_w, plot.bottom() - base))
+            tops.append(round(base))
+            self._hits.append((groups[n], weekday_tooltip(day, pattern)))
+        for category, rects in by_category.items():
+            _boxes(painter, category, rects)
+        if outlines:
+            painter.setPen(QPen(QColor(ACCENT), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(outlines)
         if overall is not None:  # Monday to Friday together, as in the legend
             y = plot.bottom() - round(float(overall) / 100 * scale)
             painter.setPen(QPen(QColor(MUTED), 1, Qt.PenStyle.DashLine))
             painter.drawLine(plot.left(), y, plot.right(), y)
-        self._paint_focus(painter)
+        line = small.height() + 1
+        for out in (False, True):  # the plain weekdays, then those that stand out, in bold
+            days = [(n, d) for n, d in enumerate(pattern.days) if d.stands_out == out]
+            if not days:
+                continue
+            painter.setFont(self._bold if out else self._small)
+            painter.setPen(QColor(ACCENT if out else TEXT))
+            for n, day in days:
+                group = groups[n]
+                pct = "—" if day.absence_pct is None else f"{day.absence_pct}%"
+                above = QRect(group.left(), tops[n] - line - 2, group.width(), line)
+                painter.drawText(
+                    above, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, pct
+                )
+                below = QRect(group.left(), plot.bottom() + 3, group.width(), line)
+                painter.drawText(
+                    below, Qt.AlignmentFlag.AlignHCenter, WEEKDAY_NAMES[day.weekday][:3]
+                )
+        painter.setFont(self._small)
+        painter.setPen(QColor(MUTED))
+        for n, day in enumerate(pattern.days):
+            group = groups[n]
+            below = QRect(group.left(), plot.bottom() + line + 3, group.width(), line)
+            painter.drawText(
+                below, Qt.AlignmentFlag.AlignHCenter, f"{day.absent} of {day.possible}"
+            )
 
 
 # --- the register grid ------------------------------------------------------------------------

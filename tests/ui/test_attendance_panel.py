@@ -4,6 +4,7 @@ range the weeks, the weekday pattern and the register, session by session."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QWidget
@@ -44,9 +45,7 @@ def small_register() -> list[Mark]:
             am, pm = "/", "\\"
             if weekday == 0 and week in (1, 3, 5):
                 am = pm = "N"
-            elif weekday == 4 and week in (2, 4, 6):
-                am = pm = "I"
-            elif weekday == 1 and week == 0:
+            elif (weekday, week) in ((4, 2), (4, 4), (4, 6), (1, 0)):
                 am = pm = "I"
             elif weekday == 2 and week == 1:
                 pm = "-"
@@ -162,12 +161,12 @@ def test_a_chosen_range_is_a_fourth_row_and_the_chart_pattern_and_grid_follow_it
             if category != "no_mark":
                 pixel = image.pixelColor(rect.center().toPoint()).name()
                 assert pixel == CATEGORY_COLOURS[category]
-    tip = panel.weekly.tooltip_at(panel.weekly._hits[0][0].center())
+    tip = panel.weekly.tooltip_at(panel.weekly.hit_rects()[0].center())
     assert tip is not None
     assert tip.startswith("Week commencing Monday 14/09/2026 (marks 14/09/2026–20/09/2026)")
     assert "Unauthorised absence: 2" in tip and "No mark entered (gaps): 1" in tip
     labels = [box for box, _text in panel.weekly.labels]
-    assert all(a.right() < b.left() for a, b in zip(labels, labels[1:], strict=False))
+    assert all(a.right() < b.left() for a, b in pairwise(labels))
 
     # the pattern: Mondays and Fridays, in words, with the range
     assert panel.pattern.text() == (
@@ -260,13 +259,13 @@ def test_the_tab_scrolls_rather_than_overlaps_on_a_1366_by_768_screen(
             shown.append(widget.geometry())
         elif item.layout() is not None:
             shown.append(item.layout().geometry())
-    for above, below in zip(shown, shown[1:], strict=False):
+    for above, below in pairwise(shown):
         assert above.bottom() < below.top()  # one under the other, never on top
     for chart in (panel.weekly, panel.weekdays):
         assert chart.height() >= chart.minimumHeight() and chart.width() > 300
         assert chart.accessibleName() and chart.accessibleDescription()
     # every week of the default range fits its label without overlap, and hovering works
-    bar = panel.weekly._hits[0][0].center()
+    bar = panel.weekly.hit_rects()[0].center()
     assert panel.weekly.tooltip_at(bar) is not None
     assert panel.weekly.tooltip_at(QPoint(2, 2)) is None
     assert isinstance(panel.weekly.parentWidget(), QWidget)
