@@ -7,6 +7,7 @@ typo never silently falls back to a default.
 ```toml
 la_name = "Northam City Council — Attendance and Inclusion Service"
 forms_folder = "C:/LA/officer-app/forms"     # the LA's own or overriding form definitions
+letters_folder = "C:/LA/officer-app/letters" # the LA's own or overriding letter templates
 idle_minutes = 5
 
 [timescales]
@@ -23,7 +24,21 @@ amber_action_due_within_days = 5
 at_or_below = 90
 name = "Below 90%: targeted support"
 actions = ["Letter to parents", "Meeting in school"]
+
+[letterhead]                    # printed at the top of every letter and notice
+name_lines = ["Northam City Council", "Attendance and Inclusion Service"]
+address_lines = ["Civic Centre", "Market Square", "Northam", "XT1 1AB"]
+phone = "0113 496 0142"
+email = "attendance@northam-council.example"
+website = "www.northam-council.example/attendance"
+logo = "C:/LA/officer-app/logo.png"           # optional; PNG or JPEG
+payment_instructions = "Pay online at … quoting the notice number."
+officer_title = "Attendance and Inclusion Officer"
 ```
+
+Without a ``[letterhead]`` table, letters carry the synthetic demo letterhead (Northam City
+Council) and the letter dialog says so; a table given replaces the whole default, so every
+key but ``logo`` and ``website`` must be set.
 """
 
 from __future__ import annotations
@@ -41,6 +56,7 @@ from officer_app.domain.working_days import Timescales
 
 SETTINGS_FILE = "settings.toml"
 DEFAULT_LA_NAME = "Attendance and Inclusion Service"
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
 class ConfigError(ValueError):
@@ -48,16 +64,54 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """What every letter and notice carries at its top, and how officers sign off."""
+
+    name_lines: tuple[str, ...] = ("Northam City Council", "Attendance and Inclusion Service")
+    address_lines: tuple[str, ...] = ("Civic Centre", "Market Square", "Northam", "XT1 1AB")
+    phone: str = "0113 496 0142"
+    email: str = "attendance@northam-council.example"
+    website: str = "www.northam-council.example/attendance"
+    logo: Path | None = None
+    payment_instructions: str = (
+        "Pay online at www.northam-council.example/pay (choose “Education penalty notice”), "
+        "or by card on 0113 496 0199, Monday to Friday, 9am to 5pm. Do not send cash by post."
+    )
+    officer_title: str = "Attendance and Inclusion Officer"
+
+    @property
+    def authority(self) -> str:
+        """The authority's name: the first name line."""
+        return self.name_lines[0]
+
+    @property
+    def is_demo(self) -> bool:
+        """True when no ``[letterhead]`` was set: the synthetic Northam letterhead."""
+        return self == Letterhead()
+
+
+@dataclass(frozen=True)
 class Settings:
     la_name: str = DEFAULT_LA_NAME
     forms_folder: Path | None = None
+    letters_folder: Path | None = None
     idle_minutes: float = 5.0
     timescales: Timescales = field(default_factory=Timescales)
     rag: RagPolicy = field(default_factory=RagPolicy)
     attendance_bands: tuple[Band, ...] = DEFAULT_BANDS
+    letterhead: Letterhead = field(default_factory=Letterhead)
 
 
-_TOP = {"la_name", "forms_folder", "idle_minutes", "timescales", "rag", "attendance_bands"}
+_TOP = {
+    "la_name",
+    "forms_folder",
+    "letters_folder",
+    "idle_minutes",
+    "timescales",
+    "rag",
+    "attendance_bands",
+    "letterhead",
+}
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -78,13 +132,12 @@ def load_settings(path: Path | None) -> Settings:
         if not isinstance(raw["la_name"], str) or not raw["la_name"].strip():
             raise ConfigError(f"{path}: la_name: give the service's name as text")
         values["la_name"] = raw["la_name"].strip()
-    if "forms_folder" in raw:
-        folder = Path(str(raw["forms_folder"])).expanduser()
-        if not folder.is_absolute():
-            folder = (path.parent / folder).resolve()
-        if not folder.is_dir():
-            raise ConfigError(f"{path}: forms_folder: {folder} is not a folder")
-        values["forms_folder"] = folder
+    for key in ("forms_folder", "letters_folder"):
+        if key in raw:
+            folder = _path(path, key, raw[key])
+            if not folder.is_dir():
+                raise ConfigError(f"{path}: {key}: {folder} is not a folder")
+            values[key] = folder
     if "idle_minutes" in raw:
         minutes = raw["idle_minutes"]
         if not isinstance(minutes, int | float) or not 1 <= minutes <= 60:
@@ -108,7 +161,73 @@ def load_settings(path: Path | None) -> Settings:
                 raise ConfigError(f"{path}: [{key}]: {exc}") from exc
     if "attendance_bands" in raw:
         values["attendance_bands"] = _bands(path, raw["attendance_bands"])
+    if "letterhead" in raw:
+        values["letterhead"] = _letterhead(path, raw["letterhead"])
     return Settings(**values)
+
+
+def _path(path: Path, key: str, raw: object) -> Path:
+    """A path setting: ``~`` expanded, relative to the settings file's folder."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise ConfigError(f"{path}: {key}: give a path as text")
+    given = Path(raw.strip()).expanduser()
+    return given if given.is_absolute() else (path.parent / given).resolve()
+
+
+_LETTERHEAD_TEXT = ("phone", "email", "website", "payment_instructions", "officer_title")
+_LETTERHEAD_REQUIRED = ("name_lines", "address_lines", "phone", "email", "payment_instructions",
+                        "officer_title")  # fmt: skip
+
+
+def _letterhead(path: Path, raw: object) -> Letterhead:
+    where = f"{path}: [letterhead]"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where} must be a table")
+    known = {f.name for f in dataclasses.fields(Letterhead)}
+    bad = sorted(set(raw) - known)
+    if bad:
+        raise ConfigError(f"{where}: unknown setting(s): {', '.join(bad)}")
+    missing = [key for key in _LETTERHEAD_REQUIRED if key not in raw]
+    if missing:
+        raise ConfigError(
+            f"{where}: missing {', '.join(missing)} (a [letterhead] replaces the whole default)"
+        )
+    values: dict[str, Any] = {}
+    for key, most in (("name_lines", 3), ("address_lines", 6)):
+        lines = raw[key]
+        if (
+            not isinstance(lines, list)
+            or not lines
+            or not all(isinstance(line, str) and line.strip() for line in lines)
+        ):
+            raise ConfigError(f'{where} {key}: a list of lines of text, such as ["…", "…"]')
+        if len(lines) > most:
+            raise ConfigError(f"{where} {key}: at most {most} lines")
+        if any(len(line) > 80 for line in lines):
+            raise ConfigError(f"{where} {key}: a line of at most 80 characters")
+        values[key] = tuple(line.strip() for line in lines)
+    for key in _LETTERHEAD_TEXT:
+        if key not in raw:
+            continue
+        value = raw[key]
+        if not isinstance(value, str) or (key in _LETTERHEAD_REQUIRED and not value.strip()):
+            raise ConfigError(f"{where} {key}: give it as text")
+        limit = 600 if key == "payment_instructions" else 120
+        if len(value) > limit:
+            raise ConfigError(f"{where} {key}: at most {limit} characters")
+        values[key] = " ".join(value.split())
+    if "@" not in values["email"] or " " in values["email"]:
+        raise ConfigError(f"{where} email: {values['email']!r} is not an email address")
+    if "website" not in raw:
+        values["website"] = ""
+    if "logo" in raw:
+        logo = _path(path, "[letterhead] logo", raw["logo"])
+        if logo.suffix.lower() not in LOGO_SUFFIXES:
+            raise ConfigError(f"{where} logo: {logo.name}: a PNG or JPEG image")
+        if not logo.is_file():
+            raise ConfigError(f"{where} logo: {logo} is not a file")
+        values["logo"] = logo
+    return Letterhead(**values)
 
 
 def _bands(path: Path, raw: object) -> tuple[Band, ...]:
