@@ -1,7 +1,16 @@
-"""Attachments (photos, scans): encrypted into the profile folder, recorded on the case."""
+"""Attachments (photos, scans, the letters sent): encrypted into the profile folder, recorded
+on the case.
+
+A file is encrypted into its blob before the transaction that records it and the blob is
+removed if that transaction fails, so a row never points at nothing and no clear copy is
+ever written. :meth:`AttachmentService.stage_bytes` splits the two steps for a caller that
+records the attachment inside its own transaction (a letter: the copy, the ``Letter`` row and
+the signed chronology entry commit together).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import mimetypes
 from dataclasses import dataclass
@@ -12,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
 from officer_app.security import blobs
+from officer_app.security._atomic import write_bytes_atomic
 from officer_app.store.database import Store
 from officer_app.store.models import Attachment, Case, new_id
 
@@ -32,6 +42,44 @@ class AttachmentInfo:
     size: int
     sha256: str
     entry_id: str | None = None  # the visit or note it belongs to; None: the case itself
+
+
+@dataclass(frozen=True)
+class StagedAttachment:
+    """Content already encrypted into its blob, not yet recorded. :meth:`add_to` records it in
+    the caller's transaction; :meth:`discard` removes the blob when that transaction fails."""
+
+    id: str
+    case_id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    path: Path
+    added_by: str
+
+    def add_to(
+        self, session: Session, *, added_at: dt.datetime, entry_id: str | None = None
+    ) -> AttachmentInfo:
+        if session.get(Case, self.case_id) is None:
+            raise AttachmentRefused(f"no case with id {self.case_id}")
+        row = Attachment(
+            id=self.id,
+            case_id=self.case_id,
+            entry_id=entry_id,
+            filename=self.filename,
+            media_type=self.media_type,
+            size=self.size,
+            sha256=self.sha256,
+            added_at=added_at,
+            added_by=self.added_by,
+        )
+        session.add(row)
+        session.flush()
+        return _info(row)
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 class AttachmentService:
@@ -82,6 +130,50 @@ class AttachmentService:
             return self._store.write_wait(work)
         except BaseException:
             target.unlink(missing_ok=True)  # nothing half-written
+            raise
+
+    def stage_bytes(
+        self, case_id: str, data: bytes, *, filename: str, media_type: str
+    ) -> StagedAttachment:
+        """Encrypt ``data`` into a new blob (blocking: call from a worker), to be recorded by
+        :meth:`StagedAttachment.add_to` in the caller's transaction."""
+        if len(data) > MAX_BYTES:
+            raise AttachmentRefused(f"{filename} is {len(data) // 2**20} MB; the limit is 50 MB")
+        if not filename.strip() or any(c in filename for c in "/\\"):
+            raise AttachmentRefused(f"not a file name: {filename!r}")
+        attachment_id = new_id()
+        self._folder.mkdir(parents=True, exist_ok=True)
+        target = self._blob_path(attachment_id)
+        write_bytes_atomic(target, blobs.encrypt_bytes(bytes(self._key), attachment_id, data))
+        return StagedAttachment(
+            id=attachment_id,
+            case_id=case_id,
+            filename=filename.strip(),
+            media_type=media_type,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            path=target,
+            added_by=self._officer_id,
+        )
+
+    def add_bytes(
+        self,
+        case_id: str,
+        data: bytes,
+        *,
+        filename: str,
+        media_type: str = "application/octet-stream",
+        entry_id: str | None = None,
+    ) -> AttachmentInfo:
+        """Encrypt ``data`` into the profile and record it (blocking: call from a worker)."""
+        staged = self.stage_bytes(case_id, data, filename=filename, media_type=media_type)
+        now = self._clock.now()
+        try:
+            return self._store.write_wait(
+                lambda session: staged.add_to(session, added_at=now, entry_id=entry_id)
+            )
+        except BaseException:
+            staged.discard()  # nothing half-written
             raise
 
     def read(self, attachment_id: str) -> bytes:
