@@ -26,6 +26,7 @@ from officer_app.store.models import Officer, ProfileSetting
 if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show the caseload
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
+    from officer_app.services.letters import LetterService
 
 OFFICER_SETTING = "officer_id"
 
@@ -89,6 +90,23 @@ class OpenProfile:
         from officer_app.services.attendance import AttendanceService
 
         return AttendanceService(self.store, self.clock, bands=self.settings.attendance_bands)
+
+    @functools.cached_property
+    def letters(self) -> LetterService:
+        """Letters from templates; loads the shipped and the LA's templates on first use."""
+        from officer_app.letters import load_registry
+        from officer_app.services.letters import LetterService
+
+        return LetterService(
+            self.store,
+            self.clock,
+            self.officer.id,
+            load_registry(self.settings.letters_folder),
+            self.settings.letterhead,
+            self.attachments,
+            lambda: self.attendance,
+            bands=self.settings.attendance_bands,
+        )
 
     @property
     def locked(self) -> bool:

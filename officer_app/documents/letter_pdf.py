@@ -1,0 +1,496 @@
+"""A letter or a notice on the LA's letterhead, as a council posts it (A4, reportlab).
+
+The first page carries the letterhead (the logo when one is set, the authority's name lines,
+its address and contact details), the recipient's address placed for the window of a DL
+envelope (A4 folded in three: the block sits 20 mm from the left edge and 46 to 86 mm from
+the top, with a small return address and "PRIVATE AND CONFIDENTIAL" above the name), and
+beside it our reference, who to ask for and the date. Then "Dear …", the subject in bold,
+the body (paragraphs, headings, lists, two-column tables), "Yours sincerely" and the
+officer's name and title. A notice (``Layout.NOTICE``) has its subject as a title and no
+salutation or sign-off. From two pages on, every page's footer says "Page n of N" with the
+reference.
+
+The fonts are DejaVu Sans from ``resources/fonts``, embedded, so "£", "é" and typographic
+quotes print the same everywhere. The same inputs give the same bytes (``invariant=1``).
+:func:`render_letter_bytes` never touches the disk (preview, printing, the encrypted copy);
+:func:`write_pdf` is the explicit save, atomic.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from officer_app import paths
+from officer_app.config import Letterhead
+from officer_app.letters.fill import long_date
+from officer_app.letters.model import BlockKind, FilledLetter, Layout, Line
+
+__all__ = ["LetterDocument", "render_letter_bytes", "write_pdf"]
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+NAVY = HexColor("#1f4e79")
+INK = HexColor("#1a1a1a")
+MUTED = HexColor("#595959")
+RULE = HexColor("#c9c9c9")
+FILL = HexColor("#f1f2f4")
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 20 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+
+# The letterhead band
+HEAD_TOP = PAGE_H - 13 * mm
+LOGO_MAX_W, LOGO_MAX_H = 42 * mm, 19 * mm
+HEAD_RULE_Y = PAGE_H - 43 * mm
+# The DL window: A4 folded in three, the address 20 mm in and 46-86 mm down
+WINDOW_X = 20 * mm
+WINDOW_W = 88 * mm
+WINDOW_TOP = PAGE_H - 47 * mm
+WINDOW_BOTTOM = PAGE_H - 86 * mm
+# Our reference, beside the window
+DETAILS_X = 118 * mm
+DETAILS_LABEL_W = 27 * mm
+# The body
+FIRST_FRAME_TOP = PAGE_H - 91 * mm
+LATER_FRAME_TOP = PAGE_H - 18 * mm
+FRAME_BOTTOM = 22 * mm
+FOOTER_Y = 12 * mm
+LABEL_W = 62 * mm  # the label column of a table
+
+PRIVATE = "PRIVATE AND CONFIDENTIAL"
+
+
+@dataclass(frozen=True)
+class LetterDocument:
+    """Everything printed around the body, and the filled body itself."""
+
+    letterhead: Letterhead
+    recipient: tuple[str, ...]  # the address block: the name, then one line per line
+    reference: str
+    dated: date
+    officer_name: str
+    officer_title: str
+    officer_email: str  # "" when not recorded: the letterhead's email is printed instead
+    salutation: str  # "Dear Ms Rahman"
+    letter: FilledLetter
+
+
+# -- fonts and styles --------------------------------------------------------------------------
+
+_fonts_ready = False
+
+
+def _register_fonts() -> None:
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        path = paths.shipped("resources", "fonts", filename)
+        if not path.is_file():
+            raise FileNotFoundError(f"the PDF font is missing: {path}")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+    _fonts_ready = True
+
+
+_STYLES: dict[str, ParagraphStyle] = {}
+
+
+def _style(name: str) -> ParagraphStyle:
+    if not _STYLES:
+        base = ParagraphStyle(
+            "body", fontName=FONT, fontSize=10.5, leading=14.6, textColor=INK, spaceAfter=7,
+            allowWidows=0, allowOrphans=0,
+        )  # fmt: skip
+        _STYLES.update(
+            body=base,
+            salutation=ParagraphStyle("salutation", parent=base, spaceAfter=8),
+            subject=ParagraphStyle(
+                "subject", parent=base, fontName=FONT_BOLD, fontSize=11, leading=15,
+                spaceAfter=9,
+            ),
+            title=ParagraphStyle(
+                "title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19,
+                textColor=NAVY, spaceAfter=6,
+            ),
+            heading=ParagraphStyle(
+                "heading", parent=base, fontName=FONT_BOLD, fontSize=11, leading=15,
+                textColor=NAVY, spaceBefore=6, spaceAfter=3, keepWithNext=1,
+            ),
+            item=ParagraphStyle(
+                "item", parent=base, leftIndent=7 * mm, bulletIndent=2 * mm, spaceAfter=3.5,
+                bulletFontName=FONT,
+            ),
+            cell_label=ParagraphStyle(
+                "cell_label", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12.5,
+                textColor=MUTED, spaceAfter=0,
+            ),
+            cell=ParagraphStyle("cell", parent=base, fontSize=10, leading=13.5, spaceAfter=0),
+            sign=ParagraphStyle("sign", parent=base, spaceAfter=0),
+        )  # fmt: skip
+    return _STYLES[name]
+
+
+# -- text --------------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub(" ", text.replace("\t", " "))
+
+
+def _markup(parts: list[tuple[str, bool]]) -> str:
+    out = []
+    for text, bold in parts:
+        if not text:
+            continue
+        piece = "<br/>".join(escape(_clean(part)) for part in text.split("\n"))
+        out.append(f"<b>{piece}</b>" if bold else piece)
+    return "".join(out)
+
+
+def _paragraphs(line: Line) -> list[str]:
+    """A filled line as paragraph markup; a blank line inside a value (a long answer typed
+    in paragraphs) starts a new paragraph."""
+    paragraphs: list[list[tuple[str, bool]]] = [[]]
+    for segment in line:
+        pieces = _PARAGRAPH_BREAK.split(segment.text)
+        for index, piece in enumerate(pieces):
+            if index:
+                paragraphs.append([])
+            paragraphs[-1].append((piece, segment.bold))
+    return [m for m in (_markup(p) for p in paragraphs) if m.strip()]
+
+
+def _single(line: Line) -> str:
+    """A filled line as one paragraph's markup (a blank line kept as a line break)."""
+    return _markup([(s.text, s.bold) for s in line])
+
+
+def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.5) -> float:
+    while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 0.25
+    return size
+
+
+# -- the first page's furniture ----------------------------------------------------------------
+
+
+def _draw_letterhead(canvas: Any, head: Letterhead) -> None:
+    canvas.saveState()
+    x = MARGIN_X
+    if head.logo is not None:
+        reader = ImageReader(str(head.logo))
+        width, height = reader.getSize()
+        scale = min(LOGO_MAX_W / width, LOGO_MAX_H / height)
+        w, h = width * scale, height * scale
+        canvas.drawImage(reader, MARGIN_X, HEAD_TOP + 3 * mm - h, w, h, mask="auto")
+        x = MARGIN_X + w + 5 * mm
+    contact = [*head.address_lines]
+    contact += [f"Telephone {head.phone}", head.email]
+    if head.website:
+        contact.append(head.website)
+    contact_w = max(pdfmetrics.stringWidth(line, FONT, 8) for line in contact)
+    name_w = PAGE_W - MARGIN_X - contact_w - 8 * mm - x
+    y = HEAD_TOP - 3 * mm
+    for index, line in enumerate(head.name_lines):
+        font, size = (FONT_BOLD, 15.0) if index == 0 else (FONT, 10.5)
+        size = _fit(line, font, size, name_w, smallest=8)
+        canvas.setFillColor(NAVY)
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, line)
+        y -= (6.3 if index == 0 else 4.8) * mm
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 8)
+    y = HEAD_TOP
+    for line in contact:
+        canvas.drawRightString(PAGE_W - MARGIN_X, y, line)
+        y -= 3.45 * mm
+    canvas.setStrokeColor(NAVY)
+    canvas.setLineWidth(0.8)
+    canvas.line(MARGIN_X, HEAD_RULE_Y, PAGE_W - MARGIN_X, HEAD_RULE_Y)
+    canvas.restoreState()
+
+
+def _draw_window(canvas: Any, document: LetterDocument) -> None:
+    """The return address, the marking and the recipient's address, inside the window."""
+    head = document.letterhead
+    canvas.saveState()
+    back = ", ".join([head.authority, *head.address_lines])
+    size = _fit(f"If undelivered, please return to: {back}", FONT, 6.5, WINDOW_W, 5)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, size)
+    canvas.drawString(WINDOW_X, WINDOW_TOP, f"If undelivered, please return to: {back}")
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.4)
+    canvas.line(WINDOW_X, WINDOW_TOP - 1.6 * mm, WINDOW_X + WINDOW_W, WINDOW_TOP - 1.6 * mm)
+    canvas.setFillColor(INK)
+    canvas.setFont(FONT_BOLD, 8.5)
+    canvas.drawString(WINDOW_X, WINDOW_TOP - 6 * mm, PRIVATE)
+    y = WINDOW_TOP - 11.5 * mm
+    step = 4.7 * mm
+    lines = list(document.recipient)
+    size = min(_fit(line, FONT, 10.5, WINDOW_W, 8) for line in lines)
+    if y - step * (len(lines) - 1) < WINDOW_BOTTOM:  # a long address: closer lines
+        step = (y - WINDOW_BOTTOM) / max(1, len(lines) - 1)
+    canvas.setFont(FONT, size)
+    for line in lines:
+        canvas.drawString(WINDOW_X, y, line)
+        y -= step
+    canvas.restoreState()
+
+
+def _draw_details(canvas: Any, document: LetterDocument) -> None:
+    """Our reference, who to ask for and the date, beside the window."""
+    head = document.letterhead
+    rows = [
+        ("Our reference", document.reference),
+        ("Please ask for", document.officer_name),
+        ("Telephone", head.phone),
+        ("Email", document.officer_email or head.email),
+        ("Date", long_date(document.dated)),
+    ]
+    canvas.saveState()
+    value_x = DETAILS_X + DETAILS_LABEL_W
+    value_w = PAGE_W - MARGIN_X - value_x
+    y = WINDOW_TOP - 6 * mm
+    for label, value in rows:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.drawString(DETAILS_X, y, label)
+        font = FONT_BOLD if label in ("Our reference", "Date") else FONT
+        canvas.setFillColor(INK)
+        size = _fit(value, font, 9, value_w)
+        if size < 8 and "@" in value:  # a long email address: two lines, broken after the @
+            user, _at, domain = value.partition("@")
+            size = min(_fit(user + "@", font, 9, value_w), _fit(domain, font, 9, value_w))
+            canvas.setFont(font, size)
+            canvas.drawString(value_x, y, user + "@")
+            y -= 3.9 * mm
+            value = domain
+        canvas.setFont(font, size)
+        canvas.drawString(value_x, y, value)
+        y -= 5.2 * mm
+    canvas.restoreState()
+
+
+def _draw_first_page(canvas: Any, document: LetterDocument) -> None:
+    _draw_letterhead(canvas, document.letterhead)
+    _draw_window(canvas, document)
+    _draw_details(canvas, document)
+
+
+def _draw_footer(canvas: Any, document: LetterDocument, page: int, total: int) -> None:
+    if total < 2:
+        return
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, FOOTER_Y + 4 * mm, PAGE_W - MARGIN_X, FOOTER_Y + 4 * mm)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 8)
+    canvas.drawString(MARGIN_X, FOOTER_Y, f"Our reference {document.reference}")
+    canvas.drawCentredString(PAGE_W / 2, FOOTER_Y, PRIVATE.capitalize())
+    canvas.setFillColor(INK)
+    canvas.setFont(FONT_BOLD, 8)
+    canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, f"Page {page} of {total}")
+    canvas.restoreState()
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Two passes: ``showPage`` keeps each page, ``save`` stamps "Page n of N"."""
+
+    def __init__(self, *args: Any, footer: Callable[[Any, int, int], None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._footer = footer
+        self.page_count = 0
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(self, self._pageNumber, total)
+            super().showPage()
+        self.page_count = total
+        super().save()
+
+
+# -- the body ----------------------------------------------------------------------------------
+
+
+def _table(rows: list[tuple[Line, Line]]) -> Flowable:
+    data = [
+        [Paragraph(_single(label), _style("cell_label")), Paragraph(_single(value), _style("cell"))]
+        for label, value in rows
+    ]
+    drop = _style("cell").fontSize - _style("cell_label").fontSize
+    table = Table(
+        data,
+        colWidths=[LABEL_W, CONTENT_W - LABEL_W],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (0, -1), FILL),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3.6),
+                ("TOPPADDING", (0, 0), (0, -1), 3.6 + drop),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        ),
+        hAlign="LEFT",
+        spaceBefore=2,
+        spaceAfter=9,
+    )
+    return KeepTogether([table]) if len(rows) <= 14 else table
+
+
+def _body(letter: FilledLetter) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in letter.blocks:
+        if block.kind is BlockKind.PAGE_BREAK:
+            out.append(PageBreak())
+        elif block.kind is BlockKind.HEADING:
+            out.append(Paragraph(_single(block.items[0]), _style("heading")))
+        elif block.kind is BlockKind.PARAGRAPH:
+            out += [Paragraph(p, _style("body")) for p in _paragraphs(block.items[0])]
+        elif block.kind in (BlockKind.BULLETS, BlockKind.NUMBERS):
+            items = []
+            for number, item in enumerate(block.items, start=1):
+                bullet = "•" if block.kind is BlockKind.BULLETS else f"{number}."
+                items.append(Paragraph(_single(item), _style("item"), bulletText=bullet))
+            out += items
+            out.append(Spacer(1, 3.5))
+        elif block.kind is BlockKind.TABLE:
+            pairs = list(zip(block.items[0::2], block.items[1::2], strict=True))
+            out.append(_table(pairs))
+    return out
+
+
+def _story(document: LetterDocument) -> list[Flowable]:
+    letter = document.letter
+    story: list[Flowable] = [NextPageTemplate("later")]
+    if letter.layout is Layout.NOTICE:
+        story.append(Paragraph(escape(letter.subject), _style("title")))
+    else:
+        story.append(Paragraph(escape(document.salutation), _style("salutation")))
+        story.append(Paragraph(escape(letter.subject), _style("subject")))
+    story += _body(letter)
+    if letter.layout is Layout.LETTER:
+        sign = [
+            Spacer(1, 4),
+            Paragraph("Yours sincerely", _style("sign")),
+            Spacer(1, 15 * mm),
+            Paragraph(f"<b>{escape(document.officer_name)}</b>", _style("sign")),
+            Paragraph(escape(document.officer_title), _style("sign")),
+            Paragraph(escape(", ".join(document.letterhead.name_lines)), _style("sign")),
+        ]
+        story.append(KeepTogether(sign))
+    return story
+
+
+def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
+    """The letter as PDF bytes and its page count, in memory only."""
+    _register_fonts()
+    if not document.recipient:
+        raise ValueError("a letter needs the recipient's name and address")
+    first = Frame(
+        MARGIN_X, FRAME_BOTTOM, CONTENT_W, FIRST_FRAME_TOP - FRAME_BOTTOM,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first",
+    )  # fmt: skip
+    later = Frame(
+        MARGIN_X, FRAME_BOTTOM, CONTENT_W, LATER_FRAME_TOP - FRAME_BOTTOM,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later",
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=PAGE_H - FIRST_FRAME_TOP,
+        bottomMargin=FRAME_BOTTOM,
+        title=f"{document.letter.title} — {document.reference}",
+        author=document.officer_name,
+        subject=document.letterhead.authority,
+        creator="officer-app",
+        invariant=1,
+        initialFontName=FONT,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                id="first", frames=[first], onPage=lambda c, _d: _draw_first_page(c, document)
+            ),
+            PageTemplate(id="later", frames=[later]),
+        ]
+    )
+    canvases: list[_NumberedCanvas] = []
+
+    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        canvas = _NumberedCanvas(
+            *args, footer=lambda c, n, t: _draw_footer(c, document, n, t), **kwargs
+        )
+        canvases.append(canvas)
+        return canvas
+
+    doc.build(_story(document), canvasmaker=make_canvas)
+    return buffer.getvalue(), canvases[-1].page_count
+
+
+def write_pdf(out: Path, data: bytes) -> None:
+    """Save ``data`` to ``out`` atomically: ``out`` is the old file or the whole new one."""
+    out = Path(out)
+    descriptor, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, out)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
