@@ -106,10 +106,11 @@ class AttendancePanel(QWidget):
         self.range_message.setAccessibleName("Chosen range message")
         pickers = QHBoxLayout()
         pickers.setContentsMargins(0, 0, 0, 0)
-        pickers.addWidget(QLabel("Chosen range from"))
-        pickers.addWidget(self.first)
-        pickers.addWidget(QLabel("to"))
-        pickers.addWidget(self.last)
+        for text, edit in (("Chosen range from", self.first), ("to", self.last)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            pickers.addWidget(label)
+            pickers.addWidget(edit)
         pickers.addWidget(self.show_button)
         pickers.addWidget(self.range_message, 1)
 
@@ -138,6 +139,8 @@ class AttendancePanel(QWidget):
 
         self.weekly = WeeklyChart()
         self.weekdays = WeekdayChart()
+        self.weekly.setMinimumWidth(320)
+        self.weekdays.setMinimumWidth(280)  # narrower, and the tab scrolls sideways
         self.weekdays.setToolTip(f"Rule: {STAND_OUT_RULE}.")
         charts = QHBoxLayout()
         charts.setContentsMargins(0, 0, 0, 0)
@@ -335,8 +338,9 @@ class AttendancePanel(QWidget):
 
     def _show_band(self, period: Period, s: Summary) -> None:
         band = band_for(s.attendance_pct, self.bands)
+        when = f"{period.name.lower()} {date_range(period.first, period.last)}"
         self.band.setText(
-            f"LA band ({period.name.lower()}, {_pct(s.attendance_pct)}): "
+            f"LA band ({when}, {_pct(s.attendance_pct)}): "
             + (
                 f"<b>{band.name}</b> — suggested: " + "; ".join(band.actions)
                 if band
@@ -344,7 +348,7 @@ class AttendancePanel(QWidget):
             )
         )
         self.threshold.setText(
-            f"Penalty-notice threshold ({period.name.lower()}): "
+            f"Penalty-notice threshold ({when}): "
             + ("MET" if s.penalty_notice_threshold.met else "not met")
             + f" — the worst run of 10 school weeks held {_window(s)}; "
             "10 or more unauthorised sessions (G, N, O, U) meets it."

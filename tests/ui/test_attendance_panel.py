@@ -94,7 +94,10 @@ def test_the_attendance_tab_shows_each_period_with_its_dates(qtbot, window: Main
         panel.table.item(0, c).text() for c in range(1, 10)
     ]
     assert "UPN" in panel.source.text()
-    assert panel.band.text().startswith("LA band (this school year")
+    assert panel.band.text().startswith("LA band (this school year 01/09/2026–19/11/2026, ")
+    assert panel.threshold.text().startswith(
+        "Penalty-notice threshold (this school year 01/09/2026–19/11/2026): "
+    )
     codes = {
         panel.codes.item(r, 0).text(): int(panel.codes.item(r, 2).text())
         for r in range(panel.codes.rowCount())
