@@ -1,8 +1,11 @@
 # Two commands: `make run` (the app on a demo profile) and `make test` (everything).
 SHELL := /bin/bash
-PYTHON ?= python3
+# Python 3.12 or newer where the machine has one (installer/find-python.sh says why)
+PYTHON ?= $(shell bash installer/find-python.sh)
+PYVER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 VENV := .venv
 BIN := $(VENV)/bin
+STAMP := $(VENV)/.python-$(PYVER)
 DEMO_DIR ?= .demo-profile
 DEMO_CASES ?= 300
 DEMO_PASSPHRASE := demo-caseload-2026
@@ -10,15 +13,18 @@ export LANG ?= C.UTF-8
 
 .PHONY: run test lint typecheck pytest bench debian-run debian-test clean smoke
 
-$(BIN)/python:
+# A venv made with another Python (an older checkout's) is made again.
+$(STAMP):
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	touch $@
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from officer_app.clock import Clock, SystemClock
 from officer_app.config import Settings
 from officer_app.gui import theme
+from officer_app.gui.qt_workarounds import keep_none_alive
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.window import MainWindow
 from officer_app.services.profile import OpenProfile, unlock_profile
@@ -55,6 +56,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    keep_none_alive()
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Officer App")
     app.setOrganizationName("officer-app")
