@@ -227,6 +227,8 @@ def write_results(results: list[Result], cases: int) -> str:
 
 
 def main() -> None:
+    from officer_app.clock import FixedClock
+
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--startup-runs", type=int, default=5)
@@ -234,6 +236,10 @@ def main() -> None:
     args = parser.parse_args()
     folder = ensure_profile(args.cases)
     results = bench_startup(folder, args.startup_runs) + bench_in_process(folder)
+    from bench.import_bench import run_import_benchmarks  # on a copy: the profile stays as it was
+
+    clock = FixedClock(dt.datetime.combine(TODAY, dt.time(10, 0), tzinfo=dt.UTC))
+    results += run_import_benchmarks(folder, PASSPHRASE, clock, Result)
     table = write_results(results, args.cases)
     print()
     print(f"{args.cases} cases; {machine()}")
