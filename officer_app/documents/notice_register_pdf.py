@@ -45,17 +45,17 @@ LEGAL_BASIS = (
     "(SI 2007/1867): a copy of each notice, payments and their dates, withdrawals and why, "
     "prosecutions. Each copy is named by the SHA-256 of the exact document served."
 )
-COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Notice", 27),
-    ("Parent", 40),
-    ("Child", 30),
-    ("Offence period", 30),
-    ("Notice and amount", 27),
-    ("Served", 27),
-    ("Copy kept", 26),
+COLUMNS: tuple[tuple[str, float], ...] = (  # (head, width in mm: 273 mm in all)
+    ("Notice", 30),
+    ("Parent", 34),
+    ("Child", 32),
+    ("Offence period", 29),
+    ("Notice and amount", 29),
+    ("Served", 23),
+    ("Copy kept", 27),
     ("Payment", 24),
-    ("Withdrawn", 20),
-    ("Prosecuted", 22),
+    ("Withdrawn", 24),
+    ("Prosecuted", 21),
 )
 
 
@@ -80,8 +80,6 @@ def _cells(row: RegisterRow) -> list[str]:
         else f"£{row.amount_28} within 28 days"
     )
     payment = f"£{row.amount_paid} on {_d(row.paid_on)}" if row.paid_on else ""
-    if not payment and row.status.startswith("Unpaid"):
-        payment = "Unpaid"
     return [
         f"<b>{_markup(row.number)}</b><br/>issued {_d(row.issued_on)}<br/>"
         f"{_markup(row.case_reference)}",
@@ -89,12 +87,14 @@ def _cells(row: RegisterRow) -> list[str]:
         f"{_markup(row.parent_address)}</font>",
         f"{_markup(row.child_name)}<br/>born {_d(row.child_date_of_birth)}<br/>"
         f"{_markup(row.school)}",
-        f"{_d(row.offence_from)}–{_d(row.offence_to)}<br/>{row.unauthorised_sessions} "
-        f"unauthorised sessions<br/>{_markup(row.grounds)}",
+        f"{_d(row.offence_from)} to<br/>{_d(row.offence_to)}<br/>"
+        f"<b>{row.unauthorised_sessions}</b> unauthorised sessions<br/>"
+        f"<font color='#595959'>{_markup(row.grounds)}</font>",
         f"{'First' if row.ordinal == 1 else 'Second'} notice<br/>{amounts}<br/>"
         f"authorised by {_markup(row.authorised_by)}",
         f"by {_markup(row.served_by)} on {_d(row.issued_on)}<br/>received {_d(row.received_on)}",
-        f"sent {_d(row.copy_sent_on)}<br/>SHA-256 {row.copy_sha256[:16]}…"
+        f"sent {_d(row.copy_sent_on)}<br/>SHA-256<br/>"
+        f"<font size='6.6'>{row.copy_sha256[:16]}…</font>"
         if row.copy_sha256
         else "<b>no copy held</b>",
         f"<b>{_markup(row.status)}</b><br/>{payment}",
@@ -106,7 +106,8 @@ def _cells(row: RegisterRow) -> list[str]:
 
 
 def _table(rows: Sequence[RegisterRow], styles: dict[str, ParagraphStyle]) -> Table:
-    widths = [w * mm * CONTENT_W / (sum(c[1] for c in COLUMNS) * mm) for _n, w in COLUMNS]
+    scale = CONTENT_W / (sum(width for _name, width in COLUMNS) * mm)
+    widths = [width * mm * scale for _name, width in COLUMNS]
     data: list[list[Any]] = [[Paragraph(name, styles["head"]) for name, _w in COLUMNS]]
     data += [[Paragraph(text, styles["cell"]) for text in _cells(row)] for row in rows]
     table = Table(data, colWidths=widths, repeatRows=1)

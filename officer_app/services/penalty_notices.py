@@ -737,6 +737,7 @@ class PenaltyNoticeService:
         )
         evidence.sign(session, entry, by=self._officer_id, at=now)
         session.add(entry)
+        session.flush()  # the next signature in this transaction must see this link
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -180,3 +180,19 @@ def test_an_empty_record_of_notices_still_says_what_it_is(service: PenaltyNotice
     text = pdf.pages[0].extract_text()
     assert "Record of penalty notices" in text and "No penalty notices" in text
     assert "regulation 20" in text and "Page 1 of 1" in text
+
+
+def test_two_parents_considered_at_once_each_get_a_link_in_the_chain(
+    demo_profile: OpenProfile, service: PenaltyNoticeService
+) -> None:
+    case_id = demo_profile.store.read(
+        lambda s: next(
+            c
+            for c, f in s.execute(select(Case.id, Child.family_id).join(Child))
+            if len(list(s.scalars(select(Adult.id).where(Adult.family_id == f)))) >= 2
+        )
+    )
+    both = [p.id for p in service.parents(case_id)][:2]
+    made = service.consider(case_id, both, SPRING, SPRING + dt.timedelta(days=60))
+    assert {n.parent_id for n in made} == set(both)
+    assert demo_profile.store.read(evidence.verify)[1] == []
