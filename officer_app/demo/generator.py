@@ -1085,7 +1085,16 @@ def _mandatory(
         previous = stage
     if closed_on is not None:
         events.append(Event(closed_on, rng.randint(960, 1030), E.CLOSURE, final_stage))
-    return events
+    # The Notice to Improve and the penalty notices are made through the real workflow
+    # (demo/penalty_notices.py), with their letters; the draws above stay, so that the rest
+    # of every case is as it was.
+    return [e for e in events if not _made_by_the_workflow(e)]
+
+
+def _made_by_the_workflow(event: Event) -> bool:
+    return event.entry_type == E.PENALTY_NOTICE or (
+        event.entry_type == E.LETTER and event.variant == "nti"
+    )
 
 
 def _write(

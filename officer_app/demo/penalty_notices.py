@@ -1,0 +1,380 @@
+"""Penalty notices in the synthetic caseload, made through the real workflow.
+
+For each demo case that reached legal intervention, the officer's steps are replayed through
+:class:`~officer_app.services.penalty_notices.PenaltyNoticeService` with the clock set to the
+day of each step, so every notice is what the application itself would have made: considered
+on the demo register's own evidence, a Notice to Improve for most (never for leave in term
+time), issued with a supervisor's authority and a copy of the notice kept encrypted on the
+case, then paid within 21 or 28 days, left unpaid (and prosecuted once the case went to
+court), or withdrawn. A notice whose next step falls after the demo's "today" stays where it
+is (issued and awaiting payment, a Notice to Improve still running…). Where the register does
+not meet the threshold, the officer decides not to issue, and says why.
+
+One family shows the limit: two notices already issued to the same parent within three
+years, and a third being considered, which the application will refuse when the officer
+tries to issue it.
+
+Everything is drawn from generators seeded with ``(seed, "pn", case index)``, so a top-up adds
+the same notices as making the caseload at once. It needs the unlocked profile (the copies are
+encrypted with its attachments key), so ``officer-app demo`` runs it after ``populate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from officer_app.clock import UK, FixedClock
+from officer_app.demo.generator import _rng
+from officer_app.domain.penalty_notices import Grounds, StepRefused
+from officer_app.domain.working_days import add_working_days, next_working_day
+from officer_app.services.attendance import AttendanceService
+from officer_app.services.letters import LetterService
+from officer_app.services.penalty_notices import NoticeInfo, PenaltyNoticeService
+from officer_app.services.profile import OpenProfile
+from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer
+
+FORMAL_TITLE = "Stage: Formal intervention"
+LEGAL_TITLE = "Stage: Legal intervention"
+COURT_TITLE = "Stage: Court"
+STAGE_PREFIX = "Stage: "
+
+
+@dataclass(frozen=True)
+class LegalCase:
+    index: int
+    case_id: str
+    officer_id: str
+    formal_from: dt.date
+    legal_from: dt.date | None  # None: the case has not (yet) gone to legal intervention
+    went_to_court: dt.date | None
+    parents: tuple[str, ...]  # adults with parental responsibility, the main carer first
+
+
+def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
+    def work(session):  # type: ignore[no-untyped-def]
+        found: list[LegalCase] = []
+        rows = session.execute(
+            select(Case.id, Case.reference, Case.officer_id, Child.family_id)
+            .join(Child, Child.id == Case.child_id)
+            .where(Case.status == "open")  # a closed case takes no new steps
+            .order_by(Case.reference)
+        ).all()
+        for case_id, reference, officer_id, family_id in rows:
+            index = int(reference[-5:]) - 1
+            if index not in indexes:
+                continue
+            stages = sorted(
+                (at.astimezone(UK).date(), title)
+                for at, title in session.execute(
+                    select(ChronologyEntry.occurred_at, ChronologyEntry.title).where(
+                        ChronologyEntry.case_id == case_id,
+                        ChronologyEntry.entry_type == "stage_change",
+                    )
+                )
+                if title.startswith(STAGE_PREFIX)
+            )
+            formal = next((day for day, title in stages if title == FORMAL_TITLE), None)
+            if formal is None:
+                continue
+            legal = next((day for day, title in stages if title == LEGAL_TITLE), None)
+            court = next((day for day, title in stages if title == COURT_TITLE), None)
+            parents = tuple(
+                session.scalars(
+                    select(Adult.id)
+                    .where(Adult.family_id == family_id, Adult.parental_responsibility.is_(True))
+                    .order_by(Adult.lives_with_child.desc(), Adult.id)
+                )
+            )
+            if parents and officer_id:
+                found.append(LegalCase(index, case_id, officer_id, formal, legal, court, parents))
+        return found
+
+    return opened.store.read(work)
+
+
+class _Replay:
+    """The services with the clock at a given moment, acting as the case's officer."""
+
+    def __init__(self, opened: OpenProfile, officer_id: str) -> None:
+        self._opened = opened
+        self._officer_id = officer_id
+
+    def at(self, day: dt.date, minute: int) -> PenaltyNoticeService:
+        moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=UK)
+        clock = FixedClock(moment.astimezone(dt.UTC))
+        opened = self._opened
+        letters = opened.letters
+        sender = LetterService(
+            opened.store,
+            clock,
+            self._officer_id,
+            letters.registry,
+            letters.letterhead,
+            opened.attachments,
+            lambda: AttendanceService(opened.store, clock, bands=opened.settings.attendance_bands),
+            bands=opened.settings.attendance_bands,
+        )
+        return PenaltyNoticeService(
+            opened.store,
+            clock,
+            self._officer_id,
+            letters=lambda: sender,
+            la_name=opened.settings.la_name,
+        )
+
+
+def _supervisor(opened: OpenProfile) -> str | None:
+    return opened.store.read(
+        lambda s: s.scalar(select(Officer.id).where(Officer.role == "supervisor").limit(1))
+    )
+
+
+NOTES = (
+    "Discussed in supervision: the support offered through the plan has not improved attendance.",
+    "The school's own letters and the attendance contract have not worked.",
+    "Agreed with the supervisor after the last review.",
+)
+IMPROVEMENT = (
+    "No unauthorised absence during the improvement period, and attendance of at least 90% "
+    "over the period.",
+    "Attendance of at least 95% over the improvement period, with every absence explained to "
+    "the school on the first day.",
+)
+SUPPORT = (
+    "A weekly check-in with the school's attendance mentor; a morning wake-up call from the "
+    "officer for the first two weeks; a referral to Early Help, which you may accept at any "
+    "time.",
+    "A place in the school's breakfast club; a reduced-cost bus pass; a meeting with the SENCo "
+    "about the support in class.",
+)
+
+
+def add_penalty_notices(opened: OpenProfile, *, seed: int, today: dt.date, indexes: range) -> int:
+    """Replay the penalty-notice work of the demo cases ``indexes``; returns notices made."""
+    supervisor = _supervisor(opened)
+    if supervisor is None or not indexes:
+        return 0
+    made = 0
+    limit_shown = False
+    for case in _legal_cases(opened, indexes):
+        if case.index == 0:
+            continue  # case 0 keeps its 300 entries (the benchmark's long chronology)
+        rng = _rng(seed, "pn", case.index)
+        replay = _Replay(opened, case.officer_id)
+        if not limit_shown and case.legal_from is not None:
+            shown = _limit_family(replay, case, supervisor, today)
+            if shown:
+                made += shown
+                limit_shown = True
+                continue
+        parents = case.parents[:2] if rng.random() < 0.2 else case.parents[:1]
+        made += _replay_case(replay, rng, case, list(parents), supervisor, today)
+    return made
+
+
+def _consider(
+    replay: _Replay, rng: random.Random, case: LegalCase, parents: list[str], day: dt.date
+) -> list[NoticeInfo]:
+    first, last = day - dt.timedelta(weeks=14), day - dt.timedelta(days=1)
+    service = replay.at(day, rng.randint(600, 900))
+    seen = service.threshold(case.case_id, first, last)
+    holiday = seen.codes_in_window.get("G", 0) * 2 > seen.unauthorised_in_window
+    grounds = Grounds.LEAVE_IN_TERM_TIME if holiday else Grounds.UNAUTHORISED_ABSENCE
+    return service.consider(
+        case.case_id, parents, first, last, grounds=grounds, note=rng.choice(NOTES)
+    )
+
+
+def _replay_case(
+    replay: _Replay,
+    rng: random.Random,
+    case: LegalCase,
+    parents: list[str],
+    supervisor: str,
+    today: dt.date,
+) -> int:
+    """Formal intervention: considered, a Notice to Improve; legal intervention: issued."""
+    considered = next_working_day(case.formal_from + dt.timedelta(days=rng.randint(1, 6)))
+    if considered >= today:
+        return 0
+    notices = _consider(replay, rng, case, parents, considered)
+    made = len(notices)
+    for notice in notices:
+        issue_from = _before_issue(replay, rng, case, notice, today)
+        if issue_from is None:
+            continue
+        if case.legal_from is None:
+            continue  # still at the formal stage: the decision is pending
+        if not notice.evidence.met:
+            # considered again on the register as it stood when legal action was authorised
+            later = next_working_day(max(case.legal_from, issue_from))
+            if later >= today:
+                continue
+            [again] = _consider(replay, rng, case, [notice.parent_id], later)
+            made += 1
+            if not again.evidence.met:
+                _not_issued(replay, rng, again, today)
+                continue
+            notice = again
+        day = add_working_days(max(case.legal_from, issue_from), rng.randint(2, 5))
+        if day < today:
+            _issue_and_after(replay, rng, case, notice, supervisor, day, today)
+    return made
+
+
+def _not_issued(replay: _Replay, rng: random.Random, notice: NoticeInfo, today: dt.date) -> None:
+    later = add_working_days(notice.considered_on, rng.randint(1, 4))
+    if later < today:
+        replay.at(later, rng.randint(600, 960)).decide_not_to_issue(
+            notice.id,
+            f"The register shows {notice.evidence.unauthorised_in_window} sessions of "
+            "unauthorised absence in the worst 10 school weeks, below the national threshold; "
+            "support continues under the plan.",
+        )
+
+
+def _before_issue(
+    replay: _Replay, rng: random.Random, case: LegalCase, notice: NoticeInfo, today: dt.date
+) -> dt.date | None:
+    """The Notice to Improve where it fits; the first day a notice could then be issued, or
+    None when the notice ends here (improvement, threshold not met) or the demo's today comes
+    first."""
+    if not notice.evidence.met:
+        if case.legal_from is None:
+            _not_issued(replay, rng, notice, today)
+            return None
+        return notice.considered_on
+    if notice.grounds is Grounds.LEAVE_IN_TERM_TIME:
+        return notice.considered_on  # no Notice to Improve for leave in term time
+    sent = add_working_days(notice.considered_on, rng.randint(1, 3))
+    if sent >= today:
+        return None
+    until = add_working_days(sent, 15 + rng.randint(0, 10))
+    replay.at(sent, rng.randint(600, 960)).send_notice_to_improve(
+        notice.id,
+        until=until,
+        improvement=rng.choice(IMPROVEMENT),
+        support=rng.choice(SUPPORT),
+        sent_on=sent,
+        method="post",
+    )
+    after = add_working_days(until, rng.randint(1, 3))
+    if after >= today:
+        return None
+    if case.legal_from is None:
+        if rng.random() < 0.6:
+            replay.at(after, rng.randint(600, 960)).decide_not_to_issue(
+                notice.id,
+                "Sufficient improvement during the Notice to Improve period: attendance over "
+                "the period met the level set and there was no unauthorised absence.",
+            )
+        return None
+    return after
+
+
+def _issue_and_after(
+    replay: _Replay,
+    rng: random.Random,
+    case: LegalCase,
+    notice: NoticeInfo,
+    supervisor: str,
+    day: dt.date,
+    today: dt.date,
+) -> None:
+    try:
+        issued = replay.at(day, rng.randint(600, 900)).issue(
+            notice.id,
+            issued_on=day,
+            served_by="post" if rng.random() < 0.85 else "hand",
+            authorised_by=supervisor,
+            authorised_on=case.legal_from or day,
+        )
+    except StepRefused:
+        return  # the rules say no (a third within three years): the officer looks elsewhere
+    assert issued.received_on is not None and issued.full_by is not None
+    roll = rng.random()
+    if roll < 0.05:
+        on = add_working_days(day, rng.randint(2, 6))
+        if on < today:
+            replay.at(on, 620).withdraw(
+                notice.id, on, "The notice contains a material error: the wrong school named"
+            )
+        return
+    if roll < 0.6:
+        reduced = roll < 0.45 and issued.amount_21 is not None
+        days = rng.randint(2, 20) if reduced else rng.randint(22, 28)
+        paid = issued.received_on + dt.timedelta(days=days)
+        if paid < today:
+            amount = issued.amount_21 if reduced and issued.amount_21 else issued.amount_28
+            replay.at(paid, rng.randint(600, 960)).record_payment(notice.id, paid, amount or 160)
+        return
+    unpaid_on = add_working_days(issued.full_by, rng.randint(1, 3))
+    if unpaid_on >= today:
+        return
+    replay.at(unpaid_on, 640).mark_unpaid(notice.id)
+    if case.went_to_court is not None and case.went_to_court > unpaid_on:
+        replay.at(case.went_to_court, 700).record_prosecution(
+            notice.id,
+            case.went_to_court,
+            "Single Justice Procedure notice served with the evidence; an Education "
+            "Supervision Order was considered first and not thought suitable.",
+        )
+
+
+def _met_on(replay: _Replay, case: LegalCase, day: dt.date) -> bool:
+    seen = replay.at(day, 600).threshold(case.case_id, day - dt.timedelta(weeks=14), day)
+    return seen.met
+
+
+def _limit_family(replay: _Replay, case: LegalCase, supervisor: str, today: dt.date) -> int:
+    """Two notices already issued to the same parent, then a third being considered (which
+    the rules will refuse). Returns the notices made; 0 when this case's register cannot
+    show it (no two earlier dates where the threshold is met)."""
+    days: list[dt.date] = []
+    legal = case.legal_from
+    if legal is None:
+        return 0
+    day = next_working_day(legal - dt.timedelta(days=300))
+    while day < legal - dt.timedelta(weeks=2) and len(days) < 2:
+        if (not days or day >= days[-1] + dt.timedelta(weeks=12)) and _met_on(replay, case, day):
+            days.append(day)
+        day = next_working_day(day + dt.timedelta(weeks=2))
+    considered = next_working_day(legal + dt.timedelta(days=2))
+    if len(days) < 2 or considered >= today:
+        return 0
+    parent = [case.parents[0]]
+    for issued_on in days:
+        service = replay.at(issued_on, 600)
+        [notice] = service.consider(
+            case.case_id,
+            parent,
+            issued_on - dt.timedelta(weeks=14),
+            issued_on - dt.timedelta(days=1),
+            note="Support through the plan has not improved attendance.",
+        )
+        issued = replay.at(issued_on, 640).issue(
+            notice.id,
+            issued_on=issued_on,
+            served_by="hand",
+            authorised_by=supervisor,
+            authorised_on=issued_on,
+        )
+        assert issued.received_on is not None
+        paid = issued.received_on + dt.timedelta(days=10)
+        if paid < today:
+            replay.at(paid, 700).record_payment(
+                notice.id, paid, issued.amount_21 or issued.amount_28 or 160
+            )
+    replay.at(considered, 610).consider(
+        case.case_id,
+        parent,
+        considered - dt.timedelta(weeks=14),
+        considered - dt.timedelta(days=1),
+        note="Two notices already issued to this parent within three years: a third is not "
+        "allowed, so prosecution is to be considered (an ESO first, s447).",
+    )
+    return 3

@@ -1,0 +1,87 @@
+"""The demo's penalty notices: made by the real workflow, so they obey every rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from officer_app.demo.penalty_notices import add_penalty_notices
+from officer_app.domain.penalty_notices import NoticeStatus
+from officer_app.services.penalty_notices import PenaltyNoticeService
+from officer_app.services.profile import OpenProfile
+from officer_app.store import evidence
+from officer_app.store.models import ChronologyEntry, Letter, PenaltyNotice
+from tests.conftest import DEMO_CASES
+
+
+@pytest.fixture()
+def with_notices(demo_profile: OpenProfile) -> OpenProfile:
+    today = demo_profile.clock.today()
+    made = add_penalty_notices(demo_profile, seed=1, today=today, indexes=range(DEMO_CASES))
+    assert made > 5
+    return demo_profile
+
+
+def test_the_demo_notices_follow_the_rules_and_keep_their_copies(
+    with_notices: OpenProfile,
+) -> None:
+    profile = with_notices
+    service = PenaltyNoticeService(profile.store, profile.clock, profile.officer.id)
+    rows = profile.store.read(lambda s: list(s.scalars(select(PenaltyNotice))))
+    states = Counter(r.status for r in rows)
+    assert states[NoticeStatus.CONSIDERED.value] and states[NoticeStatus.NOT_ISSUED.value]
+    issued = [r for r in rows if r.issued_on is not None]
+    assert len(issued) >= 3
+    today = profile.clock.today()
+    for row in rows:
+        assert row.considered_on < today
+        if row.issued_on is None:
+            continue
+        assert row.authorised_by and row.authorised_on and row.authorised_on <= row.issued_on
+        assert row.number and row.number.startswith(f"PN-{row.issued_on.year}-")
+        # the copy kept is the exact notice sent, and it says what the row says
+        letter = profile.store.read(lambda s, r=row: s.get_one(Letter, r.notice_letter_id))
+        copy = profile.attachments.read(str(letter.attachment_id))
+        assert hashlib.sha256(copy).hexdigest() == letter.sha256
+        text = " ".join(p.extract_text() for p in PdfReader(BytesIO(copy)).pages)
+        assert row.number in " ".join(text.split())
+        if row.paid_on is not None:
+            assert row.received_on is not None
+            assert row.paid_on <= row.received_on + dt.timedelta(days=28)
+    # every step is in the case's signed chronology, and every chain still verifies
+    entries = profile.store.read(
+        lambda s: list(
+            s.scalars(select(ChronologyEntry).where(ChronologyEntry.entry_type == "penalty_notice"))
+        )
+    )
+    assert len(entries) >= len(rows) and all(e.signed_at for e in entries)
+    assert profile.store.read(evidence.verify)[1] == []
+    # the LA's record lists every notice issued, with its copy
+    register = service.register()
+    assert {r.number for r in register} == {r.number for r in issued}
+    assert all(len(r.copy_sha256) == 64 for r in register)
+
+
+def test_one_family_shows_the_limit_of_two_notices(with_notices: OpenProfile) -> None:
+    profile = with_notices
+    service = PenaltyNoticeService(profile.store, profile.clock, profile.officer.id)
+    rows = profile.store.read(lambda s: list(s.scalars(select(PenaltyNotice))))
+    by_parent: dict[tuple[str, str], list[PenaltyNotice]] = {}
+    for row in rows:
+        by_parent.setdefault((row.parent_id, row.child_id), []).append(row)
+    family = next(
+        notices
+        for notices in by_parent.values()
+        if sum(n.issued_on is not None for n in notices) == 2
+        and any(n.status == NoticeStatus.CONSIDERED.value for n in notices)
+    )
+    pending = next(n for n in family if n.status == NoticeStatus.CONSIDERED.value)
+    plan = service.plan_issue(pending.id, profile.clock.today(), "hand")
+    assert not plan.decision.allowed and plan.decision.ordinal == 3
+    assert any("Education Supervision Order" in a for a in plan.decision.alternatives)
