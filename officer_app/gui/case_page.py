@@ -43,8 +43,10 @@ from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, Timescale
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
+    from officer_app.gui.letter_dialog import LetterDialog
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
+    from officer_app.services.letters import LetterInfo, LetterService
 
 # The case's field-work buttons: (key, label); the key is a form id or "plan_visit".
 WORK_BUTTONS = [
@@ -134,9 +136,13 @@ class CasePage(QWidget):
         today: dt.date | None = None,
         attachments: AttachmentService | None = None,
         attendance: Callable[[], AttendanceService] | None = None,
+        letters: Callable[[], LetterService] | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self._letters = letters
+        self.letters_by_entry: dict[str, LetterInfo] = {}  # the letters sent, by their entry
+        self.letter_dialog: LetterDialog | None = None
         self._service = service
         self._runner = runner
         self._field_work = field_work
@@ -201,6 +207,13 @@ class CasePage(QWidget):
                 button.clicked.connect(lambda _c=False, k=key: self._work(k))
                 self.buttons[key] = button
                 self.work_buttons.addWidget(button)
+        if self._letters is not None:
+            button = QPushButton("Write a letter…")
+            button.setAccessibleName("Write a letter")
+            button.clicked.connect(self.write_letter)
+            self.buttons["letter"] = button
+            self.work_buttons.addWidget(button)
+        if self.buttons:
             self.work_buttons.addStretch(1)
             head.addLayout(self.work_buttons)
 
@@ -364,6 +377,16 @@ class CasePage(QWidget):
         if self._field_work is not None:
             factory = self._field_work
             self._runner.run(lambda: factory().case_timescales(self.case_id), self._show_timescales)
+        if self._letters is not None:
+            letters = self._letters
+            self._runner.run(lambda: letters().letters_for(self.case_id), self._show_letters)
+
+    def _show_letters(self, found: object) -> None:
+        if self._closing or not isinstance(found, list):
+            return
+        self.letters_by_entry = {info.entry_id: info for info in found if info.entry_id}
+        current = self.tree.currentIndex()
+        self._entry_selected(current, current)
 
     def _show_timescales(self, scales: object) -> None:
         if self._closing or not isinstance(scales, tuple):
@@ -528,6 +551,7 @@ class CasePage(QWidget):
                 entry.id, f"{entry.type_label} {uk_local(entry.occurred_at):%d/%m/%Y}"
             )
         printable = entry.form_id is not None and entry.signed and self._field_work is not None
+        printable = printable or entry.id in self.letters_by_entry  # a letter's stored copy
         self.pdf_button.setEnabled(printable)
         self.print_button.setEnabled(printable)
 
@@ -549,6 +573,9 @@ class CasePage(QWidget):
 
     def _save_pdf(self) -> None:
         entry = self.selected_entry()
+        if entry is not None and entry.id in self.letters_by_entry:
+            self._save_letter_copy(self.letters_by_entry[entry.id])
+            return
         if entry is None or entry.form_id is None or self._field_work is None:
             return
         from pathlib import Path
@@ -572,6 +599,15 @@ class CasePage(QWidget):
 
     def _print(self) -> None:
         entry = self.selected_entry()
+        if entry is not None and entry.id in self.letters_by_entry and self._letters is not None:
+            letters, letter = self._letters, self.letters_by_entry[entry.id]
+            self.note_status.setText("Preparing the letter's copy for printing…")
+            self._runner.run(
+                lambda: (letters().print_copy(letter.id), letter.pages),
+                lambda made: self._show_print_dialog(made, letter.title),
+                lambda exc: self.note_status.setText(f"Not printed: {exc}"),
+            )
+            return
         if entry is None or entry.form_id is None or self._field_work is None:
             return
         service = self._field_work()
@@ -581,6 +617,73 @@ class CasePage(QWidget):
             lambda made: self._show_print_dialog(made, entry.title),
             lambda exc: self.note_status.setText(f"Not printed: {exc}"),
         )
+
+    def _save_letter_copy(self, letter: LetterInfo, target: str | None = None) -> None:
+        """Save the stored copy of a letter sent (decrypted, its hash checked; audited)."""
+        if self._letters is None:
+            return
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        reference = self.detail.reference if self.detail else "letter"
+        if target is None:
+            suggested = f"{reference} {letter.title} {letter.sent_on}.pdf"
+            target, _filter = QFileDialog.getSaveFileName(
+                self, "Save the copy of the letter as a PDF", suggested, "PDF documents (*.pdf)"
+            )
+            if not target:
+                return
+        letters, out = self._letters, Path(target)
+        self.note_status.setText("Saving the letter's copy…")
+        self._runner.run(
+            lambda: letters().export_copy(letter.id, out),
+            lambda pages: self.note_status.setText(f"Saved the {pages}-page copy to {out}"),
+            lambda exc: self.note_status.setText(f"The copy was not saved: {exc}"),
+        )
+
+    # --- letters -----------------------------------------------------------------------------
+    def write_letter(self) -> None:
+        """Open the letter dialog with what it needs, gathered on the task runner."""
+        if self._letters is None or self.detail is None:
+            return
+        from officer_app.gui.letter_dialog import gather_choices
+
+        factory, case_id = self._letters, self.case_id
+        self.note_status.setText("Opening the letters…")
+        self._runner.run(
+            lambda: (factory(), gather_choices(factory(), case_id)),
+            self._open_letter_dialog,
+            lambda exc: self.note_status.setText(f"Letters are not available: {exc}"),
+        )
+
+    def _open_letter_dialog(self, gathered: object) -> None:
+        if self._closing or self.detail is None or not isinstance(gathered, tuple):
+            return
+        from officer_app.gui.letter_dialog import LetterDialog
+
+        service, choices = gathered
+        self.note_status.setText("")
+        dialog = LetterDialog(
+            self.case_id,
+            self.detail.child.name,
+            service,
+            self._runner,
+            choices,
+            today=self._today,
+            parent=self,
+        )
+        dialog.recorded.connect(self._letter_recorded)
+        self.letter_dialog = dialog
+        dialog.open()
+
+    def _letter_recorded(self, _info: object) -> None:
+        if self._closing:
+            return
+        self.reload()
+        if self.attachments_panel is not None:
+            self.attachments_panel.reload()
+        self.changed.emit()
 
     def _show_print_dialog(self, made: object, title: str) -> None:
         from officer_app.gui.printing import print_pdf

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.profile: OpenProfile | None = None
         self.forms_warning = ""
+        self.letters_warning = ""
+        self.batch_dialog: QWidget | None = None
         self._first_load = True
         self.last_import: object = None
         self._today = today
@@ -271,6 +273,10 @@ class MainWindow(QMainWindow):
             "&Close tab", "Ctrl+W", lambda: self.close_tab(self.tabs.currentIndex())
         )
         case_menu.addActions([self.open_action, self.note_action, self.close_tab_action])
+        case_menu.addSeparator()
+        self.letter_action = self._action("Write a &letter…", "Ctrl+Shift+L", self.write_letter)
+        self.batch_action = self._action("&Batch letters…", None, self.batch_letters)
+        case_menu.addActions([self.letter_action, self.batch_action])
         view_menu = bar.addMenu("&View")
         self.search_action = self._action("&Search the caseload", "Ctrl+F", self.focus_search)
         view_menu.addAction(self.search_action)
@@ -290,6 +296,8 @@ class MainWindow(QMainWindow):
             self.note_action,
             self.close_tab_action,
             self.search_action,
+            self.letter_action,
+            self.batch_action,
         ]
 
     def _build_status_bar(self) -> None:
@@ -359,6 +367,10 @@ class MainWindow(QMainWindow):
         self.idle.disarm()
         self._pending_timer.stop()
         self._search_timer.stop()
+        if self.batch_dialog is not None:
+            self.batch_dialog.close()
+            self.batch_dialog.deleteLater()
+            self.batch_dialog = None
         while self.tabs.count() > FIXED_TABS:
             self.close_tab(FIXED_TABS)
         self.caseload.clear()
@@ -460,6 +472,17 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(self.forms_warning, 60_000)
 
+    def _letters_ready(self, unavailable: object) -> None:
+        if self.profile is None or not isinstance(unavailable, list) or not unavailable:
+            return
+        from officer_app.gui.letter_dialog import unavailable_text
+
+        self.letters_warning = unavailable_text(unavailable).replace(
+            "⚠ Unavailable", "⚠ Letters unavailable", 1
+        )
+        message = "  ".join(m for m in (self.forms_warning, self.letters_warning) if m)
+        self.statusBar().showMessage(message, 60_000)
+
     def refresh(self) -> None:
         profile = self.profile
         if profile is None:
@@ -483,6 +506,7 @@ class MainWindow(QMainWindow):
             # after the caseload is on screen: the form definitions and this week's visits
             self._first_load = False
             self.runner.run(lambda: profile.field_work, self._forms_ready)
+            self.runner.run(lambda: profile.letters.unavailable(), self._letters_ready)
             self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
             self.refresh_pending()
 
@@ -551,6 +575,7 @@ class MainWindow(QMainWindow):
             today=self._today(),
             attachments=profile.attachments,
             attendance=lambda: profile.attendance,
+            letters=lambda: profile.letters,
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")
@@ -566,6 +591,48 @@ class MainWindow(QMainWindow):
     def current_case(self) -> CasePage | None:
         page = self.tabs.currentWidget()
         return page if isinstance(page, CasePage) else None
+
+    def write_letter(self) -> None:
+        page = self.current_case()
+        if page is None:
+            self.caseload.open_selected()
+            page = self.current_case()
+        if page is None:
+            self.statusBar().showMessage("Open a case first (select it and press Enter).", 5000)
+        elif page.detail is None:
+            self.statusBar().showMessage("The case is still loading.", 5000)
+        else:
+            page.write_letter()
+
+    def batch_letters(self) -> None:
+        """One letter for each case shown in the caseload (each can be unticked)."""
+        profile = self.profile
+        if profile is None:
+            return
+        proxy = self.caseload.proxy
+        rows = [proxy.index(r, 0).data(ct.RowRole) for r in range(proxy.rowCount())]
+        shown = [row for row in rows if isinstance(row, CaseRow)]
+        if not shown:
+            self.statusBar().showMessage("No cases are shown: clear the filters first.", 5000)
+            return
+        self.runner.run(
+            lambda: profile.letters.templates(),
+            lambda templates: self._open_batch(shown, templates),
+            lambda exc: self.statusBar().showMessage(f"Letters are not available: {exc}", 10_000),
+        )
+
+    def _open_batch(self, shown: list[CaseRow], templates: object) -> None:
+        profile = self.profile
+        if profile is None or not isinstance(templates, list):
+            return
+        from officer_app.gui.letter_batch import LetterBatchDialog
+
+        dialog = LetterBatchDialog(
+            lambda: profile.letters, self.runner, shown, templates, today=self._today(), parent=self
+        )
+        dialog.finished_batch.connect(lambda _r: self.refresh())
+        self.batch_dialog = dialog
+        dialog.open()
 
     def new_note(self) -> None:
         page = self.current_case()

@@ -1,0 +1,641 @@
+"""Write a letter on a case: choose the template and the recipient, fill the asks, preview the
+PDF in the window, then record it as sent (when and how), print it or save it.
+
+Every service call runs on the task runner. What is recorded, printed or saved is exactly the
+PDF previewed: any change to the inputs after a preview disables those actions until the
+letter is previewed again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QObject, Qt, QTime, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.theme import WARNING_BANNER
+from officer_app.letters import AskRefused, long_date
+from officer_app.services.letters import (
+    METHOD_WORDS,
+    METHODS,
+    AskInfo,
+    LetterInfo,
+    LetterService,
+    RecipientInfo,
+    RenderedLetter,
+    TemplateInfo,
+)
+
+NO_DATE = QDate(2000, 1, 1)  # shown as "Choose a date": a date ask has no default
+NO_TIME = QTime(0, 0)
+METHOD_LABELS = {"post": "By post", "hand": "By hand", "email": "By email"}
+ERROR_STYLE = "border: 1px solid #842029; background: #fff5f5;"
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class _OpenOnToday(QObject):
+    """A blank date field's calendar opens on this month, not on the blank's year 2000."""
+
+    def __init__(self, edit: QDateEdit, today: dt.date) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._today = today
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._edit.date() == NO_DATE:
+            calendar = self._edit.calendarWidget()
+            calendar.setCurrentPage(self._today.year, self._today.month)
+        return False
+
+
+class AskForm(QWidget):
+    """One widget per ask, by its type: a line, a box of paragraphs, a date, a time."""
+
+    changed = Signal()
+
+    def __init__(
+        self, asks: tuple[AskInfo, ...], today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.asks = asks
+        self.widgets: dict[str, QWidget] = {}
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for ask in asks:
+            widget = self._widget(ask, today)
+            widget.setAccessibleName(ask.label)
+            if ask.help:
+                widget.setToolTip(ask.help)
+            self.widgets[ask.name] = widget
+            label = QLabel(ask.label)
+            label.setBuddy(widget)
+            if ask.help:
+                box = QWidget()
+                inner = QVBoxLayout(box)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.setSpacing(2)
+                inner.addWidget(widget)
+                hint = QLabel(ask.help)
+                hint.setWordWrap(True)
+                hint.setProperty("role", "muted")
+                inner.addWidget(hint)
+                layout.addRow(label, box)
+            else:
+                layout.addRow(label, widget)
+        if not asks:
+            layout.addRow(QLabel("This letter needs nothing more from you."))
+
+    def _widget(self, ask: AskInfo, today: dt.date) -> QWidget:
+        if ask.type == "long_text":
+            box = QPlainTextEdit(ask.default)
+            box.setFixedHeight(92)
+            box.setTabChangesFocus(True)
+            box.textChanged.connect(self.changed)
+            return box
+        if ask.type == "date":
+            edit = QDateEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dddd d MMMM yyyy")
+            edit.setMinimumDate(NO_DATE)
+            edit.setSpecialValueText("Choose a date…")
+            edit.setDate(NO_DATE)
+            edit.calendarWidget().installEventFilter(_OpenOnToday(edit, today))
+            edit.dateChanged.connect(self.changed)
+            return edit
+        if ask.type == "time":
+            clock = QTimeEdit()
+            clock.setDisplayFormat("HH:mm")
+            clock.setMinimumTime(NO_TIME)
+            clock.setSpecialValueText("Choose a time…")
+            if ask.default:
+                hours, minutes = (int(p) for p in ask.default.split(":"))
+                clock.setTime(QTime(hours, minutes))
+            else:
+                clock.setTime(NO_TIME)
+            clock.timeChanged.connect(self.changed)
+            return clock
+        line = QLineEdit(ask.default)
+        line.textChanged.connect(self.changed)
+        return line
+
+    def values(self) -> dict[str, str]:
+        """What is filled in, as the service takes it ("" for a blank)."""
+        out: dict[str, str] = {}
+        for ask in self.asks:
+            widget = self.widgets[ask.name]
+            if isinstance(widget, QPlainTextEdit):
+                out[ask.name] = widget.toPlainText()
+            elif isinstance(widget, QDateEdit):
+                chosen = widget.date()
+                out[ask.name] = "" if chosen == NO_DATE else _pydate(chosen).isoformat()
+            elif isinstance(widget, QTimeEdit):
+                chosen_time = widget.time()
+                out[ask.name] = "" if chosen_time == NO_TIME else chosen_time.toString("HH:mm")
+            elif isinstance(widget, QLineEdit):
+                out[ask.name] = widget.text()
+        return out
+
+    def set_value(self, name: str, value: str) -> None:
+        """Fill an ask as the officer would (dates YYYY-MM-DD, times HH:MM)."""
+        widget = self.widgets[name]
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(_qdate(dt.date.fromisoformat(value)))
+        elif isinstance(widget, QTimeEdit):
+            hours, minutes = (int(p) for p in value.split(":"))
+            widget.setTime(QTime(hours, minutes))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value)
+
+    def mark(self, name: str | None) -> None:
+        """Show which ask is wrong (None: none)."""
+        for ask_name, widget in self.widgets.items():
+            widget.setStyleSheet(ERROR_STYLE if ask_name == name else "")
+        if name in self.widgets:
+            self.widgets[name].setFocus()
+
+
+class PdfPreview(QWidget):
+    """A PDF shown from memory: the bytes never touch the disk."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Preview of the letter")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.placeholder = QLabel("Fill in the letter and press Preview.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setProperty("role", "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.view, 1)
+        self.view.hide()
+        # QPdfDocument reads from the buffer while it shows the pages: keep both alive
+        self._bytes: QByteArray | None = None
+        self._buffer: QBuffer | None = None
+
+    def show_pdf(self, data: bytes) -> int:
+        self.document.close()
+        self._bytes = QByteArray(data)
+        buffer = QBuffer(self)
+        buffer.setData(self._bytes)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        old, self._buffer = self._buffer, buffer
+        self.document.load(buffer)
+        if old is not None:
+            old.deleteLater()
+        self.placeholder.hide()
+        self.view.show()
+        return int(self.document.pageCount())
+
+    def clear(self, message: str) -> None:
+        self.document.close()
+        self.view.hide()
+        self.placeholder.setText(message)
+        self.placeholder.show()
+
+
+class RecordSentDialog(QDialog):
+    """When and how the letter went: the date (today by default) and post, hand or email."""
+
+    def __init__(
+        self, dated: dt.date, today: dt.date, recipient: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Record the letter as sent")
+        self.sent_on = QDateEdit(_qdate(today))
+        self.sent_on.setCalendarPopup(True)
+        self.sent_on.setDisplayFormat("dddd d MMMM yyyy")
+        self.sent_on.setDateRange(_qdate(dated), _qdate(today))
+        self.sent_on.setAccessibleName("Date sent")
+        self.methods = QButtonGroup(self)
+        row = QHBoxLayout()
+        self.method_buttons: dict[str, QRadioButton] = {}
+        for method in METHODS:
+            button = QRadioButton(METHOD_LABELS[method])
+            button.setAccessibleName(f"Sent {METHOD_LABELS[method].lower()}")
+            self.methods.addButton(button)
+            self.method_buttons[method] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.method_buttons["post"].setChecked(True)
+        intro = QLabel(
+            f"The letter to {recipient} and its copy are kept on the case, and the sending is "
+            "signed into the chronology: it cannot be changed afterwards."
+        )
+        intro.setWordWrap(True)
+        self.ok_button = QPushButton("Record as sent")
+        self.ok_button.setProperty("primary", True)
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.accept)
+        cancel = QPushButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(cancel)
+        form = QFormLayout()
+        form.addRow("&Sent on", self.sent_on)
+        form.addRow("How", row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(480)
+
+    def method(self) -> str:
+        return next(m for m, b in self.method_buttons.items() if b.isChecked())
+
+    def chosen_day(self) -> dt.date:
+        return _pydate(self.sent_on.date())
+
+
+@dataclass(frozen=True)
+class LetterChoices:
+    """What the dialog needs, gathered on a worker before it opens."""
+
+    templates: list[TemplateInfo]
+    recipients: list[RecipientInfo]
+    unavailable: list[tuple[str, str]]
+    demo_letterhead: bool
+
+
+def gather_choices(service: LetterService, case_id: str) -> LetterChoices:
+    """Blocking: run it on the task runner."""
+    return LetterChoices(
+        templates=service.templates(),
+        recipients=service.recipients(case_id),
+        unavailable=service.unavailable(),
+        demo_letterhead=service.letterhead.is_demo,
+    )
+
+
+def unavailable_text(unavailable: list[tuple[str, str]]) -> str:
+    if not unavailable:
+        return ""
+    ids = ", ".join(template_id for template_id, _why in unavailable)
+    return f"⚠ Unavailable (the template is broken): {ids}. {unavailable[0][1]}"
+
+
+def banner(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    bg, fg = WARNING_BANNER
+    label.setStyleSheet(f"background:{bg}; color:{fg}; padding: 6px 8px; border-radius: 3px;")
+    label.setVisible(bool(text))
+    return label
+
+
+class LetterDialog(QDialog):
+    recorded = Signal(object)  # LetterInfo: the chronology should refresh
+
+    def __init__(
+        self,
+        case_id: str,
+        child_name: str,
+        service: LetterService,
+        runner: TaskRunner,
+        choices: LetterChoices,
+        *,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Write a letter: {child_name}")
+        self.case_id = case_id
+        self._service = service
+        self._runner = runner
+        self._today = today
+        self.choices = choices
+        self.rendered: RenderedLetter | None = None
+        self.last_recorded: LetterInfo | None = None
+        self.record_dialog: RecordSentDialog | None = None
+        self._asks: AskForm | None = None
+        self._busy = False
+
+        self.template = QComboBox()
+        self.template.setAccessibleName("Letter")
+        for info in choices.templates:
+            self.template.addItem(info.title, info.id)
+        self.description = QLabel("")
+        self.description.setWordWrap(True)
+        self.description.setProperty("role", "muted")
+        self.recipient = QComboBox()
+        self.recipient.setAccessibleName("To")
+        for person in choices.recipients:
+            if person.can_receive:
+                self.recipient.addItem(f"{person.name} ({person.relationship})", person.id)
+        others = [p for p in choices.recipients if not p.can_receive]
+        self.not_offered = QLabel(
+            "Not offered: " + "; ".join(f"{p.name}: {p.reason}" for p in others) if others else ""
+        )
+        self.not_offered.setWordWrap(True)
+        self.not_offered.setProperty("role", "muted")
+        self.not_offered.setVisible(bool(others))
+        self.dated = QDateEdit(_qdate(today))
+        self.dated.setCalendarPopup(True)
+        self.dated.setDisplayFormat("dddd d MMMM yyyy")
+        self.dated.setMaximumDate(_qdate(today))
+        self.dated.setAccessibleName("Letter's date")
+        self.asks_area = QScrollArea()
+        self.asks_area.setWidgetResizable(True)
+        self.asks_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.asks_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.asks_area.setAccessibleName("What the letter needs")
+
+        self.preview_button = QPushButton("&Preview")
+        self.preview_button.setProperty("primary", True)
+        self.preview_button.clicked.connect(self.preview)
+        self.record_button = QPushButton("&Record as sent…")
+        self.record_button.clicked.connect(self.ask_record)
+        self.print_button = QPushButton("P&rint…")
+        self.print_button.clicked.connect(self.print_letter)
+        self.save_button = QPushButton("Save as P&DF…")
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Letter status")
+        # Only Preview is the default button: a button that becomes the default when focused
+        # turns bold without being measured again, and its words are cut off.
+        self.preview_button.setDefault(True)
+        for button in (self.record_button, self.print_button, self.save_button, self.close_button):
+            button.setAutoDefault(False)
+
+        warnings = []
+        if choices.demo_letterhead:
+            warnings.append(
+                "These letters carry the demo letterhead (Northam City Council): an LA sets its "
+                "own in [letterhead] in settings.toml."
+            )
+        if choices.unavailable:
+            warnings.append(unavailable_text(choices.unavailable))
+        self.warning = banner("\n".join(warnings))
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow("&Letter", self.template)
+        form.addRow("", self.description)
+        form.addRow("&To", self.recipient)
+        form.addRow("", self.not_offered)
+        form.addRow("&Dated", self.dated)
+        # Everything above the Preview button scrolls as one: on a small screen nothing is
+        # squeezed, the Preview button stays in view.
+        inputs = QWidget()
+        inputs_layout = QVBoxLayout(inputs)
+        inputs_layout.setContentsMargins(0, 0, 10, 0)
+        inputs_layout.addWidget(self.warning)
+        inputs_layout.addLayout(form)
+        section = QLabel("What the letter needs")
+        section.setProperty("role", "section")
+        inputs_layout.addWidget(section)
+        self.asks_box = QVBoxLayout()
+        self.asks_box.setContentsMargins(0, 0, 0, 0)
+        inputs_layout.addLayout(self.asks_box)
+        inputs_layout.addStretch(1)
+        self.asks_area.setWidget(inputs)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 8, 0)
+        left_layout.addWidget(self.asks_area, 1)
+        preview_row = QHBoxLayout()
+        preview_row.addStretch(1)
+        preview_row.addWidget(self.preview_button)
+        left_layout.addLayout(preview_row)
+        left.setMinimumWidth(400)
+
+        self.pdf = PdfPreview()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.pdf)
+        split.setStretchFactor(1, 1)
+        split.setSizes([420, 720])
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        for button in (self.print_button, self.save_button, self.record_button, self.close_button):
+            footer.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addLayout(footer)
+        self.resize(1180, 680)
+
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.recipient.currentIndexChanged.connect(self._inputs_changed)
+        self.dated.dateChanged.connect(self._inputs_changed)
+        self._template_changed()
+        if self.recipient.count() == 0:
+            self.preview_button.setEnabled(False)
+            self.status.setText(
+                "No one on this case can receive a letter: a letter goes to a parent with "
+                "parental responsibility at the family's address."
+            )
+        if not choices.templates:
+            self.preview_button.setEnabled(False)
+            self.status.setText("No letter template is available.")
+
+    # --- inputs -----------------------------------------------------------------------------
+    def current_template(self) -> TemplateInfo | None:
+        template_id = self.template.currentData()
+        return next((t for t in self.choices.templates if t.id == template_id), None)
+
+    @property
+    def asks(self) -> AskForm:
+        assert self._asks is not None
+        return self._asks
+
+    def _template_changed(self) -> None:
+        info = self.current_template()
+        self.description.setText(info.description if info else "")
+        if self._asks is not None:
+            self.asks_box.removeWidget(self._asks)
+            self._asks.hide()
+            self._asks.deleteLater()
+        self._asks = AskForm(info.asks if info else (), self._today)
+        self._asks.changed.connect(self._inputs_changed)
+        self.asks_box.addWidget(self._asks)
+        self._inputs_changed()
+
+    def _inputs_changed(self) -> None:
+        had_preview = self.rendered is not None
+        self.rendered = None
+        self._set_actions()
+        if had_preview:
+            self.status.setText("Changed since the preview: preview again before printing or "
+                                "recording it.")  # fmt: skip
+
+    def _set_actions(self) -> None:
+        ready = self.rendered is not None and not self._busy
+        recorded = self.last_recorded is not None and self.rendered is not None
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+        self.record_button.setEnabled(ready and not recorded)
+        self.preview_button.setEnabled(
+            not self._busy and self.recipient.count() > 0 and self.template.count() > 0
+        )
+
+    # --- preview ----------------------------------------------------------------------------
+    def preview(self) -> None:
+        info = self.current_template()
+        recipient_id = self.recipient.currentData()
+        if info is None or recipient_id is None:
+            return
+        asks = self.asks.values()
+        dated = _pydate(self.dated.date())
+        self.asks.mark(None)
+        self._busy = True
+        self.last_recorded = None
+        self._set_actions()
+        self.status.setText("Making the letter…")
+        service, case_id = self._service, self.case_id
+        self._runner.run(
+            lambda: service.render(
+                case_id, info.id, recipient_id=recipient_id, asks=asks, dated=dated
+            ),
+            self._previewed,
+            self._preview_failed,
+        )
+
+    def _previewed(self, rendered: object) -> None:
+        self._busy = False
+        if not isinstance(rendered, RenderedLetter):
+            return
+        self.rendered = rendered
+        pages = self.pdf.show_pdf(rendered.pdf)
+        self._set_actions()
+        self.status.setText(
+            f"Preview: {pages} page{'s' * (pages != 1)} to {rendered.recipient_name}. Check it, "
+            "then print it, save it, or record it as sent."
+        )
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._set_actions()
+        if isinstance(exc, AskRefused):
+            self.asks.mark(exc.ask)
+        self.pdf.clear("No preview: see the message below.")
+        self.status.setText(f"Not made: {exc}")
+
+    # --- after the preview ------------------------------------------------------------------
+    def ask_record(self) -> None:
+        rendered = self.rendered
+        if rendered is None:
+            return
+        dialog = RecordSentDialog(rendered.dated, self._today, rendered.recipient_name, self)
+        self.record_dialog = dialog
+        dialog.accepted.connect(lambda: self._record(rendered, dialog))
+        dialog.open()
+
+    def _record(self, rendered: RenderedLetter, dialog: RecordSentDialog) -> None:
+        sent_on, method = dialog.chosen_day(), dialog.method()
+        self._busy = True
+        self._set_actions()
+        self.status.setText("Recording the letter as sent…")
+        service, case_id = self._service, self.case_id
+        self._runner.run(
+            lambda: service.record_sent(case_id, rendered, sent_on=sent_on, method=method),
+            self._recorded,
+            self._failed("Not recorded"),
+        )
+
+    def _recorded(self, info: object) -> None:
+        self._busy = False
+        if not isinstance(info, LetterInfo):
+            return
+        self.last_recorded = info
+        self._set_actions()
+        self.status.setText(
+            f"Recorded as sent {METHOD_WORDS[info.method]} on {long_date(info.sent_on)}: the "
+            "copy is kept on the case and the letter is in the chronology."
+        )
+        self.recorded.emit(info)
+
+    def _failed(self, what: str) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._set_actions()
+            self.status.setText(f"{what}: {exc}")
+
+        return failed
+
+    def print_letter(self) -> None:
+        rendered = self.rendered
+        if rendered is None:
+            return
+        service = self._service
+        self._runner.run(
+            lambda: service.print_rendered(rendered),
+            lambda data: self._show_print_dialog(data, rendered.title),
+            self._failed("Not printed"),
+        )
+
+    def _show_print_dialog(self, data: object, title: str) -> None:
+        from officer_app.gui.printing import print_pdf
+
+        assert isinstance(data, bytes)
+        try:
+            pages = print_pdf(data, title, self)
+        except RuntimeError as exc:
+            self.status.setText(f"Not printed: {exc}")
+            return
+        if pages:
+            self.status.setText(f"Sent {pages} page(s) to the printer.")
+
+    def save_pdf(self, target: Path | None = None) -> None:
+        rendered = self.rendered
+        if rendered is None:
+            return
+        if target is None:
+            suggested = f"{rendered.case_reference} {rendered.title} {rendered.dated}.pdf"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, "Save the letter as a PDF", suggested, "PDF documents (*.pdf)"
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        service, out = self._service, target
+        self._runner.run(
+            lambda: service.export_rendered(rendered, out),
+            lambda pages: self.status.setText(f"Saved a {pages}-page PDF to {out}"),
+            self._failed("Not saved"),
+        )
