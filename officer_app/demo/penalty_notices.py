@@ -85,8 +85,12 @@ def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
             parents = tuple(
                 session.scalars(
                     select(Adult.id)
-                    .where(Adult.family_id == family_id, Adult.parental_responsibility.is_(True))
-                    .order_by(Adult.lives_with_child.desc(), Adult.id)
+                    .where(
+                        Adult.family_id == family_id,
+                        Adult.parental_responsibility.is_(True),
+                        Adult.lives_with_child.is_(True),  # a notice needs their address
+                    )
+                    .order_by(Adult.id)
                 )
             )
             if parents and officer_id:
@@ -189,6 +193,17 @@ def _consider(
     )
 
 
+def _first_met(replay: _Replay, case: LegalCase, start: dt.date, end: dt.date) -> dt.date | None:
+    """The first school day from ``start`` (checked weekly, before ``end``) on which the last
+    14 weeks of the register meet the threshold: when an officer must consider a notice."""
+    day = next_working_day(start)
+    while day < end:
+        if _met_on(replay, case, day - dt.timedelta(days=1)):
+            return day
+        day = next_working_day(day + dt.timedelta(weeks=1))
+    return None
+
+
 def _replay_case(
     replay: _Replay,
     rng: random.Random,
@@ -198,28 +213,25 @@ def _replay_case(
     today: dt.date,
 ) -> int:
     """Formal intervention: considered, a Notice to Improve; legal intervention: issued."""
-    considered = next_working_day(case.formal_from + dt.timedelta(days=rng.randint(1, 6)))
-    if considered >= today:
+    start = next_working_day(case.formal_from + dt.timedelta(days=rng.randint(1, 6)))
+    if start >= today:
         return 0
+    formal_end = min(case.legal_from or today, today)
+    considered = _first_met(replay, case, start, formal_end) or start
     notices = _consider(replay, rng, case, parents, considered)
     made = len(notices)
     for notice in notices:
         issue_from = _before_issue(replay, rng, case, notice, today)
-        if issue_from is None:
-            continue
-        if case.legal_from is None:
-            continue  # still at the formal stage: the decision is pending
+        if issue_from is None or case.legal_from is None:
+            continue  # ended, still running, or still at the formal stage
         if not notice.evidence.met:
-            # considered again on the register as it stood when legal action was authorised
-            later = next_working_day(max(case.legal_from, issue_from))
-            if later >= today:
+            # considered again once the register meets the threshold in legal intervention
+            later = _first_met(replay, case, max(case.legal_from, issue_from), today)
+            if later is None:
                 continue
-            [again] = _consider(replay, rng, case, [notice.parent_id], later)
+            [notice] = _consider(replay, rng, case, [notice.parent_id], later)
             made += 1
-            if not again.evidence.met:
-                _not_issued(replay, rng, again, today)
-                continue
-            notice = again
+            issue_from = later
         day = add_working_days(max(case.legal_from, issue_from), rng.randint(2, 5))
         if day < today:
             _issue_and_after(replay, rng, case, notice, supervisor, day, today)
@@ -244,10 +256,8 @@ def _before_issue(
     None when the notice ends here (improvement, threshold not met) or the demo's today comes
     first."""
     if not notice.evidence.met:
-        if case.legal_from is None:
-            _not_issued(replay, rng, notice, today)
-            return None
-        return notice.considered_on
+        _not_issued(replay, rng, notice, today)
+        return notice.considered_on if case.legal_from is not None else None
     if notice.grounds is Grounds.LEAVE_IN_TERM_TIME:
         return notice.considered_on  # no Notice to Improve for leave in term time
     sent = add_working_days(notice.considered_on, rng.randint(1, 3))
@@ -339,8 +349,9 @@ def _limit_family(replay: _Replay, case: LegalCase, supervisor: str, today: dt.d
     if legal is None:
         return 0
     day = next_working_day(legal - dt.timedelta(days=300))
-    while day < legal - dt.timedelta(weeks=2) and len(days) < 2:
-        if (not days or day >= days[-1] + dt.timedelta(weeks=12)) and _met_on(replay, case, day):
+    while day < legal and len(days) < 2:
+        # the second offence period (10 school weeks) must not overlap the first
+        if (not days or day >= days[-1] + dt.timedelta(weeks=10)) and _met_on(replay, case, day):
             days.append(day)
         day = next_working_day(day + dt.timedelta(weeks=2))
     considered = next_working_day(legal + dt.timedelta(days=2))
