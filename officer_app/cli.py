@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     _attendance_parser(sub)
+    _letters_parser(sub)
 
     sub.add_parser("verify", help="recompute every evidence chain and report any break")
     sub.add_parser(
@@ -101,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "verify": _verify,
             "change-passphrase": _change_passphrase,
             "attendance": _attendance,
+            "letters": _letters,
         }[args.command]
         return handler(data_dir, args)
     except CliError as exc:
@@ -214,11 +216,20 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
             return populate(session, cases=args.cases, seed=args.seed, today=today)
 
         result = opened.store.write_wait(work)
+        # Through the real services, for the cases just added only (a top-up never sends
+        # twice): penalty notices with their Notices to Improve, then the other letters.
+        from officer_app.demo.letters import add_letters
+        from officer_app.demo.penalty_notices import add_penalty_notices
+
+        added_now = range(result.cases_before, result.cases_after)
+        notices = add_penalty_notices(opened, seed=args.seed, today=today, indexes=added_now)
+        letters = add_letters(opened, seed=args.seed, today=today, indexes=added_now)
     finally:
         opened.lock()
     added = result.cases_after - result.cases_before
     print(
-        f"{result.cases_after} cases in the profile ({added} added in "
+        f"{result.cases_after} cases in the profile ({added} added, with {notices} penalty "
+        f"notices considered and {letters} letters sent, in "
         f"{time.perf_counter() - started:.1f} s)"
     )
     return 0
@@ -470,3 +481,234 @@ def _summary_table(s: Any) -> list[tuple[str, str]]:
         ("Marks by code", ", ".join(f"{c} {n}" for c, n in s.by_code.items()) or "none"),
     ]
     return rows
+
+
+# --- letters ---------------------------------------------------------------------------------
+def _letters_parser(sub: Any) -> None:
+    letters = sub.add_parser("letters", help="letters from templates (resources/letters)")
+    letters_sub = letters.add_subparsers(dest="letters_command", metavar="ACTION", required=True)
+    check = letters_sub.add_parser(
+        "check", help="check the shipped templates and a folder (default: the LA's letters_folder)"
+    )
+    check.add_argument("folder", nargs="?", type=Path, help="a folder of templates to check")
+
+    def common(parser: Any) -> None:
+        parser.add_argument("--template", required=True, help="the template's id")
+        parser.add_argument(
+            "--ask",
+            action="append",
+            default=[],
+            metavar="NAME=VALUE",
+            help="an answer to one of the template's asks (dates YYYY-MM-DD, times HH:MM; "
+            "\\n starts a new paragraph); repeat for each",
+        )
+        parser.add_argument("--out", type=Path, required=True, help="the PDF to write")
+        parser.add_argument(
+            "--sent-on", default=None, help="the day it was sent (YYYY-MM-DD; default today)"
+        )
+
+    render = letters_sub.add_parser("render", help="one letter on a case, saved as a PDF")
+    render.add_argument("--case", required=True, help="the case reference (ATT-2026-00123)")
+    render.add_argument("--recipient", default=None, help="who it is for (default: the only one)")
+    common(render)
+    render.add_argument(
+        "--sent-by", choices=METHODS, default=None, help="record it as sent (post, hand, email)"
+    )
+    batch = letters_sub.add_parser(
+        "batch", help="one template's letter for every open case (or those at --stage)"
+    )
+    batch.add_argument("--stage", default=None, help="only the open cases at this stage")
+    common(batch)
+    batch.add_argument("--sent-by", choices=METHODS, required=True, help="post, hand or email")
+
+
+METHODS = ("post", "hand", "email")
+
+
+def _letters(data_dir: Path, args: argparse.Namespace) -> int:
+    handlers = {"check": _letters_check, "render": _letters_render, "batch": _letters_batch}
+    return handlers[args.letters_command](data_dir, args)
+
+
+def _letters_check(data_dir: Path, args: argparse.Namespace) -> int:
+    # reads the templates only: no profile, no passphrase
+    from officer_app.letters import default_folders, load_templates
+    from officer_app.letters.__main__ import report
+
+    folder: Path | None = args.folder.expanduser() if args.folder else args.settings.letters_folder
+    if args.folder is not None and not folder.is_dir():  # type: ignore[union-attr]
+        raise CliError(f"{folder}: no such folder")
+    return report(load_templates(default_folders(folder)))
+
+
+def _asks(values: list[str]) -> dict[str, str]:
+    asks: dict[str, str] = {}
+    for item in values:
+        name, equals, value = item.partition("=")
+        if not equals or not name.strip():
+            raise CliError(f"--ask: {item!r} is not NAME=VALUE")
+        if name.strip() in asks:
+            raise CliError(f"--ask: {name.strip()!r} is given twice")
+        asks[name.strip()] = value.replace("\\n", "\n")
+    return asks
+
+
+def _out_file(path: Path) -> Path:
+    out = path.expanduser().resolve()
+    if not out.parent.is_dir():
+        raise CliError(f"--out: {out.parent} is not a folder")
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"--out: {out.name}: give a .pdf file")
+    return out
+
+
+def _sent_on(args: argparse.Namespace, today: dt.date) -> dt.date:
+    return _iso_day("--sent-on", args.sent_on) if args.sent_on else today
+
+
+def _letter_service(opened: Any) -> Any:
+    """The profile's letters service, saying so if its templates have problems."""
+    service = opened.letters
+    for template_id, problem in service.unavailable():
+        print(f"officer-app: warning: letter {template_id} unavailable: {problem}", file=sys.stderr)
+    if service.letterhead.is_demo:
+        print(
+            "officer-app: warning: the letters carry the demo letterhead (Northam City Council); "
+            "set [letterhead] in settings.toml",
+            file=sys.stderr,
+        )
+    return service
+
+
+def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.letters import LetterRefused, long_date
+
+    out = _out_file(args.out)
+    asks = _asks(args.ask)
+    if args.sent_on and not args.sent_by:
+        raise CliError("--sent-on: give --sent-by as well to record the letter as sent")
+    opened = _open(data_dir, args.settings)
+    try:
+        service = _letter_service(opened)
+        case_id = _case_id(opened, args.case)
+        recipient = _recipient(service, case_id, args.recipient)
+        sent_on = _sent_on(args, opened.clock.today())
+        try:
+            made = service.render(case_id, args.template, recipient_id=recipient, asks=asks)
+            recorded = (
+                service.record_sent(case_id, made, sent_on=sent_on, method=args.sent_by)
+                if args.sent_by
+                else None
+            )
+            service.export_rendered(made, out)
+        except LetterRefused as exc:
+            raise CliError(f"{args.case}: {args.template}: {exc}") from exc
+    finally:
+        opened.lock()
+    pages = f"{made.pages} page{'s' * (made.pages != 1)}"
+    print(
+        f"{made.case_reference}: {made.title} to {made.recipient_name}, {pages}, saved to {out} "
+        f"(SHA-256 {made.sha256[:16]}…)"
+    )
+    if recorded is not None:
+        print(
+            f"recorded as sent by {recorded.method} on {long_date(recorded.sent_on)}: the copy "
+            "is kept on the case and the sending is signed into its chronology"
+        )
+    return 0
+
+
+def _case_id(opened: Any, reference: str) -> str:
+    from sqlalchemy import select
+
+    from officer_app.store.models import Case
+
+    found = opened.store.read(
+        lambda session: session.scalar(
+            select(Case.id).where(Case.reference == reference.strip().upper())
+        )
+    )
+    if found is None:
+        raise CliError(f"--case: there is no case {reference!r} in this profile")
+    return str(found)
+
+
+def _recipient(service: Any, case_id: str, wanted: str | None) -> str | None:
+    if wanted is None:
+        return None  # the service takes the only one, or names the choices
+    people = service.recipients(case_id)
+    key = " ".join(wanted.split()).casefold()
+    for person in people:
+        plain = person.name.split(" ", 1)[1] if person.name.startswith(("Mr ", "Ms ")) else ""
+        if key in (person.name.casefold(), plain.casefold()):
+            if not person.can_receive:
+                raise CliError(f"--recipient: no letter can go to {person.name}: {person.reason}")
+            return str(person.id)
+    choices = ", ".join(p.name for p in people if p.can_receive) or "nobody"
+    raise CliError(f"--recipient: {wanted!r} is not on this case (letters can go to: {choices})")
+
+
+def _letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.domain.stages import Stage
+    from officer_app.letters import LetterRefused
+
+    out = _out_file(args.out)
+    asks = _asks(args.ask)
+    if args.stage is not None and args.stage not in {s.value for s in Stage}:
+        known = ", ".join(s.value for s in Stage)
+        raise CliError(f"--stage: {args.stage!r} is not a stage ({known})")
+    opened = _open(data_dir, args.settings)
+    interrupted = False
+    try:
+        service = _letter_service(opened)
+        cases = [
+            row.case_id
+            for row in opened.caseload.list_cases()
+            if row.status == "open" and (args.stage is None or row.stage == args.stage)
+        ]
+        if not cases:
+            raise CliError("no open case" + (f" at stage {args.stage}" if args.stage else ""))
+        sent_on = _sent_on(args, opened.clock.today())
+        try:
+            batch = service.batch(
+                args.template, cases, asks=asks, sent_on=sent_on, method=args.sent_by
+            )
+        except LetterRefused as exc:
+            raise CliError(f"{args.template}: {exc}") from exc
+        job = batch.run()
+        try:
+            while True:
+                try:
+                    step = next(job)
+                except StopIteration as finished:
+                    result = finished.value
+                    break
+                _bar(step.done, step.total, len(batch.letters))
+        except KeyboardInterrupt:
+            interrupted = True
+            result = batch.result(cancelled=True)
+        print(file=sys.stderr)
+        if result.letters:
+            service.export_batch(result, out)
+    finally:
+        opened.lock()
+    for skip in result.skipped:
+        print(f"skipped {skip.reference}: {skip.reason}", file=sys.stderr)
+    made = len(result.letters)
+    summary = (
+        f"{made} letter{'s' * (made != 1)} for {result.cases_done} of {result.cases_total} cases "
+        f"recorded as sent by {args.sent_by} on {sent_on.isoformat()}"
+    )
+    if made:
+        print(f"{summary}; {result.pages} pages saved to {out}")
+    if interrupted:
+        print(f"officer-app: interrupted: {summary}; the rest were not made", file=sys.stderr)
+        return 130
+    if not made:
+        raise CliError(f"no letter could be made ({len(result.skipped)} cases skipped)")
+    return 0
+
+
+def _bar(done: int, total: int, letters: int) -> None:
+    bar = progress_bar(done / max(1, total))
+    print(f"\r{bar} {done}/{total} cases, {letters} letters", end="", file=sys.stderr, flush=True)
