@@ -1,7 +1,8 @@
 """A letter or a notice on the LA's letterhead, as a council posts it (A4, reportlab).
 
-The first page carries the letterhead (the logo when one is set, the authority's name lines,
-its address and contact details), the recipient's address placed for the window of a DL
+The first page carries the letterhead (the authority's name lines, its logo when one is set)
+and, across its foot, the authority's address and contact details; the recipient's address
+is placed for the window of a DL
 envelope (A4 folded in three: the block sits 20 mm from the left edge and 46 to 86 mm from
 the top, with a small return address and "PRIVATE AND CONFIDENTIAL" above the name), and
 beside it our reference, who to ask for and the date. Then "Dear …", the subject in bold,
@@ -73,7 +74,7 @@ CONTENT_W = PAGE_W - 2 * MARGIN_X
 # The letterhead band
 HEAD_TOP = PAGE_H - 13 * mm
 LOGO_MAX_W, LOGO_MAX_H = 42 * mm, 19 * mm
-HEAD_RULE_Y = PAGE_H - 43 * mm
+HEAD_RULE_LOWEST = PAGE_H - 40 * mm
 # The DL window: A4 folded in three, the address 20 mm in and 46-86 mm down
 WINDOW_X = 20 * mm
 WINDOW_W = 88 * mm
@@ -86,6 +87,8 @@ DETAILS_LABEL_W = 27 * mm
 FIRST_FRAME_TOP = PAGE_H - 91 * mm
 LATER_FRAME_TOP = PAGE_H - 18 * mm
 FRAME_BOTTOM = 22 * mm
+FIRST_FRAME_BOTTOM = 33 * mm  # above the authority's address and contact details
+CONTACT_RULE_Y = 28 * mm
 FOOTER_Y = 12 * mm
 LABEL_W = 62 * mm  # the label column of a table
 
@@ -213,38 +216,50 @@ def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.5)
 
 
 def _draw_letterhead(canvas: Any, head: Letterhead) -> None:
+    """The authority's name lines at the top left, its logo (if any) at the top right."""
     canvas.saveState()
-    x = MARGIN_X
+    logo_w = 0.0
+    bottom = HEAD_TOP
     if head.logo is not None:
         reader = ImageReader(str(head.logo))
         width, height = reader.getSize()
         scale = min(LOGO_MAX_W / width, LOGO_MAX_H / height)
         w, h = width * scale, height * scale
-        canvas.drawImage(reader, MARGIN_X, HEAD_TOP + 3 * mm - h, w, h, mask="auto")
-        x = MARGIN_X + w + 5 * mm
-    contact = [*head.address_lines]
-    contact += [f"Telephone {head.phone}", head.email]
-    if head.website:
-        contact.append(head.website)
-    contact_w = max(pdfmetrics.stringWidth(line, FONT, 8) for line in contact)
-    name_w = PAGE_W - MARGIN_X - contact_w - 8 * mm - x
+        canvas.drawImage(reader, PAGE_W - MARGIN_X - w, HEAD_TOP + 3 * mm - h, w, h, mask="auto")
+        logo_w = w + 8 * mm
+        bottom = HEAD_TOP + 3 * mm - h
+    name_w = CONTENT_W - logo_w
     y = HEAD_TOP - 3 * mm
     for index, line in enumerate(head.name_lines):
         font, size = (FONT_BOLD, 15.0) if index == 0 else (FONT, 10.5)
-        size = _fit(line, font, size, name_w, smallest=8)
         canvas.setFillColor(NAVY)
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, line)
+        canvas.setFont(font, _fit(line, font, size, name_w, smallest=8))
+        canvas.drawString(MARGIN_X, y, line)
+        bottom = min(bottom, y - 1.5 * mm)
         y -= (6.3 if index == 0 else 4.8) * mm
-    canvas.setFillColor(MUTED)
-    canvas.setFont(FONT, 8)
-    y = HEAD_TOP
-    for line in contact:
-        canvas.drawRightString(PAGE_W - MARGIN_X, y, line)
-        y -= 3.45 * mm
+    rule = max(HEAD_RULE_LOWEST, bottom - 3 * mm)  # under the name lines and the logo
     canvas.setStrokeColor(NAVY)
     canvas.setLineWidth(0.8)
-    canvas.line(MARGIN_X, HEAD_RULE_Y, PAGE_W - MARGIN_X, HEAD_RULE_Y)
+    canvas.line(MARGIN_X, rule, PAGE_W - MARGIN_X, rule)
+    canvas.restoreState()
+
+
+def _draw_contact(canvas: Any, head: Letterhead) -> None:
+    """The authority's address and contact details across the foot of the first page."""
+    address = ", ".join([head.authority, *head.address_lines])
+    contact = " · ".join(
+        part for part in (f"Telephone {head.phone}", head.email, head.website) if part
+    )
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, CONTACT_RULE_Y, PAGE_W - MARGIN_X, CONTACT_RULE_Y)
+    canvas.setFillColor(MUTED)
+    y = CONTACT_RULE_Y - 4 * mm
+    for line in (address, contact):
+        canvas.setFont(FONT, _fit(line, FONT, 7.5, CONTENT_W, smallest=5.5))
+        canvas.drawCentredString(PAGE_W / 2, y, line)
+        y -= 3.4 * mm
     canvas.restoreState()
 
 
@@ -252,11 +267,18 @@ def _draw_window(canvas: Any, document: LetterDocument) -> None:
     """The return address, the marking and the recipient's address, inside the window."""
     head = document.letterhead
     canvas.saveState()
-    back = ", ".join([head.authority, *head.address_lines])
-    size = _fit(f"If undelivered, please return to: {back}", FONT, 6.5, WINDOW_W, 5)
+    # the return address: as much of the address as fits, always the authority and the last
+    # line (the postcode)
+    lines = list(head.address_lines)
+    while True:
+        back = "If undelivered, return to: " + ", ".join([head.authority, *lines])
+        size = _fit(back, FONT, 6.5, WINDOW_W, 5.5)
+        if pdfmetrics.stringWidth(back, FONT, size) <= WINDOW_W or len(lines) <= 1:
+            break
+        del lines[-2]
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, size)
-    canvas.drawString(WINDOW_X, WINDOW_TOP, f"If undelivered, please return to: {back}")
+    canvas.drawString(WINDOW_X, WINDOW_TOP, back)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.4)
     canvas.line(WINDOW_X, WINDOW_TOP - 1.6 * mm, WINDOW_X + WINDOW_W, WINDOW_TOP - 1.6 * mm)
@@ -314,6 +336,7 @@ def _draw_first_page(canvas: Any, document: LetterDocument) -> None:
     _draw_letterhead(canvas, document.letterhead)
     _draw_window(canvas, document)
     _draw_details(canvas, document)
+    _draw_contact(canvas, document.letterhead)
 
 
 def _draw_footer(canvas: Any, document: LetterDocument, page: int, total: int) -> None:
@@ -438,7 +461,7 @@ def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
     if not document.recipient:
         raise ValueError("a letter needs the recipient's name and address")
     first = Frame(
-        MARGIN_X, FRAME_BOTTOM, CONTENT_W, FIRST_FRAME_TOP - FRAME_BOTTOM,
+        MARGIN_X, FIRST_FRAME_BOTTOM, CONTENT_W, FIRST_FRAME_TOP - FIRST_FRAME_BOTTOM,
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first",
     )  # fmt: skip
     later = Frame(
