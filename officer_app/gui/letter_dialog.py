@@ -452,11 +452,12 @@ class LetterDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([420, 720])
         footer = QHBoxLayout()
-        footer.addWidget(self.status, 1)
+        footer.addStretch(1)
         for button in (self.print_button, self.save_button, self.record_button, self.close_button):
             footer.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
+        layout.addWidget(self.status)  # a row of its own: a long message is never cut off
         layout.addLayout(footer)
         self.resize(1180, 680)
 
