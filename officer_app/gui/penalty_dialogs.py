@@ -81,6 +81,7 @@ class ConsiderDialog(QDialog):
         self.setMinimumWidth(560)
         self._evidence = evidence
         self._runner = runner
+        self._asked = 0
         self.seen: ThresholdEvidence | None = None
         intro = _wrapped(
             "A penalty notice must be considered when the register shows 10 or more sessions of "
@@ -126,13 +127,18 @@ class ConsiderDialog(QDialog):
     def _check(self) -> None:
         first, last = day_of(self.first), day_of(self.last)
         if first > last:
+            self._asked += 1  # whatever is still being worked out no longer applies
             self.evidence_label.setText("The range ends before it starts.")
             self.seen = None
             return
         self.evidence_label.setText("Reading the register…")
-        self._runner.run(lambda: self._evidence(first, last), self._shown)
+        self._asked += 1
+        asked = self._asked
+        self._runner.run(lambda: self._evidence(first, last), lambda r: self._shown(r, asked))
 
-    def _shown(self, seen: object) -> None:
+    def _shown(self, seen: object, asked: int) -> None:
+        if asked != self._asked:
+            return  # the range changed since: the answer for the newer one is coming
         if isinstance(seen, ThresholdEvidence):
             self.seen = seen
             mostly_g = seen.codes_in_window.get("G", 0) * 2 > seen.unauthorised_in_window > 0
@@ -203,6 +209,7 @@ class IssueDialog(QDialog):
         self.setMinimumWidth(580)
         self._plan = plan
         self._runner = runner
+        self._asked = 0
         self.plan: IssuePlan | None = None
         intro = _wrapped(notice.evidence.sentence())
         self.issued_on = date_edit(today, "Date of issue")
@@ -254,14 +261,21 @@ class IssueDialog(QDialog):
         self.plan = None
         self._enable()
         self.outcome.setText("Checking the notices already issued to this parent…")
-        self._runner.run(lambda: self._plan(issued, served, received), self._planned, self._failed)
+        self._asked += 1
+        asked = self._asked
+        self._runner.run(
+            lambda: self._plan(issued, served, received),
+            lambda r: self._planned(r, asked),
+            lambda e: self._failed(e, asked),
+        )
 
-    def _failed(self, exc: BaseException) -> None:
-        self.outcome.setText(f"<b>{exc}</b>")
+    def _failed(self, exc: BaseException, asked: int) -> None:
+        if asked == self._asked:
+            self.outcome.setText(f"<b>{exc}</b>")
 
-    def _planned(self, plan: object) -> None:
-        if not isinstance(plan, IssuePlan):
-            return
+    def _planned(self, plan: object, asked: int) -> None:
+        if asked != self._asked or not isinstance(plan, IssuePlan):
+            return  # the inputs changed since: the newer answer is coming
         self.plan = plan
         d = plan.decision
         if not self.own_receipt.isChecked():
