@@ -100,6 +100,26 @@ def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
     return opened.store.read(work)
 
 
+def workflow_at(opened: OpenProfile, officer_id: str, moment: dt.datetime) -> PenaltyNoticeService:
+    """The penalty-notice service, and the letters it sends, with the clock at ``moment`` and
+    acting as ``officer_id``: history replayed through the real workflow."""
+    clock = FixedClock(moment.astimezone(dt.UTC))
+    letters = opened.letters
+    sender = LetterService(
+        opened.store,
+        clock,
+        officer_id,
+        letters.registry,
+        letters.letterhead,
+        opened.attachments,
+        lambda: AttendanceService(opened.store, clock, bands=opened.settings.attendance_bands),
+        bands=opened.settings.attendance_bands,
+    )
+    return PenaltyNoticeService(
+        opened.store, clock, officer_id, letters=lambda: sender, la_name=opened.settings.la_name
+    )
+
+
 class _Replay:
     """The services with the clock at a given moment, acting as the case's officer."""
 
@@ -109,26 +129,7 @@ class _Replay:
 
     def at(self, day: dt.date, minute: int) -> PenaltyNoticeService:
         moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=UK)
-        clock = FixedClock(moment.astimezone(dt.UTC))
-        opened = self._opened
-        letters = opened.letters
-        sender = LetterService(
-            opened.store,
-            clock,
-            self._officer_id,
-            letters.registry,
-            letters.letterhead,
-            opened.attachments,
-            lambda: AttendanceService(opened.store, clock, bands=opened.settings.attendance_bands),
-            bands=opened.settings.attendance_bands,
-        )
-        return PenaltyNoticeService(
-            opened.store,
-            clock,
-            self._officer_id,
-            letters=lambda: sender,
-            la_name=opened.settings.la_name,
-        )
+        return workflow_at(self._opened, self._officer_id, moment)
 
 
 def _supervisor(opened: OpenProfile) -> str | None:

@@ -8,8 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from officer_app.attendance.codes import shipped_codes
+from officer_app.demo.penalty_notices import workflow_at
 from officer_app.domain.attendance import Mark, summarise
 from officer_app.domain.penalty_notices import Grounds, NoticeStatus, StepRefused
+from officer_app.services.letters import LetterRefused
 from officer_app.services.penalty_notices import NoticeRefused, PenaltyNoticeService
 from officer_app.services.profile import OpenProfile
 from officer_app.store import evidence
@@ -19,6 +21,8 @@ from officer_app.store.models import (
     Case,
     Child,
     ChronologyEntry,
+    Letter,
+    Officer,
     PenaltyNotice,
 )
 
@@ -196,3 +200,206 @@ def test_two_parents_considered_at_once_each_get_a_link_in_the_chain(
     made = service.consider(case_id, both, SPRING, SPRING + dt.timedelta(days=60))
     assert {n.parent_id for n in made} == set(both)
     assert demo_profile.store.read(evidence.verify)[1] == []
+
+
+# --- through issue, with the real letters service -------------------------------------------
+
+AFTER_SPRING = SPRING + dt.timedelta(weeks=10)  # Monday 15 March 2027
+
+
+def at(profile: OpenProfile, day: dt.date) -> PenaltyNoticeService:
+    """The service with the clock on ``day`` (the notice's steps happen on their own days)."""
+    moment = dt.datetime.combine(day, dt.time(10, 0), tzinfo=dt.UTC)
+    return workflow_at(profile, profile.officer.id, moment)
+
+
+def supervisor_of(profile: OpenProfile) -> str:
+    return profile.store.read(
+        lambda s: s.scalar(select(Officer.id).where(Officer.role == "supervisor"))
+    )
+
+
+def considered_with_evidence(profile: OpenProfile) -> tuple[str, str]:
+    """A case whose spring register meets the threshold, considered for its first parent."""
+    case_id, _parents = a_case_with_parents(profile)
+    spring_register(profile, case_id, {n: "N" for n in range(0, 100, 8)})  # 13 sessions
+    service = at(profile, AFTER_SPRING)
+    parent = service.parents(case_id)[0].id
+    [notice] = service.consider(case_id, [parent], SPRING, AFTER_SPRING - dt.timedelta(days=1))
+    return case_id, notice.id
+
+
+def test_a_first_notice_is_issued_with_its_copy_kept_and_the_reduced_rate(
+    demo_profile: OpenProfile,
+) -> None:
+    case_id, notice_id = considered_with_evidence(demo_profile)
+    service = at(demo_profile, AFTER_SPRING)
+    with pytest.raises(NoticeRefused, match="authority for legal action comes from a supervisor"):
+        service.issue(
+            notice_id,
+            issued_on=AFTER_SPRING,
+            served_by="post",
+            authorised_by=demo_profile.officer.id,  # an officer, not a supervisor
+            authorised_on=AFTER_SPRING,
+        )
+    issued = service.issue(
+        notice_id,
+        issued_on=AFTER_SPRING,
+        served_by="post",
+        authorised_by=supervisor_of(demo_profile),
+        authorised_on=AFTER_SPRING,
+    )
+    assert issued.status is NoticeStatus.ISSUED and issued.ordinal == 1
+    assert issued.number is not None and issued.number.startswith("PN-2027-")
+    # posted on Monday 15 March: received on Wednesday 17th; £80 to 7 April, £160 to 14 April
+    assert issued.received_on == dt.date(2027, 3, 17)
+    assert (issued.amount_21, issued.amount_28) == (80, 160)
+    assert (issued.reduced_by, issued.full_by) == (dt.date(2027, 4, 7), dt.date(2027, 4, 14))
+    letter = demo_profile.store.read(lambda s: s.get_one(Letter, issued.notice_letter_id))
+    copy = demo_profile.letters.read_copy(letter.id)
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(copy)).pages).split())
+    assert issued.number in text and "£80" in text and "£160" in text
+    assert "7 April 2027" in text and "14 April 2027" in text
+    # the step and the letter are both in the case's signed chronology
+    titles = demo_profile.store.read(
+        lambda s: [
+            e.title
+            for e in s.scalars(select(ChronologyEntry).where(ChronologyEntry.case_id == case_id))
+        ]
+    )
+    assert f"Penalty notice {issued.number} issued: {issued.parent_name}" in titles
+    assert demo_profile.store.read(evidence.verify)[1] == []
+    # the reg 20 record has it, with the copy's hash
+    [row] = service.register()
+    assert (row.number, row.copy_sha256, row.amount_21) == (issued.number, letter.sha256, 80)
+
+
+def test_payments_settle_the_notice_by_the_rules(demo_profile: OpenProfile) -> None:
+    _case_id, notice_id = considered_with_evidence(demo_profile)
+    at(demo_profile, AFTER_SPRING).issue(
+        notice_id,
+        issued_on=AFTER_SPRING,
+        served_by="hand",
+        authorised_by=supervisor_of(demo_profile),
+        authorised_on=AFTER_SPRING,
+    )
+    late = at(demo_profile, dt.date(2027, 4, 20))
+    with pytest.raises(StepRefused, match="£160 is due"):
+        late.record_payment(notice_id, dt.date(2027, 4, 6), 80)  # 22nd day: £80 no longer
+    with pytest.raises(StepRefused, match="it is not unpaid yet"):
+        at(demo_profile, dt.date(2027, 4, 12)).mark_unpaid(notice_id)
+    paid = late.record_payment(notice_id, dt.date(2027, 4, 6), 160)
+    assert paid.status is NoticeStatus.PAID_28 and paid.amount_paid == 160
+    with pytest.raises(StepRefused):
+        late.withdraw(notice_id, dt.date(2027, 4, 20), "too late: it was paid")
+
+
+def test_an_unpaid_notice_leads_to_prosecution_and_the_record_says_so(
+    demo_profile: OpenProfile,
+) -> None:
+    _case_id, notice_id = considered_with_evidence(demo_profile)
+    at(demo_profile, AFTER_SPRING).issue(
+        notice_id,
+        issued_on=AFTER_SPRING,
+        served_by="hand",
+        authorised_by=supervisor_of(demo_profile),
+        authorised_on=AFTER_SPRING,
+    )
+    later = at(demo_profile, dt.date(2027, 4, 20))
+    unpaid = later.mark_unpaid(notice_id)
+    assert unpaid.status is NoticeStatus.UNPAID
+    done = later.record_prosecution(notice_id, dt.date(2027, 4, 20), "Laid under s444(1)")
+    assert done.status is NoticeStatus.PROSECUTED
+    [row] = later.register()
+    assert row.prosecuted and row.prosecution_on == dt.date(2027, 4, 20)
+    csv_text = later.register_document("csv").decode("utf-8-sig")
+    assert "Prosecution followed" in csv_text and ",yes,2027-04-20," in csv_text
+
+
+def test_a_withdrawn_notice_keeps_its_reason_and_does_not_count(demo_profile: OpenProfile) -> None:
+    case_id, notice_id = considered_with_evidence(demo_profile)
+    supervisor = supervisor_of(demo_profile)
+    service = at(demo_profile, AFTER_SPRING)
+    issued = service.issue(
+        notice_id, issued_on=AFTER_SPRING, served_by="hand", authorised_by=supervisor,
+        authorised_on=AFTER_SPRING,
+    )  # fmt: skip
+    with pytest.raises(NoticeRefused, match="give the reason"):
+        service.withdraw(notice_id, AFTER_SPRING, " ")
+    withdrawn = service.withdraw(notice_id, AFTER_SPRING, "Issued to the wrong person")
+    assert withdrawn.status is NoticeStatus.WITHDRAWN
+    assert withdrawn.withdrawn_reason == "Issued to the wrong person"
+    # the next notice to the same parent is a first one again: the withdrawn one does not count
+    [again] = service.consider(
+        case_id, [issued.parent_id], SPRING, AFTER_SPRING - dt.timedelta(days=1)
+    )
+    plan = service.plan_issue(again.id, AFTER_SPRING, "hand")
+    assert plan.decision.allowed and plan.decision.ordinal == 1
+
+
+def test_a_third_notice_within_three_years_is_refused_with_the_alternatives(
+    demo_profile: OpenProfile,
+) -> None:
+    case_id, first_id = considered_with_evidence(demo_profile)
+    supervisor = supervisor_of(demo_profile)
+    service = at(demo_profile, AFTER_SPRING)
+    parent = service.notice(first_id).parent_id
+    for notice_id in (first_id, service.consider(case_id, [parent], SPRING, AFTER_SPRING)[0].id):
+        service.issue(
+            notice_id, issued_on=AFTER_SPRING, served_by="hand", authorised_by=supervisor,
+            authorised_on=AFTER_SPRING,
+        )  # fmt: skip
+    [second] = [n for n in service.notices_for(case_id) if n.ordinal == 2]
+    assert (second.amount_21, second.amount_28) == (None, 160)  # no reduced rate
+    [third] = service.consider(case_id, [parent], SPRING, AFTER_SPRING)
+    with pytest.raises(NoticeRefused, match="A third notice within 3 years") as refused:
+        service.issue(
+            third.id, issued_on=AFTER_SPRING, served_by="hand", authorised_by=supervisor,
+            authorised_on=AFTER_SPRING,
+        )  # fmt: skip
+    assert any("Education Supervision Order" in a for a in refused.value.alternatives)
+    assert service.notice(third.id).status is NoticeStatus.CONSIDERED  # nothing changed
+    letters = demo_profile.store.read(
+        lambda s: s.scalars(select(Letter).where(Letter.case_id == case_id)).all()
+    )
+    assert len(letters) == 2  # no copy of a notice that was never issued
+
+
+def test_the_notice_to_improve_is_a_letter_and_starts_the_improvement_period(
+    demo_profile: OpenProfile,
+) -> None:
+    _case_id, notice_id = considered_with_evidence(demo_profile)
+    service = at(demo_profile, AFTER_SPRING)
+    until = dt.date(2027, 4, 16)
+    with pytest.raises(NoticeRefused, match="sufficient improvement"):
+        service.send_notice_to_improve(
+            notice_id, until=until, improvement=" ", support="x", sent_on=AFTER_SPRING,
+            method="post",
+        )  # fmt: skip
+    with pytest.raises((NoticeRefused, LetterRefused), match="support"):
+        service.send_notice_to_improve(
+            notice_id, until=until, improvement="No unauthorised absence", support=" ",
+            sent_on=AFTER_SPRING, method="post",
+        )  # fmt: skip
+    done = service.send_notice_to_improve(
+        notice_id,
+        until=until,
+        improvement="No unauthorised absence in the period",
+        support="A weekly check-in with the attendance mentor",
+        sent_on=AFTER_SPRING,
+        method="post",
+    )
+    assert done.status is NoticeStatus.NOTICE_TO_IMPROVE
+    assert (done.nti_on, done.nti_until) == (AFTER_SPRING, until)
+    copy = demo_profile.letters.read_copy(str(done.nti_letter_id))
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(copy)).pages).split())
+    assert "Notice to Improve" in text and "16 April 2027" in text
+    assert "weekly check-in with the attendance mentor" in text
