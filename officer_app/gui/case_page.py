@@ -44,9 +44,11 @@ from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, Timescale
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
     from officer_app.gui.letter_dialog import LetterDialog
+    from officer_app.gui.penalty_panel import PenaltyNoticePanel
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterInfo, LetterService
+    from officer_app.services.penalty_notices import PenaltyNoticeService
 
 # The case's field-work buttons: (key, label); the key is a form id or "plan_visit".
 WORK_BUTTONS = [
@@ -137,12 +139,15 @@ class CasePage(QWidget):
         attachments: AttachmentService | None = None,
         attendance: Callable[[], AttendanceService] | None = None,
         letters: Callable[[], LetterService] | None = None,
+        penalty_notices: Callable[[], PenaltyNoticeService] | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self._penalty_notices = penalty_notices
         self._letters = letters
         self.letters_by_entry: dict[str, LetterInfo] = {}  # the letters sent, by their entry
         self.letter_dialog: LetterDialog | None = None
+        self.copy_viewer: QDialog | None = None
         self._service = service
         self._runner = runner
         self._field_work = field_work
@@ -298,7 +303,20 @@ class CasePage(QWidget):
         if self._attendance is not None:
             self.attendance_panel = AttendancePanel(self.case_id, self._attendance, self._runner)
             self.views.addTab(self.attendance_panel, "Attendance")
-            self.views.currentChanged.connect(self._view_changed)
+        self.penalty_panel: PenaltyNoticePanel | None = None
+        if self._penalty_notices is not None:
+            from officer_app.gui.penalty_panel import PenaltyNoticePanel
+
+            self.penalty_panel = PenaltyNoticePanel(
+                self.case_id,
+                self._penalty_notices,
+                self._runner,
+                self._today,
+                view_letter=self.view_letter_copy if self._letters is not None else None,
+            )
+            self.penalty_panel.changed.connect(self._after_field_work)
+            self.views.addTab(self.penalty_panel, "Penalty notices")
+        self.views.currentChanged.connect(self._view_changed)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(self.views)
@@ -361,6 +379,9 @@ class CasePage(QWidget):
         outer.addWidget(self.content, 1)
 
     def _view_changed(self, index: int) -> None:
+        notices = self.penalty_panel
+        if notices is not None and self.views.widget(index) is notices and not notices.loaded:
+            notices.load()
         panel = self.attendance_panel
         if panel is not None and self.views.widget(index) is panel and not panel.loaded:
             panel.load()
@@ -599,14 +620,8 @@ class CasePage(QWidget):
 
     def _print(self) -> None:
         entry = self.selected_entry()
-        if entry is not None and entry.id in self.letters_by_entry and self._letters is not None:
-            letters, letter = self._letters, self.letters_by_entry[entry.id]
-            self.note_status.setText("Preparing the letter's copy for printing…")
-            self._runner.run(
-                lambda: (letters().print_copy(letter.id), letter.pages),
-                lambda made: self._show_print_dialog(made, letter.title),
-                lambda exc: self.note_status.setText(f"Not printed: {exc}"),
-            )
+        if entry is not None and entry.id in self.letters_by_entry:
+            self._print_letter_copy(self.letters_by_entry[entry.id])
             return
         if entry is None or entry.form_id is None or self._field_work is None:
             return
@@ -643,6 +658,47 @@ class CasePage(QWidget):
         )
 
     # --- letters -----------------------------------------------------------------------------
+    def view_letter_copy(self, letter_id: str) -> None:
+        """Show the stored copy of a letter or notice sent, as it was sent."""
+        if self._letters is None:
+            return
+        letters = self._letters
+        self.note_status.setText("Opening the copy kept…")
+        self._runner.run(
+            lambda: (letters().letter(letter_id), letters().read_copy(letter_id)),
+            self._show_copy,
+            lambda exc: self.note_status.setText(f"The copy cannot be shown: {exc}"),
+        )
+
+    def _show_copy(self, found: object) -> None:
+        if self._closing or not isinstance(found, tuple):
+            return
+        from officer_app.gui.copy_viewer import CopyViewer
+
+        letter, data = found
+        self.note_status.setText("")
+        viewer = CopyViewer(
+            f"{letter.title} — sent {letter.sent_on:%d/%m/%Y} to {letter.recipient_name}",
+            data,
+            letter.sha256,
+            on_print=lambda: self._print_letter_copy(letter),
+            on_save=lambda: self._save_letter_copy(letter),
+            parent=self,
+        )
+        self.copy_viewer = viewer
+        viewer.open()
+
+    def _print_letter_copy(self, letter: LetterInfo) -> None:
+        if self._letters is None:
+            return
+        letters = self._letters
+        self.note_status.setText("Preparing the letter's copy for printing…")
+        self._runner.run(
+            lambda: (letters().print_copy(letter.id), letter.pages),
+            lambda made: self._show_print_dialog(made, letter.title),
+            lambda exc: self.note_status.setText(f"Not printed: {exc}"),
+        )
+
     def write_letter(self) -> None:
         """Open the letter dialog with what it needs, gathered on the task runner."""
         if self._letters is None or self.detail is None:

@@ -264,6 +264,10 @@ class MainWindow(QMainWindow):
             "&Import a register extract…", "Ctrl+I", self.import_register
         )
         file_menu.addAction(self.import_action)
+        self.notices_action = self._action(
+            "Export the record of penalty &notices…", None, self.export_notice_record
+        )
+        file_menu.addAction(self.notices_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", "Ctrl+Q", self.close))
         case_menu = bar.addMenu("&Case")
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About Officer App", None, self._about))
         self.workspace_actions = [
             self.import_action,
+            self.notices_action,
             self.lock_action,
             self.open_action,
             self.note_action,
@@ -443,6 +448,35 @@ class MainWindow(QMainWindow):
         )
         progress.canceled.connect(token.cancel)
 
+    def export_notice_record(self, target: Path | None = None) -> None:
+        """Save the LA's record of every penalty notice (reg 20) as CSV or PDF (audited)."""
+        profile = self.profile
+        if profile is None:
+            return
+        if target is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                "Export the record of penalty notices",
+                f"penalty-notices-{self._today():%Y-%m-%d}.pdf",
+                "PDF document (*.pdf);;CSV for a spreadsheet (*.csv)",
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        out = target
+
+        def done(count: object) -> None:
+            self.statusBar().showMessage(
+                f"The record of penalty notices ({count} issued) is saved in {out}.", 10_000
+            )
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, "Not exported", str(exc))
+
+        self.runner.run(lambda: profile.penalty_notices.export_register(out), done, failed)
+
     def change_passphrase(self) -> None:
         profile = self.profile
         if profile is None:
@@ -576,6 +610,7 @@ class MainWindow(QMainWindow):
             attachments=profile.attachments,
             attendance=lambda: profile.attendance,
             letters=lambda: profile.letters,
+            penalty_notices=lambda: profile.penalty_notices,
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")

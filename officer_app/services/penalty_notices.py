@@ -389,6 +389,8 @@ class PenaltyNoticeService:
             raise NoticeRefused("the improvement period must end after the notice is sent")
         if not improvement.strip():
             raise NoticeRefused("say what sufficient improvement means for this child")
+        if not support.strip():
+            raise NoticeRefused("say what support is offered: a Notice to Improve sets it out")
         current = self.notice(notice_id)
         rules.check_step(current.status, NoticeStatus.NOTICE_TO_IMPROVE)
         sender = self._sender()
@@ -657,8 +659,23 @@ class PenaltyNoticeService:
     def register_document(
         self, kind: str, first: dt.date | None = None, last: dt.date | None = None
     ) -> bytes:
-        """The record as ``csv`` or ``pdf`` bytes, audited as an export."""
+        """The record as ``csv`` or ``pdf`` bytes (for printing or saving), audited."""
+        return self._document(kind, self.register(first, last), first, last)
+
+    def export_register(
+        self, out: Path, first: dt.date | None = None, last: dt.date | None = None
+    ) -> int:
+        """Save the record as CSV or PDF (by the file's suffix); returns the notices in it."""
+        kind = out.suffix.lower().lstrip(".")
+        if kind not in ("csv", "pdf"):
+            raise NoticeRefused(f"{out.name}: save the record as .csv or .pdf")
         rows = self.register(first, last)
+        write_bytes_atomic(out, self._document(kind, rows, first, last))
+        return len(rows)
+
+    def _document(
+        self, kind: str, rows: list[RegisterRow], first: dt.date | None, last: dt.date | None
+    ) -> bytes:
         if kind == "csv":
             data = register_csv(rows)
         elif kind == "pdf":
@@ -668,7 +685,7 @@ class PenaltyNoticeService:
                 rows, la_name=self._la_name, printed_at=self._clock.now(), first=first, last=last
             )
         else:
-            raise ValueError(f"the record is exported as csv or pdf, not {kind!r}")
+            raise ValueError(f"the record is made as csv or pdf, not {kind!r}")
         self._store.write_wait(
             lambda session: audit.record(
                 session,
@@ -678,17 +695,6 @@ class PenaltyNoticeService:
             )
         )
         return data
-
-    def export_register(
-        self, out: Path, first: dt.date | None = None, last: dt.date | None = None
-    ) -> int:
-        """Save the record as CSV or PDF (by the file's suffix); returns the notices in it."""
-        kind = out.suffix.lower().lstrip(".")
-        if kind not in ("csv", "pdf"):
-            raise NoticeRefused(f"{out.name}: save the record as .csv or .pdf")
-        data = self.register_document(kind, first, last)
-        write_bytes_atomic(out, data)
-        return len(self.register(first, last))
 
     # --- plumbing -----------------------------------------------------------------------------
     def _sender(self) -> LetterSender:

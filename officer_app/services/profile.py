@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
+    from officer_app.services.penalty_notices import PenaltyNoticeService
 
 OFFICER_SETTING = "officer_id"
 
@@ -106,6 +107,19 @@ class OpenProfile:
             self.attachments,
             lambda: self.attendance,
             bands=self.settings.attendance_bands,
+        )
+
+    @functools.cached_property
+    def penalty_notices(self) -> PenaltyNoticeService:
+        """Penalty notices through their lifecycle; their letters go through ``letters``."""
+        from officer_app.services.penalty_notices import PenaltyNoticeService
+
+        return PenaltyNoticeService(
+            self.store,
+            self.clock,
+            self.officer.id,
+            letters=lambda: self.letters,
+            la_name=self.settings.la_name,
         )
 
     @property
