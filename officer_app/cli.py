@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _attendance_parser(sub)
     _letters_parser(sub)
+    _notices_parser(sub)
 
     sub.add_parser("verify", help="recompute every evidence chain and report any break")
     sub.add_parser(
@@ -103,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "change-passphrase": _change_passphrase,
             "attendance": _attendance,
             "letters": _letters,
+            "notices": _notices,
         }[args.command]
         return handler(data_dir, args)
     except CliError as exc:
@@ -276,10 +278,14 @@ def _cases(data_dir: Path, args: argparse.Namespace) -> int:
         )
         for r in rows
     ]
+    _print_table(header, table)
+    return 0
+
+
+def _print_table(header: Sequence[str], table: Sequence[Sequence[str]]) -> None:
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(header)]
     for line in [header, *table]:
         print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
-    return 0
 
 
 def _verify(data_dir: Path, args: argparse.Namespace) -> int:
@@ -712,3 +718,97 @@ def _letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
 def _bar(done: int, total: int, letters: int) -> None:
     bar = progress_bar(done / max(1, total))
     print(f"\r{bar} {done}/{total} cases, {letters} letters", end="", file=sys.stderr, flush=True)
+
+
+# --- penalty notices -------------------------------------------------------------------------
+def _notices_parser(sub: Any) -> None:
+    notices = sub.add_parser("notices", help="penalty notices and the LA's record of them")
+    notices_sub = notices.add_subparsers(dest="notices_command", metavar="ACTION", required=True)
+    listing = notices_sub.add_parser("list", help="every penalty notice in the profile")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    record = notices_sub.add_parser(
+        "record", help="the record of every notice issued (reg 20 of SI 2007/1867), CSV or PDF"
+    )
+    record.add_argument("--out", type=Path, required=True, help="FILE.csv or FILE.pdf")
+    record.add_argument("--from", dest="first", help="issued on or after (YYYY-MM-DD)")
+    record.add_argument("--to", dest="last", help="issued on or before (YYYY-MM-DD)")
+
+
+def _notices(data_dir: Path, args: argparse.Namespace) -> int:
+    if args.notices_command == "record":
+        return _notices_record(data_dir, args)
+    return _notices_list(data_dir, args)
+
+
+def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
+    out = args.out.expanduser().resolve()
+    if not out.parent.is_dir():
+        raise CliError(f"--out: {out.parent} is not a folder")
+    if out.suffix.lower() not in (".csv", ".pdf"):
+        raise CliError(f"--out: {out.name}: give a .csv or a .pdf file")
+    first = _iso_day("--from", args.first) if args.first else None
+    last = _iso_day("--to", args.last) if args.last else None
+    if first and last and first > last:
+        raise CliError(f"--to: {args.last} is before --from {args.first}")
+    opened = _open(data_dir, args.settings)
+    try:
+        count = opened.penalty_notices.export_register(out, first, last)
+    finally:
+        opened.lock()
+    print(f"{out}: the record of {count} penalty notice(s) issued")
+    return 0
+
+
+def _notices_list(data_dir: Path, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from officer_app.store.models import Case
+
+    opened = _open(data_dir, args.settings)
+    try:
+        service = opened.penalty_notices
+        case_ids = opened.store.read(
+            lambda s: list(s.scalars(select(Case.id).order_by(Case.reference)))
+        )
+        notices = [n for case_id in case_ids for n in service.notices_for(case_id)]
+    finally:
+        opened.lock()
+    if args.json:
+        out = [
+            {
+                "case": n.case_reference,
+                "child": n.child_name,
+                "parent": n.parent_name,
+                "status": n.status.value,
+                "considered_on": n.considered_on.isoformat(),
+                "threshold_met": n.evidence.met,
+                "number": n.number,
+                "issued_on": n.issued_on.isoformat() if n.issued_on else None,
+                "ordinal": n.ordinal,
+                "amount_21": n.amount_21,
+                "amount_28": n.amount_28,
+                "paid_on": n.paid_on.isoformat() if n.paid_on else None,
+                "amount_paid": n.amount_paid,
+                "withdrawn_on": n.withdrawn_on.isoformat() if n.withdrawn_on else None,
+                "prosecution_on": n.prosecution_on.isoformat() if n.prosecution_on else None,
+            }
+            for n in notices
+        ]
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    header = ("Case", "Parent", "Status", "Considered", "Notice", "Issued", "Amount")
+    table = [
+        (
+            n.case_reference,
+            n.parent_name,
+            n.status_label,
+            n.considered_on.isoformat(),
+            n.number or "",
+            n.issued_on.isoformat() if n.issued_on else "",
+            n.amount_text,
+        )
+        for n in notices
+    ]
+    _print_table(header, table)
+    return 0

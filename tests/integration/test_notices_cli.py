@@ -1,0 +1,50 @@
+"""`officer-app notices`: the list, and the LA's record of every notice issued as CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.integration.test_cli import run
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("notices")
+    made = run(tmp, "demo", "--cases", "40", "--seed", "7", "--today", "2026-11-20")
+    assert made.returncode == 0, made.stderr
+    assert "penalty notices considered" in made.stdout
+    return tmp
+
+
+def test_the_list_and_the_record_agree(profile: Path) -> None:
+    listed = run(profile, "notices", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    notices = json.loads(listed.stdout)
+    issued = sorted(n["number"] for n in notices if n["issued_on"])
+    assert issued, "the demo has notices issued"
+    assert {n["status"] for n in notices} >= {"not_issued", "considered"}
+    out = profile / "record.csv"
+    made = run(profile, "notices", "record", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert f"the record of {len(issued)} penalty notice(s) issued" in made.stdout
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["number"] for r in rows) == issued
+    assert all(len(r["copy_sha256"]) == 64 for r in rows)
+    table = run(profile, "notices", "list")
+    assert "Paid within" in table.stdout and issued[0] in table.stdout
+
+
+def test_bad_arguments_say_what_is_wrong(profile: Path) -> None:
+    wrong = run(profile, "notices", "record", "--out", str(profile / "record.txt"))
+    assert wrong.returncode == 1 and "give a .csv or a .pdf file" in wrong.stderr
+    backwards = run(
+        profile, "notices", "record", "--out", str(profile / "r.pdf"),
+        "--from", "2026-12-01", "--to", "2026-01-01",
+    )  # fmt: skip
+    assert backwards.returncode == 1 and "before --from" in backwards.stderr
+    assert not (profile / "r.pdf").exists()
