@@ -36,10 +36,16 @@ from officer_app.gui.attachments_panel import AttachmentsPanel
 from officer_app.gui.attendance_panel import AttendancePanel
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
 from officer_app.gui.task_runner import TaskRunner
-from officer_app.gui.theme import RAG_COLOURS, RISK_BANNER
+from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS, RISK_BANNER
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
-from officer_app.services.dto import CaseDetail, DraftInfo, EntryInfo, TimescaleInfo
+from officer_app.services.dto import (
+    AttendanceBandInfo,
+    CaseDetail,
+    DraftInfo,
+    EntryInfo,
+    TimescaleInfo,
+)
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
@@ -198,6 +204,12 @@ class CasePage(QWidget):
         head.addLayout(top)
         head.addWidget(self.facts)
         head.addWidget(self.case_line)
+        self.attendance_line = QLabel("")  # a chip as wide as its words, in the band's colour
+        self.attendance_line.setAccessibleName("Attendance this school year")
+        attendance_row = QHBoxLayout()
+        attendance_row.addWidget(self.attendance_line)
+        attendance_row.addStretch(1)
+        head.addLayout(attendance_row)
         head.addLayout(self.vulnerabilities)
         self.timescale_line = _label("")
         self.timescale_line.setAccessibleName("Timescales")
@@ -482,6 +494,7 @@ class CasePage(QWidget):
             f"Referred {detail.referral_date:%d/%m/%Y} by {detail.referral_source or 'unknown'}"
             f"  ·  Next: {detail.next_action or '—'} ({due})  ·  {detail.address}"
         )
+        self._show_attendance(detail.attendance)
         bg, fg = RAG_COLOURS[detail.rag]
         self.rag.setText(f"{detail.rag_label}: {detail.rag_reason}")
         self.rag.setStyleSheet(
@@ -519,6 +532,28 @@ class CasePage(QWidget):
         self.title_changed.emit(f"{child.surname}, {child.forename}")
         if first_load and detail.draft is not None:
             self._restore(detail.draft)
+
+    def _show_attendance(self, info: AttendanceBandInfo | None) -> None:
+        """This school year's figure and the LA band, as in the caseload, with its dates."""
+        line = self.attendance_line
+        if info is None or info.pct is None:
+            line.setText("Attendance this school year: no register marks held yet")
+            line.setStyleSheet("")
+            line.setToolTip("")
+            return
+        band = f"LA band: <b>{_esc(info.band)}</b>" if info.band else "above every LA band"
+        line.setText(
+            f"Attendance {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y}: <b>{info.pct}%</b> of "
+            f"{info.possible} possible sessions  ·  {band}"
+        )
+        line.setToolTip(
+            "Suggested: " + "; ".join(info.actions) if info.actions else "No band action"
+        )
+        if info.band_rank is None:
+            line.setStyleSheet("")
+            return
+        bg, fg = BAND_COLOURS[min(info.band_rank, len(BAND_COLOURS) - 1)]
+        line.setStyleSheet(f"background: {bg}; color: {fg}; padding: 2px 8px; border-radius: 3px;")
 
     def _restore(self, draft: DraftInfo) -> None:
         index = self.note_type.findData(draft.entry_type)

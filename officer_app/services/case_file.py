@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
 from officer_app.domain import rag as rag_rules
+from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
 from officer_app.domain.chronology import CONTACT_TYPES, EntryType
 from officer_app.domain.stages import Stage
-from officer_app.services.caseload import child_vulnerabilities
+from officer_app.services.caseload import attendance_bands, child_vulnerabilities
 from officer_app.services.dto import (
     CaseDetail,
     ChildInfo,
@@ -51,10 +52,18 @@ def age_on(born: dt.date, day: dt.date) -> int:
 
 
 class CaseFileService:
-    def __init__(self, store: Store, clock: Clock, officer_id: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        officer_id: str,
+        *,
+        bands: tuple[Band, ...] = DEFAULT_BANDS,
+    ) -> None:
         self._store = store
         self._clock = clock
         self._officer_id = officer_id
+        self._bands = bands
 
     # --- reading ------------------------------------------------------------------------
     def open_case(self, case_id: str) -> CaseDetail:
@@ -168,6 +177,7 @@ class CaseFileService:
             siblings=_siblings(session, child),
             entries=tuple(entries),
             draft=_draft_info(draft) if draft else None,
+            attendance=attendance_bands(session, today, self._bands, child.id).get(child.id),
         )
 
     # --- drafts -------------------------------------------------------------------------

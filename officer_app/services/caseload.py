@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -116,7 +117,7 @@ class CaseloadService:
             )
         )
         safeguarding = _recent_safeguarding(session, today - dt.timedelta(days=SAFEGUARDING_DAYS))
-        attendance = self._attendance(session, today)
+        attendance = attendance_bands(session, today, self._bands)
         rows = session.execute(
             select(
                 Case.id,
@@ -202,35 +203,6 @@ class CaseloadService:
             )
         return result
 
-    def _attendance(self, session: Session, today: dt.date) -> dict[str, AttendanceBandInfo]:
-        """Each child's figure this school year and its LA band, from the kept totals."""
-        year = today.year if today.month >= 9 else today.year - 1
-        found: dict[str, AttendanceBandInfo] = {}
-        for child_id, possible, attending, first, last in session.execute(
-            select(
-                ChildAttendanceYear.child_id,
-                ChildAttendanceYear.possible,
-                ChildAttendanceYear.attending,
-                ChildAttendanceYear.first_mark,
-                ChildAttendanceYear.last_mark,
-            ).where(ChildAttendanceYear.school_year == year)
-        ):
-            if first is None or last is None:
-                continue  # a row is only made from marks, so it always has both
-            pct = percentage(attending, possible)
-            band = band_for(pct, self._bands)
-            found[child_id] = AttendanceBandInfo(
-                pct=pct,
-                first=first,
-                last=last,
-                possible=possible,
-                band=band.name if band else "",
-                band_rank=severity_rank(band, self._bands) if band else None,
-                band_limit=band.at_or_below if band else None,
-                actions=band.actions if band else (),
-            )
-        return found
-
     def search(self, user_text: str) -> set[str]:
         """Ids of the cases whose child, family, adults, reference or notes match every word."""
         query = fts_query(user_text)
@@ -249,6 +221,40 @@ class CaseloadService:
                 or 0
             )
         )
+
+
+def attendance_bands(
+    session: Session, today: dt.date, bands: Sequence[Band], child_id: str | None = None
+) -> dict[str, AttendanceBandInfo]:
+    """Each child's figure this school year (to the latest mark held) and its LA band, from
+    the kept totals; one child's when ``child_id`` is given."""
+    year = today.year if today.month >= 9 else today.year - 1
+    query = select(
+        ChildAttendanceYear.child_id,
+        ChildAttendanceYear.possible,
+        ChildAttendanceYear.attending,
+        ChildAttendanceYear.first_mark,
+        ChildAttendanceYear.last_mark,
+    ).where(ChildAttendanceYear.school_year == year)
+    if child_id is not None:
+        query = query.where(ChildAttendanceYear.child_id == child_id)
+    found: dict[str, AttendanceBandInfo] = {}
+    for child, possible, attending, first, last in session.execute(query):
+        if first is None or last is None:
+            continue  # a row is only made from marks, so it always has both
+        pct = percentage(attending, possible)
+        band = band_for(pct, bands)
+        found[child] = AttendanceBandInfo(
+            pct=pct,
+            first=first,
+            last=last,
+            possible=possible,
+            band=band.name if band else "",
+            band_rank=severity_rank(band, bands) if band else None,
+            band_limit=band.at_or_below if band else None,
+            actions=band.actions if band else (),
+        )
+    return found
 
 
 class _DueDates:

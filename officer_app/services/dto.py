@@ -154,6 +154,7 @@ class CaseDetail:
     siblings: tuple[PersonInfo, ...]
     entries: tuple[EntryInfo, ...]  # originals in time order; amendments hang under them
     draft: DraftInfo | None = None
+    attendance: AttendanceBandInfo | None = None  # this school year, with the LA band
 
 
 @dataclass(frozen=True)

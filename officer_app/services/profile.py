@@ -66,7 +66,9 @@ class OpenProfile:
             self.settings.timescales,
             bands=self.settings.attendance_bands,
         )
-        self.cases = CaseFileService(self.store, self.clock, self.officer.id)
+        self.cases = CaseFileService(
+            self.store, self.clock, self.officer.id, bands=self.settings.attendance_bands
+        )
         self.attachments = AttachmentService(
             self.store, self.clock, self.data_dir, self.attachments_key, self.officer.id
         )

@@ -272,3 +272,22 @@ def test_the_tab_scrolls_rather_than_overlaps_on_a_1366_by_768_screen(
     assert panel.weekly.tooltip_at(bar) is not None
     assert panel.weekly.tooltip_at(QPoint(2, 2)) is None
     assert isinstance(panel.weekly.parentWidget(), QWidget)
+
+
+def test_the_case_header_shows_this_years_figure_and_band_as_the_caseload_does(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    row = next(
+        r
+        for r in window.caseload.model.rows
+        if r.attendance is not None and r.attendance.band and r.attendance.pct is not None
+    )
+    page = window.open_case(row.case_id)
+    assert isinstance(page, CasePage)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    info = row.attendance
+    assert info is not None
+    text = page.attendance_line.text()
+    assert f"<b>{info.pct}%</b>" in text and f"{info.first:%d/%m/%Y}–{info.last:%d/%m/%Y}" in text
+    assert info.band in text
+    assert "Suggested: " in page.attendance_line.toolTip()
