@@ -49,7 +49,8 @@ QPushButton {{ padding: 5px 14px; border: 1px solid {BORDER}; border-radius: 3px
     background: white; }}
 QPushButton:hover {{ background: {ACCENT_LIGHT}; }}
 QPushButton:default, QPushButton[primary="true"] {{ background: {ACCENT}; color: white;
-    border-color: {ACCENT}; font-weight: bold; }}
+    border-color: {ACCENT}; }}
+QPushButton[primary="true"] {{ font-weight: bold; }}
 QPushButton:disabled {{ color: #9aa3ab; background: #f0f2f4; }}
 QStatusBar {{ background: {ACCENT_LIGHT}; color: {TEXT}; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
