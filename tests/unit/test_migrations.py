@@ -85,3 +85,46 @@ def test_the_migrated_schema_is_exactly_the_models(tmp_path: Path) -> None:
     # the full-text index is made by hand-written SQL (schema_sql.py), not by the models
     ours = [d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith("search_"))]
     assert ours == []
+
+
+def test_upgrading_to_0004_counts_the_marks_a_profile_already_holds(tmp_path: Path) -> None:
+    """A profile from before the kept totals gets them at the upgrade, so the caseload shows
+    every child's band at once."""
+    from officer_app.store.engine import open_engine
+
+    path = tmp_path / "caseload.db"
+    shutil.copy(FIXTURES / "0003.db", path)
+    engine = open_engine(path, KEY)  # as version 0003 left it: no upgrade yet
+    with engine.begin() as conn:
+        child = conn.execute(text("SELECT id FROM child")).scalar_one()
+        for n, (day, part, code) in enumerate(
+            [
+                ("2026-09-07", "AM", "/"), ("2026-09-07", "PM", "N"), ("2026-09-08", "AM", "I"),
+                ("2026-09-08", "PM", "X"), ("2026-07-01", "AM", "/"),
+            ]
+        ):  # fmt: skip
+            conn.execute(
+                text(
+                    "INSERT INTO attendance_mark (id, child_id, date, session, code, code_set, "
+                    "school_urn, source_import) VALUES (:id, :c, :d, :s, :code, '2024', '', '')"
+                ),
+                {"id": f"00000000-0000-4000-8000-0000000000{n:02d}", "c": child, "d": day,
+                 "s": part, "code": code},
+            )  # fmt: skip
+    engine.dispose()
+    store = Store.open(path, KEY)
+    try:
+        rows = store.read(
+            lambda s: s.execute(
+                text(
+                    "SELECT school_year, possible, attending, authorised, unauthorised, "
+                    "first_mark, last_mark FROM child_attendance_year ORDER BY school_year"
+                )
+            ).all()
+        )
+    finally:
+        store.close()
+    assert [tuple(r) for r in rows] == [
+        (2025, 1, 1, 0, 0, "2026-07-01", "2026-07-01"),
+        (2026, 3, 1, 1, 1, "2026-09-07", "2026-09-08"),  # X is not counted
+    ]
