@@ -60,10 +60,38 @@ def main(profile_dir: str, passphrase: str) -> None:
     )
     settle(600)
     window.grab().save(str(OUT / "screenshot-case.png"))
+    page.note_text.clear()
+    penalty_notices(window)
     print(f"screenshots written to {OUT}")
     window.close()
     QApplication.processEvents()
     app.quit()
+
+
+def penalty_notices(window) -> None:  # type: ignore[no-untyped-def]
+    """A case whose notices show the life of one: a first notice paid, a second, a third
+    being considered (which the rules will refuse)."""
+    profile = window.profile
+    service = profile.penalty_notices
+    best, best_score = None, -1
+    for row in window.caseload.model.rows:
+        if row.stage not in ("formal", "legal", "court", "monitoring"):
+            continue
+        notices = service.notices_for(row.case_id)
+        score = len({n.status for n in notices}) + 2 * sum(n.issued_on is not None for n in notices)
+        if score > best_score:
+            best, best_score = row, score
+    if best is None:
+        return
+    page = window.open_case(best.case_id)
+    wait_for(lambda: page.detail is not None)
+    page.views.setCurrentWidget(page.penalty_panel)
+    wait_for(lambda: page.penalty_panel.loaded and page.penalty_panel.table.rowCount() > 0)
+    issued = [n for n, x in enumerate(page.penalty_panel.notices) if x.issued_on is not None]
+    if issued:
+        page.penalty_panel.table.selectRow(issued[-1])
+    settle(600)
+    window.grab().save(str(OUT / "screenshot-penalty-notices.png"))
 
 
 if __name__ == "__main__":

@@ -220,12 +220,15 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         result = opened.store.write_wait(work)
         # Through the real services, for the cases just added only (a top-up never sends
         # twice): penalty notices with their Notices to Improve, then the other letters.
+        from officer_app.demo.generator import as_already_synced, outbox_high_water
         from officer_app.demo.letters import add_letters
         from officer_app.demo.penalty_notices import add_penalty_notices
 
         added_now = range(result.cases_before, result.cases_after)
+        mark = opened.store.read(outbox_high_water)
         notices = add_penalty_notices(opened, seed=args.seed, today=today, indexes=added_now)
         letters = add_letters(opened, seed=args.seed, today=today, indexes=added_now)
+        opened.store.write_wait(lambda session: as_already_synced(session, mark))
     finally:
         opened.lock()
     added = result.cases_after - result.cases_before

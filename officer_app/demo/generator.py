@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 from stdnum.gb import upn as upn_check
 
@@ -40,6 +40,7 @@ from officer_app.store.models import (
     ChronologyEntry,
     Family,
     Officer,
+    OutboxMutation,
     ProfileSetting,
     RiskFlag,
     School,
@@ -1671,3 +1672,19 @@ def _case_rows(
     }
     entries = _chronology(seed, ctx, today, target)
     return case_row, entries, _mark_rows(id_prefix, child, register)
+
+
+def outbox_high_water(session: Session) -> int:
+    """The last outbox sequence number now (0 when empty)."""
+    return int(session.scalar(select(func.max(OutboxMutation.device_seq))) or 0)
+
+
+def as_already_synced(session: Session, after: int) -> int:
+    """Mark the outbox entries made after ``after`` as synced: the demo's records, replayed
+    through the real services, are synthetic history, like ``populate``'s untracked rows."""
+    done = session.execute(
+        update(OutboxMutation)
+        .where(OutboxMutation.device_seq > after, OutboxMutation.state == "pending")
+        .values(state="synced")
+    )
+    return int(getattr(done, "rowcount", 0) or 0)

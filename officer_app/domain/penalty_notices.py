@@ -89,6 +89,11 @@ class Grounds(StrEnum):
             Grounds.LEAVE_IN_TERM_TIME: "Leave in term time not authorised (G)",
         }[self]
 
+    @property
+    def phrase(self) -> str:
+        """The grounds inside a sentence: "on the grounds of unauthorised absence (N, O, U)"."""
+        return self.label[0].lower() + self.label[1:]
+
 
 class StepRefused(ValueError):
     """A step the notice's state or the rules do not allow; the message says why."""

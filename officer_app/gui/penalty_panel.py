@@ -77,7 +77,7 @@ def history_html(notice: NoticeInfo) -> str:
         f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
         f"<b>{escape(notice.status_label)}</b>",
         f"Considered on {_d(notice.considered_on)} by {escape(notice.considered_by)} "
-        f"({escape(notice.grounds.label.lower())}). {escape(notice.evidence.sentence())}",
+        f"({escape(notice.grounds.phrase)}). {escape(notice.evidence.sentence())}",
     ]
     if notice.decision_reason:
         lines.append(f"Note or reason: {escape(notice.decision_reason)}")
@@ -135,8 +135,11 @@ class PenaltyNoticePanel(QWidget):
         self.loaded = False
         self.notices: list[NoticeInfo] = []
         self.open_dialog: QDialog | None = None  # for tests
-        self.rules = QLabel(RULES)
-        self.rules.setWordWrap(True)
+        self.rules = QLabel(
+            "Considered at 10 sessions of unauthorised absence in 10 school weeks · "
+            "£80/£160, then £160, no third within 3 years"
+        )
+        self.rules.setToolTip(RULES)
         self.rules.setProperty("role", "muted")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -163,20 +166,22 @@ class PenaltyNoticePanel(QWidget):
         for key, text, _status in STEPS:
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            button.setEnabled(False)
+            button.setVisible(False)  # only the steps the rules allow are offered
             button.clicked.connect(lambda _c=False, k=key: self.step(k))
             self.buttons[key] = button
             row.addWidget(button)
         self.copy_button = QPushButton("View the &notice sent")
         self.copy_button.setAccessibleName("View the notice sent")
         self.copy_button.setEnabled(False)
+        self.copy_button.setVisible(False)
         self.copy_button.clicked.connect(self._view_copy)
         row.addWidget(self.copy_button)
         row.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.history)
-        split.setSizes([150, 200])
+        self.table.setMinimumHeight(96)  # the heads and at least two notices, always
+        split.setSizes([130, 170])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.rules)
@@ -235,9 +240,10 @@ class PenaltyNoticePanel(QWidget):
             else:
                 ok = status in allowed
             self.buttons[key].setEnabled(ok)
-        self.copy_button.setEnabled(
-            bool(notice and notice.notice_letter_id and self._view_letter is not None)
-        )
+            self.buttons[key].setVisible(ok)
+        has_copy = bool(notice and notice.notice_letter_id and self._view_letter is not None)
+        self.copy_button.setEnabled(has_copy)
+        self.copy_button.setVisible(has_copy)
         if notice is not None:
             self.history.setHtml(history_html(notice))
 

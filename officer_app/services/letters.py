@@ -158,6 +158,16 @@ class NoticeFacts:
 
 
 @dataclass(frozen=True)
+class ThresholdFacts:
+    """Unauthorised absence in a window of school weeks, as a penalty notice considered it."""
+
+    count: int
+    first: dt.date
+    last: dt.date
+    met: bool
+
+
+@dataclass(frozen=True)
 class RenderedLetter:
     """A letter made for one recipient: the PDF as previewed, and what it says."""
 
@@ -471,6 +481,7 @@ class LetterService:
         asks: Mapping[str, str],
         notice: NoticeFacts | Mapping[str, str] | None = None,
         dated: dt.date | None = None,
+        threshold: ThresholdFacts | None = None,
     ) -> RenderedLetter:
         """The letter as a PDF in memory (blocking: call from a worker). Refused with a
         :class:`LetterRefused` that says what is missing: an ask (``AskRefused.ask``), a figure
@@ -479,7 +490,10 @@ class LetterService:
         ``recipient_id`` None: the only person on the case a letter can go to (refused when
         there are several). ``notice``: the penalty notice's details, as :class:`NoticeFacts`
         or as text by the names of the ``notice.*`` placeholders without the prefix (dates as
-        YYYY-MM-DD, amounts as "£80", "" where a second notice has no reduced rate)."""
+        YYYY-MM-DD, amounts as "£80", "" where a second notice has no reduced rate).
+        ``threshold``: the unauthorised absence a penalty notice was considered on, to print
+        as ``threshold.*`` instead of this school year's worst window (a Notice to Improve
+        cites the absence the notice was considered for, even across a summer holiday)."""
         template = self._template(template_id)
         if template.needs_notice and notice is None:
             raise LetterRefused(
@@ -501,6 +515,15 @@ class LetterService:
                 f"no letter can go to {facts.recipient.name}: {facts.recipient.reason}"
             )
         values, reasons = self._values(facts, dated)
+        if threshold is not None:
+            values.update(
+                {
+                    "threshold.count": str(threshold.count),
+                    "threshold.from": long_date(threshold.first),
+                    "threshold.to": long_date(threshold.last),
+                    "threshold.met": "yes" if threshold.met else "",
+                }
+            )
         values.update(ask_values(template, answers))
         values.update(notice_values)
         filled = fill(template, values, reasons)

@@ -33,6 +33,7 @@ from officer_app.domain.penalty_notices import (
     ThresholdEvidence,
 )
 from officer_app.security._atomic import write_bytes_atomic
+from officer_app.services.letters import ThresholdFacts
 from officer_app.services.notice_register import RegisterRow, register_csv, register_rows
 from officer_app.store import audit, evidence
 from officer_app.store.database import Store
@@ -77,6 +78,7 @@ class LetterSender(Protocol):
         asks: Mapping[str, str],
         notice: Mapping[str, str] | None = None,
         dated: dt.date | None = None,
+        threshold: ThresholdFacts | None = None,
     ) -> Any: ...
 
     def record_sent(
@@ -363,7 +365,7 @@ class PenaltyNoticeService:
                     case_id,
                     f"Penalty notice considered: {_name(adult)}",
                     f"A penalty notice to {_name(adult)} ({adult.relationship_to_child}) is being "
-                    f"considered on the grounds of {Grounds(grounds).label.lower()}. "
+                    f"considered on the grounds of {Grounds(grounds).phrase}. "
                     + evidence_now.sentence()
                     + (f" Note: {note.strip()}" if note.strip() else ""),
                     today,
@@ -393,6 +395,7 @@ class PenaltyNoticeService:
             raise NoticeRefused("say what support is offered: a Notice to Improve sets it out")
         current = self.notice(notice_id)
         rules.check_step(current.status, NoticeStatus.NOTICE_TO_IMPROVE)
+        seen = current.evidence
         sender = self._sender()
         rendered = sender.render(
             current.case_id,
@@ -404,6 +407,12 @@ class PenaltyNoticeService:
                 "support": support.strip(),
             },
             dated=sent_on,
+            # the absence the notice was considered on, not only this school year's
+            threshold=ThresholdFacts(
+                seen.unauthorised_in_window, seen.window_from, seen.window_to, seen.met
+            )
+            if seen.window_from is not None and seen.window_to is not None
+            else None,
         )
 
         def link(session: Session, letter: Any) -> None:

@@ -48,3 +48,36 @@ def test_bad_arguments_say_what_is_wrong(profile: Path) -> None:
     )  # fmt: skip
     assert backwards.returncode == 1 and "before --from" in backwards.stderr
     assert not (profile / "r.pdf").exists()
+
+
+def test_the_demo_history_is_not_waiting_to_sync(
+    profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's notices and letters are synthetic history, as if synced, like the rest."""
+    from keyrings.alt.file import PlaintextKeyring
+    from sqlalchemy import func, select
+
+    from officer_app.services.profile import unlock_profile
+    from officer_app.store.models import OutboxMutation
+    from tests.integration.test_cli import PASS
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(profile / "xdg"))
+    opened = unlock_profile(profile / "profile", PASS, backend=PlaintextKeyring())
+    try:
+        pending = opened.store.read(
+            lambda s: [
+                m.entity_type
+                for m in s.scalars(select(OutboxMutation).where(OutboxMutation.state == "pending"))
+            ]
+        )
+        assert pending == ["officer"]  # only the profile's own officer, made with the profile
+        synced = opened.store.read(
+            lambda s: s.scalar(
+                select(func.count())
+                .select_from(OutboxMutation)
+                .where(OutboxMutation.state == "synced")
+            )
+        )
+        assert synced > 0  # the replayed work did make its mutations
+    finally:
+        opened.lock()
