@@ -202,14 +202,14 @@ class CasePage(QWidget):
         head = QVBoxLayout(header)
         head.setContentsMargins(14, 10, 14, 10)
         head.addLayout(top)
-        head.addWidget(self.facts)
-        head.addWidget(self.case_line)
         self.attendance_line = QLabel("")  # a chip as wide as its words, in the band's colour
         self.attendance_line.setAccessibleName("Attendance this school year")
-        attendance_row = QHBoxLayout()
-        attendance_row.addWidget(self.attendance_line)
-        attendance_row.addStretch(1)
-        head.addLayout(attendance_row)
+        facts_row = QHBoxLayout()  # who the child is, and this school year's attendance
+        facts_row.setSpacing(12)
+        facts_row.addWidget(self.facts, 1)
+        facts_row.addWidget(self.attendance_line, 0, Qt.AlignmentFlag.AlignTop)
+        head.addLayout(facts_row)
+        head.addWidget(self.case_line)
         head.addLayout(self.vulnerabilities)
         self.timescale_line = _label("")
         self.timescale_line.setAccessibleName("Timescales")
@@ -541,13 +541,23 @@ class CasePage(QWidget):
             line.setStyleSheet("")
             line.setToolTip("")
             return
-        band = f"LA band: <b>{_esc(info.band)}</b>" if info.band else "above every LA band"
+        band = (
+            f"LA band <b>≤{info.band_limit:g}%</b>"
+            if info.band and info.band_limit is not None
+            else "above every LA band"
+        )
         line.setText(
-            f"Attendance {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y}: <b>{info.pct}%</b> of "
-            f"{info.possible} possible sessions  ·  {band}"
+            f"Attendance {info.first:%d/%m}–{info.last:%d/%m/%Y}: <b>{info.pct}%</b> of "
+            f"{info.possible} sessions  ·  {band}"
         )
         line.setToolTip(
-            "Suggested: " + "; ".join(info.actions) if info.actions else "No band action"
+            f"Attendance this school year, {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y} (the "
+            f"latest mark held): {info.pct}% of {info.possible} possible sessions."
+            + (
+                f"\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
+                if info.band
+                else ""
+            )
         )
         if info.band_rank is None:
             line.setStyleSheet("")

@@ -85,7 +85,7 @@ def _band_colours(info: AttendanceBandInfo | None) -> tuple[str, str] | None:
 def attendance_text(info: AttendanceBandInfo | None) -> str:
     if info is None or info.pct is None:
         return ""
-    limit = f" (≤{info.band_limit:g}%)" if info.band_limit is not None else ""
+    limit = f" ≤{info.band_limit:g}" if info.band_limit is not None else ""
     return f"{info.pct}%{limit}"
 
 

@@ -113,6 +113,19 @@ def history_html(notice: NoticeInfo) -> str:
     return "<br><br>".join(lines)
 
 
+class _Message(QLabel):
+    """What the last step did or why it was refused: takes room only when it says something."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class PenaltyNoticePanel(QWidget):
     changed = Signal()  # a step was recorded: the case's chronology should refresh
 
@@ -136,8 +149,7 @@ class PenaltyNoticePanel(QWidget):
         self.notices: list[NoticeInfo] = []
         self.open_dialog: QDialog | None = None  # for tests
         self.rules = QLabel(
-            "Considered at 10 sessions of unauthorised absence in 10 school weeks · "
-            "£80/£160, then £160, no third within 3 years"
+            "10 unauthorised sessions in 10 school weeks · £80/£160, £160, no third"
         )
         self.rules.setToolTip(RULES)
         self.rules.setProperty("role", "muted")
@@ -154,8 +166,7 @@ class PenaltyNoticePanel(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.history = QTextBrowser()
         self.history.setAccessibleName("The selected notice's history")
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        self.message = _Message()
         self.message.setAccessibleName("Penalty notice message")
         self.consider_button = QPushButton("&Consider a penalty notice…")
         self.consider_button.setAccessibleName("Consider a penalty notice")
@@ -177,14 +188,15 @@ class PenaltyNoticePanel(QWidget):
         self.copy_button.clicked.connect(self._view_copy)
         row.addWidget(self.copy_button)
         row.addStretch(1)
+        row.addWidget(self.rules)  # the rules in brief; in full in its tooltip
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.history)
-        self.table.setMinimumHeight(96)  # the heads and at least two notices, always
+        self.table.setMinimumHeight(84)  # the heads and at least two notices, always
+        self.history.setMinimumHeight(48)
         split.setSizes([130, 170])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.rules)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)

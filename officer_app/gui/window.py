@@ -88,9 +88,10 @@ class CaseloadPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ct.COL_NEXT_ACTION, QHeaderView.ResizeMode.Stretch)
         widths = {
-            ct.COL_RAG: 56, ct.COL_REFERENCE: 116, ct.COL_CHILD: 146, ct.COL_DOB: 88,
-            ct.COL_YEAR: 44, ct.COL_SCHOOL: 150, ct.COL_STAGE: 126, ct.COL_OFFICER: 116,
-            ct.COL_LAST_CONTACT: 88, ct.COL_DAYS: 48, ct.COL_DUE: 150, ct.COL_RISK: 62,
+            ct.COL_RAG: 52, ct.COL_REFERENCE: 116, ct.COL_CHILD: 136, ct.COL_DOB: 84,
+            ct.COL_YEAR: 40, ct.COL_ATTENDANCE: 84, ct.COL_SCHOOL: 124, ct.COL_STAGE: 112,
+            ct.COL_OFFICER: 104, ct.COL_LAST_CONTACT: 84, ct.COL_DAYS: 44, ct.COL_DUE: 150,
+            ct.COL_RISK: 58,
         }  # fmt: skip
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)

@@ -288,6 +288,7 @@ def test_the_case_header_shows_this_years_figure_and_band_as_the_caseload_does( 
     info = row.attendance
     assert info is not None
     text = page.attendance_line.text()
-    assert f"<b>{info.pct}%</b>" in text and f"{info.first:%d/%m/%Y}–{info.last:%d/%m/%Y}" in text
-    assert info.band in text
-    assert "Suggested: " in page.attendance_line.toolTip()
+    assert f"<b>{info.pct}%</b>" in text and f"{info.first:%d/%m}–{info.last:%d/%m/%Y}" in text
+    assert info.band_limit is not None and f"≤{info.band_limit:g}%" in text
+    tip = page.attendance_line.toolTip()
+    assert info.band in tip and "Suggested: " in tip
