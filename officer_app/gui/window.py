@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 from officer_app import __version__
 from officer_app.domain.stages import Stage
 from officer_app.gui import caseload_table as ct
-from officer_app.gui.case_page import CasePage
 from officer_app.gui.idle_lock import IdleLock
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
@@ -39,9 +39,19 @@ from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
 from officer_app.services.profile import OpenProfile
 
+if TYPE_CHECKING:  # the case tab loads after the caseload is painted (start-up time)
+    from officer_app.gui.case_page import CasePage
+
 SEARCH_DEBOUNCE_MS = 200
 FIXED_TABS = 2  # the caseload and this week; case tabs come after
 PENDING_REFRESH_MS = 30_000
+AFTER_FIRST_PAINT_MS = 250
+
+
+def _case_page() -> type[CasePage]:
+    from officer_app.gui.case_page import CasePage
+
+    return CasePage
 
 
 class CaseloadPage(QWidget):
@@ -538,12 +548,21 @@ class MainWindow(QMainWindow):
         self.caseload.set_rows(rows, self._today())
         self.caseload_loaded.emit(len(rows))
         if self._first_load:
-            # after the caseload is on screen: the form definitions and this week's visits
+            # once the caseload is painted: the workers loading the form definitions and the
+            # letter templates would otherwise hold the interpreter while the table paints
             self._first_load = False
-            self.runner.run(lambda: profile.field_work, self._forms_ready)
-            self.runner.run(lambda: profile.letters.unavailable(), self._letters_ready)
-            self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
-            self.refresh_pending()
+            QTimer.singleShot(AFTER_FIRST_PAINT_MS, self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
+        """The form definitions, the letter templates and this week's visits."""
+        profile = self.profile
+        if profile is None:
+            return
+        self.runner.run(lambda: profile.field_work, self._forms_ready)
+        self.runner.run(lambda: profile.letters.unavailable(), self._letters_ready)
+        self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
+        self.runner.run(_case_page)  # so that the first case opens as fast as the next
+        self.refresh_pending()
 
     def _prepare(self) -> None:
         """Load the bank-holiday tables the caseload's timescales need (no key required)."""
@@ -599,10 +618,10 @@ class MainWindow(QMainWindow):
             return None
         for i in range(FIXED_TABS, self.tabs.count()):
             page = self.tabs.widget(i)
-            if isinstance(page, CasePage) and page.case_id == case_id:
+            if isinstance(page, _case_page()) and page.case_id == case_id:
                 self.tabs.setCurrentIndex(i)
                 return page
-        page = CasePage(
+        page = _case_page()(
             case_id,
             profile.cases,
             self.runner,
@@ -626,7 +645,7 @@ class MainWindow(QMainWindow):
 
     def current_case(self) -> CasePage | None:
         page = self.tabs.currentWidget()
-        return page if isinstance(page, CasePage) else None
+        return page if isinstance(page, _case_page()) else None
 
     def write_letter(self) -> None:
         page = self.current_case()
@@ -684,7 +703,7 @@ class MainWindow(QMainWindow):
         if index < FIXED_TABS:
             return
         page = self.tabs.widget(index)
-        if isinstance(page, CasePage):
+        if isinstance(page, _case_page()):
             page.close_page()
         self.tabs.removeTab(index)
         if page is not None:

@@ -150,7 +150,7 @@ class CaseFileService:
                 school_urn=school.urn if school else "",
                 school_phase=school.phase if school else "",
             ),
-            address=_address(family),
+            address=one_line_address(family),
             vulnerabilities=child_vulnerabilities(child),
             risks=tuple(
                 RiskInfo(
@@ -350,7 +350,8 @@ def _draft_info(draft: Draft) -> DraftInfo:
     )
 
 
-def _address(family: Family | None) -> str:
+def one_line_address(family: Family | None) -> str:
+    """The family's address on one line: 14 Alder Road, Northam, XT4 2BD."""
     if family is None:
         return ""
     parts = [family.address_line1, family.address_line2, family.town, family.postcode]

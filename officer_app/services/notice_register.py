@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from officer_app.domain import penalty_notices as rules
 from officer_app.domain.penalty_notices import Grounds, NoticeStatus, ThresholdEvidence
+from officer_app.services.case_file import one_line_address
 from officer_app.store.models import (
     Adult,
     Case,
@@ -82,13 +83,6 @@ def register_rows(
     return [_row(session, notice) for notice in notices]
 
 
-def _address(family: Family | None) -> str:
-    if family is None:
-        return ""
-    parts = (family.address_line1, family.address_line2, family.town, family.postcode)
-    return ", ".join(p for p in parts if p)
-
-
 def _row(session: Session, notice: PenaltyNotice) -> RegisterRow:
     case = session.get_one(Case, notice.case_id)
     child = session.get_one(Child, notice.child_id)
@@ -105,7 +99,7 @@ def _row(session: Session, notice: PenaltyNotice) -> RegisterRow:
         issued_on=notice.issued_on,
         case_reference=case.reference,
         parent_name=f"{parent.forename} {parent.surname}",
-        parent_address=_address(family),
+        parent_address=one_line_address(family),
         child_name=f"{child.forename} {child.surname}",
         child_date_of_birth=child.date_of_birth,
         school=school.name if school else "",

@@ -12,10 +12,9 @@ letters service, whose encrypted copy of the exact PDF is the reg 20 copy.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,7 +32,7 @@ from officer_app.domain.penalty_notices import (
     ThresholdEvidence,
 )
 from officer_app.security._atomic import write_bytes_atomic
-from officer_app.services.letters import ThresholdFacts
+from officer_app.services.letters import LetterInfo, LetterService, ThresholdFacts
 from officer_app.services.notice_register import RegisterRow, register_csv, register_rows
 from officer_app.store import audit, evidence
 from officer_app.store.database import Store
@@ -64,33 +63,6 @@ class NoticeRefused(StepRefused):
     def __init__(self, message: str, alternatives: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.alternatives = tuple(alternatives)
-
-
-class LetterSender(Protocol):
-    """What the penalty-notice workflow needs of the letters service."""
-
-    def render(
-        self,
-        case_id: str,
-        template_id: str,
-        *,
-        recipient_id: str | None,
-        asks: Mapping[str, str],
-        notice: Mapping[str, str] | None = None,
-        dated: dt.date | None = None,
-        threshold: ThresholdFacts | None = None,
-    ) -> Any: ...
-
-    def record_sent(
-        self,
-        case_id: str,
-        rendered: Any,
-        *,
-        sent_on: dt.date,
-        method: str,
-        batch_id: str | None = None,
-        extra: Callable[[Session, Any], None] | None = None,
-    ) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -175,7 +147,7 @@ class PenaltyNoticeService:
         clock: Clock,
         officer_id: str,
         *,
-        letters: Callable[[], LetterSender] | None = None,
+        letters: Callable[[], LetterService] | None = None,
         codes: CodeTable | None = None,
         la_name: str = DEFAULT_LA_NAME,
     ) -> None:
@@ -415,7 +387,7 @@ class PenaltyNoticeService:
             else None,
         )
 
-        def link(session: Session, letter: Any) -> None:
+        def link(session: Session, letter: LetterInfo) -> None:
             row = _get(session, notice_id)
             rules.check_step(NoticeStatus(row.status), NoticeStatus.NOTICE_TO_IMPROVE)
             row.status = NoticeStatus.NOTICE_TO_IMPROVE.value
@@ -522,7 +494,7 @@ class PenaltyNoticeService:
             dated=issued_on,
         )
 
-        def link(session: Session, letter: Any) -> None:
+        def link(session: Session, letter: LetterInfo) -> None:
             row = _get(session, notice_id)
             rules.check_step(NoticeStatus(row.status), NoticeStatus.ISSUED)
             # the rules again, inside the transaction: nothing was issued meanwhile
@@ -706,7 +678,7 @@ class PenaltyNoticeService:
         return data
 
     # --- plumbing -----------------------------------------------------------------------------
-    def _sender(self) -> LetterSender:
+    def _sender(self) -> LetterService:
         if self._letters is None:
             raise NoticeRefused("letters are not available, so no notice can be sent")
         return self._letters()
