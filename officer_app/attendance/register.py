@@ -206,14 +206,15 @@ def _rows(
     upns: dict[str, tuple[str, str | None]] = {}
     dates: dict[str, dt.date | None] = {}
     code_sets: dict[str, str | None] = {}
+    urns: dict[str, bool] = {}  # a file holds a handful of schools: each URN checked once
     seen: dict[tuple[str, dt.date, str], tuple[str, int]] = {}
     marks = result.marks
     previous_end = 1  # the header's last physical line
     for row in reader:
         line = previous_end + 1
         previous_end = reader.line_num  # a quoted value may span lines
-        if not row or not any(cell.strip() for cell in row):
-            continue  # blank line
+        if not row or (not row[0].strip() and not any(cell.strip() for cell in row)):
+            continue  # blank line (the first cell is looked at alone: it is nearly always set)
         result.rows += 1
         if result.rows % PROGRESS_EVERY == 0:
             yield Progress(line, total, f"Reading {label}")
@@ -291,7 +292,10 @@ def _rows(
         urn = ""
         if i_urn is not None:
             urn = row[i_urn].strip()
-            if urn and not _URN.fullmatch(urn):
+            good = urns.get(urn)
+            if good is None:
+                good = urns[urn] = not urn or bool(_URN.fullmatch(urn))
+            if not good:
                 errors.append(Issue(label, line, "school_urn", row[i_urn], "a URN has 6 digits"))
                 ok = False
         dob: dt.date | None = None

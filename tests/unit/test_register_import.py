@@ -101,3 +101,26 @@ def test_a_bad_file_imports_nothing_and_lists_every_error(
         run(demo_profile, register)
     assert [e.line for e in refused.value.errors] == [3, 4]
     assert _count(demo_profile, AttendanceMark) == before
+
+
+def test_imported_marks_have_unique_version_4_ids(
+    demo_profile: OpenProfile, tmp_path: Path
+) -> None:
+    import uuid
+
+    a, b = _upns(demo_profile)
+    days = ("2026-11-23", "2026-11-24", "2026-11-25")
+    for name, upn in (("one.csv", a), ("two.csv", b)):
+        register = tmp_path / name
+        register.write_text(
+            HEADER + "".join(f"{upn},{d},{s},/,100001\n" for d in days for s in ("AM", "PM")),
+            "utf-8",
+        )
+        run(demo_profile, register)
+    ids = demo_profile.store.read(
+        lambda s: list(
+            s.scalars(select(AttendanceMark.id).where(AttendanceMark.date >= "2026-11-23"))
+        )
+    )
+    assert len(ids) == len(set(ids)) == 12
+    assert all(uuid.UUID(i).version == 4 and str(uuid.UUID(i)) == i for i in ids)
