@@ -175,7 +175,7 @@ def _asks(due: _Due, rng: random.Random) -> dict[str, str]:
     }
 
 
-def _service(opened: OpenProfile, officer_id: str, at: dt.datetime) -> LetterService:
+def letters_at(opened: OpenProfile, officer_id: str, at: dt.datetime) -> LetterService:
     """The letters service as the case's officer, with the clock at ``at``."""
     clock = FixedClock(at.astimezone(dt.UTC))
     letters = opened.letters
@@ -212,7 +212,7 @@ def add_letters(
         rng = _rng(seed, "letters", f"{due.index}:{due.template_id}:{due.day}")
         at = dt.datetime.combine(due.day, dt.time(min(due.minute, 1020) // 60, due.minute % 60),
                                  tzinfo=UK)  # fmt: skip
-        service = _service(opened, due.officer_id, at)
+        service = letters_at(opened, due.officer_id, at)
         people = [p for p in service.recipients(due.case_id) if p.can_receive]
         if not people:
             continue

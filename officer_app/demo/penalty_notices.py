@@ -29,11 +29,10 @@ from sqlalchemy import select
 
 from officer_app.clock import UK, FixedClock
 from officer_app.demo.generator import _rng
+from officer_app.demo.letters import letters_at
 from officer_app.domain.penalty_notices import Grounds, StepRefused
 from officer_app.domain.working_days import add_working_days, next_working_day
 from officer_app.letters import LetterRefused
-from officer_app.services.attendance import AttendanceService
-from officer_app.services.letters import LetterService
 from officer_app.services.penalty_notices import NoticeInfo, PenaltyNoticeService
 from officer_app.services.profile import OpenProfile
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer
@@ -104,18 +103,8 @@ def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
 def workflow_at(opened: OpenProfile, officer_id: str, moment: dt.datetime) -> PenaltyNoticeService:
     """The penalty-notice service, and the letters it sends, with the clock at ``moment`` and
     acting as ``officer_id``: history replayed through the real workflow."""
+    sender = letters_at(opened, officer_id, moment)
     clock = FixedClock(moment.astimezone(dt.UTC))
-    letters = opened.letters
-    sender = LetterService(
-        opened.store,
-        clock,
-        officer_id,
-        letters.registry,
-        letters.letterhead,
-        opened.attachments,
-        lambda: AttendanceService(opened.store, clock, bands=opened.settings.attendance_bands),
-        bands=opened.settings.attendance_bands,
-    )
     return PenaltyNoticeService(
         opened.store, clock, officer_id, letters=lambda: sender, la_name=opened.settings.la_name
     )

@@ -20,13 +20,9 @@ quotes print the same everywhere. The same inputs give the same bytes (``invaria
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -36,8 +32,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -52,15 +46,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from officer_app import paths
 from officer_app.config import Letterhead
+from officer_app.documents.pages import FONT, FONT_BOLD, NumberedCanvas, write_pdf
+from officer_app.documents.pages import register_fonts as _register_fonts
 from officer_app.letters.fill import long_date
 from officer_app.letters.model import BlockKind, FilledLetter, Layout, Line
 
 __all__ = ["LetterDocument", "render_letter_bytes", "write_pdf"]
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 NAVY = HexColor("#1f4e79")
 INK = HexColor("#1a1a1a")
 MUTED = HexColor("#595959")
@@ -111,24 +104,6 @@ class LetterDocument:
 
 
 # -- fonts and styles --------------------------------------------------------------------------
-
-_fonts_ready = False
-
-
-def _register_fonts() -> None:
-    global _fonts_ready
-    if _fonts_ready:
-        return
-    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        path = paths.shipped("resources", "fonts", filename)
-        if not path.is_file():
-            raise FileNotFoundError(f"the PDF font is missing: {path}")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-    _fonts_ready = True
-
 
 _STYLES: dict[str, ParagraphStyle] = {}
 
@@ -356,29 +331,6 @@ def _draw_footer(canvas: Any, document: LetterDocument, page: int, total: int) -
     canvas.restoreState()
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Two passes: ``showPage`` keeps each page, ``save`` stamps "Page n of N"."""
-
-    def __init__(self, *args: Any, footer: Callable[[Any, int, int], None], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self._footer = footer
-        self.page_count = 0
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(self, self._pageNumber, total)
-            super().showPage()
-        self.page_count = total
-        super().save()
-
-
 # -- the body ----------------------------------------------------------------------------------
 
 
@@ -491,10 +443,10 @@ def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
             PageTemplate(id="later", frames=[later]),
         ]
     )
-    canvases: list[_NumberedCanvas] = []
+    canvases: list[NumberedCanvas] = []
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        canvas = _NumberedCanvas(
+    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(
             *args, footer=lambda c, n, t: _draw_footer(c, document, n, t), **kwargs
         )
         canvases.append(canvas)
@@ -502,18 +454,3 @@ def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
 
     doc.build(_story(document), canvasmaker=make_canvas)
     return buffer.getvalue(), canvases[-1].page_count
-
-
-def write_pdf(out: Path, data: bytes) -> None:
-    """Save ``data`` to ``out`` atomically: ``out`` is the old file or the whole new one."""
-    out = Path(out)
-    descriptor, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

@@ -20,10 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as Style
 
+from officer_app.documents.pages import FONT, FONT_BOLD, NumberedCanvas, register_fonts
 from officer_app.documents.record_pdf import (
     FILL,
-    FONT,
-    FONT_BOLD,
     INK,
     MUTED,
     NAVY,
@@ -31,8 +30,6 @@ from officer_app.documents.record_pdf import (
     RULE,
     _local,
     _markup,
-    _NumberedCanvas,
-    _register_fonts,
 )
 from officer_app.services.notice_register import RegisterRow
 
@@ -136,7 +133,7 @@ def render_register_bytes(
     last: date | None = None,
 ) -> tuple[bytes, int]:
     """The record as PDF bytes and its page count (nothing is written to disk)."""
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     local = _local(printed_at)
     printed = f"{local:%d/%m/%Y %H:%M}"
@@ -201,10 +198,10 @@ def render_register_bytes(
         story.append(Paragraph(f"No penalty notices: {span}.", styles["empty"]))
     else:
         story.append(_table(rows, styles))
-    canvases: list[_NumberedCanvas] = []
+    canvases: list[NumberedCanvas] = []
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        canvas = _NumberedCanvas(*args, footer=footer, **kwargs)
+    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, footer=footer, **kwargs)
         canvases.append(canvas)
         return canvas
 

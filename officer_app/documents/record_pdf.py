@@ -21,10 +21,8 @@ record fast.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,8 +34,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -52,8 +48,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from officer_app import paths
 from officer_app.clock import uk_local
+from officer_app.documents.pages import FONT, FONT_BOLD, NumberedCanvas, write_pdf
+from officer_app.documents.pages import register_fonts as _register_fonts
 from officer_app.forms import AnswerRow, FormDefinition, SectionView, record_view
 from officer_app.forms.display import PersonName
 from officer_app.forms.model import Answers
@@ -111,8 +108,6 @@ class RecordHeader:
 
 # -- look ------------------------------------------------------------------------------------
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 
 NAVY = HexColor("#1f4e79")
 INK = HexColor("#1a1a1a")
@@ -185,25 +180,6 @@ def _style(name: str) -> ParagraphStyle:
             hash=ParagraphStyle("hash", parent=base, fontSize=8, leading=11, textColor=INK),
         )  # fmt: skip
     return _STYLES[name]
-
-
-_fonts_ready = False
-
-
-def _register_fonts() -> None:
-    """Register DejaVu Sans (regular and bold) from ``resources/fonts`` once per process."""
-    global _fonts_ready
-    if _fonts_ready:
-        return
-    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        path = paths.shipped("resources", "fonts", filename)
-        if not path.is_file():
-            raise FileNotFoundError(f"the PDF font is missing: {path}")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-    _fonts_ready = True
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -324,29 +300,6 @@ def _draw_footer(canvas: Any, header: RecordHeader, printed: str, page: int, tot
     canvas.setFont(FONT, 7)
     canvas.drawRightString(PAGE_W - MARGIN_X, line2, f"printed {printed}")
     canvas.restoreState()
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Two passes: ``showPage`` keeps each page's state, ``save`` stamps "Page n of N"."""
-
-    def __init__(self, *args: Any, footer: Callable[[Any, int, int], None], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self._footer = footer
-        self.page_count = 0
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(self, self._pageNumber, total)
-            super().showPage()
-        self.page_count = total
-        super().save()
 
 
 # -- the body --------------------------------------------------------------------------------
@@ -847,33 +800,18 @@ def _build(
             )
         ]
     )
-    canvases: list[_NumberedCanvas] = []
+    canvases: list[NumberedCanvas] = []
 
     def footer(canvas: Any, page: int, total: int) -> None:
         _draw_footer(canvas, header, printed, page, total)
 
-    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        canvas = _NumberedCanvas(*args, footer=footer, **kwargs)
+    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, footer=footer, **kwargs)
         canvases.append(canvas)
         return canvas
 
     doc.build(_story(header, definition, answers, person_name), canvasmaker=make_canvas)
     return buffer.getvalue(), canvases[-1].page_count
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    """Write ``data`` to ``out`` through a temporary file in the same folder and
-    ``os.replace``: ``out`` is either the old file or the whole new one, never a part."""
-    descriptor, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, out)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def render_record(
@@ -896,7 +834,7 @@ def render_record(
     data, pages = render_record_bytes(
         header, definition, answers, printed_at=printed_at, person_name=person_name
     )
-    _write_atomically(Path(out), data)
+    write_pdf(Path(out), data)
     return pages
 
 

@@ -885,7 +885,7 @@ class LetterService:
 
     def export_copy(self, letter_id: str, out: Path) -> int:
         """Save the stored copy as a PDF file (audited as an export); returns its pages."""
-        from officer_app.documents.letter_pdf import write_pdf
+        from officer_app.documents.pages import write_pdf
 
         data = self.read_copy(letter_id)
         write_pdf(out, data)
@@ -901,7 +901,7 @@ class LetterService:
 
     def export_rendered(self, rendered: RenderedLetter, out: Path) -> int:
         """Save a letter not yet recorded as a PDF file (audited as an export)."""
-        from officer_app.documents.letter_pdf import write_pdf
+        from officer_app.documents.pages import write_pdf
 
         write_pdf(out, rendered.pdf)
         self._audit("export", "case_file", rendered.case_id,
@@ -914,7 +914,7 @@ class LetterService:
         return result.pdf
 
     def export_batch(self, result: BatchResult, out: Path) -> int:
-        from officer_app.documents.letter_pdf import write_pdf
+        from officer_app.documents.pages import write_pdf
 
         if not result.pdf:
             raise LetterRefused("no letters were made, so there is nothing to save")
