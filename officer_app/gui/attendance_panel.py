@@ -3,11 +3,9 @@ for a chosen range the weeks, the weekday pattern and the register session by se
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -32,6 +30,7 @@ from officer_app.gui.attendance_charts import (
     WeeklyChart,
     legend_html,
 )
+from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS
 from officer_app.services.attendance import (
@@ -53,14 +52,6 @@ GRID_ROWS_SHOWN = 10  # the grid scrolls on its own beyond this many weeks
 
 def _pct(value: object) -> str:
     return "—" if value is None else f"{value}%"
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def _section(text: str) -> QLabel:
@@ -234,8 +225,8 @@ class AttendancePanel(QWidget):
             if row == 0:
                 self._show_band(period, s)
         period = held.chosen.period
-        self.first.setDate(_qdate(period.first))
-        self.last.setDate(_qdate(period.last))
+        self.first.setDate(qdate(period.first))
+        self.last.setDate(qdate(period.last))
         for edit in (self.first, self.last):
             edit.setEnabled(True)
         self.show_button.setEnabled(True)
@@ -247,7 +238,7 @@ class AttendancePanel(QWidget):
         held = self.held
         if held is None:
             return
-        first, last = _date(self.first.date()), _date(self.last.date())
+        first, last = pydate(self.first.date()), pydate(self.last.date())
         if first > last:
             self._message(
                 f"The range ends ({last:%d/%m/%Y}) before it starts ({first:%d/%m/%Y}): "

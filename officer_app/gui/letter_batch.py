@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.letter_dialog import METHOD_LABELS, AskForm, banner
 from officer_app.gui.task_runner import CancelToken, TaskRunner
 from officer_app.letters import AskRefused, long_date
@@ -50,14 +51,6 @@ from officer_app.services.letters import (
 )
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class LetterBatchDialog(QDialog):
@@ -93,15 +86,15 @@ class LetterBatchDialog(QDialog):
         self.description = QLabel("")
         self.description.setWordWrap(True)
         self.description.setProperty("role", "muted")
-        self.dated = QDateEdit(_qdate(today))
+        self.dated = QDateEdit(qdate(today))
         self.dated.setCalendarPopup(True)
         self.dated.setDisplayFormat("dddd d MMMM yyyy")
-        self.dated.setMaximumDate(_qdate(today))
+        self.dated.setMaximumDate(qdate(today))
         self.dated.setAccessibleName("Letters' date")
-        self.sent_on = QDateEdit(_qdate(today))
+        self.sent_on = QDateEdit(qdate(today))
         self.sent_on.setCalendarPopup(True)
         self.sent_on.setDisplayFormat("dddd d MMMM yyyy")
-        self.sent_on.setMaximumDate(_qdate(today))
+        self.sent_on.setMaximumDate(qdate(today))
         self.sent_on.setAccessibleName("Sent on")
         self.method = QComboBox()
         self.method.setAccessibleName("How the letters are sent")
@@ -279,7 +272,7 @@ class LetterBatchDialog(QDialog):
             self.status.setText("Tick at least one case.")
             return
         asks = self.asks.values()
-        dated, sent_on = _pydate(self.dated.date()), _pydate(self.sent_on.date())
+        dated, sent_on = pydate(self.dated.date()), pydate(self.sent_on.date())
         method = str(self.method.currentData())
         self.asks.mark(None)
         self.make_button.setEnabled(False)

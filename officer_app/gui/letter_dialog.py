@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.letters import AskRefused, long_date
@@ -55,14 +56,6 @@ NO_DATE = QDate(2000, 1, 1)  # shown as "Choose a date": a date ask has no defau
 NO_TIME = QTime(0, 0)
 METHOD_LABELS = {"post": "By post", "hand": "By hand", "email": "By email"}
 ERROR_STYLE = "border: 1px solid #842029; background: #fff5f5;"
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class _OpenOnToday(QObject):
@@ -161,7 +154,7 @@ class AskForm(QWidget):
                 out[ask.name] = widget.toPlainText()
             elif isinstance(widget, QDateEdit):
                 chosen = widget.date()
-                out[ask.name] = "" if chosen == NO_DATE else _pydate(chosen).isoformat()
+                out[ask.name] = "" if chosen == NO_DATE else pydate(chosen).isoformat()
             elif isinstance(widget, QTimeEdit):
                 chosen_time = widget.time()
                 out[ask.name] = "" if chosen_time == NO_TIME else chosen_time.toString("HH:mm")
@@ -175,7 +168,7 @@ class AskForm(QWidget):
         if isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value)
         elif isinstance(widget, QDateEdit):
-            widget.setDate(_qdate(dt.date.fromisoformat(value)))
+            widget.setDate(qdate(dt.date.fromisoformat(value)))
         elif isinstance(widget, QTimeEdit):
             hours, minutes = (int(p) for p in value.split(":"))
             widget.setTime(QTime(hours, minutes))
@@ -242,10 +235,10 @@ class RecordSentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Record the letter as sent")
-        self.sent_on = QDateEdit(_qdate(today))
+        self.sent_on = QDateEdit(qdate(today))
         self.sent_on.setCalendarPopup(True)
         self.sent_on.setDisplayFormat("dddd d MMMM yyyy")
-        self.sent_on.setDateRange(_qdate(dated), _qdate(today))
+        self.sent_on.setDateRange(qdate(dated), qdate(today))
         self.sent_on.setAccessibleName("Date sent")
         self.methods = QButtonGroup(self)
         row = QHBoxLayout()
@@ -287,7 +280,7 @@ class RecordSentDialog(QDialog):
         return next(m for m, b in self.method_buttons.items() if b.isChecked())
 
     def chosen_day(self) -> dt.date:
-        return _pydate(self.sent_on.date())
+        return pydate(self.sent_on.date())
 
 
 @dataclass(frozen=True)
@@ -372,10 +365,10 @@ class LetterDialog(QDialog):
         self.not_offered.setWordWrap(True)
         self.not_offered.setProperty("role", "muted")
         self.not_offered.setVisible(bool(others))
-        self.dated = QDateEdit(_qdate(today))
+        self.dated = QDateEdit(qdate(today))
         self.dated.setCalendarPopup(True)
         self.dated.setDisplayFormat("dddd d MMMM yyyy")
-        self.dated.setMaximumDate(_qdate(today))
+        self.dated.setMaximumDate(qdate(today))
         self.dated.setAccessibleName("Letter's date")
         self.asks_area = QScrollArea()
         self.asks_area.setWidgetResizable(True)
@@ -522,7 +515,7 @@ class LetterDialog(QDialog):
         if info is None or recipient_id is None:
             return
         asks = self.asks.values()
-        dated = _pydate(self.dated.date())
+        dated = pydate(self.dated.date())
         self.asks.mark(None)
         self._busy = True
         self.last_recorded = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.domain.penalty_notices import Grounds, ThresholdEvidence
+from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.penalty_notices import (
     WITHDRAWAL_REASONS,
@@ -33,7 +33,7 @@ SEND_METHODS = (("post", "By post"), ("hand", "By hand"), ("email", "By email"))
 
 
 def date_edit(day: dt.date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = QDateEdit(qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setAccessibleName(name)
@@ -41,9 +41,7 @@ def date_edit(day: dt.date, name: str) -> QDateEdit:
 
 
 def day_of(edit: QDateEdit) -> dt.date:
-    value = edit.date().toPython()
-    assert isinstance(value, dt.date)
-    return value
+    return pydate(edit.date())
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -280,7 +278,7 @@ class IssueDialog(QDialog):
         d = plan.decision
         if not self.own_receipt.isChecked():
             received = plan.received_on
-            self.received_on.setDate(QDate(received.year, received.month, received.day))
+            self.received_on.setDate(qdate(received))
         if not d.allowed:
             alternatives = "".join(f"<li>{a}</li>" for a in d.alternatives)
             self.outcome.setText(
