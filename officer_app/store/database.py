@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from officer_app.clock import Clock, SystemClock
 from officer_app.store import migrate, tracking
-from officer_app.store.engine import open_engine
+from officer_app.store.engine import for_writing, open_engine
 from officer_app.store.writer import StoreWriter
 
 T = TypeVar("T")
@@ -31,6 +31,7 @@ class Store:
         self.actor = actor
         self.schema_version = migrate.HEAD
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(for_writing(engine), expire_on_commit=False)
         self.writer = StoreWriter(self._write_session)
         self.migration_backup: Path | None = None
 
@@ -49,7 +50,7 @@ class Store:
         return store
 
     def _write_session(self) -> Session:
-        session = self._factory()
+        session = self._write_factory()
         session.info.update(
             actor=self.actor,
             clock=self.clock,

@@ -9,6 +9,13 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+IMMEDIATE = "officer_app_immediate"
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (pool, events) whose transactions start with ``BEGIN IMMEDIATE``."""
+    return engine.execution_options(**{IMMEDIATE: True})
+
 
 class StoreLocked(Exception):
     """The store cannot be opened: the key is wrong or the file is not a profile database."""
@@ -52,9 +59,13 @@ def open_engine(path: Path, key: bytes, *, pool_size: int = 4) -> Engine:
     )
 
     @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:  # pragma: no cover - exercised by every write
-        # pysqlite's own transaction handling is off (see below); start ours explicitly.
-        conn.exec_driver_sql("BEGIN")
+    def _begin(conn: Any) -> None:  # pragma: no cover - exercised by every transaction
+        # pysqlite's own transaction handling is off (see below); start ours explicitly. A
+        # writer takes the write lock at once (BEGIN IMMEDIATE), so that a second process
+        # waits its busy timeout for it instead of failing with "database is locked" when
+        # a deferred read tries to become a write; readers stay deferred and never block.
+        immediate = conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, record: Any) -> None:

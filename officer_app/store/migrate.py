@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from officer_app.store.engine import for_writing
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -71,7 +73,7 @@ def upgrade(engine: Engine, db_path: Path) -> Path | None:
         backup = db_path.with_name(f"{db_path.stem}.before-{HEAD}-from-{current}-{stamp}.db")
         shutil.copy2(db_path, backup)  # still encrypted: a byte copy of the SQLCipher file
     cfg = _config()
-    with engine.begin() as conn:
+    with for_writing(engine).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
