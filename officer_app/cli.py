@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from officer_app import __version__
+from officer_app.domain.evidence import EvidenceTampered
 from officer_app.paths import default_data_dir
 
 PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
@@ -110,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"officer-app: {exc}", file=sys.stderr)
         return exc.code
+    except EvidenceTampered as exc:
+        print(f"officer-app: {exc}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
@@ -302,8 +306,10 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     if report.ok:
         print(
             f"verified: {report.entries_checked} signed entries in {report.cases_checked} "
-            "cases; every chain is intact"
+            f"cases and {report.audit_checked} audit events; every chain is intact, every head "
+            "matches and every immutability trigger is as shipped"
         )
+        print(f"profile head: SHA-256 {report.profile_head}")
         return 0
     for line in report.breaks:
         print(f"BROKEN: {line}", file=sys.stderr)

@@ -56,8 +56,7 @@ HEADERS = [
 HEADER_TIPS = {
     COL_DOB: "Date of birth",
     COL_ATTENDANCE: (
-        "Attendance this school year, to the latest register mark held, and the LA band it "
-        "falls in"
+        "Attendance this school year, to the latest register mark held, and the LA band it falls in"
     ),
     COL_LAST_CONTACT: "Last contact with the child or family",
     COL_DAYS: "Days since the last contact",

@@ -162,6 +162,8 @@ class VerifyReport:
     entries_checked: int
     cases_checked: int
     breaks: tuple[str, ...] = field(default_factory=tuple)
+    audit_checked: int = 0
+    profile_head: str = ""  # SHA-256 hex over every case's chain head, as recomputed
 
     @property
     def ok(self) -> bool:

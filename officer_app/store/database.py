@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from officer_app.clock import Clock, SystemClock
-from officer_app.store import migrate, tracking
+from officer_app.store import heads, migrate, tracking
 from officer_app.store.engine import for_writing, open_engine
 from officer_app.store.writer import StoreWriter
 
@@ -57,6 +57,7 @@ class Store:
             **{tracking.SCHEMA_VERSION_KEY: self.schema_version},
         )
         tracking.install(session)
+        heads.install(session)  # after tracking: the audit events it adds are chained too
         return session
 
     def write(self, work: Callable[[Session], T]) -> Future[T]:

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from officer_app.domain.evidence import GENESIS, content_hash
-from officer_app.store.models import ChronologyEntry, apply_defaults
+from officer_app.domain.evidence import GENESIS, EvidenceTampered, content_hash
+from officer_app.store.heads import TAMPERED
+from officer_app.store.models import ChainHead, ChronologyEntry, apply_defaults
 
 SIGNED_FIELDS = (
     "id",
@@ -58,6 +59,15 @@ def sign(session: Session, entry: ChronologyEntry, *, by: str, at: dt.datetime) 
             .order_by(ChronologyEntry.chain_seq.desc())
             .limit(1)
         ).first()
+        head = session.execute(
+            select(ChainHead.last_seq, ChainHead.last_hash).where(
+                ChainHead.case_id == entry.case_id
+            )
+        ).first()
+    if (None if last is None else tuple(last)) != (None if head is None else tuple(head)):
+        # Entries removed from the end of this chain, added beyond its head, or a head
+        # changed: signing on would bury that, so refuse until the profile is verified.
+        raise EvidenceTampered(TAMPERED)
     entry.chain_seq = 1 if last is None else int(last[0] or 0) + 1
     entry.prev_hash = GENESIS if last is None else str(last[1])
     entry.signed_at = at
@@ -68,15 +78,17 @@ def sign(session: Session, entry: ChronologyEntry, *, by: str, at: dt.datetime) 
 @dataclass(frozen=True)
 class ChainBreak:
     case_id: str
-    entry_id: str
+    entry_id: str  # "" for a problem of the chain as a whole (its head, its end)
     chain_seq: int
     problem: str
 
 
 def verify(session: Session) -> tuple[int, list[ChainBreak]]:
-    """Recompute every case's chain. Returns (entries checked, breaks found)."""
+    """Recompute every case's chain and check it against its head. Returns (entries checked,
+    breaks found)."""
     breaks: list[ChainBreak] = []
     checked = 0
+    ends: dict[str, tuple[int, str]] = {}
     rows = session.scalars(
         select(ChronologyEntry)
         .where(ChronologyEntry.signed_at.is_not(None))
@@ -102,7 +114,39 @@ def verify(session: Session) -> tuple[int, list[ChainBreak]]:
             breaks.append(ChainBreak(entry.case_id, entry.id, seq, "content changed after signing"))
         expected_prev = entry.content_hash or ""
         expected_seq = seq + 1
+        ends[entry.case_id] = (seq, expected_prev)
+    heads = {
+        case_id: (int(seq), str(last))
+        for case_id, seq, last in session.execute(
+            select(ChainHead.case_id, ChainHead.last_seq, ChainHead.last_hash)
+        )
+    }
+    for case_id in sorted(set(ends) | set(heads)):
+        problem = _against_head(ends.get(case_id), heads.get(case_id))
+        if problem:
+            seq = (ends.get(case_id) or heads.get(case_id) or (0, ""))[0]
+            breaks.append(ChainBreak(case_id, "", seq, problem))
     return checked, breaks
+
+
+def _against_head(end: tuple[int, str] | None, head: tuple[int, str] | None) -> str:
+    """What is wrong between a chain's last link and its stored head ("" if nothing)."""
+    if end is None and head is None:
+        return ""
+    if head is None:
+        return "signed entries but no chain head: the chain was not signed by this application"
+    if end is None:
+        return f"missing chain: its head is at link {head[0]} but no signed entry is left"
+    if end[0] < head[0]:
+        return (
+            f"entries missing at the end of the chain: links {end[0] + 1} to {head[0]} "
+            f"(its head is at link {head[0]})"
+        )
+    if end[0] > head[0]:
+        return f"links {head[0] + 1} to {end[0]} are beyond the chain's head (link {head[0]})"
+    if end[1] != head[1]:
+        return f"link {end[0]} is not the one its head recorded: the chain has been rewritten"
+    return ""
 
 
 def signed_count(session: Session) -> int:

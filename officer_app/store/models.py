@@ -416,6 +416,9 @@ class AuditEvent(Base):
     entity_type: Mapped[str] = mapped_column(String(40), default="")
     entity_id: Mapped[str] = mapped_column(String(36), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Chained like the evidence (schema 0006): set by store/audit_chain.py as rows are added.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class OutboxMutation(Base):
@@ -440,6 +443,40 @@ class ProfileSetting(Base):
     __tablename__ = "profile_setting"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ChainHead(Base):
+    """The last link of one case's evidence chain (schema 0006), kept by SQL triggers on
+    ``chronology_entry`` as each entry is signed; it never moves back and is never deleted,
+    so entries removed from the end of a chain, or a whole chain, show in ``verify``."""
+
+    __tablename__ = "chain_head"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChainHeadPending(Base):
+    """Heads moved by the transaction in progress, as they stood before it (filled by the
+    signing triggers, emptied when the profile head is sealed at commit)."""
+
+    __tablename__ = "chain_head_pending"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    old_seq: Mapped[int | None] = mapped_column(Integer)
+    old_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class EvidenceHead(Base):
+    """One row: the profile-wide head over every case's chain head, and the audit log's head
+    (schema 0006). Printed on LA-wide documents; what a central store will keep a copy of."""
+
+    __tablename__ = "evidence_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chains: Mapped[int] = mapped_column(Integer)
+    entries: Mapped[int] = mapped_column(Integer)
+    profile_hash: Mapped[str] = mapped_column(String(64))
+    audit_seq: Mapped[int] = mapped_column(Integer)
+    audit_hash: Mapped[str] = mapped_column(String(64))
 
 
 def apply_defaults(obj: Base) -> None:

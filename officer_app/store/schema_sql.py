@@ -20,6 +20,52 @@ EVIDENCE_TRIGGERS_V1 = [
        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
 ]
 
+# --- Chain heads and the chained audit log (v1, schema 0006) --------------------------------
+# Each signature moves its case's head in ``chain_head`` to the highest link signed (a bulk
+# load may insert a case's entries in another order than their links), and notes, once per
+# transaction, where the head stood before, for the profile head sealed at commit
+# (store/heads.py). A head never moves back and is never deleted; an audit row must arrive
+# chained.
+_HEAD_OF_NEW = "(SELECT {col} FROM chain_head WHERE case_id = NEW.case_id)"
+_SIGNING_BODY_V1 = f"""
+  INSERT OR IGNORE INTO chain_head_pending (case_id, old_seq, old_hash)
+   VALUES (NEW.case_id, {_HEAD_OF_NEW.format(col="last_seq")},
+           {_HEAD_OF_NEW.format(col="last_hash")});
+  INSERT INTO chain_head (case_id, last_seq, last_hash)
+   VALUES (NEW.case_id, NEW.chain_seq, NEW.content_hash)
+   ON CONFLICT (case_id) DO UPDATE SET last_seq = excluded.last_seq,
+                                       last_hash = excluded.last_hash
+   WHERE excluded.last_seq > chain_head.last_seq;"""
+
+EVIDENCE_HEAD_TRIGGERS_V1 = [
+    f"""CREATE TRIGGER chronology_signed_head_ins AFTER INSERT ON chronology_entry
+       WHEN NEW.signed_at IS NOT NULL
+       BEGIN {_SIGNING_BODY_V1}
+       END""",
+    f"""CREATE TRIGGER chronology_signed_head_upd AFTER UPDATE OF signed_at ON chronology_entry
+       WHEN OLD.signed_at IS NULL AND NEW.signed_at IS NOT NULL
+       BEGIN {_SIGNING_BODY_V1}
+       END""",
+    """CREATE TRIGGER chain_head_no_delete BEFORE DELETE ON chain_head
+       BEGIN SELECT RAISE(ABORT, 'an evidence chain head cannot be deleted'); END""",
+    """CREATE TRIGGER chain_head_forward_only BEFORE UPDATE ON chain_head
+       WHEN NEW.case_id IS NOT OLD.case_id OR NEW.last_seq <= OLD.last_seq
+       BEGIN SELECT RAISE(ABORT, 'an evidence chain head only moves forward'); END""",
+    """CREATE TRIGGER evidence_head_no_delete BEFORE DELETE ON evidence_head
+       BEGIN SELECT RAISE(ABORT, 'the profile evidence head cannot be deleted'); END""",
+    """CREATE TRIGGER evidence_head_forward_only BEFORE UPDATE ON evidence_head
+       WHEN NEW.id IS NOT OLD.id OR NEW.entries < OLD.entries OR NEW.chains < OLD.chains
+         OR NEW.audit_seq < OLD.audit_seq
+       BEGIN SELECT RAISE(ABORT, 'the profile evidence head only moves forward'); END""",
+    """CREATE TRIGGER audit_chained BEFORE INSERT ON audit_event
+       WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
+       BEGIN SELECT RAISE(ABORT, 'an audit event must be chained'); END""",
+]
+
+# Every trigger that keeps evidence append-only, as the current schema ships it: verify
+# checks each is present with exactly this SQL.
+IMMUTABILITY_TRIGGERS = EVIDENCE_TRIGGERS_V1 + EVIDENCE_HEAD_TRIGGERS_V1
+
 # --- Full-text search (v1) -----------------------------------------------------------------
 # One FTS5 table over names, references, addresses and note text. ``kind`` says what a row
 # came from and ``ref`` what it points at (a case for cases and entries, a child, a family);

@@ -137,9 +137,7 @@ def test_topping_up_gives_the_same_cases_as_making_them_at_once(tmp_path: Path) 
 
 
 def test_bulk_load_writes_nothing_to_the_outbox(caseload: Store) -> None:
-    assert caseload.read(
-        lambda s: s.scalar(select(func.count()).select_from(OutboxMutation))
-    ) == 0
+    assert caseload.read(lambda s: s.scalar(select(func.count()).select_from(OutboxMutation))) == 0
 
 
 def test_upns_urns_phones_and_postcodes_are_well_formed(caseload: Store) -> None:
@@ -160,7 +158,11 @@ def test_upns_urns_phones_and_postcodes_are_well_formed(caseload: Store) -> None
     assert all(re.fullmatch(r"\d{6}", urn) for urn in urns)
     assert len(set(urns)) == len(urns)
     assert {phase for _, phase in schools} == {
-        "primary", "secondary", "special", "alternative provision", "all-through"
+        "primary",
+        "secondary",
+        "special",
+        "alternative provision",
+        "all-through",
     }
     assert phones and all(re.fullmatch(r"07700 900\d{3}", p) for p in phones)
     assert all(re.fullmatch(r"XT\d{1,2} \d[ABD-HJLNP-UW-Z]{2}", p) for p in postcodes)
@@ -179,8 +181,10 @@ def test_ages_and_schools_match_year_groups(caseload: Store) -> None:
         year = 0 if year_group == "R" else int(year_group)
         assert 0 <= year <= 11
         on_31_august = start.replace(month=8, day=31)
-        age = on_31_august.year - born.year - (
-            (on_31_august.month, on_31_august.day) < (born.month, born.day)
+        age = (
+            on_31_august.year
+            - born.year
+            - ((on_31_august.month, on_31_august.day) < (born.month, born.day))
         )
         assert age == year + 4, (born, year_group)
         if year <= 6:
@@ -208,6 +212,7 @@ def test_the_team_and_the_profile_officer(caseload: Store) -> None:
 def test_an_existing_profile_officer_is_kept(tmp_path: Path) -> None:
     store = _open(tmp_path / "p.db")
     try:
+
         def setup(session: Session) -> str:
             officer = Officer(name="Riya Shah", initials="RS", role="officer")
             session.add(officer)
@@ -251,13 +256,25 @@ def test_evidence_chains_verify_and_amendments_point_backwards(caseload: Store) 
 def test_chronologies_cover_every_entry_type_and_case_zero_is_long(caseload: Store) -> None:
     def read(session: Session) -> tuple[list[Any], list[Any]]:
         rows = session.execute(
-            select(Case.reference, Case.stage, Case.status, ChronologyEntry.entry_type,
-                   ChronologyEntry.occurred_at, ChronologyEntry.body)
-            .join(Case, Case.id == ChronologyEntry.case_id)
+            select(
+                Case.reference,
+                Case.stage,
+                Case.status,
+                ChronologyEntry.entry_type,
+                ChronologyEntry.occurred_at,
+                ChronologyEntry.body,
+            ).join(Case, Case.id == ChronologyEntry.case_id)
         ).all()
         cases = session.execute(
-            select(Case.reference, Case.stage, Case.status, Case.closed_on, Case.closure_reason,
-                   Case.next_action_due, Case.referral_date)
+            select(
+                Case.reference,
+                Case.stage,
+                Case.status,
+                Case.closed_on,
+                Case.closure_reason,
+                Case.next_action_due,
+                Case.referral_date,
+            )
         ).all()
         return rows, cases
 
@@ -291,8 +308,14 @@ def test_chronologies_cover_every_entry_type_and_case_zero_is_long(caseload: Sto
 def test_registers_have_a_year_of_marks_and_several_patterns(caseload: Store) -> None:
     rows = caseload.read(
         lambda s: s.execute(
-            select(AttendanceMark.child_id, AttendanceMark.date, AttendanceMark.session,
-                   AttendanceMark.code, AttendanceMark.code_set, AttendanceMark.school_urn)
+            select(
+                AttendanceMark.child_id,
+                AttendanceMark.date,
+                AttendanceMark.session,
+                AttendanceMark.code,
+                AttendanceMark.code_set,
+                AttendanceMark.school_urn,
+            )
         ).all()
     )
     by_child: dict[str, list[Any]] = defaultdict(list)

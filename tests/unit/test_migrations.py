@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
+from officer_app.services.verification import verify_profile
 from officer_app.store import evidence, migrate
 from officer_app.store.database import Store
 from officer_app.store.migrate import StoreTooNew
@@ -29,6 +31,15 @@ def test_a_released_schema_upgrades_to_head_with_its_data(fixture: Path, tmp_pat
         ) == ["ATT-2026-00001"]
         checked, breaks = store.read(evidence.verify)
         assert (checked, breaks) == (3, [])
+        # the upgrade gave the profile its heads and chained its audit log: all verifies
+        report = verify_profile(store)
+        assert report.breaks == () and report.audit_checked > 0
+        assert store.read(lambda s: s.execute(text("SELECT last_seq FROM chain_head")).all()) == [
+            (3,)
+        ]
+        # and signing goes on from the head the upgrade computed
+        store.write_wait(lambda s: _sign_one_more(s))
+        assert verify_profile(store).breaks == ()
         # the evidence triggers survived the upgrade
         with pytest.raises(Exception, match="signed evidence cannot be changed"):
             store.write_wait(lambda s: s.execute(text("UPDATE chronology_entry SET body = 'x'")))
@@ -44,6 +55,19 @@ def test_a_released_schema_upgrades_to_head_with_its_data(fixture: Path, tmp_pat
     if fixture.stem != migrate.head_revision():
         assert store.migration_backup is not None and store.migration_backup.exists()
         assert store.migration_backup.read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+def _sign_one_more(session: Session) -> None:
+    from officer_app.store.models import ChronologyEntry
+
+    entry = session.scalars(select(ChronologyEntry).limit(1)).one()
+    new = ChronologyEntry(
+        case_id=entry.case_id, entry_type="note", occurred_at=entry.occurred_at,
+        recorded_at=entry.recorded_at, author_id=entry.author_id, title="After the upgrade",
+        body="Signed on", amend_reason="",
+    )  # fmt: skip
+    evidence.sign(session, new, by=str(entry.author_id), at=entry.occurred_at)
+    session.add(new)
 
 
 def test_there_is_a_fixture_for_the_first_schema() -> None:
