@@ -47,7 +47,7 @@ from reportlab.platypus import (
 )
 
 from officer_app.config import Letterhead
-from officer_app.documents.pages import FONT, FONT_BOLD, NumberedCanvas, write_pdf
+from officer_app.documents.pages import FONT, FONT_BOLD, EvidenceMark, NumberedCanvas, write_pdf
 from officer_app.documents.pages import register_fonts as _register_fonts
 from officer_app.letters.fill import long_date
 from officer_app.letters.model import BlockKind, FilledLetter, Layout, Line
@@ -83,6 +83,7 @@ FRAME_BOTTOM = 22 * mm
 FIRST_FRAME_BOTTOM = 33 * mm  # above the authority's address and contact details
 CONTACT_RULE_Y = 28 * mm
 FOOTER_Y = 12 * mm
+EVIDENCE_Y = 7 * mm
 LABEL_W = 62 * mm  # the label column of a table
 
 PRIVATE = "PRIVATE AND CONFIDENTIAL"
@@ -101,6 +102,7 @@ class LetterDocument:
     officer_email: str  # "" when not recorded: the letterhead's email is printed instead
     salutation: str  # "Dear Ms Rahman"
     letter: FilledLetter
+    evidence: EvidenceMark | None = None  # the case's chain head the letter was made from
 
 
 # -- fonts and styles --------------------------------------------------------------------------
@@ -315,6 +317,12 @@ def _draw_first_page(canvas: Any, document: LetterDocument) -> None:
 
 
 def _draw_footer(canvas: Any, document: LetterDocument, page: int, total: int) -> None:
+    if document.evidence is not None:  # every page, small, below everything else
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 6)
+        canvas.drawString(MARGIN_X, EVIDENCE_Y, document.evidence.line())
+        canvas.restoreState()
     if total < 2:
         return
     canvas.saveState()

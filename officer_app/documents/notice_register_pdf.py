@@ -20,7 +20,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as Style
 
-from officer_app.documents.pages import FONT, FONT_BOLD, NumberedCanvas, register_fonts
+from officer_app.documents.pages import (
+    FONT,
+    FONT_BOLD,
+    EvidenceMark,
+    NumberedCanvas,
+    register_fonts,
+)
 from officer_app.documents.record_pdf import (
     FILL,
     INK,
@@ -131,6 +137,7 @@ def render_register_bytes(
     printed_at: datetime,
     first: date | None = None,
     last: date | None = None,
+    evidence: EvidenceMark | None = None,
 ) -> tuple[bytes, int]:
     """The record as PDF bytes and its page count (nothing is written to disk)."""
     register_fonts()
@@ -193,7 +200,10 @@ def render_register_bytes(
         initialFontName=FONT,
     )
     doc.addPageTemplates([PageTemplate(id="register", frames=[frame], onPage=band)])
-    story: list[Any] = [Paragraph(LEGAL_BASIS, styles["intro"]), Spacer(1, 3 * mm)]
+    story: list[Any] = [Paragraph(LEGAL_BASIS, styles["intro"])]
+    if evidence is not None:
+        story.append(Paragraph(f"<font color='#595959'>{evidence.line()}</font>", styles["intro"]))
+    story.append(Spacer(1, 3 * mm))
     if not rows:
         story.append(Paragraph(f"No penalty notices: {span}.", styles["empty"]))
     else:

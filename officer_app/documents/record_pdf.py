@@ -49,7 +49,7 @@ from reportlab.platypus import (
 )
 
 from officer_app.clock import uk_local
-from officer_app.documents.pages import FONT, FONT_BOLD, NumberedCanvas, write_pdf
+from officer_app.documents.pages import FONT, FONT_BOLD, EvidenceMark, NumberedCanvas, write_pdf
 from officer_app.documents.pages import register_fonts as _register_fonts
 from officer_app.forms import AnswerRow, FormDefinition, SectionView, record_view
 from officer_app.forms.display import PersonName
@@ -100,6 +100,7 @@ class RecordHeader:
     form_version: int
     la_name: str = DEFAULT_LA_NAME
     amendments: tuple[Amendment, ...] = ()
+    evidence: EvidenceMark | None = None  # the case's chain head when printed
 
     @property
     def is_draft(self) -> bool:
@@ -299,6 +300,9 @@ def _draw_footer(canvas: Any, header: RecordHeader, printed: str, page: int, tot
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, 7)
     canvas.drawRightString(PAGE_W - MARGIN_X, line2, f"printed {printed}")
+    if header.evidence is not None:
+        canvas.setFont(FONT, 6.5)
+        canvas.drawString(MARGIN_X, line2 - 3.4 * mm, header.evidence.line())
     canvas.restoreState()
 
 

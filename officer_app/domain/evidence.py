@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 GENESIS = "0" * 64
@@ -68,3 +69,32 @@ def audit_hash(content: Mapping[str, Any], prev_hash: str) -> str:
 class EvidenceTampered(Exception):
     """The stored heads no longer match the evidence: nothing more is signed until the
     profile has been verified (and restored from a backup if it was tampered with)."""
+
+
+HASH_SHOWN = 16
+"""Hex digits of a hash printed on a document: 64 bits, enough for ``officer-app verify
+--head`` to find the link and tell whether it is unchanged."""
+
+
+@dataclass(frozen=True)
+class EvidenceMark:
+    """The evidence chain head a document was made from, printed on it so that a later copy
+    can be checked against the profile (``officer-app verify --head REFERENCE:LINK:HASH``)."""
+
+    reference: str  # the case reference, or "" for the profile-wide head
+    link: int  # the chain's last link (for the profile head: signed entries in all)
+    sha256: str
+    chains: int = 0  # the profile head only: how many case chains it covers
+
+    def line(self) -> str:
+        digest = self.sha256[:HASH_SHOWN]
+        if not self.reference:
+            return (
+                f"Evidence head of the profile: {self.chains} chains, {self.link} signed "
+                f"entries, SHA-256 {digest}"
+            )
+        return f"Evidence chain {self.reference} at link {self.link}, SHA-256 {digest}"
+
+    def check_code(self) -> str:
+        """What to give ``officer-app verify --head`` to check a copy."""
+        return f"{self.reference}:{self.link}:{self.sha256[:HASH_SHOWN]}"

@@ -40,7 +40,7 @@ from officer_app.services.dto import (
     TimescaleInfo,
     VisitPlanInfo,
 )
-from officer_app.store import audit
+from officer_app.store import audit, evidence
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Adult,
@@ -463,6 +463,7 @@ class FieldWorkService:
     ) -> tuple[RecordHeader, FormDefinition, dict[str, Any], dict[str, str]]:
         """Everything a record's PDF needs, read in one go (blocking: run it on a worker)."""
         from officer_app.documents import Amendment, RecordHeader
+        from officer_app.documents.record_pdf import DEFAULT_LA_NAME
 
         def gather(
             session: Session,
@@ -493,7 +494,7 @@ class FieldWorkService:
                 content_hash=entry.content_hash or "",
                 form_id=entry.form_id,
                 form_version=int(entry.form_version or 1),
-                **({"la_name": self.la_name} if self.la_name else {}),
+                la_name=self.la_name or DEFAULT_LA_NAME,
                 amendments=tuple(
                     Amendment(
                         signed_at=a.signed_at or a.recorded_at,
@@ -503,6 +504,7 @@ class FieldWorkService:
                     )
                     for a in amendments
                 ),
+                evidence=evidence.chain_mark(session, case.id),
             )
             definition = self.forms.get(entry.form_id, entry.form_version)
             return header, definition, dict(entry.answers), dict(_people(session, case))

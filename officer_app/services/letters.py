@@ -529,6 +529,7 @@ class LetterService:
         filled = fill(template, values, reasons)
 
         from officer_app.documents.letter_pdf import LetterDocument, render_letter_bytes
+        from officer_app.store.evidence import chain_mark
 
         salutation = f"Dear {facts.title_name}"
         document = LetterDocument(
@@ -541,6 +542,7 @@ class LetterService:
             officer_email=facts.officer_email,
             salutation=salutation,
             letter=filled,
+            evidence=self._store.read(lambda session: chain_mark(session, case_id)),
         )
         pdf, pages = render_letter_bytes(document)
         if filled.layout is Layout.NOTICE:

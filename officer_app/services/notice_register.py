@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.domain import penalty_notices as rules
+from officer_app.domain.evidence import EvidenceMark
 from officer_app.domain.penalty_notices import Grounds, NoticeStatus, ThresholdEvidence
 from officer_app.services.case_file import one_line_address
 from officer_app.store.models import (
@@ -138,11 +139,14 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def register_csv(rows: Sequence[RegisterRow]) -> bytes:
-    """The record as CSV (UTF-8 with a byte-order mark, so Excel reads "£" and accents)."""
+def register_csv(rows: Sequence[RegisterRow], *, evidence: EvidenceMark | None = None) -> bytes:
+    """The record as CSV (UTF-8 with a byte-order mark, so Excel reads "£" and accents).
+    ``evidence``: the profile head it was made from, as a last row of one cell."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow([_cell(getattr(row, name)) for name in CSV_COLUMNS])
+    if evidence is not None:
+        writer.writerow([evidence.line()])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

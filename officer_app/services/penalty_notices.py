@@ -657,13 +657,21 @@ class PenaltyNoticeService:
     def _document(
         self, kind: str, rows: list[RegisterRow], first: dt.date | None, last: dt.date | None
     ) -> bytes:
+        from officer_app.store.evidence import profile_mark
+
+        head = self._store.read(profile_mark)
         if kind == "csv":
-            data = register_csv(rows)
+            data = register_csv(rows, evidence=head)
         elif kind == "pdf":
             from officer_app.documents.notice_register_pdf import render_register_bytes
 
             data, _pages = render_register_bytes(
-                rows, la_name=self._la_name, printed_at=self._clock.now(), first=first, last=last
+                rows,
+                la_name=self._la_name,
+                printed_at=self._clock.now(),
+                first=first,
+                last=last,
+                evidence=head,
             )
         else:
             raise ValueError(f"the record is made as csv or pdf, not {kind!r}")

@@ -9,9 +9,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from officer_app.domain.evidence import GENESIS, EvidenceTampered, content_hash
+from officer_app.domain.evidence import GENESIS, EvidenceMark, EvidenceTampered, content_hash
 from officer_app.store.heads import TAMPERED
-from officer_app.store.models import ChainHead, ChronologyEntry, apply_defaults
+from officer_app.store.models import (
+    Case,
+    ChainHead,
+    ChronologyEntry,
+    EvidenceHead,
+    apply_defaults,
+)
 
 SIGNED_FIELDS = (
     "id",
@@ -83,17 +89,21 @@ class ChainBreak:
     problem: str
 
 
-def verify(session: Session) -> tuple[int, list[ChainBreak]]:
-    """Recompute every case's chain and check it against its head. Returns (entries checked,
-    breaks found)."""
+def verify(session: Session, *, only_case: str | None = None) -> tuple[int, list[ChainBreak]]:
+    """Recompute every case's chain (or one case's) and check it against its head. Returns
+    (entries checked, breaks found)."""
     breaks: list[ChainBreak] = []
     checked = 0
     ends: dict[str, tuple[int, str]] = {}
+    query = select(ChronologyEntry).where(ChronologyEntry.signed_at.is_not(None))
+    heads_query = select(ChainHead.case_id, ChainHead.last_seq, ChainHead.last_hash)
+    if only_case is not None:
+        query = query.where(ChronologyEntry.case_id == only_case)
+        heads_query = heads_query.where(ChainHead.case_id == only_case)
     rows = session.scalars(
-        select(ChronologyEntry)
-        .where(ChronologyEntry.signed_at.is_not(None))
-        .order_by(ChronologyEntry.case_id, ChronologyEntry.chain_seq)
-        .execution_options(yield_per=2000)
+        query.order_by(ChronologyEntry.case_id, ChronologyEntry.chain_seq).execution_options(
+            yield_per=2000
+        )
     )
     case_id: str | None = None
     expected_prev = GENESIS
@@ -115,12 +125,7 @@ def verify(session: Session) -> tuple[int, list[ChainBreak]]:
         expected_prev = entry.content_hash or ""
         expected_seq = seq + 1
         ends[entry.case_id] = (seq, expected_prev)
-    heads = {
-        case_id: (int(seq), str(last))
-        for case_id, seq, last in session.execute(
-            select(ChainHead.case_id, ChainHead.last_seq, ChainHead.last_hash)
-        )
-    }
+    heads = {case_id: (int(seq), str(last)) for case_id, seq, last in session.execute(heads_query)}
     for case_id in sorted(set(ends) | set(heads)):
         problem = _against_head(ends.get(case_id), heads.get(case_id))
         if problem:
@@ -177,3 +182,21 @@ def seal_new_chain(
         entry.content_hash = content_hash(signed_content(entry), prev)
         prev = entry.content_hash
     return prev
+
+
+def chain_mark(session: Session, case_id: str) -> EvidenceMark | None:
+    """The case's chain head, to print on a document made from the case now."""
+    row = session.execute(
+        select(Case.reference, ChainHead.last_seq, ChainHead.last_hash)
+        .join(ChainHead, ChainHead.case_id == Case.id)
+        .where(Case.id == case_id)
+    ).first()
+    return None if row is None else EvidenceMark(str(row[0]), int(row[1]), str(row[2]))
+
+
+def profile_mark(session: Session) -> EvidenceMark | None:
+    """The profile-wide head as stored, to print on an LA-wide document."""
+    row = session.execute(
+        select(EvidenceHead.chains, EvidenceHead.entries, EvidenceHead.profile_hash)
+    ).first()
+    return None if row is None else EvidenceMark("", int(row[1]), str(row[2]), int(row[0]))
