@@ -94,7 +94,8 @@ def test_a_head_that_is_not_in_the_chain_as_printed_does_not_check_out(
         session.execute(text("DROP TRIGGER chronology_signed_no_update"))
         session.execute(
             text(
-                "UPDATE chronology_entry SET body = 'rewritten' WHERE case_id = :c AND chain_seq = 1"
+                "UPDATE chronology_entry SET body = 'rewritten' "
+                + "WHERE case_id = :c AND chain_seq = 1"
             ),
             {"c": case_id},
         )
