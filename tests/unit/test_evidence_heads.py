@@ -280,6 +280,18 @@ def test_a_case_head_that_no_longer_matches_the_profile_head_refuses_signing(
     officer = store.read(lambda s: s.scalar(text("SELECT id FROM officer LIMIT 1")))
     with pytest.raises(EvidenceTampered):
         store.write_wait(lambda s: signed_note(s, second, officer, "Elsewhere"))
+    assert (
+        store.read(
+            lambda s: s.execute(
+                text("SELECT count(*) FROM chronology_entry WHERE body = 'Elsewhere'")
+            ).scalar()
+        )
+        == 0
+    )  # the whole transaction was rolled back
+    assert (
+        store.read(lambda s: s.execute(text("SELECT count(*) FROM chain_head_pending")).scalar())
+        == 0
+    )
     assert any(b.startswith("profile head: changed") for b in _breaks(store))
 
 
