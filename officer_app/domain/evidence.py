@@ -49,12 +49,11 @@ def profile_head(heads: Iterable[tuple[str, int, str]]) -> tuple[int, int, str]:
     (case id, last link, last hash) in case-id order, so that a chain added, lengthened,
     shortened, rewritten or removed gives a different head.
     """
-    ordered = sorted(heads)
+    ordered = sorted((str(case_id), int(seq), str(last)) for case_id, seq, last in heads)
     chains = len(ordered)
     entries = sum(seq for _, seq, _ in ordered)
-    digest = hashlib.sha256(f"officer-app profile head v1\n{chains} {entries}\n".encode("ascii"))
-    for case_id, seq, last_hash in ordered:
-        digest.update(f"{case_id} {seq} {last_hash}\n".encode())
+    text = "".join(f"{case_id} {seq} {last}\n" for case_id, seq, last in ordered)
+    digest = hashlib.sha256(f"officer-app profile head v1\n{chains} {entries}\n{text}".encode())
     return chains, entries, digest.hexdigest()
 
 
