@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from officer_app.domain.evidence import (
@@ -27,7 +27,7 @@ from officer_app.domain.evidence import (
     audit_hash,
     profile_head,
 )
-from officer_app.store.models import AuditEvent, ChainHead, EvidenceHead, apply_defaults
+from officer_app.store.models import AuditEvent, EvidenceHead, apply_defaults
 
 __all__ = ["EvidenceTampered", "audit_content", "install", "stored_heads"]
 
@@ -144,7 +144,3 @@ def _seal_heads(session: Session) -> None:
 def profile_head_now(session: Session) -> tuple[int, int, str]:
     """The profile head computed from the case heads as they are (for verify)."""
     return profile_head(stored_heads(session))
-
-
-def signed_entries(session: Session) -> int:
-    return int(session.scalar(select(func.coalesce(func.sum(ChainHead.last_seq), 0))) or 0)

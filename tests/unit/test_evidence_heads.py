@@ -339,3 +339,20 @@ def test_an_entry_signed_after_it_was_saved_moves_its_head(store: Store) -> None
     store.write_wait(sign_it)
     assert store.read(lambda s: s.scalar(select(ChainHead.last_seq))) == 2
     assert _breaks(store) == []
+
+
+def test_the_command_line_says_tampering_in_one_line_and_exits_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Any command that would sign on tampered evidence stops with the one line, no
+    traceback (exit 3, as verify's breaks)."""
+    from officer_app import cli
+    from officer_app.store.heads import TAMPERED
+
+    def refused(data_dir: Path, args: object) -> int:
+        raise EvidenceTampered(TAMPERED)
+
+    monkeypatch.setattr(cli, "_verify", refused)
+    assert cli.main(["--data-dir", str(tmp_path / "profile"), "verify"]) == 3
+    err = capsys.readouterr().err
+    assert err == f"officer-app: {TAMPERED}\n"
