@@ -139,14 +139,20 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+EVIDENCE_COLUMN = "evidence_head"
+
+
 def register_csv(rows: Sequence[RegisterRow], *, evidence: EvidenceMark | None = None) -> bytes:
     """The record as CSV (UTF-8 with a byte-order mark, so Excel reads "£" and accents).
-    ``evidence``: the profile head it was made from, as a last row of one cell."""
+    ``evidence``: the profile head it was made from, stated in a last column on every row
+    (a column, not a row of its own, so that every row still reads as a notice)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    head = [EVIDENCE_COLUMN] if evidence is not None else []
+    writer.writerow([*CSV_COLUMNS, *head])
     for row in rows:
-        writer.writerow([_cell(getattr(row, name)) for name in CSV_COLUMNS])
-    if evidence is not None:
-        writer.writerow([evidence.line()])
+        writer.writerow(
+            [_cell(getattr(row, name)) for name in CSV_COLUMNS]
+            + ([evidence.line()] if evidence is not None else [])
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -81,6 +81,9 @@ def test_demo_letters_are_real_dated_on_their_prose_entries_and_the_same_for_a_s
     second = unlock_profile(twin, TEST_PASSPHRASE, backend=keyring_backend, clock=clock)
     try:
         assert add_letters(second, seed=1, today=TODAY, indexes=range(DEMO_CASES)) == made
-        assert sent(second) == letters  # the same letters, byte for byte (their SHA-256)
+        # The same letters on the same days. Not byte for byte any more: each letter states
+        # the chain head it was made from, and a case's second letter follows the entry of
+        # its first, whose id is random.
+        assert {row[:3] for row in sent(second)} == {row[:3] for row in letters}
     finally:
         second.lock()

@@ -73,7 +73,8 @@ def test_the_notice_register_states_the_profile_head(demo_profile: OpenProfile) 
     )
     assert line in _flat(service.register_document("pdf"))
     rows = list(csv.reader(io.StringIO(service.register_document("csv").decode("utf-8-sig"))))
-    assert rows[-1] == [line]
+    assert rows[0][-1] == "evidence_head" and rows[0][0] == "number"
+    assert all(row[-1] == line for row in rows[1:])
 
 
 def test_a_head_that_is_not_in_the_chain_as_printed_does_not_check_out(
@@ -120,3 +121,28 @@ def test_a_printed_head_with_its_ellipsis_is_accepted() -> None:
     assert parse_mark("ATT-2026-00012:41:5F3C2A9E01B4C7D8…") == (
         "ATT-2026-00012", 41, "5f3c2a9e01b4c7d8",
     )  # fmt: skip
+
+
+def test_every_row_of_the_register_csv_states_the_profile_head() -> None:
+    import datetime as dt
+
+    from officer_app.services.notice_register import RegisterRow, register_csv
+
+    day = dt.date(2026, 11, 2)
+    row = RegisterRow(
+        number="PN-2026-XX-0001", issued_on=day, case_reference="ATT-2026-00001",
+        parent_name="A Parent", parent_address="1 Road", child_name="A Child",
+        child_date_of_birth=dt.date(2015, 1, 1), school="Oakfield", grounds="unauthorised",
+        offence_from=day, offence_to=day, unauthorised_sessions=10, ordinal=1, amount_21=80,
+        amount_28=160, served_by="post", received_on=day, authorised_by="A Supervisor",
+        copy_sha256="ab" * 32, copy_sent_on=day, status="issued", paid_on=None,
+        amount_paid=None, withdrawn_on=None, withdrawn_reason="", prosecuted=False,
+        prosecution_on=None, prosecution_note="",
+    )  # fmt: skip
+    mark = EvidenceMark("", 1234, "5f3c" * 16, chains=12)
+    data = register_csv([row, row], evidence=mark).decode("utf-8-sig")
+    read = list(csv.DictReader(io.StringIO(data)))
+    assert [r["number"] for r in read] == ["PN-2026-XX-0001"] * 2
+    assert {r["evidence_head"] for r in read} == {
+        "Evidence head of the profile: 12 chains, 1234 signed entries, SHA-256 5f3c5f3c5f3c5f3c"
+    }
