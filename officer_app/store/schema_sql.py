@@ -54,8 +54,10 @@ EVIDENCE_HEAD_TRIGGERS_V1 = [
     """CREATE TRIGGER evidence_head_no_delete BEFORE DELETE ON evidence_head
        BEGIN SELECT RAISE(ABORT, 'the profile evidence head cannot be deleted'); END""",
     """CREATE TRIGGER evidence_head_forward_only BEFORE UPDATE ON evidence_head
-       WHEN NEW.id IS NOT OLD.id OR NEW.entries < OLD.entries OR NEW.chains < OLD.chains
+       WHEN NEW.id IS NOT OLD.id OR NEW.chains < OLD.chains OR NEW.entries < OLD.entries
+         OR (NEW.entries = OLD.entries AND NEW.profile_hash IS NOT OLD.profile_hash)
          OR NEW.audit_seq < OLD.audit_seq
+         OR (NEW.audit_seq = OLD.audit_seq AND NEW.audit_hash IS NOT OLD.audit_hash)
        BEGIN SELECT RAISE(ABORT, 'the profile evidence head only moves forward'); END""",
     """CREATE TRIGGER audit_chained BEFORE INSERT ON audit_event
        WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL

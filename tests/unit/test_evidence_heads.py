@@ -303,8 +303,9 @@ def test_heads_cannot_be_deleted_or_moved_back(store: Store) -> None:
         store.write_wait(lambda s: s.execute(text("UPDATE chain_head SET last_seq = 1")))
     with pytest.raises(IntegrityError, match="cannot be deleted"):
         store.write_wait(lambda s: s.execute(text("DELETE FROM evidence_head")))
-    with pytest.raises(IntegrityError, match="only moves forward"):
-        store.write_wait(lambda s: s.execute(text("UPDATE evidence_head SET entries = 0")))
+    for change in ["entries = 0", f"profile_hash = '{'0' * 64}'", f"audit_hash = '{'0' * 64}'"]:
+        with pytest.raises(IntegrityError, match="only moves forward"):
+            store.write_wait(lambda s, c=change: s.execute(text(f"UPDATE evidence_head SET {c}")))
     with pytest.raises(IntegrityError, match="must be chained"):
         store.write_wait(
             lambda s: s.execute(
@@ -356,3 +357,16 @@ def test_the_command_line_says_tampering_in_one_line_and_exits_3(
     assert cli.main(["--data-dir", str(tmp_path / "profile"), "verify"]) == 3
     err = capsys.readouterr().err
     assert err == f"officer-app: {TAMPERED}\n"
+
+
+def test_a_changed_audit_head_is_reported(store: Store) -> None:
+    _two_cases(store, 1)
+    _behind_the_back(
+        store,
+        "DROP TRIGGER evidence_head_forward_only",
+        f"UPDATE evidence_head SET audit_hash = '{'0' * 64}'",
+    )
+    last = store.read(lambda s: s.scalar(text("SELECT max(seq) FROM audit_event")))
+    breaks = _breaks(store)
+    assert f"audit log: link {last} is not the one its head recorded" in breaks
+    assert "immutability trigger evidence_head_forward_only: missing" in breaks
