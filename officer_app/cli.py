@@ -20,6 +20,7 @@ from typing import Any
 
 from officer_app import __version__
 from officer_app.paths import default_data_dir
+from officer_app.store.errors import StoreError
 
 PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "OFFICER_APP_NEW_PASSPHRASE"
@@ -110,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"officer-app: {exc}", file=sys.stderr)
         return exc.code
+    except StoreError as exc:  # damaged, unreadable or unwritable: named, without SQL values
+        print(f"officer-app: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
@@ -147,11 +151,15 @@ def _warn_key_store(opened: Any) -> None:
 def _open(data_dir: Path, settings: Any, *, demo: bool = False) -> Any:
     from officer_app.security import keys
     from officer_app.services import profile
-    from officer_app.store.engine import StoreLocked
+    from officer_app.store.engine import StoreError
     from officer_app.store.migrate import StoreTooNew
 
-    if not profile.exists(data_dir):
-        raise CliError(f"there is no profile in {data_dir} (create one with 'officer-app demo')", 2)
+    try:
+        state = profile.profile_state(data_dir)
+    except profile.ProfileError as exc:
+        raise CliError(str(exc), 2) from exc
+    if state is not profile.State.COMPLETE:
+        raise CliError(profile.refusal(data_dir, state), 2)
     passphrase = _passphrase(demo=demo)
     while True:
         try:
@@ -161,10 +169,24 @@ def _open(data_dir: Path, settings: Any, *, demo: bool = False) -> Any:
             continue
         except keys.WrongPassphrase as exc:
             raise CliError(f"wrong passphrase for the profile in {data_dir}", 2) from exc
-        except (keys.SecurityError, profile.ProfileError, StoreLocked, StoreTooNew) as exc:
+        except (keys.SecurityError, profile.ProfileError, StoreError, StoreTooNew) as exc:
             raise CliError(str(exc), 2) from exc
         _warn_key_store(opened)
         return opened
+
+
+def _lock(opened: Any) -> None:
+    """Lock the profile; a lock that could not be audited is one line and exit 2."""
+    from officer_app.services import profile
+
+    failing = sys.exc_info()[1]  # called from a ``finally``: the command may have failed
+    try:
+        opened.lock()
+    except profile.ProfileError as exc:
+        if failing is not None:  # say it, and let the command's own error be the exit
+            print(f"officer-app: {exc}", file=sys.stderr)
+            return
+        raise CliError(str(exc), 2) from exc
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -193,7 +215,18 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
     if args.cases < 0:
         raise CliError("--cases must be zero or more")
     today = args.today or SystemClock().today()
-    if profile.exists(data_dir):
+    try:
+        state = profile.profile_state(data_dir)
+        if state is profile.State.HALF_MADE and profile.clear_half_made(data_dir):
+            print(
+                f"Removed an unfinished profile from {data_dir} (its creation had been "
+                "interrupted; its key was never saved, so it held nothing readable)",
+                file=sys.stderr,
+            )
+            state = profile.State.ABSENT
+    except profile.ProfileError as exc:
+        raise CliError(str(exc), 2) from exc
+    if state is not profile.State.ABSENT:
         opened = _open(data_dir, args.settings, demo=True)
     else:
         passphrase = _passphrase(demo=True)
@@ -230,7 +263,7 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         letters = add_letters(opened, seed=args.seed, today=today, indexes=added_now)
         opened.store.write_wait(lambda session: as_already_synced(session, mark))
     finally:
-        opened.lock()
+        _lock(opened)
     added = result.cases_after - result.cases_before
     print(
         f"{result.cases_after} cases in the profile ({added} added, with {notices} penalty "
@@ -245,7 +278,7 @@ def _cases(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         rows = opened.caseload.list_cases()
     finally:
-        opened.lock()
+        _lock(opened)
     if args.json:
         out = [
             {
@@ -298,7 +331,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         report = verify_profile(opened.store)
     finally:
-        opened.lock()
+        _lock(opened)
     if report.ok:
         print(
             f"verified: {report.entries_checked} signed entries in {report.cases_checked} "
@@ -391,7 +424,7 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
             print(str(error), file=sys.stderr)
         raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
     finally:
-        opened.lock()
+        _lock(opened)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(
@@ -613,7 +646,7 @@ def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
         except LetterRefused as exc:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
     finally:
-        opened.lock()
+        _lock(opened)
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
     print(
         f"{made.case_reference}: {made.title} to {made.recipient_name}, {pages}, saved to {out} "
@@ -700,7 +733,7 @@ def _letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         if result.letters:
             service.export_batch(result, out)
     finally:
-        opened.lock()
+        _lock(opened)
     for skip in result.skipped:
         print(f"skipped {skip.reference}: {skip.reason}", file=sys.stderr)
     made = len(result.letters)
@@ -757,7 +790,7 @@ def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         count = opened.penalty_notices.export_register(out, first, last)
     finally:
-        opened.lock()
+        _lock(opened)
     print(f"{out}: the record of {count} penalty notice(s) issued")
     return 0
 
@@ -775,7 +808,7 @@ def _notices_list(data_dir: Path, args: argparse.Namespace) -> int:
         )
         notices = [n for case_id in case_ids for n in service.notices_for(case_id)]
     finally:
-        opened.lock()
+        _lock(opened)
     if args.json:
         out = [
             {
