@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from officer_app import __version__
-from officer_app.paths import default_data_dir
+from officer_app.paths import UnusableFolder, check_profile_folder, default_data_dir
 from officer_app.store.errors import StoreError
 
 PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
@@ -95,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     try:
+        _usable_folder(data_dir)
         args.settings = _settings(data_dir, args.config)
         if args.command is None:
             return _window(data_dir, args)
@@ -117,6 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+
+
+def _usable_folder(data_dir: Path) -> None:
+    """A file, a system folder or an unreadable folder is refused before anything is read."""
+    try:
+        check_profile_folder(data_dir)
+    except UnusableFolder as exc:
+        raise CliError(str(exc), 2) from None
 
 
 def _settings(data_dir: Path, explicit: Path | None) -> Any:

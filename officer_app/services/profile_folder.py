@@ -14,6 +14,7 @@ import socket
 import sys
 from pathlib import Path
 
+from officer_app.paths import UnusableFolder, check_profile_folder
 from officer_app.security._atomic import fsync_dir, write_bytes_atomic
 from officer_app.security._oslock import FileLock, LockBusy
 from officer_app.security.keys import KEY_FILE
@@ -74,24 +75,12 @@ def refusal(data_dir: Path, state: State) -> str:
 
 
 def check_folder(data_dir: Path) -> None:
-    """Refuse, in one line, a profile folder that can never work: a file, under a file, in a
-    system folder, or one that cannot be read. A folder that does not exist yet is fine."""
-    text = data_dir.as_posix()
-    for system in ("/proc", "/sys"):
-        if text == system or text.startswith(system + "/"):
-            raise ProfileError(f"{data_dir} is a system folder, not a place for a profile")
+    """Refuse, in one line, a profile folder that can never work (see
+    :func:`officer_app.paths.check_profile_folder`)."""
     try:
-        if data_dir.exists() and not data_dir.is_dir():
-            raise ProfileError(f"{data_dir} is a file, not a profile folder")
-        for parent in data_dir.parents:
-            if parent.exists():
-                if not parent.is_dir():
-                    raise ProfileError(f"{data_dir} is under {parent}, which is a file")
-                break
-        if data_dir.is_dir() and not os.access(data_dir, os.R_OK | os.X_OK):
-            raise ProfileError(f"the profile folder {data_dir} cannot be read (permissions)")
-    except OSError as exc:
-        raise ProfileError(os_refusal(data_dir, exc)) from None
+        check_profile_folder(data_dir)
+    except UnusableFolder as exc:
+        raise ProfileError(str(exc)) from None
 
 
 def os_refusal(data_dir: Path, exc: OSError) -> str:
