@@ -87,3 +87,23 @@ def test_a_window_in_another_process_holds_the_profile_until_it_dies(
     unlock(qtbot, window)
     assert window.profile is not None
     window.close()
+
+
+def test_a_lock_that_cannot_be_audited_is_shown_and_the_caseload_still_goes(
+    qtbot,
+    window,  # type: ignore[no-untyped-def]
+) -> None:
+    from sqlalchemy import event
+
+    profile = window.profile
+    assert profile is not None
+
+    @event.listens_for(profile.store.engine, "begin")
+    def _refuse_writes(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("PRAGMA query_only = ON")
+
+    with qtbot.waitSignal(window.locked, timeout=10_000):
+        window.lock()
+    assert window.profile is None and profile.locked
+    assert "the lock could not be recorded" in window.unlock_page.message.text()
+    assert window.caseload.model.rowCount() == 0
