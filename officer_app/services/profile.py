@@ -217,6 +217,7 @@ def create_profile(
     state = folders.profile_state(data_dir)
     if state is not State.ABSENT:
         raise ProfileError(folders.refusal(data_dir, state))
+    made_folder = not data_dir.exists()
     folders.make_private_folder(data_dir)
     profile_id = str(uuid.uuid4())
     folders.write_marker(data_dir, profile_id)
@@ -224,6 +225,7 @@ def create_profile(
         key_file, master = keyfile.new_profile_key(profile_id, passphrase, kdf=kdf, backend=backend)
     except keyfile.SecurityError as exc:
         folders.remove_marker(data_dir)
+        _remove_if_empty(data_dir, made_folder)
         raise ProfileError(str(exc)) from exc
     store: Store | None = None
     try:
@@ -245,6 +247,7 @@ def create_profile(
             store.close()
         keyfile.wipe(master)
         clear_half_made(data_dir, backend)
+        _remove_if_empty(data_dir, made_folder)
         if isinstance(exc, keyfile.SecurityError | StoreError):
             raise ProfileError(str(exc)) from exc
         if isinstance(exc, OSError):
@@ -264,6 +267,13 @@ def create_profile(
     )
     keyfile.wipe(master)
     return opened
+
+
+def _remove_if_empty(folder: Path, made_here: bool) -> None:
+    """A folder this creation made, and left empty by a failure, goes too."""
+    if made_here:
+        with contextlib.suppress(OSError):  # not empty (or not ours to remove): it stays
+            folder.rmdir()
 
 
 def clear_half_made(data_dir: Path, backend: KeyringBackend | None = None) -> bool:

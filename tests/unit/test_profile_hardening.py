@@ -424,3 +424,14 @@ def test_every_key_file_fault_is_one_clear_error(tmp_path: Path) -> None:
     (folder / "key.json").write_bytes(b"{" * (keys.MAX_KEY_FILE + 10))
     with pytest.raises(keys.CorruptKeyFile, match="far too large"):
         keys.read_key_file(folder)
+
+
+def test_a_refused_passphrase_leaves_no_folder_behind(
+    tmp_path: Path, keyring_backend: MemoryKeyring, clock: FixedClock
+) -> None:
+    folder = tmp_path / "new" / "profile"
+    with pytest.raises(ProfileError, match="at least 8 characters"):
+        profile.create_profile(
+            folder, "short", officer_name="A B", officer_initials="AB", backend=keyring_backend
+        )
+    assert not folder.exists()
