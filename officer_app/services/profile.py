@@ -282,9 +282,10 @@ def clear_half_made(data_dir: Path, backend: KeyringBackend | None = None) -> bo
     if folders.profile_state(data_dir) is not State.HALF_MADE:
         return False
     profile_id = folders.read_marker(data_dir)
-    for name in (DB_FILENAME, *(DB_FILENAME + s for s in ("-wal", "-shm", "-journal"))):
+    names = (DB_FILENAME, *(DB_FILENAME + s for s in ("-wal", "-shm", "-journal")))
+    for path in [*(data_dir / n for n in names), *folders.leftover_temporaries(data_dir)]:
         with contextlib.suppress(FileNotFoundError):
-            (data_dir / name).unlink()
+            path.unlink()
     if profile_id:
         keyfile.forget_device_secret(profile_id, backend)
     folders.remove_marker(data_dir)

@@ -141,9 +141,22 @@ def read_marker(data_dir: Path) -> str:
 
 
 def remove_marker(data_dir: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(OSError):  # gone already, or a folder we may not change
         (data_dir / MARKER_FILE).unlink()
         fsync_dir(data_dir)
+
+
+def leftover_temporaries(data_dir: Path) -> list[Path]:
+    """Temporary files an atomic write killed before its rename left (``.NAME.PID.tmp``)."""
+    names = (KEY_FILE, MARKER_FILE)
+    try:
+        return [
+            path
+            for path in data_dir.iterdir()
+            if path.name.endswith(".tmp") and any(path.name.startswith(f".{n}.") for n in names)
+        ]
+    except OSError:
+        return []
 
 
 def _holder_text(data_dir: Path) -> str:

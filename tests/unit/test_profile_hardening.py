@@ -196,12 +196,15 @@ def test_a_half_made_profile_is_recognised_and_can_be_made_again(
     (folder / "key.json").unlink()
     (folder / folders.MARKER_FILE).write_text(json.dumps({"profile_id": profile_id}))
     (folder / "settings.toml").write_text("")
+    (folder / ".key.json.4242.tmp").write_text("{}")  # killed mid-way through its write
     assert folders.profile_state(folder) is State.HALF_MADE
     with pytest.raises(ProfileError, match=r"never finished .* create it again"):
         _unlock(folder, keyring_backend, clock)
     with pytest.raises(ProfileError, match="never finished"):
         _create(folder, keyring_backend, clock)
     assert profile.clear_half_made(folder, keyring_backend)
+    assert not (folder / ".key.json.4242.tmp").exists()
+    assert not (folder / folders.MARKER_FILE).exists()
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
         "settings.toml"
     ]
