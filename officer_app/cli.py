@@ -20,7 +20,8 @@ from typing import Any
 
 from officer_app import __version__
 from officer_app.domain.evidence import EvidenceTampered
-from officer_app.paths import default_data_dir
+from officer_app.paths import UnusableFolder, check_profile_folder, default_data_dir
+from officer_app.store.errors import StoreError
 
 PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "OFFICER_APP_NEW_PASSPHRASE"
@@ -106,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     try:
+        _usable_folder(data_dir)
         args.settings = _settings(data_dir, args.config)
         if args.command is None:
             return _window(data_dir, args)
@@ -125,9 +127,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvidenceTampered as exc:
         print(f"officer-app: {exc}", file=sys.stderr)
         return 3
+    except StoreError as exc:  # damaged, unreadable or unwritable: named, without SQL values
+        print(f"officer-app: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+
+
+def _usable_folder(data_dir: Path) -> None:
+    """A file, a system folder or an unreadable folder is refused before anything is read."""
+    try:
+        check_profile_folder(data_dir)
+    except UnusableFolder as exc:
+        raise CliError(str(exc), 2) from None
 
 
 def _settings(data_dir: Path, explicit: Path | None) -> Any:
@@ -162,11 +175,15 @@ def _warn_key_store(opened: Any) -> None:
 def _open(data_dir: Path, settings: Any, *, demo: bool = False) -> Any:
     from officer_app.security import keys
     from officer_app.services import profile
-    from officer_app.store.engine import StoreLocked
+    from officer_app.store.engine import StoreError
     from officer_app.store.migrate import StoreTooNew
 
-    if not profile.exists(data_dir):
-        raise CliError(f"there is no profile in {data_dir} (create one with 'officer-app demo')", 2)
+    try:
+        state = profile.profile_state(data_dir)
+    except profile.ProfileError as exc:
+        raise CliError(str(exc), 2) from exc
+    if state is not profile.State.COMPLETE:
+        raise CliError(profile.refusal(data_dir, state), 2)
     passphrase = _passphrase(demo=demo)
     while True:
         try:
@@ -176,10 +193,24 @@ def _open(data_dir: Path, settings: Any, *, demo: bool = False) -> Any:
             continue
         except keys.WrongPassphrase as exc:
             raise CliError(f"wrong passphrase for the profile in {data_dir}", 2) from exc
-        except (keys.SecurityError, profile.ProfileError, StoreLocked, StoreTooNew) as exc:
+        except (keys.SecurityError, profile.ProfileError, StoreError, StoreTooNew) as exc:
             raise CliError(str(exc), 2) from exc
         _warn_key_store(opened)
         return opened
+
+
+def _lock(opened: Any) -> None:
+    """Lock the profile; a lock that could not be audited is one line and exit 2."""
+    from officer_app.services import profile
+
+    failing = sys.exc_info()[1]  # called from a ``finally``: the command may have failed
+    try:
+        opened.lock()
+    except profile.ProfileError as exc:
+        if failing is not None:  # say it, and let the command's own error be the exit
+            print(f"officer-app: {exc}", file=sys.stderr)
+            return
+        raise CliError(str(exc), 2) from exc
 
 
 # --- commands --------------------------------------------------------------------------------
@@ -208,7 +239,18 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
     if args.cases < 0:
         raise CliError("--cases must be zero or more")
     today = args.today or SystemClock().today()
-    if profile.exists(data_dir):
+    try:
+        state = profile.profile_state(data_dir)
+        if state is profile.State.HALF_MADE and profile.clear_half_made(data_dir):
+            print(
+                f"Removed an unfinished profile from {data_dir} (its creation had been "
+                "interrupted; its key was never saved, so it held nothing readable)",
+                file=sys.stderr,
+            )
+            state = profile.State.ABSENT
+    except profile.ProfileError as exc:
+        raise CliError(str(exc), 2) from exc
+    if state is not profile.State.ABSENT:
         opened = _open(data_dir, args.settings, demo=True)
     else:
         passphrase = _passphrase(demo=True)
@@ -245,7 +287,7 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         letters = add_letters(opened, seed=args.seed, today=today, indexes=added_now)
         opened.store.write_wait(lambda session: as_already_synced(session, mark))
     finally:
-        opened.lock()
+        _lock(opened)
     added = result.cases_after - result.cases_before
     print(
         f"{result.cases_after} cases in the profile ({added} added, with {notices} penalty "
@@ -260,7 +302,7 @@ def _cases(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         rows = opened.caseload.list_cases()
     finally:
-        opened.lock()
+        _lock(opened)
     if args.json:
         out = [
             {
@@ -328,7 +370,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         report = verify_profile(opened.store)
     finally:
-        opened.lock()
+        _lock(opened)
     if report.ok:
         print(
             f"verified: {report.entries_checked} signed entries in {report.cases_checked} "
@@ -423,7 +465,7 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
             print(str(error), file=sys.stderr)
         raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
     finally:
-        opened.lock()
+        _lock(opened)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(
@@ -645,7 +687,7 @@ def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
         except LetterRefused as exc:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
     finally:
-        opened.lock()
+        _lock(opened)
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
     print(
         f"{made.case_reference}: {made.title} to {made.recipient_name}, {pages}, saved to {out} "
@@ -732,7 +774,7 @@ def _letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         if result.letters:
             service.export_batch(result, out)
     finally:
-        opened.lock()
+        _lock(opened)
     for skip in result.skipped:
         print(f"skipped {skip.reference}: {skip.reason}", file=sys.stderr)
     made = len(result.letters)
@@ -789,7 +831,7 @@ def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
     try:
         count = opened.penalty_notices.export_register(out, first, last)
     finally:
-        opened.lock()
+        _lock(opened)
     print(f"{out}: the record of {count} penalty notice(s) issued")
     return 0
 
@@ -807,7 +849,7 @@ def _notices_list(data_dir: Path, args: argparse.Namespace) -> int:
         )
         notices = [n for case_id in case_ids for n in service.notices_for(case_id)]
     finally:
-        opened.lock()
+        _lock(opened)
     if args.json:
         out = [
             {

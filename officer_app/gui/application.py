@@ -50,7 +50,14 @@ def build_main_window(
     clock = clock or SystemClock()
 
     def unlock(passphrase: str) -> OpenProfile:
-        return unlock_profile(data_dir, passphrase, backend=backend, clock=clock, settings=settings)
+        return unlock_profile(
+            data_dir,
+            passphrase,
+            backend=backend,
+            clock=clock,
+            settings=settings,
+            window_lock=True,  # one window per profile; the command line still works
+        )
 
     return MainWindow(
         data_dir,

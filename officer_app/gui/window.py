@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ from officer_app.gui.unlock_page import UnlockPage
 from officer_app.gui.week_page import WeekPage
 from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
-from officer_app.services.profile import OpenProfile
+from officer_app.services.profile import OpenProfile, ProfileError
 
 if TYPE_CHECKING:  # the case tab loads after the caseload is painted (start-up time)
     from officer_app.gui.case_page import CasePage
@@ -393,7 +394,12 @@ class MainWindow(QMainWindow):
         self.week.clear()
         self.show_unlock("Locked. Your drafts were saved.")
         # lock() joins the writer thread after the drafts queued above: run it off the GUI.
-        self.runner.run(profile.lock, lambda _r: self.locked.emit(), lambda _e: self.locked.emit())
+        self.runner.run(profile.lock, lambda _r: self.locked.emit(), self._lock_failed)
+
+    def _lock_failed(self, exc: BaseException) -> None:
+        """The keys are gone whatever happened; say what could not be recorded."""
+        self.unlock_page.message.setText(str(exc))
+        self.locked.emit()
 
     def import_register(self, path: Path | None = None) -> None:
         """Choose a school's register extract and import it, with a progress bar and Cancel."""
@@ -714,5 +720,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count() > FIXED_TABS:
             self.close_tab(FIXED_TABS)
         if profile is not None:
-            profile.lock()  # at quit we may wait: the drafts must reach the disk
+            try:
+                profile.lock()  # at quit we may wait: the drafts must reach the disk
+            except ProfileError as exc:  # the keys are wiped; the window is going: say so
+                print(f"officer-app: {exc}", file=sys.stderr)
         event.accept()

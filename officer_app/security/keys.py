@@ -19,7 +19,7 @@ import math
 import secrets
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -33,16 +33,19 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
 
 from officer_app.security._atomic import write_bytes_atomic
+from officer_app.security._oslock import FileLock, LockBusy
 from officer_app.security.errors import SecurityError
 from officer_app.security.keyring_status import keyring_status
 
 KEY_FILE = "key.json"
 STATE_FILE = "unlock_state.json"
+LOCK_FILE = ".unlock.lock"  # held while the throttle state is read and updated
 KEYRING_SERVICE = "officer-app"
 FORMAT = 1
 MIN_PASSPHRASE = 8
 MAX_DELAY_S = 30.0
 KEY_LEN = 32
+MAX_KEY_FILE = 64 * 1024  # a real key.json is under 1 kB
 SALT_LEN = 16
 NONCE_LEN = 12
 TAG_LEN = 16
@@ -78,6 +81,7 @@ __all__ = [
     "KeyStoreError",
     "NoProfile",
     "ProfileExists",
+    "ProfileUnwritable",
     "SecurityError",
     "TooSoon",
     "WeakPassphrase",
@@ -85,8 +89,10 @@ __all__ = [
     "change_passphrase",
     "create_profile_key",
     "forget_device_secret",
+    "new_profile_key",
     "profile_exists",
     "read_key_file",
+    "save_key_file",
     "subkey",
     "unwrap_master_key",
     "wipe",
@@ -154,7 +160,11 @@ def wipe(buffer: bytearray) -> None:
 
 
 def profile_exists(profile_dir: Path) -> bool:
-    return (profile_dir / KEY_FILE).is_file()
+    """key.json is there (as a file, or as anything else that :func:`read_key_file` refuses)."""
+    try:
+        return (profile_dir / KEY_FILE).exists()
+    except OSError:  # a folder that cannot be searched: reading the key will say so
+        return True
 
 
 def _b64(data: bytes) -> str:
@@ -268,6 +278,52 @@ def _load_device_secret(key_file: KeyFile, backend: KeyringBackend) -> bytes:
     return secret
 
 
+def new_profile_key(
+    profile_id: str,
+    passphrase: str,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
+    backend: KeyringBackend | None = None,
+) -> tuple[KeyFile, bytearray]:
+    """Make and wrap a new profile key, keeping its device secret in the key store; nothing is
+    written to the folder (:func:`save_key_file` does that, last, when the profile is complete).
+
+    Returns (what key.json will hold, the key, for the caller to wipe). Without a usable key
+    store the key is wrapped by the passphrase alone (``device_secret_in_keyring`` false); the
+    caller warns using ``keyring_status``.
+    """
+    _check_passphrase(passphrase)
+    chosen = _backend(backend)
+    in_keyring = keyring_status(chosen).available
+    device_secret = _store_device_secret(profile_id, chosen) if in_keyring else b""
+    master = bytearray(secrets.token_bytes(KEY_LEN))
+    try:
+        salt, nonce, wrapped = _wrap(passphrase, kdf, device_secret, profile_id, master)
+    except BaseException:
+        wipe(master)
+        if in_keyring:
+            forget_device_secret(profile_id, chosen)
+        raise
+    key_file = KeyFile(
+        format=FORMAT,
+        profile_id=profile_id,
+        salt=salt,
+        kdf=kdf,
+        nonce=nonce,
+        wrapped_key=wrapped,
+        device_secret_in_keyring=in_keyring,
+        created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    )
+    return key_file, master
+
+
+def save_key_file(profile_dir: Path, key_file: KeyFile) -> None:
+    """Write key.json (atomically, owner-only); refuses to replace an existing one."""
+    if profile_exists(profile_dir):
+        raise ProfileExists(f"A profile key already exists in {profile_dir}.")
+    _write_json(profile_dir / KEY_FILE, _key_file_json(key_file))
+
+
 def create_profile_key(
     profile_dir: Path,
     passphrase: str,
@@ -275,37 +331,18 @@ def create_profile_key(
     kdf: KdfParams = DEFAULT_KDF,
     backend: KeyringBackend | None = None,
 ) -> tuple[str, bytearray]:
-    """Make and wrap a new profile key. Returns (profile id, the key, for the caller to wipe).
-
-    Without a usable key store the key is wrapped by the passphrase alone
-    (``device_secret_in_keyring`` false); the caller warns using ``keyring_status``.
-    """
-    _check_passphrase(passphrase)
+    """Make, wrap and save a new profile key. Returns (profile id, the key, to wipe)."""
     if profile_exists(profile_dir):
         raise ProfileExists(f"A profile key already exists in {profile_dir}.")
-    chosen = _backend(backend)
     profile_id = str(uuid.uuid4())
-    in_keyring = keyring_status(chosen).available
-    device_secret = _store_device_secret(profile_id, chosen) if in_keyring else b""
-    master = bytearray(secrets.token_bytes(KEY_LEN))
+    key_file, master = new_profile_key(profile_id, passphrase, kdf=kdf, backend=backend)
     try:
-        salt, nonce, wrapped = _wrap(passphrase, kdf, device_secret, profile_id, master)
-        key_file = KeyFile(
-            format=FORMAT,
-            profile_id=profile_id,
-            salt=salt,
-            kdf=kdf,
-            nonce=nonce,
-            wrapped_key=wrapped,
-            device_secret_in_keyring=in_keyring,
-            created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        )
-        profile_dir.mkdir(parents=True, exist_ok=True)
-        _write_json(profile_dir / KEY_FILE, _key_file_json(key_file))
+        profile_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        save_key_file(profile_dir, key_file)
     except BaseException:
         wipe(master)
-        if in_keyring:
-            forget_device_secret(profile_id, chosen)
+        if key_file.device_secret_in_keyring:
+            forget_device_secret(profile_id, backend)
         raise
     return profile_id, master
 
@@ -320,11 +357,23 @@ def _int_in(raw: Any, name: str) -> int:
 
 def read_key_file(profile_dir: Path) -> KeyFile:
     path = profile_dir / KEY_FILE
+    if path.is_dir():
+        raise CorruptKeyFile(f"{path} is a folder, not the profile's key file")
     if not path.is_file():
         raise NoProfile(f"There is no profile key in {profile_dir}.")
     field = "(the whole file)"
     try:
-        raw = json.loads(path.read_text("utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_KEY_FILE + 1)
+        if len(data) > MAX_KEY_FILE:
+            raise CorruptKeyFile(f"{path}: not a key file (far too large)")
+        text = data.decode("utf-8")
+    except OSError as exc:
+        raise CorruptKeyFile(f"{path} cannot be read ({exc.strerror or 'refused'})") from None
+    except UnicodeDecodeError:
+        raise CorruptKeyFile(f"{path}: not a key file (not UTF-8 text)") from None
+    try:
+        raw = json.loads(text)
         if not isinstance(raw, dict):
             raise TypeError("not an object")
         field = "format"
@@ -370,20 +419,53 @@ def read_key_file(profile_dir: Path) -> KeyFile:
         raise CorruptKeyFile(f"{path}: field {field} is missing or malformed") from exc
 
 
-def _read_state(profile_dir: Path) -> tuple[int, float]:
-    """(failed attempts, not-before time); a missing or unreadable file means no failures."""
+def _parse_state(raw: Any) -> tuple[int, float]:
     try:
-        raw = json.loads((profile_dir / STATE_FILE).read_text("utf-8"))
         failed, not_before = int(raw["failed_attempts"]), float(raw["not_before"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError):
         return 0, 0.0
     if failed < 0 or not math.isfinite(not_before):
         return 0, 0.0
     return failed, not_before
 
 
-def _write_state(profile_dir: Path, failed: int, not_before: float) -> None:
-    _write_json(profile_dir / STATE_FILE, {"failed_attempts": failed, "not_before": not_before})
+def _read_state(profile_dir: Path) -> tuple[int, float]:
+    """(failed attempts, not-before time); a missing or unreadable file means no failures."""
+    try:
+        return _parse_state(json.loads((profile_dir / STATE_FILE).read_text("utf-8")))
+    except (OSError, ValueError):
+        return 0, 0.0
+
+
+def _state_name(profile_id: str) -> str:
+    return f"unlock-state:{profile_id}"
+
+
+def _read_kept_state(key_file: KeyFile, backend: KeyringBackend) -> tuple[int, float]:
+    """The copy of the throttle state in the OS key store, beside the device secret."""
+    if not key_file.device_secret_in_keyring:
+        return 0, 0.0
+    try:
+        stored = backend.get_password(KEYRING_SERVICE, _state_name(key_file.profile_id))
+        return _parse_state(json.loads(stored)) if stored else (0, 0.0)
+    except Exception:  # any backend failure, or a damaged copy: the file's state still holds
+        return 0, 0.0
+
+
+def _write_state(
+    profile_dir: Path,
+    failed: int,
+    not_before: float,
+    key_file: KeyFile | None = None,
+    backend: KeyringBackend | None = None,
+) -> None:
+    payload = {"failed_attempts": failed, "not_before": not_before}
+    _write_json(profile_dir / STATE_FILE, payload)
+    if key_file is not None and backend is not None and key_file.device_secret_in_keyring:
+        with contextlib.suppress(Exception):  # a key store that refuses: the file still counts
+            backend.set_password(
+                KEYRING_SERVICE, _state_name(key_file.profile_id), json.dumps(payload)
+            )
 
 
 def _delay(failed: int) -> float:
@@ -397,16 +479,29 @@ def _unwrap(
     backend: KeyringBackend | None,
     clock: Callable[[], float],
 ) -> tuple[KeyFile, bytes, bytearray]:
-    """(key file, device secret, master key), applying and updating the throttle."""
+    """(key file, device secret, master key), applying and updating the throttle.
+
+    The attempt is counted before the key is tried, under a lock on the profile's
+    ``.unlock.lock``: parallel attempts each count and each wait their turn, and a crash
+    mid-attempt counts as a failure. The state is kept in unlock_state.json and, when the
+    profile has a device secret, in the OS key store too (the stricter of the two applies),
+    so deleting the file does not reset the count. Success resets both.
+    """
     key_file = read_key_file(profile_dir)
-    failed, not_before = _read_state(profile_dir)
-    now = clock()
-    if not_before > now + MAX_DELAY_S:  # the clock went backwards: never wait over the cap
-        not_before = now + MAX_DELAY_S
-        _write_state(profile_dir, failed, not_before)
-    if now < not_before:
-        raise TooSoon(not_before - now)
-    device_secret = _load_device_secret(key_file, _backend(backend))
+    chosen = _backend(backend)
+    with _state_lock(profile_dir):
+        failed, not_before = _read_state(profile_dir)
+        kept_failed, kept_not_before = _read_kept_state(key_file, chosen)
+        failed, not_before = max(failed, kept_failed), max(not_before, kept_not_before)
+        now = clock()
+        if not_before > now + MAX_DELAY_S:  # the clock went backwards: never wait over the cap
+            not_before = now + MAX_DELAY_S
+            _write_state(profile_dir, failed, not_before, key_file, chosen)
+        if now < not_before:
+            raise TooSoon(not_before - now)
+        device_secret = _load_device_secret(key_file, chosen)
+        failed += 1  # counted as failed until the key proves right
+        _write_state(profile_dir, failed, now + _delay(failed), key_file, chosen)
     kek = _kek(passphrase, key_file.salt, key_file.kdf, device_secret)
     try:
         master = bytearray(
@@ -415,13 +510,47 @@ def _unwrap(
             )
         )
     except InvalidTag:
-        failed += 1
         delay = _delay(failed)
-        _write_state(profile_dir, failed, now + delay)
+        with _state_lock(profile_dir):  # the wait runs from the refusal, not from the attempt
+            _write_state(profile_dir, failed, clock() + delay, key_file, chosen)
         raise WrongPassphrase(failed, delay) from None
-    if failed or not_before:
+    with _state_lock(profile_dir):
         _write_state(profile_dir, 0, 0.0)
+        _forget_kept_state(key_file.profile_id, chosen)
     return key_file, device_secret, master
+
+
+def _forget_kept_state(profile_id: str, backend: KeyringBackend) -> None:
+    with contextlib.suppress(Exception):  # absent already, or no key store: nothing to forget
+        backend.delete_password(KEYRING_SERVICE, _state_name(profile_id))
+
+
+class ProfileUnwritable(SecurityError):
+    """The profile folder (or a file in it) cannot be written."""
+
+
+@contextlib.contextmanager
+def _state_lock(profile_dir: Path) -> Iterator[None]:
+    lock = FileLock(profile_dir / LOCK_FILE)
+    try:
+        lock.acquire(timeout=MAX_DELAY_S)
+    except LockBusy:
+        raise TooSoon(1.0) from None
+    except OSError as exc:
+        raise _unwritable(profile_dir, exc) from None
+    try:
+        yield
+    except OSError as exc:
+        raise _unwritable(profile_dir, exc) from None
+    finally:
+        lock.release()
+
+
+def _unwritable(profile_dir: Path, exc: OSError) -> ProfileUnwritable:
+    return ProfileUnwritable(
+        f"the profile folder {profile_dir} cannot be written ({exc.strerror or 'refused'}); "
+        "check its permissions and that its disk is not full or read-only"
+    )
 
 
 def unwrap_master_key(
@@ -473,3 +602,4 @@ def forget_device_secret(profile_id: str, backend: KeyringBackend | None = None)
     """Remove this profile's device secret from the key store (when deleting the profile)."""
     with contextlib.suppress(Exception):  # absent already, or no key store: nothing to forget
         _backend(backend).delete_password(KEYRING_SERVICE, _secret_name(profile_id))
+    _forget_kept_state(profile_id, _backend(backend))

@@ -103,7 +103,7 @@ class AttachmentService:
         if size > MAX_BYTES:
             raise AttachmentRefused(f"{source.name} is {size // 2**20} MB; the limit is 50 MB")
         attachment_id = new_id()
-        self._folder.mkdir(parents=True, exist_ok=True)
+        self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self._blob_path(attachment_id)
         digest = blobs.encrypt_file(bytes(self._key), attachment_id, source, target)
         media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
@@ -142,7 +142,7 @@ class AttachmentService:
         if not filename.strip() or any(c in filename for c in "/\\"):
             raise AttachmentRefused(f"not a file name: {filename!r}")
         attachment_id = new_id()
-        self._folder.mkdir(parents=True, exist_ok=True)
+        self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self._blob_path(attachment_id)
         write_bytes_atomic(target, blobs.encrypt_bytes(bytes(self._key), attachment_id, data))
         return StagedAttachment(

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from keyring.backend import KeyringBackend
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
 from officer_app.config import Settings
 from officer_app.security import keys as keyfile
 from officer_app.security.keyring_status import KeyringStatus, keyring_status
+from officer_app.services import profile_folder as folders
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.caseload import CaseloadService
+from officer_app.services.profile_folder import (
+    ProfileError,
+    State,
+    WindowLock,
+    profile_state,
+    refusal,
+)
 from officer_app.store import audit
 from officer_app.store.database import DB_FILENAME, Store
+from officer_app.store.engine import StoreError, classify
 from officer_app.store.models import Officer, ProfileSetting
 
 if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show the caseload
@@ -32,8 +44,21 @@ if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show
 OFFICER_SETTING = "officer_id"
 
 
-class ProfileError(Exception):
-    """A profile cannot be created or opened; the message says why, for the officer."""
+__all__ = [
+    "OFFICER_SETTING",
+    "OfficerIdentity",
+    "OpenProfile",
+    "ProfileError",
+    "State",
+    "change_passphrase",
+    "clear_half_made",
+    "create_profile",
+    "db_path",
+    "exists",
+    "profile_state",
+    "refusal",
+    "unlock_profile",
+]
 
 
 @dataclass(frozen=True)
@@ -57,6 +82,7 @@ class OpenProfile:
     timings: dict[str, float] = field(default_factory=dict)
     keyring_backend: KeyringBackend | None = None  # None: the default key store
     settings: Settings = field(default_factory=Settings)
+    window_lock: WindowLock | None = None  # held while a window has the profile open
 
     def __post_init__(self) -> None:
         self.caseload = CaseloadService(
@@ -129,15 +155,34 @@ class OpenProfile:
         return not self.attachments_key
 
     def lock(self) -> None:
-        """Audit the lock, finish pending writes, close the store and wipe the keys."""
+        """Audit the lock, finish pending writes, close the store and wipe the keys.
+
+        The keys are wiped and the window lock released whatever happens; a lock that could
+        not be audited is then reported (:class:`ProfileError`).
+        """
         if self.locked:
             return
+        audited = self.store.write(lambda session: audit.record(session, "lock"))
+        failure: BaseException | None = None
         try:
-            self.store.write(lambda session: audit.record(session, "lock"))
+            self.store.close()  # finishes every write queued before, the audit entry last
+            audited.result()
+        except Exception as exc:
+            failure = exc
         finally:
-            self.store.close()
             keyfile.wipe(self.attachments_key)
             self.attachments_key = bytearray()
+            if self.window_lock is not None:
+                self.window_lock.release()
+                self.window_lock = None
+        if failure is not None:
+            known = failure if isinstance(failure, StoreError) else None
+            known = known or classify(failure, self.store.path)
+            reason = str(known) if known is not None else type(failure).__name__
+            raise ProfileError(
+                f"the profile was locked, but the lock could not be recorded in its audit log "
+                f"({reason})"
+            ) from failure
 
 
 def db_path(data_dir: Path) -> Path:
@@ -145,6 +190,7 @@ def db_path(data_dir: Path) -> Path:
 
 
 def exists(data_dir: Path) -> bool:
+    """A finished profile is there (its key.json is written last)."""
     return keyfile.profile_exists(data_dir)
 
 
@@ -160,26 +206,54 @@ def create_profile(
     clock: Clock | None = None,
     settings: Settings | None = None,
 ) -> OpenProfile:
-    """Make a new, empty profile in ``data_dir`` for one officer, and open it."""
-    if exists(data_dir):
-        raise ProfileError(f"a profile already exists in {data_dir}")
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """Make a new, empty profile in ``data_dir`` for one officer, and open it.
+
+    Atomic as far as a kill can see: a creation marker (no secret) is written first, then the
+    database with its officer is committed, then key.json, last; the marker goes at the end.
+    Killed before key.json, the folder is :attr:`State.HALF_MADE` (its key was never saved,
+    so nothing in it can ever be read) and :func:`clear_half_made` removes it; killed after,
+    the profile is complete. An LA's settings.toml may already be in the folder.
+    """
+    state = folders.profile_state(data_dir)
+    if state is not State.ABSENT:
+        raise ProfileError(folders.refusal(data_dir, state))
+    made_folder = not data_dir.exists()
+    folders.make_private_folder(data_dir)
+    profile_id = str(uuid.uuid4())
+    folders.write_marker(data_dir, profile_id)
     try:
-        _profile_id, master = keyfile.create_profile_key(
-            data_dir, passphrase, kdf=kdf, backend=backend
-        )
+        key_file, master = keyfile.new_profile_key(profile_id, passphrase, kdf=kdf, backend=backend)
     except keyfile.SecurityError as exc:
+        folders.remove_marker(data_dir)
+        _remove_if_empty(data_dir, made_folder)
         raise ProfileError(str(exc)) from exc
-    store = Store.open(db_path(data_dir), keyfile.subkey(master, "database"), clock=clock)
-    officer = Officer(name=officer_name, initials=officer_initials, role=officer_role)
+    store: Store | None = None
+    try:
+        store = Store.open(
+            db_path(data_dir), keyfile.subkey(master, "database"), clock=clock, create=True
+        )
+        officer = Officer(name=officer_name, initials=officer_initials, role=officer_role)
 
-    def setup(session: Session) -> OfficerIdentity:
-        session.add(officer)
-        session.flush()
-        session.add(ProfileSetting(key=OFFICER_SETTING, value=officer.id))
-        return OfficerIdentity(officer.id, officer.name, officer.initials, officer.role)
+        def setup(session: Session) -> OfficerIdentity:
+            session.add(officer)
+            session.flush()
+            session.add(ProfileSetting(key=OFFICER_SETTING, value=officer.id))
+            return OfficerIdentity(officer.id, officer.name, officer.initials, officer.role)
 
-    identity = store.write_wait(setup)
+        identity = store.write_wait(setup)
+        keyfile.save_key_file(data_dir, key_file)  # the profile exists from here on
+    except BaseException as exc:
+        if store is not None:
+            store.close()
+        keyfile.wipe(master)
+        clear_half_made(data_dir, backend)
+        _remove_if_empty(data_dir, made_folder)
+        if isinstance(exc, keyfile.SecurityError | StoreError):
+            raise ProfileError(str(exc)) from exc
+        if isinstance(exc, OSError):
+            raise ProfileError(folders.os_refusal(data_dir, exc)) from exc
+        raise
+    folders.remove_marker(data_dir)
     store.actor = identity.id
     opened = OpenProfile(
         data_dir=data_dir,
@@ -195,6 +269,29 @@ def create_profile(
     return opened
 
 
+def _remove_if_empty(folder: Path, made_here: bool) -> None:
+    """A folder this creation made, and left empty by a failure, goes too."""
+    if made_here:
+        with contextlib.suppress(OSError):  # not empty (or not ours to remove): it stays
+            folder.rmdir()
+
+
+def clear_half_made(data_dir: Path, backend: KeyringBackend | None = None) -> bool:
+    """Remove what an interrupted :func:`create_profile` left (never anything readable: its
+    key was never saved), and forget its device secret. False when there was nothing."""
+    if folders.profile_state(data_dir) is not State.HALF_MADE:
+        return False
+    profile_id = folders.read_marker(data_dir)
+    names = (DB_FILENAME, *(DB_FILENAME + s for s in ("-wal", "-shm", "-journal")))
+    for path in [*(data_dir / n for n in names), *folders.leftover_temporaries(data_dir)]:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    if profile_id:
+        keyfile.forget_device_secret(profile_id, backend)
+    folders.remove_marker(data_dir)
+    return True
+
+
 def unlock_profile(
     data_dir: Path,
     passphrase: str,
@@ -202,23 +299,72 @@ def unlock_profile(
     backend: KeyringBackend | None = None,
     clock: Clock | None = None,
     settings: Settings | None = None,
+    window_lock: bool = False,
 ) -> OpenProfile:
-    """Unlock with the passphrase (and this device's secret), migrate if needed, and open."""
-    if not exists(data_dir):
-        raise ProfileError(f"there is no profile in {data_dir}")
+    """Unlock with the passphrase (and this device's secret), migrate if needed, and open.
+
+    The unlock is audited before the profile is handed over: an access that cannot be
+    audited does not happen. ``window_lock``: hold the profile's window lock while it is
+    open (one window per profile; a second one is refused, saying who holds it).
+    """
+    state = folders.profile_state(data_dir)
+    if state is not State.COMPLETE:
+        raise ProfileError(folders.refusal(data_dir, state))
+    held: WindowLock | None = None
+    if window_lock:
+        held = WindowLock(data_dir)
+        try:
+            held.acquire()
+        except OSError as exc:
+            raise ProfileError(folders.os_refusal(data_dir, exc)) from exc
+    try:
+        return _unlock(data_dir, passphrase, backend, clock, settings, held)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+
+
+def _unlock(
+    data_dir: Path,
+    passphrase: str,
+    backend: KeyringBackend | None,
+    clock: Clock | None,
+    settings: Settings | None,
+    held: WindowLock | None,
+) -> OpenProfile:
     started = time.perf_counter()
+    folders.tighten(data_dir)
     master = keyfile.unwrap_master_key(data_dir, passphrase, backend=backend)
     derived = time.perf_counter()
     try:
         store = Store.open(db_path(data_dir), keyfile.subkey(master, "database"), clock=clock)
         attachments_key = bytearray(keyfile.subkey(master, "attachments"))
+    except StoreError as exc:
+        raise ProfileError(str(exc)) from exc
     finally:
         keyfile.wipe(master)
     opened_at = time.perf_counter()
-    identity = store.read(_officer_identity)
-    store.actor = identity.id
-    store.write(lambda session: audit.record(session, "unlock"))
-    return OpenProfile(
+    try:
+        identity = store.read(_officer_identity)
+        store.actor = identity.id
+        store.write_wait(lambda session: audit.record(session, "unlock"))
+    except BaseException as exc:
+        store.close()
+        keyfile.wipe(attachments_key)
+        if isinstance(exc, ProfileError):
+            raise
+        known = exc if isinstance(exc, StoreError) else classify(exc, store.path)
+        if known is not None:
+            raise ProfileError(f"{known}; the profile was not opened") from exc
+        if isinstance(exc, SQLAlchemyError):
+            raise ProfileError(
+                f"the opening of the profile in {data_dir} could not be recorded in its audit "
+                f"log ({type(exc).__name__}); the profile was not opened"
+            ) from None
+        raise
+    folders.remove_marker(data_dir)  # a kill after key.json, before the marker went
+    opened = OpenProfile(
         data_dir=data_dir,
         store=store,
         officer=identity,
@@ -232,6 +378,8 @@ def unlock_profile(
         keyring_backend=backend,
         settings=settings or Settings(),
     )
+    opened.window_lock = held
+    return opened
 
 
 def change_passphrase(

@@ -21,8 +21,14 @@ _STOP = object()
 
 
 class StoreWriter:
-    def __init__(self, session_factory: Callable[[], Session], name: str = "store-writer") -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        name: str = "store-writer",
+        translate: Callable[[BaseException], BaseException] | None = None,
+    ) -> None:
         self._session_factory = session_factory
+        self._translate = translate  # a driver error to the store's own (no SQL parameters)
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._closed = False
@@ -60,6 +66,6 @@ class StoreWriter:
                 with self._session_factory() as session, session.begin():
                     result = work(session)
             except BaseException as exc:
-                future.set_exception(exc)
+                future.set_exception(self._translate(exc) if self._translate else exc)
             else:
                 future.set_result(result)

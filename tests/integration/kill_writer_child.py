@@ -12,7 +12,7 @@ BATCH = 50
 
 
 def main(path: str, key_hex: str) -> None:
-    store = Store.open(Path(path), bytes.fromhex(key_hex), actor="child")
+    store = Store.open(Path(path), bytes.fromhex(key_hex), actor="child", create=True)
     case_id, officer_id = store.write_wait(lambda s: seed_case(s))
     batch = 0
     while True:

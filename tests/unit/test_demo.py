@@ -39,7 +39,7 @@ TODAY = dt.date(2026, 11, 20)
 
 
 def _open(path: Path) -> Store:
-    return Store.open(path, os.urandom(32), actor="test")
+    return Store.open(path, os.urandom(32), actor="test", create=True)
 
 
 def _populate(store: Store, cases: int, seed: int = 1, today: dt.date = TODAY) -> DemoResult:

@@ -44,7 +44,7 @@ FLAG_KEYS = {"category", "severity", "description", "two_officers_required", "ab
 
 
 def _open(path: Path) -> Store:
-    return Store.open(path, os.urandom(32), actor="test")
+    return Store.open(path, os.urandom(32), actor="test", create=True)
 
 
 def _populate(store: Store, cases: int, seed: int = 1) -> DemoResult:

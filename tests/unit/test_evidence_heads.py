@@ -24,7 +24,7 @@ from tests.unit.store_helpers import AT, seed_case, signed_note
 
 @pytest.fixture()
 def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "c.db", os.urandom(32), actor="tester")
+    s = Store.open(tmp_path / "c.db", os.urandom(32), actor="tester", create=True)
     yield s
     s.close()
 

@@ -371,4 +371,4 @@ def test_no_temporary_files_are_left_after_failures(made: Made) -> None:
     clock = FakeClock()
     with pytest.raises(keys.WrongPassphrase):
         _unlock(made, "wrong wrong wrong", clock)
-    assert sorted(os.listdir(made.folder)) == [keys.KEY_FILE, keys.STATE_FILE]
+    assert sorted(os.listdir(made.folder)) == [keys.LOCK_FILE, keys.KEY_FILE, keys.STATE_FILE]

@@ -16,7 +16,7 @@ SURNAME = "Quillfeather"
 
 
 def _filled_store(path: Path, key: bytes) -> None:
-    store = Store.open(path, key, actor="tester")
+    store = Store.open(path, key, actor="tester", create=True)
 
     def work(session):  # type: ignore[no-untyped-def]
         case_id, officer_id = seed_case(session, surname=SURNAME)

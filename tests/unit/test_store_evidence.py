@@ -16,7 +16,7 @@ from tests.unit.store_helpers import seed_case, signed_note
 
 @pytest.fixture()
 def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = Store.open(tmp_path / "c.db", os.urandom(32), actor="tester")
+    s = Store.open(tmp_path / "c.db", os.urandom(32), actor="tester", create=True)
     yield s
     s.close()
 

@@ -15,7 +15,7 @@ from tests.unit.store_helpers import seed_case
 
 @pytest.fixture()
 def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = Store.open(tmp_path / "c.db", os.urandom(32), actor="officer-1")
+    s = Store.open(tmp_path / "c.db", os.urandom(32), actor="officer-1", create=True)
     yield s
     s.close()
 

@@ -14,7 +14,7 @@ from tests.unit.store_helpers import seed_case, signed_note
 
 
 def test_search_finds_cases_by_child_adult_address_reference_and_note(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "c.db", os.urandom(32))
+    store = Store.open(tmp_path / "c.db", os.urandom(32), create=True)
     try:
 
         def work(session):  # type: ignore[no-untyped-def]
