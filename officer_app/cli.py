@@ -562,13 +562,15 @@ def _asks(values: list[str]) -> dict[str, str]:
     return asks
 
 
-def _out_file(path: Path) -> Path:
-    out = path.expanduser().resolve()
-    if not out.parent.is_dir():
-        raise CliError(f"--out: {out.parent} is not a folder")
-    if out.suffix.lower() != ".pdf":
-        raise CliError(f"--out: {out.name}: give a .pdf file")
-    return out
+def _out_file(path: Path, suffixes: Sequence[str] = (".pdf",)) -> Path:
+    """The ``--out`` file, checked before the profile is opened or anything made: not a folder,
+    in a folder that takes a new file, with the right suffix (one shared check)."""
+    from officer_app.documents.destination import DestinationRefused, check_destination
+
+    try:
+        return check_destination(path, suffixes)
+    except DestinationRefused as exc:
+        raise CliError(f"--out: {exc}") from exc
 
 
 def _sent_on(args: argparse.Namespace, today: dt.date) -> dt.date:
@@ -590,6 +592,7 @@ def _letter_service(opened: Any) -> Any:
 
 
 def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.documents.destination import DestinationRefused, written_or_removed
     from officer_app.letters import LetterRefused, long_date
 
     out = _out_file(args.out)
@@ -604,14 +607,22 @@ def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
         sent_on = _sent_on(args, opened.clock.today())
         try:
             made = service.render(case_id, args.template, recipient_id=recipient, asks=asks)
-            recorded = (
-                service.record_sent(case_id, made, sent_on=sent_on, method=args.sent_by)
-                if args.sent_by
-                else None
-            )
-            service.export_rendered(made, out)
+            recorded = None
+            if args.sent_by:
+                # the file first, then the recording; a failed recording removes the file
+                recorded = written_or_removed(
+                    out,
+                    made.pdf,
+                    lambda: service.record_sent(
+                        case_id, made, sent_on=sent_on, method=args.sent_by
+                    ),
+                )
+            else:
+                service.export_rendered(made, out)
         except LetterRefused as exc:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
+        except DestinationRefused as exc:
+            raise CliError(f"--out: {exc}; nothing was recorded") from exc
     finally:
         opened.lock()
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
@@ -744,11 +755,7 @@ def _notices(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
-    out = args.out.expanduser().resolve()
-    if not out.parent.is_dir():
-        raise CliError(f"--out: {out.parent} is not a folder")
-    if out.suffix.lower() not in (".csv", ".pdf"):
-        raise CliError(f"--out: {out.name}: give a .csv or a .pdf file")
+    out = _out_file(args.out, (".csv", ".pdf"))
     first = _iso_day("--from", args.first) if args.first else None
     last = _iso_day("--to", args.last) if args.last else None
     if first and last and first > last:
@@ -756,6 +763,8 @@ def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
     opened = _open(data_dir, args.settings)
     try:
         count = opened.penalty_notices.export_register(out, first, last)
+    except OSError as exc:
+        raise CliError(f"--out: {out}: cannot be written ({exc.strerror or exc})") from exc
     finally:
         opened.lock()
     print(f"{out}: the record of {count} penalty notice(s) issued")

@@ -885,10 +885,10 @@ class LetterService:
 
     def export_copy(self, letter_id: str, out: Path) -> int:
         """Save the stored copy as a PDF file (audited as an export); returns its pages."""
-        from officer_app.documents.pages import write_pdf
+        from officer_app.documents.destination import write_file
 
         data = self.read_copy(letter_id)
-        write_pdf(out, data)
+        write_file(out, data)
         info = self.letter(letter_id)
         self._audit("export", "letter", letter_id, {"pages": info.pages})
         return info.pages
@@ -901,9 +901,9 @@ class LetterService:
 
     def export_rendered(self, rendered: RenderedLetter, out: Path) -> int:
         """Save a letter not yet recorded as a PDF file (audited as an export)."""
-        from officer_app.documents.pages import write_pdf
+        from officer_app.documents.destination import write_file
 
-        write_pdf(out, rendered.pdf)
+        write_file(out, rendered.pdf)
         self._audit("export", "case_file", rendered.case_id,
                     {"letter": rendered.template_id, "pages": rendered.pages})  # fmt: skip
         return rendered.pages
@@ -914,11 +914,11 @@ class LetterService:
         return result.pdf
 
     def export_batch(self, result: BatchResult, out: Path) -> int:
-        from officer_app.documents.pages import write_pdf
+        from officer_app.documents.destination import write_file
 
         if not result.pdf:
             raise LetterRefused("no letters were made, so there is nothing to save")
-        write_pdf(out, result.pdf)
+        write_file(out, result.pdf)
         self._audit("export", "letter_batch", result.batch_id,
                     {"letters": len(result.letters), "pages": result.pages})  # fmt: skip
         return result.pages
