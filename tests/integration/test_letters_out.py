@@ -79,6 +79,7 @@ def bad_targets(tmp: Path) -> list[tuple[Path, str]]:
     ]
 
 
+@pytest.mark.slow
 def test_render_sent_by_post_to_a_bad_out_records_nothing(
     demo: tuple[Path, str], tmp_path: Path
 ) -> None:
@@ -98,6 +99,7 @@ def test_render_sent_by_post_to_a_bad_out_records_nothing(
     assert after["letter_entries"] == before["letter_entries"]
 
 
+@pytest.mark.slow
 def test_a_refused_recording_leaves_no_file_behind(demo: tuple[Path, str], tmp_path: Path) -> None:
     profile, reference = demo
     before = probe(profile)
@@ -112,6 +114,7 @@ def test_a_refused_recording_leaves_no_file_behind(demo: tuple[Path, str], tmp_p
     assert probe(profile)["letters"] == before["letters"]
 
 
+@pytest.mark.slow
 def test_render_sent_writes_the_file_and_records_it(demo: tuple[Path, str], tmp_path: Path) -> None:
     profile, reference = demo
     before = probe(profile)
@@ -127,6 +130,7 @@ def test_render_sent_writes_the_file_and_records_it(demo: tuple[Path, str], tmp_
     assert after["letter_entries"] == before["letter_entries"] + 1
 
 
+@pytest.mark.slow
 def test_notices_record_refuses_a_bad_out_in_one_line(
     demo: tuple[Path, str], tmp_path: Path
 ) -> None:
