@@ -211,3 +211,20 @@ def test_a_folder_the_user_cannot_write_is_refused_before_recording(
     shutil.rmtree(source / "profile")
     shutil.copytree(mine / "profile", source / "profile")
     assert probe(source)["letters"] == before["letters"]
+
+
+@pytest.mark.slow
+def test_batch_to_a_bad_out_starts_nothing(demo: tuple[Path, str], tmp_path: Path) -> None:
+    profile, _reference = demo
+    before = probe(profile)
+    for target, says in bad_targets(tmp_path)[:3]:
+        result = run(
+            profile, "letters", "batch", "--template", "attendance_concern", "--ask",
+            "contact_by=2030-01-10", "--out", str(target), "--sent-by", "post",
+        )  # fmt: skip
+        assert result.returncode == 1, (target, result.stderr)
+        line = one_line(result.stderr)
+        assert line.startswith("officer-app: --out: ") and says in line, line
+    after = probe(profile)
+    assert after["letters"] == before["letters"]
+    assert after.get("batches", []) == before.get("batches", []) == []
