@@ -77,6 +77,9 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
                     result = finished.value
                     break
                 _bar(step.done, step.total, batch.info.prepared)
+        except LetterRefused as exc:  # e.g. another process ran the same batch on
+            print(file=sys.stderr)
+            raise CliError(f"batch {short}: {exc}") from exc
         except KeyboardInterrupt:
             print(file=sys.stderr)
             raise CliError(

@@ -60,6 +60,9 @@ __all__ = [
 
 PREPARING, PREPARED, SENT, ABANDONED = "preparing", "prepared", "sent", "abandoned"
 UNFINISHED = (PREPARING, PREPARED)
+# How far back a batch may be dated: letters are dated the day they are made, or a few days
+# before when they were drafted earlier; a year is generous and keeps the figures sensible.
+OLDEST_DATE = dt.timedelta(days=366)
 STATE_WORDS = {
     PREPARING: "being prepared (not sent)",
     PREPARED: "prepared, not yet sent",
@@ -300,6 +303,10 @@ class LetterBatches:
         dated = dated or today
         if dated > today:
             raise LetterRefused("a letter cannot be dated after today")
+        if dated < today - OLDEST_DATE:
+            raise LetterRefused(
+                f"a batch's letters cannot be dated {long_date(dated)}: more than a year ago"
+            )
         check_asks(template, asks, dated=dated)  # refused now, before any letter
         wanted = {k: str(v) for k, v in asks.items()}
         ordered = list(dict.fromkeys(case_ids))

@@ -125,6 +125,13 @@ def test_other_details_are_refused_while_the_batch_is_unfinished(demo_profile: A
     assert other.batch_id != first.batch_id
     with pytest.raises(AskRefused):
         batches.start("attendance_concern", cases, asks={}, selection="x")
+    for dated in (dt.date(1, 1, 1), TODAY - dt.timedelta(days=367), TODAY + dt.timedelta(days=1)):
+        with pytest.raises(LetterRefused, match="cannot be dated"):
+            batches.start("meeting_invitation", cases, asks=meeting, selection="y", dated=dated)
+    year_ago = batches.start("outcome", cases, selection="z", dated=TODAY - dt.timedelta(days=366),
+                             asks={"outcome_of": "the hearing", "outcome_date": "2025-11-12",
+                                   "outcome": "A fine."})  # fmt: skip
+    assert year_ago.info.dated == TODAY - dt.timedelta(days=366)
     with pytest.raises(LetterRefused, match="penalty-notice workflow"):
         batches.start("penalty_notice", cases, asks={}, selection="x")
 
