@@ -656,7 +656,7 @@ def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
                 # the file first, then the recording; a failed recording removes the file
                 recorded = written_or_removed(
                     out,
-                    made.pdf,
+                    lambda: service.export_rendered(made, out),
                     lambda: service.record_sent(
                         case_id, made, sent_on=sent_on, method=args.sent_by
                     ),

@@ -95,10 +95,9 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
                            f"({len(result.skipped)} cases skipped)")  # fmt: skip
         try:
             if args.sent_by:
-                result_pdf = result.pdf
                 written_or_removed(
                     out,
-                    result_pdf,
+                    lambda: batches.export_pdf(result, out),
                     lambda: batches.confirm_sent(
                         result.batch_id, sent_on=sent_on, method=args.sent_by
                     ),

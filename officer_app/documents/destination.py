@@ -74,11 +74,11 @@ def write_file(out: Path, data: bytes) -> None:
         raise DestinationRefused(f"{out}: cannot be written ({_reason(exc)})") from exc
 
 
-def written_or_removed(out: Path, data: bytes, then: Callable[[], T]) -> T:
-    """Write ``data`` to ``out`` (atomically), then call ``then`` (the recording). If ``then``
-    fails, the file just written is removed and the failure passed on: a file of a letter
-    exists only if its sending was recorded."""
-    write_file(out, data)
+def written_or_removed(out: Path, write: Callable[[], object], then: Callable[[], T]) -> T:
+    """Call ``write`` (which saves ``out`` atomically, e.g. an audited export), then ``then``
+    (the recording). If ``then`` fails, the file just written is removed and the failure
+    passed on: a file of a letter exists only if its sending was recorded."""
+    write()
     try:
         return then()
     except BaseException:
