@@ -42,8 +42,8 @@ def check_destination(path: Path, suffixes: Sequence[str]) -> Path:
     except (OSError, RuntimeError) as exc:
         raise DestinationRefused(f"{path}: cannot be resolved ({exc})") from exc
     if out.suffix.lower() not in suffixes:
-        wanted = " or ".join(f"a {s} file" for s in suffixes)
-        raise DestinationRefused(f"{out.name}: give {wanted}")
+        wanted = " or a ".join(suffixes)
+        raise DestinationRefused(f"{out.name}: give a {wanted} file")
     try:
         if out.is_dir():
             raise DestinationRefused(f"{out}: is a folder; give a file name in it")

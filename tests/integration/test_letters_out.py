@@ -137,7 +137,7 @@ def test_notices_record_refuses_a_bad_out_in_one_line(
     profile, _reference = demo
     for target, says in bad_targets(tmp_path):
         if target.suffix == ".txt":
-            says = "give a .csv file or a .pdf file"
+            says = "give a .csv or a .pdf file"
         result = run(
             profile,
             "notices",

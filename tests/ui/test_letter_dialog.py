@@ -244,3 +244,52 @@ def test_a_broken_la_template_is_reported_as_unavailable(
     dialog.close()
     window.close()
     window.runner.wait_idle()
+
+
+def test_an_unfinished_batch_can_be_recorded_as_sent_or_abandoned_from_the_dialog(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    profile = window.profile
+    assert profile is not None
+    batches = profile.letters.batches
+    cases = [r.case_id for r in window.caseload.model.rows if r.status == "open"][:3]
+
+    def prepared(template: str, asks: dict[str, str]) -> str:
+        job = batches.start(template, cases, asks=asks, selection="three").run()
+        while True:
+            try:
+                next(job)
+            except StopIteration as done:
+                return str(done.value.batch_id)
+
+    concern = prepared("attendance_concern", {"contact_by": "2026-11-27"})
+    outcome = prepared("outcome", {"outcome_of": "the hearing", "outcome_date": "2026-11-12",
+                                   "outcome": "A fine."})  # fmt: skip
+    window.batch_letters()
+    qtbot.waitUntil(lambda: window.batch_dialog is not None, timeout=10_000)
+    dialog = window.batch_dialog
+    assert isinstance(dialog, LetterBatchDialog)
+    qtbot.waitUntil(lambda: dialog.unfinished.count() == 2, timeout=10_000)
+
+    def select_batch(batch_id: str) -> None:
+        for row in range(dialog.unfinished.count()):
+            if dialog.unfinished.item(row).text().startswith(f"batch {batch_id[:8]}"):
+                dialog.unfinished.setCurrentRow(row)
+                return
+        raise AssertionError("the batch is not offered")
+
+    select_batch(outcome)
+    dialog.abandon_selected()
+    qtbot.waitUntil(lambda: "abandoned" in dialog.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.unfinished.count() == 1, timeout=10_000)
+    assert batches.info(outcome).state == "abandoned"
+    select_batch(concern)
+    dialog.confirm_selected()
+    assert dialog.confirm_dialog is not None
+    dialog.confirm_dialog.record_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.sent), timeout=15_000)
+    assert "recorded as sent by post" in dialog.status.text()
+    info = batches.info(concern)
+    assert info.state == "sent" and info.sent == len(dialog.sent) > 0
+    qtbot.waitUntil(lambda: not dialog.unfinished_box.isVisibleTo(dialog), timeout=10_000)
+    window.runner.wait_idle()

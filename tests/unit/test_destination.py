@@ -32,7 +32,7 @@ def test_a_good_destination_is_returned_absolute_and_leaves_nothing_behind(
         (lambda t: t / "missing" / "x.pdf", "no such folder"),
         (lambda t: Path("/proc/x.pdf"), "cannot write a file there"),
         (lambda t: Path("/sys/x.pdf"), "cannot write a file there"),
-        (lambda t: t / "x.docx", "give a .pdf file or a .csv file"),
+        (lambda t: t / "x.docx", "give a .pdf or a .csv file"),
     ],
 )  # fmt: skip
 def test_a_bad_destination_is_refused_naming_it(tmp_path: Path, where: object, says: str) -> None:
