@@ -6,6 +6,7 @@ letters in it."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import selectors
 import signal
@@ -48,6 +49,11 @@ def test_a_batch_without_sent_by_stays_prepared_until_confirmed(profile: Path) -
     assert listed.returncode == 0 and "prepared, not yet sent" in listed.stdout
     short = batch["id"][:8]
     assert short in listed.stdout
+    as_json = run(profile, "letters", "batches", "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    (row,) = json.loads(as_json.stdout)
+    assert row["id"] == batch["id"] and row["state"] == "prepared" and row["sent"] == 0
+    assert row["prepared"] == len(now["batch_letters"]) and row["selection"] == "every open case"
     # another batch of that template with other details is refused, naming this one
     other = run(profile, "letters", "batch", "--template", "attendance_concern", "--ask",
                 "contact_by=2030-02-01", "--out", str(profile / "other.pdf"))  # fmt: skip
