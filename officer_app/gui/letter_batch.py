@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.gui.confirm_sent import ConfirmSentDialog
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.letter_dialog import METHOD_LABELS, AskForm, banner
 from officer_app.gui.task_runner import CancelToken, TaskRunner
@@ -47,52 +47,10 @@ from officer_app.letters import AskRefused, long_date
 from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
 from officer_app.services.letter_batches import BatchInfo, BatchResult, PreparingBatch
-from officer_app.services.letters import METHODS, LetterInfo, LetterService, TemplateInfo
+from officer_app.services.letters import LetterInfo, LetterService, TemplateInfo
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
 BatchIdRole = Qt.ItemDataRole.UserRole + 11
-
-
-class ConfirmSentDialog(QDialog):
-    """Did the post go out? The day and how; "Not yet" leaves the letters prepared."""
-
-    def __init__(
-        self, letters: int, dated: dt.date, today: dt.date, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Did the letters go out?")
-        question = QLabel(
-            f"Have the {letters} letter{'s' * (letters != 1)} been posted or handed over? "
-            "Only then are they recorded as sent, each signed into its case's chronology. "
-            "If not, they stay prepared and can be recorded later."
-        )
-        question.setWordWrap(True)
-        self.sent_on = QDateEdit(qdate(today))
-        self.sent_on.setCalendarPopup(True)
-        self.sent_on.setDisplayFormat("dddd d MMMM yyyy")
-        self.sent_on.setDateRange(qdate(min(dated, today)), qdate(today))
-        self.sent_on.setAccessibleName("Sent on")
-        self.method = QComboBox()
-        self.method.setAccessibleName("How the letters were sent")
-        for method in METHODS:
-            self.method.addItem(METHOD_LABELS[method], method)
-        form = QFormLayout()
-        form.addRow("&Sent on", self.sent_on)
-        form.addRow("&How", self.method)
-        buttons = QDialogButtonBox()
-        self.record_button = buttons.addButton(
-            "&Record as sent", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.not_yet_button = buttons.addButton("&Not yet", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> tuple[dt.date, str]:
-        return pydate(self.sent_on.date()), str(self.method.currentData())
 
 
 def selection_words(case_ids: list[str]) -> str:
