@@ -53,7 +53,11 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         ]
         if not cases:
             raise CliError("no open case" + (f" at stage {args.stage}" if args.stage else ""))
-        sent_on = _sent_on(args, opened.clock.today())
+        today = opened.clock.today()
+        sent_on = _sent_on(args, today)
+        if args.sent_by and not (dated or today) <= sent_on <= today:
+            # refused before any letter is made, not after the whole batch
+            raise CliError(f"--sent-on: the letters cannot be recorded as sent on {sent_on}")
         try:
             batch = batches.start(
                 args.template, cases, asks=asks, selection=selection, dated=dated,

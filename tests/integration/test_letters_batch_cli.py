@@ -83,6 +83,10 @@ def test_an_abandoned_batch_keeps_its_letters_marked_never_sent(profile: Path) -
     assert now["batches"][0]["state"] == "abandoned"
     assert {i["state"] for i in now["batch_letters"]} == {"abandoned"}
     assert now["sent_batch_letters"] == 0
+    future = run(profile, "letters", "batch", *ASK, "--out", str(profile / "c.pdf"),
+                 "--sent-by", "post", "--sent-on", "9999-12-31")  # fmt: skip
+    assert future.returncode == 1 and "--sent-on" in one_line(future.stderr)
+    assert len(probe(profile)["batches"]) == 1  # refused before a batch was started
     unknown = run(profile, "letters", "batch-abandon", "ffffffff")
     assert unknown.returncode == 1 and "no letter batch" in one_line(unknown.stderr)
 
