@@ -598,18 +598,62 @@ def _letters_parser(sub: Any) -> None:
         "--sent-by", choices=METHODS, default=None, help="record it as sent (post, hand, email)"
     )
     batch = letters_sub.add_parser(
-        "batch", help="one template's letter for every open case (or those at --stage)"
+        "batch",
+        help="one template's letter for every open case (or those at --stage), saved as one "
+        "PDF; an interrupted batch resumes when run again; the letters stay prepared, not "
+        "sent, unless --sent-by says the post goes out",
     )
     batch.add_argument("--stage", default=None, help="only the open cases at this stage")
     common(batch)
-    batch.add_argument("--sent-by", choices=METHODS, required=True, help="post, hand or email")
+    batch.add_argument(
+        "--dated", default=None, help="the letters' date (YYYY-MM-DD; default today)"
+    )
+    batch.add_argument(
+        "--sent-by",
+        choices=METHODS,
+        default=None,
+        help="record every letter as sent (post, hand, email) once the PDF is written",
+    )
+    batch.add_argument(
+        "--again",
+        action="store_true",
+        help="make a new batch even though one with the same details was already sent",
+    )
+    batches = letters_sub.add_parser("batches", help="every letter batch and its state")
+    batches.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    confirm = letters_sub.add_parser(
+        "batch-sent", help="the post went out: record a batch's prepared letters as sent"
+    )
+    confirm.add_argument("batch", help="the batch's id (as 'letters batches' lists it)")
+    confirm.add_argument("--sent-by", choices=METHODS, required=True, help="post, hand or email")
+    confirm.add_argument(
+        "--sent-on", default=None, help="the day they were sent (YYYY-MM-DD; default today)"
+    )
+    abandon = letters_sub.add_parser(
+        "batch-abandon", help="a batch's prepared letters were never sent: mark them so"
+    )
+    abandon.add_argument("batch", help="the batch's id (as 'letters batches' lists it)")
 
 
 METHODS = ("post", "hand", "email")
 
 
 def _letters(data_dir: Path, args: argparse.Namespace) -> int:
-    handlers = {"check": _letters_check, "render": _letters_render, "batch": _letters_batch}
+    from officer_app.cli_batches import (
+        letters_batch,
+        letters_batch_abandon,
+        letters_batch_sent,
+        letters_batches,
+    )
+
+    handlers = {
+        "check": _letters_check,
+        "render": _letters_render,
+        "batch": letters_batch,
+        "batches": letters_batches,
+        "batch-sent": letters_batch_sent,
+        "batch-abandon": letters_batch_abandon,
+    }
     return handlers[args.letters_command](data_dir, args)
 
 
@@ -636,13 +680,15 @@ def _asks(values: list[str]) -> dict[str, str]:
     return asks
 
 
-def _out_file(path: Path) -> Path:
-    out = path.expanduser().resolve()
-    if not out.parent.is_dir():
-        raise CliError(f"--out: {out.parent} is not a folder")
-    if out.suffix.lower() != ".pdf":
-        raise CliError(f"--out: {out.name}: give a .pdf file")
-    return out
+def _out_file(path: Path, suffixes: Sequence[str] = (".pdf",)) -> Path:
+    """The ``--out`` file, checked before the profile is opened or anything made: not a folder,
+    in a folder that takes a new file, with the right suffix (one shared check)."""
+    from officer_app.documents.destination import DestinationRefused, check_destination
+
+    try:
+        return check_destination(path, suffixes)
+    except DestinationRefused as exc:
+        raise CliError(f"--out: {exc}") from exc
 
 
 def _sent_on(args: argparse.Namespace, today: dt.date) -> dt.date:
@@ -664,6 +710,7 @@ def _letter_service(opened: Any) -> Any:
 
 
 def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.documents.destination import DestinationRefused, written_or_removed
     from officer_app.letters import LetterRefused, long_date
 
     out = _out_file(args.out)
@@ -678,14 +725,22 @@ def _letters_render(data_dir: Path, args: argparse.Namespace) -> int:
         sent_on = _sent_on(args, opened.clock.today())
         try:
             made = service.render(case_id, args.template, recipient_id=recipient, asks=asks)
-            recorded = (
-                service.record_sent(case_id, made, sent_on=sent_on, method=args.sent_by)
-                if args.sent_by
-                else None
-            )
-            service.export_rendered(made, out)
+            recorded = None
+            if args.sent_by:
+                # the file first, then the recording; a failed recording removes the file
+                recorded = written_or_removed(
+                    out,
+                    lambda: service.export_rendered(made, out),
+                    lambda: service.record_sent(
+                        case_id, made, sent_on=sent_on, method=args.sent_by
+                    ),
+                )
+            else:
+                service.export_rendered(made, out)
         except LetterRefused as exc:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
+        except DestinationRefused as exc:
+            raise CliError(f"--out: {exc}; nothing was recorded") from exc
     finally:
         _lock(opened)
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
@@ -731,67 +786,6 @@ def _recipient(service: Any, case_id: str, wanted: str | None) -> str | None:
     raise CliError(f"--recipient: {wanted!r} is not on this case (letters can go to: {choices})")
 
 
-def _letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
-    from officer_app.domain.stages import Stage
-    from officer_app.letters import LetterRefused
-
-    out = _out_file(args.out)
-    asks = _asks(args.ask)
-    if args.stage is not None and args.stage not in {s.value for s in Stage}:
-        known = ", ".join(s.value for s in Stage)
-        raise CliError(f"--stage: {args.stage!r} is not a stage ({known})")
-    opened = _open(data_dir, args.settings)
-    interrupted = False
-    try:
-        service = _letter_service(opened)
-        cases = [
-            row.case_id
-            for row in opened.caseload.list_cases()
-            if row.status == "open" and (args.stage is None or row.stage == args.stage)
-        ]
-        if not cases:
-            raise CliError("no open case" + (f" at stage {args.stage}" if args.stage else ""))
-        sent_on = _sent_on(args, opened.clock.today())
-        try:
-            batch = service.batch(
-                args.template, cases, asks=asks, sent_on=sent_on, method=args.sent_by
-            )
-        except LetterRefused as exc:
-            raise CliError(f"{args.template}: {exc}") from exc
-        job = batch.run()
-        try:
-            while True:
-                try:
-                    step = next(job)
-                except StopIteration as finished:
-                    result = finished.value
-                    break
-                _bar(step.done, step.total, len(batch.letters))
-        except KeyboardInterrupt:
-            interrupted = True
-            result = batch.result(cancelled=True)
-        print(file=sys.stderr)
-        if result.letters:
-            service.export_batch(result, out)
-    finally:
-        _lock(opened)
-    for skip in result.skipped:
-        print(f"skipped {skip.reference}: {skip.reason}", file=sys.stderr)
-    made = len(result.letters)
-    summary = (
-        f"{made} letter{'s' * (made != 1)} for {result.cases_done} of {result.cases_total} cases "
-        f"recorded as sent by {args.sent_by} on {sent_on.isoformat()}"
-    )
-    if made:
-        print(f"{summary}; {result.pages} pages saved to {out}")
-    if interrupted:
-        print(f"officer-app: interrupted: {summary}; the rest were not made", file=sys.stderr)
-        return 130
-    if not made:
-        raise CliError(f"no letter could be made ({len(result.skipped)} cases skipped)")
-    return 0
-
-
 def _bar(done: int, total: int, letters: int) -> None:
     bar = progress_bar(done / max(1, total))
     print(f"\r{bar} {done}/{total} cases, {letters} letters", end="", file=sys.stderr, flush=True)
@@ -818,11 +812,7 @@ def _notices(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
-    out = args.out.expanduser().resolve()
-    if not out.parent.is_dir():
-        raise CliError(f"--out: {out.parent} is not a folder")
-    if out.suffix.lower() not in (".csv", ".pdf"):
-        raise CliError(f"--out: {out.name}: give a .csv or a .pdf file")
+    out = _out_file(args.out, (".csv", ".pdf"))
     first = _iso_day("--from", args.first) if args.first else None
     last = _iso_day("--to", args.last) if args.last else None
     if first and last and first > last:
@@ -830,6 +820,8 @@ def _notices_record(data_dir: Path, args: argparse.Namespace) -> int:
     opened = _open(data_dir, args.settings)
     try:
         count = opened.penalty_notices.export_register(out, first, last)
+    except OSError as exc:
+        raise CliError(f"--out: {out}: cannot be written ({exc.strerror or exc})") from exc
     finally:
         _lock(opened)
     print(f"{out}: the record of {count} penalty notice(s) issued")

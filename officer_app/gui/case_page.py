@@ -214,6 +214,12 @@ class CasePage(QWidget):
         self.timescale_line = _label("")
         self.timescale_line.setAccessibleName("Timescales")
         head.addWidget(self.timescale_line)
+        # letters a batch prepared that nobody has confirmed as sent: never to read as sent
+        self.prepared_line = _label("")
+        self.prepared_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.prepared_line.setAccessibleName("Letters prepared, not yet sent")
+        self.prepared_line.setVisible(False)
+        head.addWidget(self.prepared_line)
         self.work_buttons = QHBoxLayout()
         self.work_buttons.setSpacing(6)
         self.buttons: dict[str, QPushButton] = {}
@@ -413,6 +419,18 @@ class CasePage(QWidget):
         if self._letters is not None:
             letters = self._letters
             self._runner.run(lambda: letters().letters_for(self.case_id), self._show_letters)
+            self._runner.run(
+                lambda: letters().batches.not_sent_for_case(self.case_id), self._show_prepared
+            )
+
+    def _show_prepared(self, found: object) -> None:
+        if self._closing or not isinstance(found, list):
+            return
+        parts = [f"{p.title} to {p.recipient_name}, dated {p.dated:%d/%m/%Y}" for p in found]
+        self.prepared_line.setText(
+            "Prepared in a batch, NOT yet sent: " + "; ".join(parts) if parts else ""
+        )
+        self.prepared_line.setVisible(bool(parts))
 
     def _show_letters(self, found: object) -> None:
         if self._closing or not isinstance(found, list):

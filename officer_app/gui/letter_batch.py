@@ -1,16 +1,19 @@
 """Batch letters: one template's letter for many cases, with a progress bar and Cancel.
 
 The cases are those shown in the caseload, each with a tick (all ticked to begin with). The
-officer chooses the letter, fills its asks once for all, and says when and how the letters go;
-each case's letters are then made and recorded as sent in a transaction of their own, so a
-Cancel leaves the letters already made recorded and makes no more. The result is one PDF of
-every letter made (each from a new page) to print or save, and the cases that could not have
-a letter, with why.
+officer chooses the letter and fills its asks once for all; each case's letters are then
+PREPARED in a transaction of their own (kept on the case, not sent), so a Cancel, a crash or a
+kill leaves whole cases prepared and the batch can be resumed. The result is one PDF of every
+letter waiting to be posted (each from a new page) to print or save; after printing or saving,
+the dialog asks whether the post went out, and only on that confirmation (date and how) are
+the letters recorded as sent. An unfinished batch is offered again when the dialog reopens:
+resume it, record it as sent, or abandon it (its letters kept, marked never sent).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,21 +39,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.gui.confirm_sent import ConfirmSentDialog
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.letter_dialog import METHOD_LABELS, AskForm, banner
 from officer_app.gui.task_runner import CancelToken, TaskRunner
 from officer_app.letters import AskRefused, long_date
 from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
-from officer_app.services.letters import (
-    METHODS,
-    BatchResult,
-    LetterBatch,
-    LetterService,
-    TemplateInfo,
-)
+from officer_app.services.letter_batches import BatchInfo, BatchResult, PreparingBatch
+from officer_app.services.letters import LetterInfo, LetterService, TemplateInfo
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
+BatchIdRole = Qt.ItemDataRole.UserRole + 11
+
+
+def selection_words(case_ids: list[str]) -> str:
+    """How the window's batch was chosen: the ticked cases, named by a digest of their ids so
+    that a different choice is a different batch."""
+    digest = hashlib.sha256("\n".join(case_ids).encode()).hexdigest()[:8]
+    return f"{len(case_ids)} case{'s' * (len(case_ids) != 1)} ticked in the window ({digest})"
 
 
 class LetterBatchDialog(QDialog):
@@ -72,8 +79,10 @@ class LetterBatchDialog(QDialog):
         self._runner = runner
         self._today = today
         self.templates = templates
-        self.batch: LetterBatch | None = None
+        self.batch: PreparingBatch | None = None
         self.outcome: BatchResult | None = None
+        self.confirm_dialog: ConfirmSentDialog | None = None
+        self.sent: list[LetterInfo] = []
         self.progress: QProgressDialog | None = None
         self.token: CancelToken | None = None
         self._asks: AskForm | None = None
@@ -91,15 +100,6 @@ class LetterBatchDialog(QDialog):
         self.dated.setDisplayFormat("dddd d MMMM yyyy")
         self.dated.setMaximumDate(qdate(today))
         self.dated.setAccessibleName("Letters' date")
-        self.sent_on = QDateEdit(qdate(today))
-        self.sent_on.setCalendarPopup(True)
-        self.sent_on.setDisplayFormat("dddd d MMMM yyyy")
-        self.sent_on.setMaximumDate(qdate(today))
-        self.sent_on.setAccessibleName("Sent on")
-        self.method = QComboBox()
-        self.method.setAccessibleName("How the letters are sent")
-        for method in METHODS:
-            self.method.addItem(METHOD_LABELS[method], method)
         self.asks_area = QScrollArea()
         self.asks_area.setWidgetResizable(True)
         self.asks_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -139,8 +139,6 @@ class LetterBatchDialog(QDialog):
         form.addRow("&Letter", self.template)
         form.addRow("", self.description)
         form.addRow("&Dated", self.dated)
-        form.addRow("&Sent on", self.sent_on)
-        form.addRow("&How", self.method)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
@@ -158,8 +156,8 @@ class LetterBatchDialog(QDialog):
         right_layout.addWidget(
             banner(
                 "Each parent with parental responsibility at the family's address gets a letter "
-                "of their own. Every letter is recorded as sent on the date and in the way "
-                "chosen here."
+                "of their own. The letters are prepared, not sent: after printing or saving "
+                "them you say whether the post went out, and only then are they recorded as sent."
             )
         )
         right_layout.addWidget(self.cases, 1)
@@ -173,9 +171,42 @@ class LetterBatchDialog(QDialog):
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([480, 520])
+        self.unfinished = QListWidget()
+        self.unfinished.setAccessibleName("Unfinished batches")
+        self.unfinished.setMaximumHeight(90)
+        self.resume_button = QPushButton("R&esume")
+        self.resume_button.clicked.connect(self.resume_selected)
+        self.confirm_unfinished_button = QPushButton("Record as sen&t…")
+        self.confirm_unfinished_button.clicked.connect(self.confirm_selected)
+        self.abandon_button = QPushButton("A&bandon")
+        self.abandon_button.clicked.connect(self.abandon_selected)
+        for button in (self.resume_button, self.confirm_unfinished_button, self.abandon_button):
+            button.setAutoDefault(False)
+        self.unfinished_box = QWidget()
+        unfinished_layout = QVBoxLayout(self.unfinished_box)
+        unfinished_layout.setContentsMargins(0, 0, 0, 8)
+        unfinished_layout.addWidget(
+            banner(
+                "Unfinished batches: their letters are prepared, NOT sent. Resume one, record it "
+                "as sent once the post has gone out, or abandon it (its letters are kept, marked "
+                "as never sent)."
+            )
+        )
+        unfinished_row = QHBoxLayout()
+        unfinished_row.addWidget(self.unfinished, 1)
+        unfinished_buttons = QVBoxLayout()
+        for button in (self.resume_button, self.confirm_unfinished_button, self.abandon_button):
+            unfinished_buttons.addWidget(button)
+        unfinished_buttons.addStretch(1)
+        unfinished_row.addLayout(unfinished_buttons)
+        unfinished_layout.addLayout(unfinished_row)
+        self.unfinished_box.setVisible(False)
+        self.unfinished_batches: list[BatchInfo] = []
+
         setup = QWidget()
         setup_layout = QVBoxLayout(setup)
         setup_layout.setContentsMargins(0, 0, 0, 0)
+        setup_layout.addWidget(self.unfinished_box)
         setup_layout.addWidget(split, 1)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
@@ -193,9 +224,11 @@ class LetterBatchDialog(QDialog):
         self.print_button.clicked.connect(self.print_letters)
         self.save_button = QPushButton("Save as P&DF…")
         self.save_button.clicked.connect(self.save_pdf)
+        self.confirm_button = QPushButton("Record as sen&t…")
+        self.confirm_button.clicked.connect(self.ask_sent)
         done = QPushButton("Close")
         done.clicked.connect(self.accept)
-        for button in (self.print_button, self.save_button, done):
+        for button in (self.print_button, self.save_button, self.confirm_button, done):
             button.setAutoDefault(False)
         self.result_status = QLabel("")
         self.result_status.setWordWrap(True)
@@ -209,7 +242,7 @@ class LetterBatchDialog(QDialog):
         results_layout.addWidget(self.skipped, 1)
         result_footer = QHBoxLayout()
         result_footer.addWidget(self.result_status, 1)
-        for button in (self.print_button, self.save_button, done):
+        for button in (self.print_button, self.save_button, self.confirm_button, done):
             result_footer.addWidget(button)
         results_layout.addLayout(result_footer)
 
@@ -226,6 +259,68 @@ class LetterBatchDialog(QDialog):
         if not templates:
             self.make_button.setEnabled(False)
             self.status.setText("No letter template is available.")
+        self.load_unfinished()
+
+    # --- unfinished batches -------------------------------------------------------------------
+    def load_unfinished(self) -> None:
+        factory = self._service
+        self._runner.run(lambda: factory().batches.unfinished(), self._show_unfinished)
+
+    def _show_unfinished(self, found: object) -> None:
+        if not isinstance(found, list):
+            return
+        self.unfinished_batches = [b for b in found if isinstance(b, BatchInfo)]
+        self.unfinished.clear()
+        for info in self.unfinished_batches:
+            item = QListWidgetItem(info.describe())
+            item.setData(BatchIdRole, info.id)
+            self.unfinished.addItem(item)
+        if self.unfinished_batches:
+            self.unfinished.setCurrentRow(0)
+        self.unfinished_box.setVisible(bool(self.unfinished_batches))
+
+    def selected_unfinished(self) -> BatchInfo | None:
+        item = self.unfinished.currentItem()
+        if item is None:
+            return None
+        wanted = item.data(BatchIdRole)
+        return next((b for b in self.unfinished_batches if b.id == wanted), None)
+
+    def resume_selected(self) -> None:
+        info = self.selected_unfinished()
+        if info is None:
+            return
+        self.make_button.setEnabled(False)
+        self.status.setText("Resuming…")
+        factory = self._service
+        self._runner.run(lambda: factory().batches.resume(info.id), self._start, self._refused)
+
+    def confirm_selected(self) -> None:
+        info = self.selected_unfinished()
+        if info is None or not info.prepared:
+            self.status.setText("That batch has no letter waiting to be sent.")
+            return
+        self._ask_sent(info.id, info.prepared, info.dated)
+
+    def abandon_selected(self) -> None:
+        info = self.selected_unfinished()
+        if info is None:
+            return
+        factory = self._service
+
+        def done(marked: object) -> None:
+            self.status.setText(
+                f"Batch {info.short_id} abandoned: {marked} prepared letter(s) marked as never "
+                "sent (kept on their cases)."
+            )
+            self.load_unfinished()
+            self.finished_batch.emit(None)
+
+        self._runner.run(
+            lambda: factory().batches.abandon(info.id),
+            done,
+            lambda exc: self.status.setText(f"Not abandoned: {exc}"),
+        )
 
     # --- set-up -------------------------------------------------------------------------------
     def current_template(self) -> TemplateInfo | None:
@@ -272,15 +367,15 @@ class LetterBatchDialog(QDialog):
             self.status.setText("Tick at least one case.")
             return
         asks = self.asks.values()
-        dated, sent_on = pydate(self.dated.date()), pydate(self.sent_on.date())
-        method = str(self.method.currentData())
+        dated = pydate(self.dated.date())
+        selection = selection_words(cases)
         self.asks.mark(None)
         self.make_button.setEnabled(False)
         self.status.setText("Checking…")
         factory = self._service
         self._runner.run(
-            lambda: factory().batch(
-                info.id, cases, asks=asks, sent_on=sent_on, method=method, dated=dated
+            lambda: factory().batches.start(
+                info.id, cases, asks=asks, selection=selection, dated=dated
             ),
             self._start,
             self._refused,
@@ -293,11 +388,13 @@ class LetterBatchDialog(QDialog):
         self.status.setText(f"Not started: {exc}")
 
     def _start(self, batch: object) -> None:
-        if not isinstance(batch, LetterBatch):
+        if not isinstance(batch, PreparingBatch):
             return
         self.batch = batch
-        total = len(batch.case_ids)
-        progress = QProgressDialog(f"Writing letters for {total} cases…", "Cancel", 0, total, self)
+        total = batch.info.cases_total
+        progress = QProgressDialog(
+            f"Preparing letters for {total} cases…", "Cancel", 0, total, self
+        )
         progress.setWindowTitle("Batch letters")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
@@ -332,8 +429,8 @@ class LetterBatchDialog(QDialog):
         self.make_button.setEnabled(True)
         self.status.setText(f"The batch stopped: {exc}")
         batch = self.batch
-        if batch is not None and batch.letters:
-            # the letters already made stay recorded: show them
+        if batch is not None:
+            # the letters already prepared stay prepared: show them
             self._runner.run(lambda: batch.result(cancelled=True), self._done)
 
     def _done(self, result: object) -> None:
@@ -345,21 +442,16 @@ class LetterBatchDialog(QDialog):
         made = len(result.letters)
         cases = len({letter.case_id for letter in result.letters})
         what = (
-            f"Cancelled after {result.cases_done} of {result.cases_total} cases. "
+            f"Stopped after {result.cases_done} of {result.cases_total} cases: the batch can "
+            "be resumed. "
             if result.cancelled
             else ""
         )
-        first = result.letters[0] if result.letters else None
-        sent = (
-            f"recorded as sent {METHOD_LABELS[first.method].lower()} on {long_date(first.sent_on)}"
-            if first is not None
-            else "none recorded"
-        )
-        not_reached = " The cases not yet reached have no letter." if result.cancelled else ""
         self.summary.setText(
-            f"{what}{made} letter{'s' * (made != 1)} made for {cases} "
-            f"case{'s' * (cases != 1)}, {sent}; {result.pages} page"
-            f"{'s' * (result.pages != 1)} to print.{not_reached}"
+            f"{what}{made} letter{'s' * (made != 1)} prepared for {cases} "
+            f"case{'s' * (cases != 1)}, NOT yet recorded as sent; {result.pages} page"
+            f"{'s' * (result.pages != 1)} to print. Print or save them, then say whether the "
+            "post went out."
         )
         self.skipped.clear()
         for skip in result.skipped:
@@ -368,6 +460,7 @@ class LetterBatchDialog(QDialog):
         self.skipped.setVisible(bool(result.skipped))
         self.print_button.setEnabled(bool(result.pdf))
         self.save_button.setEnabled(bool(result.pdf))
+        self.confirm_button.setEnabled(bool(result.letters))
         self.pages.setCurrentIndex(1)
         self.finished_batch.emit(result)
 
@@ -378,7 +471,7 @@ class LetterBatchDialog(QDialog):
             return
         factory = self._service
         self._runner.run(
-            lambda: factory().print_batch(result),
+            lambda: factory().batches.print_pdf(result),
             self._show_print_dialog,
             lambda exc: self.result_status.setText(f"Not printed: {exc}"),
         )
@@ -394,6 +487,7 @@ class LetterBatchDialog(QDialog):
             return
         if pages:
             self.result_status.setText(f"Sent {pages} page(s) to the printer.")
+            self.ask_sent()
 
     def save_pdf(self, target: Path | None = None) -> None:
         result = self.outcome
@@ -409,11 +503,76 @@ class LetterBatchDialog(QDialog):
             if not chosen:
                 return
             target = Path(chosen)
-        factory, out = self._service, target
+        from officer_app.documents.destination import DestinationRefused, check_destination
+
+        try:
+            out = check_destination(target, (".pdf",))
+        except DestinationRefused as exc:
+            self.result_status.setText(f"Not saved: {exc}")
+            return
+        factory = self._service
+
+        def saved(pages: object) -> None:
+            self.result_status.setText(f"Saved {pages} pages to {out}")
+            self.ask_sent()
+
         self._runner.run(
-            lambda: factory().export_batch(result, out),
-            lambda pages: self.result_status.setText(f"Saved {pages} pages to {out}"),
+            lambda: factory().batches.export_pdf(result, out),
+            saved,
             lambda exc: self.result_status.setText(f"Not saved: {exc}"),
+        )
+
+    # --- the officer's word -------------------------------------------------------------------
+    def ask_sent(self) -> None:
+        """After printing or saving: did the post go out? Recorded as sent only if so."""
+        result = self.outcome
+        if result is None or not result.letters:
+            return
+        self._ask_sent(result.batch_id, len(result.letters), result.batch.dated)
+
+    def _ask_sent(self, batch_id: str, letters: int, dated: dt.date) -> None:
+        dialog = ConfirmSentDialog(letters, dated, self._today, self)
+        self.confirm_dialog = dialog
+
+        def answered(code: int) -> None:
+            if code != QDialog.DialogCode.Accepted:
+                note = "Not recorded as sent: the letters stay prepared; record them later here."
+                self.result_status.setText(note)
+                self.status.setText(note)
+                return
+            sent_on, method = dialog.chosen()
+            self.confirm(batch_id, sent_on, method)
+
+        dialog.finished.connect(answered)
+        dialog.open()
+
+    def confirm(self, batch_id: str, sent_on: dt.date, method: str) -> None:
+        factory = self._service
+
+        def done(made: object) -> None:
+            if not isinstance(made, list):
+                return
+            self.sent = made
+            note = (
+                f"{len(made)} letter{'s' * (len(made) != 1)} recorded as sent "
+                f"{METHOD_LABELS[method].lower()} on {long_date(sent_on)}, each signed into its "
+                "case's chronology."
+            )
+            self.result_status.setText(note)
+            self.status.setText(note)
+            self.confirm_button.setEnabled(False)
+            self.load_unfinished()
+            self.finished_batch.emit(None)
+
+        def failed(exc: BaseException) -> None:
+            note = f"Not recorded as sent: {exc}"
+            self.result_status.setText(note)
+            self.status.setText(note)
+
+        self._runner.run(
+            lambda: factory().batches.confirm_sent(batch_id, sent_on=sent_on, method=method),
+            done,
+            failed,
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -13,9 +13,9 @@ the copy kept, then the letter's text) commit in ONE writer transaction, with wh
 caller's ``extra`` adds (the penalty-notice workflow links its notice there). If that
 transaction fails, the blob is removed: nothing is half-recorded.
 
-A batch makes one template's letter for many cases, one case per transaction, yielding
-progress and stopping between cases when cancelled; the letters made so far stay recorded and
-:meth:`LetterBatch.result` puts their copies together for printing.
+Batches of letters for many cases are in :mod:`officer_app.services.letter_batches`: their
+letters are prepared (kept, not sent) until the officer confirms the post went out, and then
+signed through :func:`sign_sending`, the one place a letter becomes "sent".
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,6 @@ from officer_app.letters.fill import (
 )
 from officer_app.letters.loader import TemplateRegistry, TemplateUnavailable
 from officer_app.letters.model import Layout, Template
-from officer_app.progress import Progress
 from officer_app.security import blobs
 from officer_app.services.attachments import AttachmentService, StagedAttachment
 from officer_app.services.case_file import CaseNotFound, age_on, seal_entry
@@ -65,18 +65,15 @@ from officer_app.store.models import (
     Letter,
     Officer,
     School,
-    new_id,
 )
 
 if TYPE_CHECKING:
     from officer_app.services.attendance import AttendanceService
+    from officer_app.services.letter_batches import LetterBatches
 
 __all__ = [
     "METHODS",
     "AskInfo",
-    "BatchResult",
-    "BatchSkip",
-    "LetterBatch",
     "LetterInfo",
     "LetterRefused",
     "LetterService",
@@ -202,26 +199,6 @@ class LetterInfo:
     entry_id: str | None
     batch_id: str | None
     created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class BatchSkip:
-    case_id: str
-    reference: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    batch_id: str
-    template_id: str
-    letters: tuple[LetterInfo, ...]
-    skipped: tuple[BatchSkip, ...]
-    cases_done: int
-    cases_total: int
-    pdf: bytes = field(repr=False)  # every letter made, each from a new page; b"" if none
-    pages: int = 0
-    cancelled: bool = False
 
 
 # -- facts of the case ---------------------------------------------------------------------------
@@ -767,11 +744,7 @@ class LetterService:
                 raise LetterRefused("the letter was made for another case")
             self._check_sending(rendered, sent_on, method)
         now = self._clock.now()
-        occurred = (
-            now
-            if sent_on == self._clock.today()
-            else dt.datetime.combine(sent_on, dt.time(12), tzinfo=UK).astimezone(dt.UTC)
-        )
+        occurred = occurred_at(now, self._clock.today(), sent_on)
         officer_id = self._officer_id
         staged: list[StagedAttachment] = []
         try:
@@ -794,47 +767,28 @@ class LetterService:
             for rendered, blob in zip(letters, staged, strict=True):
                 if blob.sha256 != rendered.sha256:
                     raise LetterRefused("the copy kept does not match the letter previewed")
-                entry = ChronologyEntry(
-                    case_id=case_id,
-                    entry_type=EntryType.LETTER.value,
-                    occurred_at=occurred,
-                    recorded_at=now,
-                    author_id=officer_id,
-                    title=rendered.title[:200],
-                    body=_entry_body(rendered, sent_on, method),
-                    amend_reason="",
-                )
-                seal_entry(session, entry, by=officer_id, at=now, draft_kind=LETTER_DRAFT)
-                session.flush()
-                attachment = blob.add_to(session, added_at=now, entry_id=entry.id)
-                row = Letter(
-                    case_id=case_id,
-                    template_id=rendered.template_id,
-                    template_version=rendered.template_version,
-                    title=rendered.title[:200],
-                    recipient_adult_id=rendered.recipient_id,
-                    recipient_name=rendered.recipient_name[:160],
+                info = sign_sending(
+                    session,
+                    Sending(
+                        case_id=case_id,
+                        template_id=rendered.template_id,
+                        template_version=rendered.template_version,
+                        title=rendered.title,
+                        recipient_id=rendered.recipient_id,
+                        recipient_name=rendered.recipient_name,
+                        dated=rendered.dated,
+                        pages=rendered.pages,
+                        sha256=rendered.sha256,
+                        text=rendered.text,
+                    ),
                     sent_on=sent_on,
                     method=method,
-                    pages=rendered.pages,
-                    sha256=rendered.sha256,
-                    attachment_id=attachment.id,
-                    entry_id=entry.id,
+                    officer_id=officer_id,
+                    now=now,
+                    occurred=occurred,
+                    attach=partial(_attach, blob, session, now),
                     batch_id=batch_id,
-                    created_at=now,
-                    created_by=officer_id,
                 )
-                session.add(row)
-                session.flush()
-                info = _letter_info(row)
-                audit.record(
-                    session,
-                    "sign",
-                    entity_type="letter",
-                    entity_id=row.id,
-                    detail={"template": rendered.template_id, "method": method,
-                            "pages": rendered.pages},
-                )  # fmt: skip
                 if extra is not None:
                     extra(session, info)
                 made.append(info)
@@ -887,10 +841,10 @@ class LetterService:
 
     def export_copy(self, letter_id: str, out: Path) -> int:
         """Save the stored copy as a PDF file (audited as an export); returns its pages."""
-        from officer_app.documents.pages import write_pdf
+        from officer_app.documents.destination import write_file
 
         data = self.read_copy(letter_id)
-        write_pdf(out, data)
+        write_file(out, data)
         info = self.letter(letter_id)
         self._audit("export", "letter", letter_id, {"pages": info.pages})
         return info.pages
@@ -903,27 +857,12 @@ class LetterService:
 
     def export_rendered(self, rendered: RenderedLetter, out: Path) -> int:
         """Save a letter not yet recorded as a PDF file (audited as an export)."""
-        from officer_app.documents.pages import write_pdf
+        from officer_app.documents.destination import write_file
 
-        write_pdf(out, rendered.pdf)
+        write_file(out, rendered.pdf)
         self._audit("export", "case_file", rendered.case_id,
                     {"letter": rendered.template_id, "pages": rendered.pages})  # fmt: skip
         return rendered.pages
-
-    def print_batch(self, result: BatchResult) -> bytes:
-        self._audit("print", "letter_batch", result.batch_id,
-                    {"letters": len(result.letters), "pages": result.pages})  # fmt: skip
-        return result.pdf
-
-    def export_batch(self, result: BatchResult, out: Path) -> int:
-        from officer_app.documents.pages import write_pdf
-
-        if not result.pdf:
-            raise LetterRefused("no letters were made, so there is nothing to save")
-        write_pdf(out, result.pdf)
-        self._audit("export", "letter_batch", result.batch_id,
-                    {"letters": len(result.letters), "pages": result.pages})  # fmt: skip
-        return result.pages
 
     def _audit(self, action: str, entity: str, entity_id: str, detail: dict[str, Any]) -> None:
         self._store.write_wait(
@@ -933,30 +872,106 @@ class LetterService:
         )
 
     # --- many cases --------------------------------------------------------------------------
-    def batch(
-        self,
-        template_id: str,
-        case_ids: Sequence[str],
-        *,
-        asks: Mapping[str, str],
-        sent_on: dt.date,
-        method: str,
-        dated: dt.date | None = None,
-    ) -> LetterBatch:
-        """One template's letter for each case (checked now, made by ``run()``)."""
-        return LetterBatch(
-            self, template_id, case_ids, asks=asks, sent_on=sent_on, method=method, dated=dated
-        )
+    @property
+    def batches(self) -> LetterBatches:
+        """Batches of this template's letters for many cases (services/letter_batches.py)."""
+        from officer_app.services.letter_batches import LetterBatches
+
+        return LetterBatches(self)
 
 
-def _entry_body(rendered: RenderedLetter, sent_on: dt.date, method: str) -> str:
-    pages = f"{rendered.pages} page{'s' * (rendered.pages != 1)}"
+@dataclass(frozen=True)
+class Sending:
+    """What the signed entry of a letter's sending says about the letter."""
+
+    case_id: str
+    template_id: str
+    template_version: int
+    title: str
+    recipient_id: str
+    recipient_name: str
+    dated: dt.date
+    pages: int
+    sha256: str
+    text: str = field(repr=False)
+
+
+def _attach(blob: StagedAttachment, session: Session, now: dt.datetime, entry_id: str) -> str:
+    return blob.add_to(session, added_at=now, entry_id=entry_id).id
+
+
+def occurred_at(now: dt.datetime, today: dt.date, sent_on: dt.date) -> dt.datetime:
+    """When a sending happened: now if today, else noon (UK) of the day it was sent."""
+    if sent_on == today:
+        return now
+    return dt.datetime.combine(sent_on, dt.time(12), tzinfo=UK).astimezone(dt.UTC)
+
+
+def sign_sending(
+    session: Session,
+    letter: Sending,
+    *,
+    sent_on: dt.date,
+    method: str,
+    officer_id: str,
+    now: dt.datetime,
+    occurred: dt.datetime,
+    attach: Callable[[str], str],
+    batch_id: str | None,
+) -> LetterInfo:
+    """In the caller's transaction: the signed chronology entry of the sending, the copy's
+    attachment tied to it (``attach(entry_id)`` returns the attachment's id), the ``Letter``
+    row and its audit event. The one place a letter becomes "sent"."""
+    entry = ChronologyEntry(
+        case_id=letter.case_id,
+        entry_type=EntryType.LETTER.value,
+        occurred_at=occurred,
+        recorded_at=now,
+        author_id=officer_id,
+        title=letter.title[:200],
+        body=_entry_body(letter, sent_on, method),
+        amend_reason="",
+    )
+    seal_entry(session, entry, by=officer_id, at=now, draft_kind=LETTER_DRAFT)
+    session.flush()
+    attachment_id = attach(entry.id)
+    row = Letter(
+        case_id=letter.case_id,
+        template_id=letter.template_id,
+        template_version=letter.template_version,
+        title=letter.title[:200],
+        recipient_adult_id=letter.recipient_id,
+        recipient_name=letter.recipient_name[:160],
+        sent_on=sent_on,
+        method=method,
+        pages=letter.pages,
+        sha256=letter.sha256,
+        attachment_id=attachment_id,
+        entry_id=entry.id,
+        batch_id=batch_id,
+        created_at=now,
+        created_by=officer_id,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        "sign",
+        entity_type="letter",
+        entity_id=row.id,
+        detail={"template": letter.template_id, "method": method, "pages": letter.pages},
+    )
+    return _letter_info(row)
+
+
+def _entry_body(letter: Sending, sent_on: dt.date, method: str) -> str:
+    pages = f"{letter.pages} page{'s' * (letter.pages != 1)}"
     return (
-        f"Sent {METHOD_WORDS[method]} to {rendered.recipient_name} on {long_date(sent_on)}.\n"
-        f"Letter dated {long_date(rendered.dated)}; {pages}; template {rendered.template_id} "
-        f"version {rendered.template_version}.\n"
-        f"SHA-256 of the copy kept: {rendered.sha256}\n\n"
-        f"{rendered.text}"
+        f"Sent {METHOD_WORDS[method]} to {letter.recipient_name} on {long_date(sent_on)}.\n"
+        f"Letter dated {long_date(letter.dated)}; {pages}; template {letter.template_id} "
+        f"version {letter.template_version}.\n"
+        f"SHA-256 of the copy kept: {letter.sha256}\n\n"
+        f"{letter.text}"
     )
 
 
@@ -1004,119 +1019,3 @@ def _notice_values(notice: NoticeFacts) -> dict[str, str]:
         "notice.window_to": long_date(notice.window_to),
         "notice.unauthorised": str(notice.unauthorised),
     }
-
-
-class LetterBatch:
-    """One template's letter for many cases. Recipients: every adult on the case with
-    parental responsibility who lives at the family's address, each with a letter of their
-    own (each parent is answerable for the child's attendance, and a formal letter must
-    reach each); one with parental responsibility who lives elsewhere is named in the
-    skipped list, as the case holds no address for them."""
-
-    def __init__(
-        self,
-        service: LetterService,
-        template_id: str,
-        case_ids: Sequence[str],
-        *,
-        asks: Mapping[str, str],
-        sent_on: dt.date,
-        method: str,
-        dated: dt.date | None = None,
-    ) -> None:
-        template = service._template(template_id)
-        if template.needs_notice:
-            raise LetterRefused(f"the letter {template_id!r} is made by the penalty-notice "
-                                "workflow, not in a batch")  # fmt: skip
-        today = service._clock.today()
-        self.dated = dated or today
-        if self.dated > today:
-            raise LetterRefused("a letter cannot be dated after today")
-        check_asks(template, asks, dated=self.dated)  # refused now, before any letter
-        if method not in METHODS:
-            raise LetterRefused(f"{method!r} is not one of post, hand, email")
-        if sent_on > today or sent_on < self.dated:
-            raise LetterRefused(f"the letters cannot be recorded as sent on {long_date(sent_on)}")
-        self.service = service
-        self.template_id = template_id
-        self.case_ids = list(dict.fromkeys(case_ids))
-        self.asks = dict(asks)
-        self.sent_on = sent_on
-        self.method = method
-        self.batch_id = new_id()
-        self.letters: list[LetterInfo] = []
-        self.skipped: list[BatchSkip] = []
-        self.cases_done = 0
-        self._pdfs: list[bytes] = []
-
-    def run(self) -> Generator[Progress, None, BatchResult]:
-        """Make and record the letters; yields before each case (a cancel stops there)."""
-        total = len(self.case_ids)
-        for index, case_id in enumerate(self.case_ids):
-            yield Progress(
-                index, total, f"Case {index + 1} of {total}: {len(self.letters)} letters made"
-            )
-            self._one(case_id)
-            self.cases_done = index + 1
-        yield Progress(total, total, "Putting the letters together for printing")
-        return self.result()
-
-    def _one(self, case_id: str) -> None:
-        service = self.service
-        try:
-            reference = service.case_reference(case_id)
-        except CaseNotFound as exc:
-            self.skipped.append(BatchSkip(case_id, "", str(exc)))
-            return
-        recipients = service.recipients(case_id)
-        able = [r for r in recipients if r.can_receive]
-        for person in recipients:
-            if person.parental_responsibility and not person.can_receive:
-                self.skipped.append(
-                    BatchSkip(case_id, reference, f"no letter to {person.name}: {person.reason}")
-                )
-        if not able:
-            if not any(r.parental_responsibility for r in recipients):
-                self.skipped.append(
-                    BatchSkip(
-                        case_id, reference, "no parent with parental responsibility is recorded"
-                    )
-                )
-            return
-        made: list[RenderedLetter] = []
-        reasons: list[str] = []
-        for person in able:
-            try:
-                made.append(
-                    service.render(
-                        case_id, self.template_id, recipient_id=person.id, asks=self.asks,
-                        dated=self.dated,
-                    )
-                )  # fmt: skip
-            except LetterRefused as exc:
-                if str(exc) not in reasons:
-                    reasons.append(str(exc))
-        for reason in reasons:
-            self.skipped.append(BatchSkip(case_id, reference, reason))
-        if not made:
-            return
-        infos = service._record(
-            case_id, made, sent_on=self.sent_on, method=self.method, batch_id=self.batch_id
-        )
-        self.letters += infos
-        self._pdfs += [r.pdf for r in made]
-
-    def result(self, *, cancelled: bool = False) -> BatchResult:
-        """What was made so far: every letter recorded, their copies in one PDF."""
-        pdf, pages = combine_pdfs(self._pdfs)
-        return BatchResult(
-            batch_id=self.batch_id,
-            template_id=self.template_id,
-            letters=tuple(self.letters),
-            skipped=tuple(self.skipped),
-            cases_done=self.cases_done,
-            cases_total=len(self.case_ids),
-            pdf=pdf,
-            pages=pages,
-            cancelled=cancelled,
-        )

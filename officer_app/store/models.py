@@ -360,6 +360,60 @@ class Letter(Base):
     created_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
 
 
+class LetterBatch(Base):
+    """One template's letters for many cases, made case by case and sent together.
+
+    Its identity (template, asks, date, the cases it was started with, in order) lets a rerun
+    resume it where it stopped; its state says where it is: ``preparing`` (cases left to
+    make), ``prepared`` (every case made, nothing yet confirmed as sent), ``sent`` (the officer
+    confirmed the post went out), ``abandoned`` (its prepared letters were never sent)."""
+
+    __tablename__ = "letter_batch"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    template_id: Mapped[str] = mapped_column(String(60), index=True)
+    template_version: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(200))
+    asks: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    dated: Mapped[dt.date] = mapped_column(Date)
+    case_ids: Mapped[list[str]] = mapped_column(JSON, default=list)  # in the order started
+    selection: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(12), default="preparing")
+    cases_done: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[list[list[str]]] = mapped_column(JSON, default=list)  # [case, ref, why]
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    method: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    updated_at: Mapped[dt.datetime]
+    updated_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+
+
+class BatchLetter(Base):
+    """A letter a batch made for one recipient: its copy kept encrypted, NOT yet sent.
+
+    Only when the officer confirms the post went out does it become a :class:`Letter` (with
+    its signed chronology entry) and its state ``sent``; ``abandoned`` marks one never sent.
+    One letter per case and recipient in a batch."""
+
+    __tablename__ = "letter_batch_letter"
+    __tracked__ = True
+    __table_args__ = (UniqueConstraint("batch_id", "case_id", "recipient_adult_id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    batch_id: Mapped[str] = mapped_column(ForeignKey("letter_batch.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # the case's place in the batch
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    recipient_adult_id: Mapped[str] = mapped_column(ForeignKey("adult.id"))
+    recipient_name: Mapped[str] = mapped_column(String(160), default="")
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    sha256: Mapped[str] = mapped_column(String(64))
+    attachment_id: Mapped[str] = mapped_column(ForeignKey("attachment.id"))
+    text: Mapped[str] = mapped_column(Text, default="")  # quoted by the entry when sent
+    state: Mapped[str] = mapped_column(String(10), default="prepared")
+    letter_id: Mapped[str | None] = mapped_column(ForeignKey("letter.id"))
+    created_at: Mapped[dt.datetime]
+
+
 class PenaltyNotice(Base):
     """One penalty notice to one parent for one child, from being considered to its end.
 

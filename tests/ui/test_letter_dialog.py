@@ -1,6 +1,7 @@
 """Letters in the window, driven as an officer would: write a letter on a case, preview it,
 record it as sent, find it in the chronology and save its stored copy; a batch for the
-caseload with Cancel part-way; a broken template reported as unavailable."""
+caseload prepared, cancelled, resumed and sent only when confirmed; a broken template
+reported as unavailable."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from officer_app.gui.letter_batch import LetterBatchDialog
 from officer_app.gui.letter_dialog import LetterDialog
 from officer_app.gui.window import MainWindow
 from officer_app.services.letters import LetterInfo
-from officer_app.store.models import Letter
+from officer_app.store.models import BatchLetter, Letter
 from tests.conftest import MemoryKeyring
 from tests.ui.conftest import unlock
 
@@ -128,7 +129,23 @@ def test_write_preview_and_record_a_letter_then_reprint_its_copy(
     assert out.read_bytes() == previewed.pdf
 
 
-def test_a_batch_for_the_caseload_can_be_cancelled_part_way(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _letters_of(profile, batch_id: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Letters of the batch recorded as sent, and letters it prepared (any state)."""
+    return profile.store.read(
+        lambda s: (
+            s.scalar(select(func.count()).select_from(Letter).where(Letter.batch_id == batch_id)),
+            s.scalar(
+                select(func.count())
+                .select_from(BatchLetter)
+                .where(BatchLetter.batch_id == batch_id)
+            ),
+        )
+    )
+
+
+def test_a_batch_is_prepared_cancelled_resumed_and_sent_only_when_confirmed(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     profile = window.profile
     assert profile is not None
     window.batch_letters()
@@ -139,7 +156,9 @@ def test_a_batch_for_the_caseload_can_be_cancelled_part_way(qtbot, window: MainW
     dialog.template.setCurrentIndex(dialog.template.findData("attendance_concern"))
     dialog.asks.set_value("contact_by", "2026-11-27")
     dialog.make()
-    qtbot.waitUntil(lambda: dialog.batch is not None and bool(dialog.batch.letters), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: dialog.batch is not None and dialog.batch.info.prepared > 0, timeout=15_000
+    )
     assert dialog.progress is not None
     cancel = dialog.progress.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Cancel"
@@ -148,14 +167,54 @@ def test_a_batch_for_the_caseload_can_be_cancelled_part_way(qtbot, window: MainW
     result = dialog.outcome
     assert result is not None and result.cancelled
     assert 0 < result.cases_done < result.cases_total
-    assert f"Cancelled after {result.cases_done} of {result.cases_total}" in dialog.summary.text()
-    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
-    recorded = profile.store.read(
-        lambda s: s.scalar(
-            select(func.count()).select_from(Letter).where(Letter.batch_id == result.batch_id)
-        )
+    assert f"Stopped after {result.cases_done} of {result.cases_total}" in dialog.summary.text()
+    assert "NOT yet recorded as sent" in dialog.summary.text()
+    assert _letters_of(profile, result.batch_id) == (0, len(result.letters))  # prepared only
+    # saved, then asked whether the post went out: "Not yet" keeps them prepared
+    dialog.save_pdf(tmp_path / "part.pdf")
+    qtbot.waitUntil(lambda: dialog.confirm_dialog is not None, timeout=10_000)
+    assert dialog.confirm_dialog is not None
+    dialog.confirm_dialog.not_yet_button.click()
+    assert "stay prepared" in dialog.result_status.text()
+    assert (tmp_path / "part.pdf").exists()
+    assert _letters_of(profile, result.batch_id) == (0, len(result.letters))
+    # the case shows a prepared letter as not sent
+    page = window.open_case(result.letters[0].case_id)
+    assert page is not None
+    qtbot.waitUntil(lambda: page.prepared_line.isVisibleTo(page), timeout=10_000)
+    assert page.prepared_line.text().startswith("Prepared in a batch, NOT yet sent:")
+    window.runner.wait_idle()
+    dialog.close()
+    window.batch_dialog = None
+
+    # the dialog reopened offers the unfinished batch; resumed, it finishes the rest
+    window.batch_letters()
+    qtbot.waitUntil(lambda: window.batch_dialog is not None, timeout=10_000)
+    again = window.batch_dialog
+    assert isinstance(again, LetterBatchDialog)
+    qtbot.waitUntil(lambda: again.unfinished.count() == 1, timeout=10_000)
+    assert again.unfinished_box.isVisibleTo(again)
+    assert result.batch.short_id in again.unfinished.item(0).text()
+    again.resume_selected()
+    qtbot.waitUntil(
+        lambda: again.outcome is not None and not again.outcome.cancelled, timeout=60_000
     )
-    assert recorded == len(result.letters)  # the letters made are recorded, no others
+    done = again.outcome
+    assert done is not None and done.batch_id == result.batch_id
+    assert done.cases_done == done.cases_total
+    made = _letters_of(profile, done.batch_id)[1]
+    assert len(done.letters) == made  # every letter of the batch, those made before too
+    assert done.pages == sum(letter.pages for letter in done.letters)
+    again.save_pdf(tmp_path / "all.pdf")
+    qtbot.waitUntil(lambda: again.confirm_dialog is not None, timeout=10_000)
+    confirm = again.confirm_dialog
+    assert confirm is not None
+    confirm.method.setCurrentIndex(confirm.method.findData("hand"))
+    confirm.record_button.click()
+    qtbot.waitUntil(lambda: bool(again.sent), timeout=15_000)
+    assert "recorded as sent by hand" in again.result_status.text()
+    assert _letters_of(profile, done.batch_id) == (made, made)
+    assert profile.letters.batches.info(done.batch_id).state == "sent"
     window.runner.wait_idle()
 
 
@@ -184,4 +243,53 @@ def test_a_broken_la_template_is_reported_as_unavailable(
     assert "outcome" in dialog.warning.text()
     dialog.close()
     window.close()
+    window.runner.wait_idle()
+
+
+def test_an_unfinished_batch_can_be_recorded_as_sent_or_abandoned_from_the_dialog(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    profile = window.profile
+    assert profile is not None
+    batches = profile.letters.batches
+    cases = [r.case_id for r in window.caseload.model.rows if r.status == "open"][:3]
+
+    def prepared(template: str, asks: dict[str, str]) -> str:
+        job = batches.start(template, cases, asks=asks, selection="three").run()
+        while True:
+            try:
+                next(job)
+            except StopIteration as done:
+                return str(done.value.batch_id)
+
+    concern = prepared("attendance_concern", {"contact_by": "2026-11-27"})
+    outcome = prepared("outcome", {"outcome_of": "the hearing", "outcome_date": "2026-11-12",
+                                   "outcome": "A fine."})  # fmt: skip
+    window.batch_letters()
+    qtbot.waitUntil(lambda: window.batch_dialog is not None, timeout=10_000)
+    dialog = window.batch_dialog
+    assert isinstance(dialog, LetterBatchDialog)
+    qtbot.waitUntil(lambda: dialog.unfinished.count() == 2, timeout=10_000)
+
+    def select_batch(batch_id: str) -> None:
+        for row in range(dialog.unfinished.count()):
+            if dialog.unfinished.item(row).text().startswith(f"batch {batch_id[:8]}"):
+                dialog.unfinished.setCurrentRow(row)
+                return
+        raise AssertionError("the batch is not offered")
+
+    select_batch(outcome)
+    dialog.abandon_selected()
+    qtbot.waitUntil(lambda: "abandoned" in dialog.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.unfinished.count() == 1, timeout=10_000)
+    assert batches.info(outcome).state == "abandoned"
+    select_batch(concern)
+    dialog.confirm_selected()
+    assert dialog.confirm_dialog is not None
+    dialog.confirm_dialog.record_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.sent), timeout=15_000)
+    assert "recorded as sent by post" in dialog.status.text()
+    info = batches.info(concern)
+    assert info.state == "sent" and info.sent == len(dialog.sent) > 0
+    qtbot.waitUntil(lambda: not dialog.unfinished_box.isVisibleTo(dialog), timeout=10_000)
     window.runner.wait_idle()

@@ -1,6 +1,6 @@
 """Letters on a real demo profile: every shipped template rendered and read back with pypdf,
 recorded as sent (encrypted copy, Letter row, signed chronology entry) all or nothing, read
-back for reprinting, and made in a batch that can be cancelled part-way."""
+back for reprinting. Batches: tests/unit/test_letter_batches.py."""
 
 from __future__ import annotations
 
@@ -370,60 +370,3 @@ def test_a_reprint_and_a_save_come_from_the_stored_copy_and_are_audited(
         lambda s: s.scalars(select(AuditEvent.action).where(AuditEvent.entity_id == info.id)).all()
     )
     assert "print" in actions and "export" in actions
-
-
-def test_a_batch_cancelled_part_way_keeps_the_letters_made_and_makes_no_more(
-    demo_profile: Any,
-) -> None:
-    letters = demo_profile.letters
-    cases = [r.case_id for r in demo_profile.caseload.list_cases() if r.status == "open"][:6]
-    batch = letters.batch(
-        "attendance_concern", cases, asks={"contact_by": "2026-11-27"}, sent_on=TODAY,
-        method="post",
-    )  # fmt: skip
-    job = batch.run()
-    steps = [next(job), next(job), next(job)]  # two cases made; the third about to start
-    assert [s.done for s in steps] == [0, 1, 2]
-    job.close()  # what the task runner does on Cancel
-    made = batch.result(cancelled=True)
-    assert made.cancelled and made.cases_done == 2
-    recorded = demo_profile.store.read(
-        lambda s: s.scalars(select(Letter).where(Letter.batch_id == batch.batch_id)).all()
-    )
-    assert {r.case_id for r in recorded} <= set(cases[:2])
-    assert len(recorded) == len(made.letters) >= 1
-    text, pages = pdf_text(made.pdf)
-    assert pages == made.pages == sum(letter.pages for letter in made.letters)
-    assert "{" not in text
-
-
-def test_a_whole_batch_returns_one_pdf_and_the_cases_that_had_no_letter(
-    demo_profile: Any,
-) -> None:
-    letters = demo_profile.letters
-    cases = [r.case_id for r in demo_profile.caseload.list_cases()][:8]
-    batch = letters.batch(
-        "attendance_concern", cases, asks={"contact_by": "2026-11-27"}, sent_on=TODAY,
-        method="hand",
-    )  # fmt: skip
-    job = batch.run()
-    progress = []
-    while True:
-        try:
-            progress.append(next(job))
-        except StopIteration as finished:
-            result = finished.value
-            break
-    assert progress[-1].done == progress[-1].total == 8
-    assert result.cases_done == 8 and not result.cancelled
-    assert len(result.letters) >= 1
-    assert result.pages == sum(letter.pages for letter in result.letters)
-    for skip in result.skipped:
-        assert skip.reference.startswith("ATT-") and skip.reason
-    made_cases = {letter.case_id for letter in result.letters}
-    skipped_cases = {s.case_id for s in result.skipped}
-    assert made_cases | skipped_cases >= set(cases) - made_cases  # every case accounted for
-    with pytest.raises(AskRefused):
-        letters.batch("attendance_concern", cases, asks={}, sent_on=TODAY, method="post")
-    with pytest.raises(LetterRefused, match="penalty-notice workflow"):
-        letters.batch("penalty_notice", cases, asks={}, sent_on=TODAY, method="post")

@@ -16,7 +16,7 @@ from officer_app.domain.evidence import GENESIS, audit_hash, profile_head
 from officer_app.store.schema_sql import EVIDENCE_HEAD_TRIGGERS_V1, EVIDENCE_TRIGGERS_V1
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
