@@ -64,13 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="create or top up a profile with a synthetic caseload")
-    demo.add_argument("--cases", type=int, required=True, help="how many cases in all")
-    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same cases")
+    demo.add_argument(
+        "--cases", type=int, required=True, help="how many cases in all (at most 20,000)"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=1, help="the same seed gives the same cases (0 to 2^31-1)"
+    )
     demo.add_argument(
         "--today",
         type=dt.date.fromisoformat,
         default=None,
-        help="date the caseload is built around (YYYY-MM-DD; default today)",
+        help="date the caseload is built around (YYYY-MM-DD; default today): from 2008-09-01, "
+        "the first school year wholly under the 2007 penalty-notice regulations the demo "
+        "follows, to a year from now",
     )
 
     cases = sub.add_parser("cases", help="the caseload")
@@ -185,14 +191,19 @@ def _window(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _demo(data_dir: Path, args: argparse.Namespace) -> int:
+    """Create or top up a demo profile; first finish a top-up that was interrupted (see
+    :mod:`officer_app.demo.topup`)."""
     from officer_app.clock import SystemClock
-    from officer_app.demo import DEMO_OFFICER_NAME, populate
+    from officer_app.demo import DEMO_OFFICER_NAME, topup
     from officer_app.security import keys
     from officer_app.services import profile
 
-    if args.cases < 0:
-        raise CliError("--cases must be zero or more")
-    today = args.today or SystemClock().today()
+    real_today = SystemClock().today()
+    today = args.today or real_today
+    try:  # before anything is created
+        topup.check_request(cases=args.cases, seed=args.seed, today=today, real_today=real_today)
+    except topup.DemoRefused as exc:
+        raise CliError(str(exc)) from exc
     if profile.exists(data_dir):
         opened = _open(data_dir, args.settings, demo=True)
     else:
@@ -211,24 +222,33 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         if passphrase == DEMO_PASSPHRASE:
             print(f"Created a demo profile in {data_dir}; its passphrase is: {DEMO_PASSPHRASE}")
     started = time.perf_counter()
+    notices = letters = 0
     try:
+        try:
+            unfinished = opened.store.read(topup.pending)
+        except topup.DemoRefused as exc:
+            raise CliError(str(exc)) from exc
+        if unfinished is not None:
+            print(
+                f"officer-app: finishing the demo top-up that was interrupted (cases "
+                f"{unfinished.first + 1} to {unfinished.stop}, seed {unfinished.seed}, today "
+                f"{unfinished.today.isoformat()}) before anything else",
+                file=sys.stderr,
+                flush=True,
+            )
+            notices, letters = topup.replay(opened, unfinished, _say)
 
         def work(session: Any) -> Any:
             session.info["untracked"] = True  # synthetic, as if already synced
-            return populate(session, cases=args.cases, seed=args.seed, today=today)
+            return topup.populate_pending(session, cases=args.cases, seed=args.seed, today=today)
 
-        result = opened.store.write_wait(work)
-        # Through the real services, for the cases just added only (a top-up never sends
-        # twice): penalty notices with their Notices to Improve, then the other letters.
-        from officer_app.demo.generator import as_already_synced, outbox_high_water
-        from officer_app.demo.letters import add_letters
-        from officer_app.demo.penalty_notices import add_penalty_notices
-
-        added_now = range(result.cases_before, result.cases_after)
-        mark = opened.store.read(outbox_high_water)
-        notices = add_penalty_notices(opened, seed=args.seed, today=today, indexes=added_now)
-        letters = add_letters(opened, seed=args.seed, today=today, indexes=added_now)
-        opened.store.write_wait(lambda session: as_already_synced(session, mark))
+        _say(f"writing the cases (up to {args.cases})")
+        result, todo = opened.store.write_wait(work)
+        if todo is not None:
+            # Through the real services, for the cases just added only (a top-up never sends
+            # twice): penalty notices with their Notices to Improve, then the other letters.
+            more_notices, more_letters = topup.replay(opened, todo, _say)
+            notices, letters = notices + more_notices, letters + more_letters
     finally:
         opened.lock()
     added = result.cases_after - result.cases_before
@@ -238,6 +258,11 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         f"{time.perf_counter() - started:.1f} s)"
     )
     return 0
+
+
+def _say(step: str) -> None:
+    """What a long command is doing now, on stderr."""
+    print(f"officer-app: {step}…", file=sys.stderr, flush=True)
 
 
 def _cases(data_dir: Path, args: argparse.Namespace) -> int:
