@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("verify", help="recompute every evidence chain and report any break")
     sub.add_parser(
+        "tidy",
+        help="remove attachment and temporary files that no record refers to (left by an "
+        "interrupted write; only those older than 10 minutes)",
+    )
+    sub.add_parser(
         "change-passphrase",
         help=f"re-wrap the profile key under a new passphrase ({NEW_PASSPHRASE_ENV} or asked)",
     )
@@ -107,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "demo": _demo,
             "cases": _cases,
             "verify": _verify,
+            "tidy": _tidy,
             "change-passphrase": _change_passphrase,
             "attendance": _attendance,
             "letters": _letters,
@@ -322,6 +328,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     opened = _open(data_dir, args.settings)
     try:
         report = verify_profile(opened.store)
+        files_ok = _check_attachment_files(opened)
     finally:
         opened.lock()
     if report.ok:
@@ -329,7 +336,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
             f"verified: {report.entries_checked} signed entries in {report.cases_checked} "
             "cases; every chain is intact"
         )
-        return 0
+        return 0 if files_ok else 3
     for line in report.breaks:
         print(f"BROKEN: {line}", file=sys.stderr)
     print(
@@ -338,6 +345,64 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 3
+
+
+def _check_attachment_files(opened: Any) -> bool:
+    """Part of ``verify``: attachment files against their rows. An orphan file is reported
+    (count and size, never content) and is no failure; a row whose file is missing is."""
+    from officer_app.services.attachment_files import census, size_text
+
+    found = census(opened.store, opened.data_dir)
+    for gone in found.missing:
+        print(
+            f"MISSING: case {gone.case_reference}, attachment {gone.attachment_id}: its "
+            "encrypted file is not in the profile",
+            file=sys.stderr,
+        )
+    if found.orphans:
+        print(
+            f"officer-app: {len(found.orphans)} attachment file(s) that no record refers to "
+            f"({size_text(found.orphan_bytes)}), left by an interrupted write; "
+            "'officer-app tidy' removes them",
+            file=sys.stderr,
+        )
+    if found.temporary:
+        print(
+            f"officer-app: {len(found.temporary)} temporary file(s) left by an interrupted "
+            "write; 'officer-app tidy' removes them",
+            file=sys.stderr,
+        )
+    if found.missing:
+        print(
+            f"officer-app: {len(found.missing)} attachment(s) whose encrypted file is missing "
+            f"({found.blobs} files checked)",
+            file=sys.stderr,
+        )
+    return not found.missing
+
+
+def _tidy(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.services.attachment_files import SAFE_AGE, size_text, tidy
+
+    opened = _open(data_dir, args.settings)
+    try:
+        result = tidy(opened.store, opened.data_dir)
+    finally:
+        opened.lock()
+    for gone in result.removed:
+        print(f"removed {gone.where} ({size_text(gone.size)})")
+    minutes = int(SAFE_AGE.total_seconds() // 60)
+    if result.kept_young:
+        print(
+            f"kept {len(result.kept_young)} file(s) younger than {minutes} minutes: a "
+            "running write may still record them; run tidy again later"
+        )
+    if not result.removed and not result.kept_young:
+        print("nothing to remove: every attachment file is recorded")
+    elif result.removed:
+        freed = size_text(sum(f.size for f in result.removed))
+        print(f"removed {len(result.removed)} file(s) no record refers to ({freed})")
+    return 0
 
 
 def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:
