@@ -74,9 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--today",
         type=dt.date.fromisoformat,
         default=None,
-        help="date the caseload is built around (YYYY-MM-DD; default today): from 2008-09-01, "
-        "the first school year wholly under the 2007 penalty-notice regulations the demo "
-        "follows, to a year from now",
+        help="date the caseload is built around (YYYY-MM-DD; default today): from 2025-09-01 "
+        "(its history, a school year back, must lie under the rules of 19 August 2024 the demo "
+        "follows) to a year from now",
     )
 
     cases = sub.add_parser("cases", help="the caseload")

@@ -211,7 +211,8 @@ def add_letters(
     opened: OpenProfile, *, seed: int, today: dt.date, indexes: range, per_stage: int = PER_STAGE
 ) -> int:
     """Send the real letters of up to ``per_stage`` demo cases at each stage among ``indexes``
-    (the cases just added); returns the letters made."""
+    (the cases just added); returns their number, counting those an interrupted run of the
+    same top-up had already sent."""
     chosen: dict[str, set[int]] = {}
     sent: set[tuple[int, str]] = set()  # one letter of each kind per case: the first
     held = _held(opened)  # sent by a top-up killed part-way: never sent twice
@@ -225,6 +226,7 @@ def add_letters(
         if (due.case_id, due.template_id) in held:
             sent.add((due.index, due.template_id))
             cases.add(due.index)
+            made += 1  # counted as the notices are: the top-up's, whichever run made them
             continue
         rng = _rng(seed, "letters", f"{due.index}:{due.template_id}:{due.day}")
         at = dt.datetime.combine(due.day, dt.time(min(due.minute, 1020) // 60, due.minute % 60),

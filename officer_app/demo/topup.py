@@ -38,12 +38,14 @@ from officer_app.store.models import ProfileSetting
 
 PENDING_SETTING = "demo_pending"
 
-EARLIEST_TODAY = dt.date(2008, 9, 1)
-"""The earliest date a demo can be built around. Its registers, notices and letters follow the
-penalty-notice regime of the Education (Penalty Notices) (England) Regulations 2007
-(SI 2007/1867), in force from 1 September 2007, and a demo caseload reaches a school year
-back (the previous year's register and the referrals made in it): so the school year that
-starts on 1 September 2008 is the first whose whole history lies under those rules."""
+EARLIEST_TODAY = dt.date(2025, 9, 1)
+"""The earliest date a demo can be built around. Its notices follow the national framework for
+penalty notices in force from 19 August 2024 (the Education (Penalty Notices) (England)
+(Amendment) Regulations 2024; ``domain/penalty_notices.py`` refuses to reckon a notice
+before it), and its registers use the attendance codes in force from the same day (the School
+Attendance (Pupil Registration) (England) Regulations 2024). A demo caseload reaches a
+school year back (the previous year's register, the notices issued on it): the school year
+that starts on 1 September 2025 is the first whose whole history lies under those rules."""
 
 LATEST_AHEAD = dt.timedelta(days=366)
 """How far after the real date a demo can be built around: a year, so that a trainer can
@@ -74,8 +76,9 @@ def check_request(*, cases: int, seed: int, today: dt.date, real_today: dt.date)
     latest = real_today + LATEST_AHEAD
     if today < EARLIEST_TODAY:
         raise DemoRefused(
-            f"--today: {today.isoformat()} is before {EARLIEST_TODAY.isoformat()}, the first "
-            "school year wholly under the 2007 penalty-notice regulations the demo follows"
+            f"--today: {today.isoformat()} is before {EARLIEST_TODAY.isoformat()}: a demo's "
+            "history reaches a school year back, and must lie wholly under the rules of "
+            "19 August 2024 that it follows"
         )
     if today > latest:
         raise DemoRefused(

@@ -133,7 +133,7 @@ def test_a_top_up_killed_part_way_is_completed_by_the_next_run(
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("--today", "0001-01-01"), "--today: 0001-01-01 is before 2008-09-01"),
+        (("--today", "0001-01-01"), "--today: 0001-01-01 is before 2025-09-01"),
         (("--today", "9999-12-31"), "--today: 9999-12-31 is more than a year ahead"),
         (("--cases", "-5"), "--cases: -5 is below zero"),
         (("--cases", str(10**9)), "--cases: 1000000000 is more than a demo holds"),
@@ -153,3 +153,18 @@ def test_a_demo_out_of_range_is_one_line_and_creates_nothing(
     [line] = out.stderr.splitlines()  # one line, no traceback
     assert line.startswith(f"officer-app: {says}")
     assert not (tmp_path / "profile").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("when", ["earliest", "latest"])
+def test_a_demo_at_either_end_of_the_range_is_made_and_verifies(tmp_path: Path, when: str) -> None:
+    from officer_app.clock import SystemClock
+    from officer_app.demo.topup import EARLIEST_TODAY, LATEST_AHEAD
+
+    day = EARLIEST_TODAY if when == "earliest" else SystemClock().today() + LATEST_AHEAD
+    folder, xdg = tmp_path / "profile", tmp_path / "xdg"
+    out = _cli(folder, xdg, "demo", "--cases", "25", "--today", day.isoformat())
+    assert out.returncode == 0, out.stderr
+    assert "25 cases in the profile" in out.stdout
+    checked = _cli(folder, xdg, "verify")
+    assert checked.returncode == 0, checked.stderr

@@ -30,8 +30,8 @@ def _ok(**overrides: Any) -> None:
 @pytest.mark.parametrize(
     ("overrides", "says"),
     [
-        ({"today": dt.date(1, 1, 1)}, "--today: 0001-01-01 is before 2008-09-01"),
-        ({"today": dt.date(2008, 8, 31)}, "--today: 2008-08-31 is before 2008-09-01"),
+        ({"today": dt.date(1, 1, 1)}, "--today: 0001-01-01 is before 2025-09-01"),
+        ({"today": dt.date(2025, 8, 31)}, "--today: 2025-08-31 is before 2025-09-01"),
         ({"today": dt.date(9999, 12, 31)}, "--today: 9999-12-31 is more than a year ahead"),
         ({"today": REAL_TODAY + dt.timedelta(days=367)}, "more than a year ahead"),
         ({"cases": -1}, "--cases: -1 is below zero"),
@@ -53,6 +53,17 @@ def test_the_ends_of_each_range_are_allowed() -> None:
     _ok(cases=topup.MAX_CASES)
     _ok(seed=0)
     _ok(seed=2**31 - 1)
+
+
+def test_the_earliest_demo_has_its_whole_history_under_the_2024_rules() -> None:
+    from officer_app.demo.terms import school_year_start
+    from officer_app.domain.penalty_notices import FRAMEWORK_START
+
+    # the previous school year's register is the oldest thing a demo holds
+    oldest = dt.date(school_year_start(topup.EARLIEST_TODAY) - 1, 9, 1)
+    assert oldest >= FRAMEWORK_START
+    a_day_earlier = topup.EARLIEST_TODAY - dt.timedelta(days=1)
+    assert dt.date(school_year_start(a_day_earlier) - 1, 9, 1) < FRAMEWORK_START
 
 
 def test_a_damaged_marker_is_named_not_a_traceback() -> None:
