@@ -350,9 +350,13 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
 def _check_attachment_files(opened: Any) -> bool:
     """Part of ``verify``: attachment files against their rows. An orphan file is reported
     (count and size, never content) and is no failure; a row whose file is missing is."""
-    from officer_app.services.attachment_files import census, size_text
+    from officer_app.services.attachment_files import FilesUnreadable, census, size_text
 
-    found = census(opened.store, opened.data_dir)
+    try:
+        found = census(opened.store, opened.data_dir)
+    except FilesUnreadable as exc:
+        print(f"officer-app: attachment files not checked: {exc}", file=sys.stderr)
+        return False
     for gone in found.missing:
         print(
             f"MISSING: case {gone.case_reference}, attachment {gone.attachment_id}: its "
@@ -382,27 +386,31 @@ def _check_attachment_files(opened: Any) -> bool:
 
 
 def _tidy(data_dir: Path, args: argparse.Namespace) -> int:
-    from officer_app.services.attachment_files import SAFE_AGE, size_text, tidy
+    from officer_app.services.attachment_files import SAFE_AGE, FilesUnreadable, size_text, tidy
 
     opened = _open(data_dir, args.settings)
     try:
         result = tidy(opened.store, opened.data_dir)
+    except FilesUnreadable as exc:
+        raise CliError(f"nothing removed: {exc}") from exc
     finally:
         opened.lock()
     for gone in result.removed:
         print(f"removed {gone.where} ({size_text(gone.size)})")
+    for stuck, why in result.failed:
+        print(f"officer-app: could not remove {stuck.where}: {why}", file=sys.stderr)
     minutes = int(SAFE_AGE.total_seconds() // 60)
     if result.kept_young:
         print(
             f"kept {len(result.kept_young)} file(s) younger than {minutes} minutes: a "
             "running write may still record them; run tidy again later"
         )
-    if not result.removed and not result.kept_young:
+    if not (result.removed or result.kept_young or result.failed):
         print("nothing to remove: every attachment file is recorded")
     elif result.removed:
         freed = size_text(sum(f.size for f in result.removed))
         print(f"removed {len(result.removed)} file(s) no record refers to ({freed})")
-    return 0
+    return 1 if result.failed else 0
 
 
 def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:

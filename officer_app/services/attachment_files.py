@@ -69,10 +69,17 @@ def _stray(path: Path, data_dir: Path, now: float) -> StrayFile | None:
     return StrayFile(path, path.relative_to(data_dir), stat.st_size, age)
 
 
+class FilesUnreadable(OSError):
+    """A folder of the profile cannot be listed; the message names it and says why."""
+
+
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file())
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError as exc:
+        raise FilesUnreadable(f"{folder}: cannot be listed ({exc.strerror or exc})") from exc
 
 
 def census(store: Store, data_dir: Path) -> Census:
@@ -119,6 +126,7 @@ def _strays(paths: Iterable[Path], data_dir: Path, now: float) -> tuple[StrayFil
 class TidyResult:
     removed: tuple[StrayFile, ...]
     kept_young: tuple[StrayFile, ...]  # strays younger than the safe age: a writer may own them
+    failed: tuple[tuple[StrayFile, str], ...] = ()  # could not be removed (in use), and why
 
 
 def tidy(store: Store, data_dir: Path, *, safe_age: dt.timedelta = SAFE_AGE) -> TidyResult:
@@ -126,6 +134,7 @@ def tidy(store: Store, data_dir: Path, *, safe_age: dt.timedelta = SAFE_AGE) -> 
     found = census(store, data_dir)
     removed: list[StrayFile] = []
     young: list[StrayFile] = []
+    failed: list[tuple[StrayFile, str]] = []
     for stray in (*found.orphans, *found.temporary):
         if stray.age < safe_age:
             young.append(stray)
@@ -134,8 +143,11 @@ def tidy(store: Store, data_dir: Path, *, safe_age: dt.timedelta = SAFE_AGE) -> 
             stray.path.unlink()
         except FileNotFoundError:
             continue
+        except OSError as exc:  # e.g. held open by another program on Windows
+            failed.append((stray, exc.strerror or str(exc)))
+            continue
         removed.append(stray)
-    return TidyResult(tuple(removed), tuple(young))
+    return TidyResult(tuple(removed), tuple(young), tuple(failed))
 
 
 def size_text(size: int) -> str:

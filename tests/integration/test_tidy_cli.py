@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 PASS = "a long demo passphrase"
+pytestmark = pytest.mark.slow  # a demo profile made by the command line, and two runs a test
 
 
 def _cli(folder: Path, xdg: Path, *args: str) -> subprocess.CompletedProcess[str]:

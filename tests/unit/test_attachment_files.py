@@ -5,9 +5,12 @@ file has gone is reported. Real encrypted files in a real profile."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from officer_app.services.attachment_files import SAFE_AGE, census, tidy
@@ -103,3 +106,29 @@ def test_a_profile_without_an_attachments_folder_has_nothing_to_report(
         folder.rmdir()
     found = census(demo_profile.store, demo_profile.data_dir)
     assert found.orphans == found.temporary == found.missing == () and found.blobs == 0
+
+
+def test_a_file_that_cannot_be_removed_is_named_and_the_rest_go_on(
+    demo_profile: OpenProfile,
+) -> None:
+    case_id = _case(demo_profile)
+    stuck, gone = (
+        demo_profile.attachments.stage_bytes(
+            case_id, name.encode(), filename=f"{name}.pdf", media_type="application/pdf"
+        )
+        for name in ("stuck", "gone")
+    )
+    for path in (stuck.path, gone.path):
+        _age(path, OLD)
+    # an immutable file: a real refusal even for root (as a file held open is on Windows)
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(stuck.path)]).returncode != 0:
+        pytest.skip("no immutable files here (chattr +i needs Linux and ext4 or the like)")
+    try:
+        result = tidy(demo_profile.store, demo_profile.data_dir)
+    finally:
+        subprocess.run([chattr, "-i", str(stuck.path)], check=True)
+    assert [r.path for r in result.removed] == [gone.path]
+    [(failed, why)] = result.failed
+    assert failed.path == stuck.path and why == "Operation not permitted"
+    assert stuck.path.exists() and not gone.path.exists()
