@@ -15,8 +15,12 @@ years, and a third being considered, which the application will refuse when the 
 tries to issue it.
 
 Everything is drawn from generators seeded with ``(seed, "pn", case index)``, so a top-up adds
-the same notices as making the caseload at once. It needs the unlocked profile (the copies are
-encrypted with its attachments key), so ``officer-app demo`` runs it after ``populate``.
+the same notices as making the caseload at once. Every step is its own transaction, as in the
+application, and a step the profile already holds is not taken again (:class:`_Replay`): a
+top-up killed part-way, even in the middle of a case's steps, is completed by replaying it
+(``demo/topup.py``) and ends with the same notices as one never interrupted. It needs the
+unlocked profile (the copies are encrypted with its attachments key), so ``officer-app demo``
+runs it after ``populate``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import literal_column, select
 
@@ -135,39 +138,59 @@ class _Replay:
 
     def at(self, day: dt.date, minute: int) -> PenaltyNoticeService:
         moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=UK)
-        sender = letters_at(self._opened, self._officer_id, moment)
-        return _OnceOnly(
-            self,
-            self._opened.store,
-            FixedClock(moment.astimezone(dt.UTC)),
-            self._officer_id,
-            letters=lambda: sender,
-            la_name=self._opened.settings.la_name,
-        )
+        return _OnceOnly(self, self._opened, self._officer_id, moment)
 
 
 class _OnceOnly(PenaltyNoticeService):
     """The workflow, skipping the steps already recorded (see :class:`_Replay`)."""
 
-    def __init__(self, replay: _Replay, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, replay: _Replay, opened: OpenProfile, officer_id: str, moment: dt.datetime
+    ) -> None:
+        sender = letters_at(opened, officer_id, moment)
+        clock = FixedClock(moment.astimezone(dt.UTC))
+        la_name = opened.settings.la_name
+        super().__init__(opened.store, clock, officer_id, letters=lambda: sender, la_name=la_name)
         self._replay = replay
 
-    def consider(  # type: ignore[override]
-        self, case_id: str, parent_ids: Sequence[str], *args: Any, **kwargs: Any
+    def consider(
+        self,
+        case_id: str,
+        parent_ids: Sequence[str],
+        first: dt.date,
+        last: dt.date,
+        *,
+        grounds: Grounds = Grounds.UNAUTHORISED_ABSENCE,
+        note: str = "",
     ) -> list[NoticeInfo]:
         held = self._replay.held
         if len(held) >= len(parent_ids):
             done, self._replay.held = held[: len(parent_ids)], held[len(parent_ids) :]
             return [self.notice(notice_id) for notice_id in done]
         self._replay.held = []
-        return super().consider(case_id, parent_ids, *args, **kwargs)
+        return super().consider(case_id, parent_ids, first, last, grounds=grounds, note=note)
 
-    def send_notice_to_improve(self, notice_id: str, **kwargs: Any) -> NoticeInfo:  # type: ignore[override]
+    def send_notice_to_improve(
+        self,
+        notice_id: str,
+        *,
+        until: dt.date,
+        improvement: str,
+        support: str,
+        sent_on: dt.date,
+        method: str,
+    ) -> NoticeInfo:
         current = self.notice(notice_id)
         if current.nti_on is not None:
             return current
-        return super().send_notice_to_improve(notice_id, **kwargs)
+        return super().send_notice_to_improve(
+            notice_id,
+            until=until,
+            improvement=improvement,
+            support=support,
+            sent_on=sent_on,
+            method=method,
+        )
 
     def decide_not_to_issue(self, notice_id: str, reason: str) -> NoticeInfo:
         current = self.notice(notice_id)
@@ -175,11 +198,27 @@ class _OnceOnly(PenaltyNoticeService):
             return current
         return super().decide_not_to_issue(notice_id, reason)
 
-    def issue(self, notice_id: str, **kwargs: Any) -> NoticeInfo:  # type: ignore[override]
+    def issue(
+        self,
+        notice_id: str,
+        *,
+        issued_on: dt.date,
+        served_by: str,
+        authorised_by: str,
+        authorised_on: dt.date,
+        received_on: dt.date | None = None,
+    ) -> NoticeInfo:
         current = self.notice(notice_id)
         if current.issued_on is not None:
             return current
-        return super().issue(notice_id, **kwargs)
+        return super().issue(
+            notice_id,
+            issued_on=issued_on,
+            served_by=served_by,
+            authorised_by=authorised_by,
+            authorised_on=authorised_on,
+            received_on=received_on,
+        )
 
     def record_payment(self, notice_id: str, paid_on: dt.date, amount: int) -> NoticeInfo:
         current = self.notice(notice_id)
