@@ -15,6 +15,9 @@ one. Running ``demo`` again finishes it first: the replay skips every step alrea
 interrupted between two steps keeps the consistent state it had reached, since every service
 step is a valid transaction of its own, and goes on from there.
 
+Every outbox row after the recorded high-water mark is taken to be the demo's: a demo profile
+holds synthetic work only, so none is expected between a killed top-up and its rerun.
+
 This module never imports Qt and never prints: the command line says what happens.
 """
 
