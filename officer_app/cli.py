@@ -66,13 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="create or top up a profile with a synthetic caseload")
-    demo.add_argument("--cases", type=int, required=True, help="how many cases in all")
-    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same cases")
+    demo.add_argument(
+        "--cases", type=int, required=True, help="how many cases in all (at most 20,000)"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=1, help="the same seed gives the same cases (0 to 2^31-1)"
+    )
     demo.add_argument(
         "--today",
         type=dt.date.fromisoformat,
         default=None,
-        help="date the caseload is built around (YYYY-MM-DD; default today)",
+        help="date the caseload is built around (YYYY-MM-DD; default today): from 2025-09-01 "
+        "(its history, a school year back, must lie under the rules of 19 August 2024 the demo "
+        "follows) to a year from now",
     )
 
     cases = sub.add_parser("cases", help="the caseload")
@@ -97,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
         'ATT-2026-00012 at link 41, SHA-256 5f3c…" is ATT-2026-00012:41:5f3c…)',
     )
     sub.add_parser(
+        "tidy",
+        help="remove attachment and temporary files that no record refers to (left by an "
+        "interrupted write; only those older than 10 minutes)",
+    )
+    sub.add_parser(
         "change-passphrase",
         help=f"re-wrap the profile key under a new passphrase ({NEW_PASSPHRASE_ENV} or asked)",
     )
@@ -115,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "demo": _demo,
             "cases": _cases,
             "verify": _verify,
+            "tidy": _tidy,
             "change-passphrase": _change_passphrase,
             "attendance": _attendance,
             "letters": _letters,
@@ -231,14 +243,19 @@ def _window(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _demo(data_dir: Path, args: argparse.Namespace) -> int:
+    """Create or top up a demo profile; first finish a top-up that was interrupted (see
+    :mod:`officer_app.demo.topup`)."""
     from officer_app.clock import SystemClock
-    from officer_app.demo import DEMO_OFFICER_NAME, populate
+    from officer_app.demo import DEMO_OFFICER_NAME, topup
     from officer_app.security import keys
     from officer_app.services import profile
 
-    if args.cases < 0:
-        raise CliError("--cases must be zero or more")
-    today = args.today or SystemClock().today()
+    real_today = SystemClock().today()
+    today = args.today or real_today
+    try:  # before anything is created
+        topup.check_request(cases=args.cases, seed=args.seed, today=today, real_today=real_today)
+    except topup.DemoRefused as exc:
+        raise CliError(str(exc)) from exc
     try:
         state = profile.profile_state(data_dir)
         if state is profile.State.HALF_MADE and profile.clear_half_made(data_dir):
@@ -268,24 +285,33 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         if passphrase == DEMO_PASSPHRASE:
             print(f"Created a demo profile in {data_dir}; its passphrase is: {DEMO_PASSPHRASE}")
     started = time.perf_counter()
+    notices = letters = 0
     try:
+        try:
+            unfinished = opened.store.read(topup.pending)
+        except topup.DemoRefused as exc:
+            raise CliError(str(exc)) from exc
+        if unfinished is not None:
+            print(
+                f"officer-app: finishing the demo top-up that was interrupted (cases "
+                f"{unfinished.first + 1} to {unfinished.stop}, seed {unfinished.seed}, today "
+                f"{unfinished.today.isoformat()}) before anything else",
+                file=sys.stderr,
+                flush=True,
+            )
+            notices, letters = topup.replay(opened, unfinished, _say)
 
         def work(session: Any) -> Any:
             session.info["untracked"] = True  # synthetic, as if already synced
-            return populate(session, cases=args.cases, seed=args.seed, today=today)
+            return topup.populate_pending(session, cases=args.cases, seed=args.seed, today=today)
 
-        result = opened.store.write_wait(work)
-        # Through the real services, for the cases just added only (a top-up never sends
-        # twice): penalty notices with their Notices to Improve, then the other letters.
-        from officer_app.demo.generator import as_already_synced, outbox_high_water
-        from officer_app.demo.letters import add_letters
-        from officer_app.demo.penalty_notices import add_penalty_notices
-
-        added_now = range(result.cases_before, result.cases_after)
-        mark = opened.store.read(outbox_high_water)
-        notices = add_penalty_notices(opened, seed=args.seed, today=today, indexes=added_now)
-        letters = add_letters(opened, seed=args.seed, today=today, indexes=added_now)
-        opened.store.write_wait(lambda session: as_already_synced(session, mark))
+        _say(f"writing the cases (up to {args.cases})")
+        result, todo = opened.store.write_wait(work)
+        if todo is not None:
+            # Through the real services, for the cases just added only (a top-up never sends
+            # twice): penalty notices with their Notices to Improve, then the other letters.
+            more_notices, more_letters = topup.replay(opened, todo, _say)
+            notices, letters = notices + more_notices, letters + more_letters
     finally:
         _lock(opened)
     added = result.cases_after - result.cases_before
@@ -295,6 +321,11 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
         f"{time.perf_counter() - started:.1f} s)"
     )
     return 0
+
+
+def _say(step: str) -> None:
+    """What a long command is doing now, on stderr."""
+    print(f"officer-app: {step}…", file=sys.stderr, flush=True)
 
 
 def _cases(data_dir: Path, args: argparse.Namespace) -> int:
@@ -360,7 +391,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
         try:
             checked = check_mark(opened.store, args.head)
         finally:
-            opened.lock()
+            _lock(opened)
         print(
             checked.message if checked.ok else f"officer-app: {checked.message}",
             file=sys.stdout if checked.ok else sys.stderr,
@@ -369,6 +400,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     opened = _open(data_dir, args.settings)
     try:
         report = verify_profile(opened.store)
+        files_ok = _check_attachment_files(opened)
     finally:
         _lock(opened)
     if report.ok:
@@ -378,7 +410,7 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
             "matches and every immutability trigger is as shipped"
         )
         print(f"profile head: SHA-256 {report.profile_head}")
-        return 0
+        return 0 if files_ok else 3
     for line in report.breaks:
         print(f"BROKEN: {line}", file=sys.stderr)
     print(
@@ -387,6 +419,72 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 3
+
+
+def _check_attachment_files(opened: Any) -> bool:
+    """Part of ``verify``: attachment files against their rows. An orphan file is reported
+    (count and size, never content) and is no failure; a row whose file is missing is."""
+    from officer_app.services.attachment_files import FilesUnreadable, census, size_text
+
+    try:
+        found = census(opened.store, opened.data_dir)
+    except FilesUnreadable as exc:
+        print(f"officer-app: attachment files not checked: {exc}", file=sys.stderr)
+        return False
+    for gone in found.missing:
+        print(
+            f"MISSING: case {gone.case_reference}, attachment {gone.attachment_id}: its "
+            "encrypted file is not in the profile",
+            file=sys.stderr,
+        )
+    if found.orphans:
+        print(
+            f"officer-app: {len(found.orphans)} attachment file(s) that no record refers to "
+            f"({size_text(found.orphan_bytes)}), left by an interrupted write; "
+            "'officer-app tidy' removes them",
+            file=sys.stderr,
+        )
+    if found.temporary:
+        print(
+            f"officer-app: {len(found.temporary)} temporary file(s) left by an interrupted "
+            "write; 'officer-app tidy' removes them",
+            file=sys.stderr,
+        )
+    if found.missing:
+        print(
+            f"officer-app: {len(found.missing)} attachment(s) whose encrypted file is missing "
+            f"({found.blobs} files checked)",
+            file=sys.stderr,
+        )
+    return not found.missing
+
+
+def _tidy(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.services.attachment_files import SAFE_AGE, FilesUnreadable, size_text, tidy
+
+    opened = _open(data_dir, args.settings)
+    try:
+        result = tidy(opened.store, opened.data_dir)
+    except FilesUnreadable as exc:
+        raise CliError(f"nothing removed: {exc}") from exc
+    finally:
+        opened.lock()
+    for gone in result.removed:
+        print(f"removed {gone.where} ({size_text(gone.size)})")
+    for stuck, why in result.failed:
+        print(f"officer-app: could not remove {stuck.where}: {why}", file=sys.stderr)
+    minutes = int(SAFE_AGE.total_seconds() // 60)
+    if result.kept_young:
+        print(
+            f"kept {len(result.kept_young)} file(s) younger than {minutes} minutes: a "
+            "running write may still record them; run tidy again later"
+        )
+    if not (result.removed or result.kept_young or result.failed):
+        print("nothing to remove: every attachment file is recorded")
+    elif result.removed:
+        freed = size_text(sum(f.size for f in result.removed))
+        print(f"removed {len(result.removed)} file(s) no record refers to ({freed})")
+    return 1 if result.failed else 0
 
 
 def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:

@@ -12,7 +12,9 @@ penalty notice are made by ``demo/penalty_notices.py`` through the penalty-notic
 not here.
 
 Deterministic for a seed (answers drawn from ``(seed, "letters", case index)``), and only for
-the cases given, so a top-up never sends a letter twice.
+the cases given, so a top-up never sends a letter twice; a letter the profile already holds
+(sent by a top-up killed part-way, each letter being one transaction) is not sent again, so
+a rerun completes the killed top-up with the same letters as an uninterrupted one.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from officer_app.letters import LetterRefused
 from officer_app.services.attendance import AttendanceService, school_year_start
 from officer_app.services.letters import LetterService
 from officer_app.services.profile import OpenProfile
-from officer_app.store.models import Case, Child, ChronologyEntry, School
+from officer_app.store.models import Case, Child, ChronologyEntry, Letter, School
 
 PER_STAGE = 8
 """Cases per stage that get their letters: enough to find them, cheap to make."""
@@ -108,6 +110,16 @@ def _due(opened: OpenProfile, indexes: range) -> list[_Due]:
         return found
 
     return opened.store.read(work)
+
+
+def _held(opened: OpenProfile) -> set[tuple[str, str]]:
+    """(case, template) of every letter already in the profile."""
+    return opened.store.read(
+        lambda session: {
+            (case_id, template_id)
+            for case_id, template_id in session.execute(select(Letter.case_id, Letter.template_id))
+        }
+    )
 
 
 def _weekday(day: dt.date) -> dt.date:
@@ -199,15 +211,22 @@ def add_letters(
     opened: OpenProfile, *, seed: int, today: dt.date, indexes: range, per_stage: int = PER_STAGE
 ) -> int:
     """Send the real letters of up to ``per_stage`` demo cases at each stage among ``indexes``
-    (the cases just added); returns the letters made."""
+    (the cases just added); returns their number, counting those an interrupted run of the
+    same top-up had already sent."""
     chosen: dict[str, set[int]] = {}
     sent: set[tuple[int, str]] = set()  # one letter of each kind per case: the first
+    held = _held(opened)  # sent by a top-up killed part-way: never sent twice
     made = 0
     for due in _due(opened, indexes):
         if due.day >= today or due.index == 0 or (due.index, due.template_id) in sent:
             continue  # case 0 keeps its long chronology for the benchmarks
         cases = chosen.setdefault(due.stage, set())
         if due.index not in cases and len(cases) >= per_stage:
+            continue
+        if (due.case_id, due.template_id) in held:
+            sent.add((due.index, due.template_id))
+            cases.add(due.index)
+            made += 1  # counted as the notices are: the top-up's, whichever run made them
             continue
         rng = _rng(seed, "letters", f"{due.index}:{due.template_id}:{due.day}")
         at = dt.datetime.combine(due.day, dt.time(min(due.minute, 1020) // 60, due.minute % 60),

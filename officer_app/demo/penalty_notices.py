@@ -15,27 +15,32 @@ years, and a third being considered, which the application will refuse when the 
 tries to issue it.
 
 Everything is drawn from generators seeded with ``(seed, "pn", case index)``, so a top-up adds
-the same notices as making the caseload at once. It needs the unlocked profile (the copies are
-encrypted with its attachments key), so ``officer-app demo`` runs it after ``populate``.
+the same notices as making the caseload at once. Every step is its own transaction, as in the
+application, and a step the profile already holds is not taken again (:class:`_Replay`): a
+top-up killed part-way, even in the middle of a case's steps, is completed by replaying it
+(``demo/topup.py``) and ends with the same notices as one never interrupted. It needs the
+unlocked profile (the copies are encrypted with its attachments key), so ``officer-app demo``
+runs it after ``populate``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from officer_app.clock import UK, FixedClock
 from officer_app.demo.generator import _rng
 from officer_app.demo.letters import letters_at
-from officer_app.domain.penalty_notices import Grounds, StepRefused
+from officer_app.domain.penalty_notices import Grounds, NoticeStatus, StepRefused
 from officer_app.domain.working_days import add_working_days, next_working_day
 from officer_app.letters import LetterRefused
 from officer_app.services.penalty_notices import NoticeInfo, PenaltyNoticeService
 from officer_app.services.profile import OpenProfile
-from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer
+from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer, PenaltyNotice
 
 FORMAL_TITLE = "Stage: Formal intervention"
 LEGAL_TITLE = "Stage: Legal intervention"
@@ -111,15 +116,133 @@ def workflow_at(opened: OpenProfile, officer_id: str, moment: dt.datetime) -> Pe
 
 
 class _Replay:
-    """The services with the clock at a given moment, acting as the case's officer."""
+    """The services with the clock at a given moment, acting as the case's officer, for the
+    steps of one case. Each step is done once: a step the profile already holds (from a
+    top-up killed part-way) is skipped and its result read back, so a rerun goes on from
+    where the killed one stopped and never considers, issues or sends anything twice."""
 
-    def __init__(self, opened: OpenProfile, officer_id: str) -> None:
+    def __init__(self, opened: OpenProfile, officer_id: str, case_id: str) -> None:
         self._opened = opened
         self._officer_id = officer_id
+        # the notices this case already has, in the order they were considered: the n-th
+        # consider step of the replay made the n-th group of them
+        self.held: list[str] = opened.store.read(
+            lambda s: list(
+                s.scalars(
+                    select(PenaltyNotice.id)
+                    .where(PenaltyNotice.case_id == case_id)
+                    .order_by(literal_column("penalty_notice.rowid"))
+                )
+            )
+        )
 
     def at(self, day: dt.date, minute: int) -> PenaltyNoticeService:
         moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=UK)
-        return workflow_at(self._opened, self._officer_id, moment)
+        return _OnceOnly(self, self._opened, self._officer_id, moment)
+
+
+class _OnceOnly(PenaltyNoticeService):
+    """The workflow, skipping the steps already recorded (see :class:`_Replay`)."""
+
+    def __init__(
+        self, replay: _Replay, opened: OpenProfile, officer_id: str, moment: dt.datetime
+    ) -> None:
+        sender = letters_at(opened, officer_id, moment)
+        clock = FixedClock(moment.astimezone(dt.UTC))
+        la_name = opened.settings.la_name
+        super().__init__(opened.store, clock, officer_id, letters=lambda: sender, la_name=la_name)
+        self._replay = replay
+
+    def consider(
+        self,
+        case_id: str,
+        parent_ids: Sequence[str],
+        first: dt.date,
+        last: dt.date,
+        *,
+        grounds: Grounds = Grounds.UNAUTHORISED_ABSENCE,
+        note: str = "",
+    ) -> list[NoticeInfo]:
+        held = self._replay.held
+        if len(held) >= len(parent_ids):
+            done, self._replay.held = held[: len(parent_ids)], held[len(parent_ids) :]
+            return [self.notice(notice_id) for notice_id in done]
+        self._replay.held = []
+        return super().consider(case_id, parent_ids, first, last, grounds=grounds, note=note)
+
+    def send_notice_to_improve(
+        self,
+        notice_id: str,
+        *,
+        until: dt.date,
+        improvement: str,
+        support: str,
+        sent_on: dt.date,
+        method: str,
+    ) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.nti_on is not None:
+            return current
+        return super().send_notice_to_improve(
+            notice_id,
+            until=until,
+            improvement=improvement,
+            support=support,
+            sent_on=sent_on,
+            method=method,
+        )
+
+    def decide_not_to_issue(self, notice_id: str, reason: str) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.status is NoticeStatus.NOT_ISSUED:
+            return current
+        return super().decide_not_to_issue(notice_id, reason)
+
+    def issue(
+        self,
+        notice_id: str,
+        *,
+        issued_on: dt.date,
+        served_by: str,
+        authorised_by: str,
+        authorised_on: dt.date,
+        received_on: dt.date | None = None,
+    ) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.issued_on is not None:
+            return current
+        return super().issue(
+            notice_id,
+            issued_on=issued_on,
+            served_by=served_by,
+            authorised_by=authorised_by,
+            authorised_on=authorised_on,
+            received_on=received_on,
+        )
+
+    def record_payment(self, notice_id: str, paid_on: dt.date, amount: int) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.paid_on is not None:
+            return current
+        return super().record_payment(notice_id, paid_on, amount)
+
+    def mark_unpaid(self, notice_id: str) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.status in (NoticeStatus.UNPAID, NoticeStatus.PROSECUTED):
+            return current
+        return super().mark_unpaid(notice_id)
+
+    def withdraw(self, notice_id: str, on: dt.date, reason: str) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.withdrawn_on is not None:
+            return current
+        return super().withdraw(notice_id, on, reason)
+
+    def record_prosecution(self, notice_id: str, on: dt.date, note: str) -> NoticeInfo:
+        current = self.notice(notice_id)
+        if current.prosecution_on is not None:
+            return current
+        return super().record_prosecution(notice_id, on, note)
 
 
 def _supervisor(opened: OpenProfile) -> str | None:
@@ -159,7 +282,7 @@ def add_penalty_notices(opened: OpenProfile, *, seed: int, today: dt.date, index
         if case.index == 0:
             continue  # case 0 keeps its 300 entries (the benchmark's long chronology)
         rng = _rng(seed, "pn", case.index)
-        replay = _Replay(opened, case.officer_id)
+        replay = _Replay(opened, case.officer_id, case.case_id)
         if not limit_shown and case.legal_from is not None:
             shown = _limit_family(replay, case, supervisor, today)
             if shown:
