@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.domain.penalty_notices import NoticeStatus
+from officer_app.gui.markup import escape, literal, plain_label
 from officer_app.gui.penalty_dialogs import (
     ConsiderDialog,
     IssueDialog,
@@ -114,10 +114,12 @@ def history_html(notice: NoticeInfo) -> str:
 
 
 class _Message(QLabel):
-    """What the last step did or why it was refused: takes room only when it says something."""
+    """What the last step did or why it was refused: takes room only when it says something.
+    Rich text: every outside piece goes through :func:`escape`."""
 
     def __init__(self) -> None:
         super().__init__("")
+        self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setVisible(False)
 
@@ -148,10 +150,10 @@ class PenaltyNoticePanel(QWidget):
         self.loaded = False
         self.notices: list[NoticeInfo] = []
         self.open_dialog: QDialog | None = None  # for tests
-        self.rules = QLabel(
+        self.rules = plain_label(
             "10 unauthorised sessions in 10 school weeks · £80/£160, £160, no third"
         )
-        self.rules.setToolTip(RULES)
+        self.rules.setToolTip(literal(RULES))
         self.rules.setProperty("role", "muted")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -262,7 +264,7 @@ class PenaltyNoticePanel(QWidget):
     # --- steps ---------------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], done_text: str) -> None:
         def done(_result: object) -> None:
-            self.message.setText(done_text)
+            self.message.setText(escape(done_text))
             self.load()
             self.changed.emit()
 
