@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
     listing = cases_sub.add_parser("list", help="list every case")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _cases_stage_parser(cases_sub)
 
     _attendance_parser(sub)
     _letters_parser(sub)
@@ -329,6 +330,8 @@ def _say(step: str) -> None:
 
 
 def _cases(data_dir: Path, args: argparse.Namespace) -> int:
+    if args.cases_command == "stage":
+        return _cases_stage(data_dir, args)
     opened = _open(data_dir, args.settings)
     try:
         rows = opened.caseload.list_cases()
@@ -370,6 +373,56 @@ def _cases(data_dir: Path, args: argparse.Namespace) -> int:
         for r in rows
     ]
     _print_table(header, table)
+    return 0
+
+
+def _cases_stage_parser(cases_sub: Any) -> None:
+    stage = cases_sub.add_parser(
+        "stage", help="move a case to another stage (the rules of the life of a case apply)"
+    )
+    stage.add_argument("reference", help="the case, e.g. ATT-2026-00123")
+    stage.add_argument(
+        "stage",
+        help="the stage to move to (referral, allocated, assessment, "
+        "support, formal, legal, court, monitoring, closed)",
+    )
+    stage.add_argument("--reason", required=True, help="why the case moves (recorded, signed)")
+    stage.add_argument(
+        "--authorised-by",
+        default=None,
+        metavar="NAME",
+        help="the supervisor who authorised legal intervention (a move to legal needs one)",
+    )
+
+
+def _cases_stage(data_dir: Path, args: argparse.Namespace) -> int:
+    from officer_app.services.case_stages import CaseStageService, StageRefused
+
+    opened = _open(data_dir, args.settings)
+    try:
+        service = CaseStageService(opened.store, opened.clock, opened.officer.id)
+        case_id = _case_id(opened, args.reference)
+        supervisor = None
+        if args.authorised_by is not None:
+            wanted = " ".join(args.authorised_by.split()).casefold()
+            choices = service.supervisors()
+            supervisor = next((i for i, name in choices if name.casefold() == wanted), None)
+            if supervisor is None:
+                known = ", ".join(name for _, name in choices) or "none in this profile"
+                raise CliError(
+                    f"--authorised-by: {args.authorised_by!r} is not a supervisor "
+                    f"(supervisors: {known})"
+                )
+        try:
+            moved = service.move_stage(case_id, args.stage, args.reason, authorised_by=supervisor)
+        except StageRefused as exc:
+            raise CliError(f"{args.reference.strip().upper()}: not moved: {exc}") from None
+    finally:
+        opened.lock()
+    print(
+        f"{moved.reference}: {moved.from_label} to {moved.to_label}; "
+        f"signed into the case's chronology (entry {moved.chain_seq})"
+    )
     return 0
 
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.gui.markup import literal, no_accelerator, plain_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.attachments import AttachmentInfo, AttachmentService
 
@@ -60,11 +60,11 @@ class AttachmentsPanel(QWidget):
         self.add_button = QPushButton("Attach a photo or scan…")
         self.add_button.setAccessibleName("Attach a photo or scan")
         self.add_button.clicked.connect(self.choose)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
         header = QHBoxLayout()
-        title = QLabel("Attachments")
+        title = plain_label("Attachments")
         title.setProperty("role", "section")
         header.addWidget(title)
         header.addStretch(1)
@@ -101,7 +101,7 @@ class AttachmentsPanel(QWidget):
             icon = thumbnail(data, info.media_type) if data is not None else None
             if icon is not None:
                 item.setIcon(icon)
-            item.setToolTip(f"{info.filename}\nSHA-256 {info.sha256}")
+            item.setToolTip(literal(f"{info.filename}\nSHA-256 {info.sha256}"))
             self.list.addItem(item)
         self.list.setVisible(bool(found))  # no empty box taking the people's room
         if not found:
@@ -120,7 +120,7 @@ class AttachmentsPanel(QWidget):
         if entry_id:
             self._entry_titles[entry_id] = title
         self.add_button.setText(
-            f"Attach to “{title[:40]}”…" if entry_id else "Attach a photo or scan…"
+            no_accelerator(f"Attach to “{title[:40]}”…") if entry_id else "Attach a photo or scan…"
         )
 
     def attach(self, path: Path) -> None:

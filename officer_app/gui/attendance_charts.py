@@ -58,6 +58,7 @@ from officer_app.domain.attendance_patterns import (
     WeekFigures,
     date_range,
 )
+from officer_app.gui.markup import literal
 from officer_app.gui.theme import ACCENT, ACCENT_LIGHT, BORDER, MUTED, TEXT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -237,7 +238,7 @@ class _Chart(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), literal(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -252,7 +253,7 @@ class _Chart(QWidget):
         self._focused = max(0, min(len(self._hits) - 1, self._focused + step))
         rect, text = self._hits[self._focused]
         self.setAccessibleDescription(text)
-        QToolTip.showText(self.mapToGlobal(rect.center()), text, self)
+        QToolTip.showText(self.mapToGlobal(rect.center()), literal(text), self)
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -670,7 +671,9 @@ class RegisterGridModel(QAbstractTableModel):
         cell = grid.weeks[row].cells[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if cell is None else cell.code
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return literal(self.tooltip(row, column))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tooltip(row, column)
         if cell is None:
             return None

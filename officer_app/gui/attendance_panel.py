@@ -31,6 +31,7 @@ from officer_app.gui.attendance_charts import (
     legend_html,
 )
 from officer_app.gui.dates import pydate, qdate
+from officer_app.gui.markup import bold, escape, literal, plain_label, rich_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS
 from officer_app.services.attendance import (
@@ -55,7 +56,7 @@ def _pct(value: object) -> str:
 
 
 def _section(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setProperty("role", "section")
     label.setWordWrap(True)
     return label
@@ -76,7 +77,7 @@ class AttendancePanel(QWidget):
         self.loaded = False
         self.held: CaseAttendance | None = None  # the marks read once, for any other range
         self.chosen: RangeView | None = None
-        self.source = QLabel("Loading the register marks…")
+        self.source = plain_label("Loading the register marks…")
         self.source.setProperty("role", "muted")
         self.source.setWordWrap(True)
 
@@ -92,13 +93,13 @@ class AttendancePanel(QWidget):
         self.show_button.setToolTip("Work out the figures, charts and register for these dates")
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(self.show_range)
-        self.range_message = QLabel("")
+        self.range_message = plain_label("")
         self.range_message.setWordWrap(True)
         self.range_message.setAccessibleName("Chosen range message")
         pickers = QHBoxLayout()
         pickers.setContentsMargins(0, 0, 0, 0)
         for text, edit in (("Chosen range from", self.first), ("to", self.last)):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(edit)
             pickers.addWidget(label)
             pickers.addWidget(edit)
@@ -121,10 +122,10 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setFixedHeight(4 * ROW_HEIGHT + 32)  # three periods and the chosen range
         self.bands = DEFAULT_BANDS
-        self.band = QLabel("")
+        self.band = rich_label("")
         self.band.setWordWrap(True)
         self.band.setAccessibleName("LA threshold band")
-        self.threshold = QLabel("")
+        self.threshold = plain_label("")
         self.threshold.setWordWrap(True)
         self.threshold.setAccessibleName("Penalty-notice threshold")
 
@@ -132,18 +133,18 @@ class AttendancePanel(QWidget):
         self.weekdays = WeekdayChart()
         self.weekly.setMinimumWidth(320)
         self.weekdays.setMinimumWidth(280)  # narrower, and the tab scrolls sideways
-        self.weekdays.setToolTip(f"Rule: {STAND_OUT_RULE}.")
+        self.weekdays.setToolTip(literal(f"Rule: {STAND_OUT_RULE}."))
         charts = QHBoxLayout()
         charts.setContentsMargins(0, 0, 0, 0)
         charts.addWidget(self.weekly, 3)
         charts.addWidget(self.weekdays, 2)
-        self.pattern = QLabel("")
+        self.pattern = rich_label("")
         self.pattern.setWordWrap(True)
         self.pattern.setAccessibleName("Weekday pattern")
-        self.pattern.setToolTip(f"Rule: {STAND_OUT_RULE}.")
+        self.pattern.setToolTip(literal(f"Rule: {STAND_OUT_RULE}."))
 
         self.grid_title = _section("Register, session by session")
-        self.grid_key = QLabel(legend_html())
+        self.grid_key = rich_label(legend_html())
         self.grid_key.setWordWrap(True)
         self.grid_key.setProperty("role", "muted")
         self.grid_model = RegisterGridModel(self)
@@ -281,7 +282,7 @@ class AttendancePanel(QWidget):
         self.weekly.set_weeks(chosen.weeks, period.first, period.last)
         self.weekdays.set_pattern(chosen.weekdays)
         sentence = chosen.weekdays.sentence()
-        self.pattern.setText(f"<b>{sentence}</b>" if chosen.weekdays.standing_out else sentence)
+        self.pattern.setText(bold(sentence) if chosen.weekdays.standing_out else escape(sentence))
         self.pattern.setAccessibleDescription(sentence)
         self.grid_model.set_grid(chosen.grid)
         self._fit_grid(min(GRID_ROWS_SHOWN, max(1, len(chosen.grid.weeks))))
@@ -320,20 +321,20 @@ class AttendancePanel(QWidget):
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if col == 1:
-                item.setToolTip(f"{period.name}: {date_range(period.first, period.last)}")
+                item.setToolTip(literal(f"{period.name}: {date_range(period.first, period.last)}"))
             elif col == len(cells) - 1:
-                item.setToolTip(f"{text} — worst run of 10 school weeks: {window}")
+                item.setToolTip(literal(f"{text} — worst run of 10 school weeks: {window}"))
             else:
-                item.setToolTip(text)
+                item.setToolTip(literal(text))
             self.table.setItem(row, col, item)
 
     def _show_band(self, period: Period, s: Summary) -> None:
         band = band_for(s.attendance_pct, self.bands)
         when = f"{period.name.lower()} {date_range(period.first, period.last)}"
         self.band.setText(
-            f"LA band ({when}, {_pct(s.attendance_pct)}): "
+            escape(f"LA band ({when}, {_pct(s.attendance_pct)}): ")
             + (
-                f"<b>{band.name}</b> — suggested: " + "; ".join(band.actions)
+                f"{bold(band.name)} — suggested: " + escape("; ".join(band.actions))
                 if band
                 else "above every band"
             )

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,6 +34,7 @@ from officer_app.domain.chronology import EntryType
 from officer_app.gui.attachments_panel import AttachmentsPanel
 from officer_app.gui.attendance_panel import AttendancePanel
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
+from officer_app.gui.markup import bold, escape, inform, lines, literal, plain_label, rich_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS, RISK_BANNER
 from officer_app.services.attachments import AttachmentService
@@ -79,8 +79,9 @@ AUTOSAVE_QUIET_MS = 2000  # after typing stops
 AUTOSAVE_MAX_S = 5.0  # at most this long between saves while typing goes on
 
 
-def _label(text: str = "", role: str | None = None) -> QLabel:
-    label = QLabel(text)
+def _label(text: str = "", role: str | None = None, *, rich: bool = False) -> QLabel:
+    """A wrapping, selectable label: plain text, or the app's own markup if ``rich``."""
+    label = rich_label(text) if rich else plain_label(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
@@ -122,7 +123,7 @@ class AmendDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.reason.text().strip() or not self.text.toPlainText().strip():
-            QMessageBox.information(self, "Amend", "Give the reason and the corrected text.")
+            inform(self, "Amend", "Give the reason and the corrected text.")
             return
         self.accept()
 
@@ -184,11 +185,11 @@ class CasePage(QWidget):
         self.facts = _label("")
         self.facts.setAccessibleName("Child's details")
         self.case_line = _label("", "muted")
-        self.rag = QLabel("")
+        self.rag = plain_label("")
         self.rag.setAccessibleName("RAG")
         self.vulnerabilities = QHBoxLayout()
         self.vulnerabilities.setSpacing(6)
-        self.risk_banner = _label("")
+        self.risk_banner = _label("", rich=True)
         self.risk_banner.setAccessibleName("Risk flags")
         bg, fg = RISK_BANNER
         self.risk_banner.setStyleSheet(
@@ -202,7 +203,7 @@ class CasePage(QWidget):
         head = QVBoxLayout(header)
         head.setContentsMargins(14, 10, 14, 10)
         head.addLayout(top)
-        self.attendance_line = QLabel("")  # a chip as wide as its words, in the band's colour
+        self.attendance_line = rich_label("")  # a chip as wide as its words, in the band's colour
         self.attendance_line.setAccessibleName("Attendance this school year")
         facts_row = QHBoxLayout()  # who the child is, and this school year's attendance
         facts_row.setSpacing(12)
@@ -211,7 +212,7 @@ class CasePage(QWidget):
         head.addLayout(facts_row)
         head.addWidget(self.case_line)
         head.addLayout(self.vulnerabilities)
-        self.timescale_line = _label("")
+        self.timescale_line = _label("", rich=True)
         self.timescale_line.setAccessibleName("Timescales")
         head.addWidget(self.timescale_line)
         # letters a batch prepared that nobody has confirmed as sent: never to read as sent
@@ -275,7 +276,7 @@ class CasePage(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(_label("Chronology", "section"))
         filter_row.addStretch(1)
-        filter_row.addWidget(QLabel("Show"))
+        filter_row.addWidget(plain_label("Show"))
         filter_row.addWidget(self.type_filter)
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
@@ -452,16 +453,17 @@ class CasePage(QWidget):
                     else ", in time"
                 )
                 parts.append(
-                    f"{scale.name}: due {scale.due_on:%d/%m/%Y}, met {scale.met_on:%d/%m/%Y}{late}"
+                    f"{escape(scale.name)}: due {scale.due_on:%d/%m/%Y}, met "
+                    f"{scale.met_on:%d/%m/%Y}{late}"
                 )
             elif scale.working_days_overdue:
                 parts.append(
-                    f"<b style='color:#842029'>{scale.name}: OVERDUE by "
+                    f"<b style='color:#842029'>{escape(scale.name)}: OVERDUE by "
                     f"{scale.working_days_overdue} working days (due "
                     f"{scale.due_on:%d/%m/%Y})</b>"
                 )
             else:
-                parts.append(f"{scale.name}: due {scale.due_on:%d/%m/%Y}")
+                parts.append(f"{escape(scale.name)}: due {scale.due_on:%d/%m/%Y}")
         self.timescale_line.setText("  ·  ".join(parts))
 
     def _work(self, key: str) -> None:
@@ -525,19 +527,19 @@ class CasePage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for text in detail.vulnerabilities:
-            chip = QLabel(text)
+            chip = plain_label(text)
             chip.setProperty("role", "chip")
             chip.setAccessibleName(f"Vulnerability: {text}")
             self.vulnerabilities.addWidget(chip)
         self.vulnerabilities.addStretch(1)
         if detail.risks:
-            lines = [
-                f"⚠ <b>{r.severity.upper()}</b> — {r.category}: {r.description} "
-                f"<i>({r.about})</i>"
+            risk_lines = [
+                f"⚠ {bold(r.severity.upper())} — {escape(r.category)}: {lines(r.description)} "
+                f"<i>({escape(r.about)})</i>"
                 + (" — <b>two officers required</b>" if r.two_officers_required else "")
                 for r in detail.risks
             ]
-            self.risk_banner.setText("<br>".join(lines))
+            self.risk_banner.setText("<br>".join(risk_lines))
             self.risk_banner.show()
         else:
             self.risk_banner.hide()
@@ -560,7 +562,7 @@ class CasePage(QWidget):
             line.setToolTip("")
             return
         band = (
-            f"LA band <b>≤{info.band_limit:g}%</b>"
+            f"LA band <b>≤{info.band_limit:g}%</b>"  # numbers only
             if info.band and info.band_limit is not None
             else "above every LA band"
         )
@@ -569,12 +571,14 @@ class CasePage(QWidget):
             f"{info.possible} sessions  ·  {band}"
         )
         line.setToolTip(
-            f"Attendance this school year, {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y} (the "
-            f"latest mark held): {info.pct}% of {info.possible} possible sessions."
-            + (
-                f"\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
-                if info.band
-                else ""
+            literal(
+                f"Attendance this school year, {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y} (the "
+                f"latest mark held): {info.pct}% of {info.possible} possible sessions."
+                + (
+                    f"\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
+                    if info.band
+                    else ""
+                )
             )
         )
         if info.band_rank is None:
@@ -612,15 +616,15 @@ class CasePage(QWidget):
             return
         when = uk_local(entry.occurred_at).strftime("%A %d %B %Y, %H:%M")
         parts = [
-            f"<p><b>{_esc(entry.title)}</b><br><span style='color:#5b6570'>"
-            f"{entry.type_label} · {when} · {_esc(entry.author)}</span></p>"
+            f"<p><b>{escape(entry.title)}</b><br><span style='color:#5b6570'>"
+            f"{escape(entry.type_label)} · {when} · {escape(entry.author)}</span></p>"
         ]
         if entry.amends_id:
-            parts.append(f"<p><b>Amendment.</b> Reason: {_esc(entry.amend_reason)}</p>")
-        parts.append(f"<p>{_esc(entry.body).replace(chr(10), '<br>')}</p>")
+            parts.append(f"<p><b>Amendment.</b> Reason: {escape(entry.amend_reason)}</p>")
+        parts.append(f"<p>{lines(entry.body)}</p>")
         if entry.signed and entry.signed_at:
             parts.append(
-                f"<p style='color:#5b6570'>Signed by {_esc(entry.signed_by)} on "
+                f"<p style='color:#5b6570'>Signed by {escape(entry.signed_by)} on "
                 f"{uk_local(entry.signed_at):%d/%m/%Y at %H:%M:%S}; link {entry.chain_seq} "
                 f"of the case's chain; SHA-256 <span title='{entry.content_hash}'>"
                 f"{entry.content_hash[:16]}…</span></p>"
@@ -628,7 +632,7 @@ class CasePage(QWidget):
         else:
             parts.append("<p style='color:#664d03'>Not signed.</p>")
         self.entry_text.setHtml("".join(parts))
-        self.entry_text.setToolTip(f"SHA-256 {entry.content_hash}" if entry.signed else "")
+        self.entry_text.setToolTip(literal(f"SHA-256 {entry.content_hash}") if entry.signed else "")
         self.amend_button.setEnabled(entry.signed and not entry.amends_id)
         if self.attachments_panel is not None:
             self.attachments_panel.set_target(
@@ -911,10 +915,6 @@ class CasePage(QWidget):
         self._closing = True
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _people_html(detail: CaseDetail) -> str:
     rows = []
     for person in detail.people:
@@ -922,11 +922,11 @@ def _people_html(detail: CaseDetail) -> str:
         language = person.language or "English"
         interpreter = " — <b>interpreter needed</b>" if person.interpreter_needed else ""
         rows.append(
-            f"<p><b>{_esc(person.name)}</b><br>{_esc(person.relationship.capitalize())}, {pr}"
-            f"<br>{_esc(person.phone) or 'no phone'} · {_esc(language)}{interpreter}</p>"
+            f"<p><b>{escape(person.name)}</b><br>{escape(person.relationship.capitalize())}, {pr}"
+            f"<br>{escape(person.phone) or 'no phone'} · {escape(language)}{interpreter}</p>"
         )
     if detail.siblings:
         rows.append("<p style='color:#1f4e79'><b>Siblings</b></p>")
         for sibling in detail.siblings:
-            rows.append(f"<p><b>{_esc(sibling.name)}</b><br>{_esc(sibling.detail)}</p>")
+            rows.append(f"<p><b>{escape(sibling.name)}</b><br>{escape(sibling.detail)}</p>")
     return "".join(rows) or "<p>No one recorded yet.</p>"

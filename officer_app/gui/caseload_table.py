@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from officer_app.gui.markup import literal
 from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS
 from officer_app.services.dto import AttendanceBandInfo, CaseRow
 
@@ -180,6 +181,19 @@ class CaseloadModel(QAbstractTableModel):
             return HEADER_TIPS.get(section, HEADERS[section])
         return None
 
+    @staticmethod
+    def tooltip(row: CaseRow, col: int) -> str:
+        """The cell's tooltip as plain text ("" for none); shown literally by :meth:`data`."""
+        if col == COL_RAG:
+            return f"{row.rag_label}: {row.rag_reason}"
+        if col == COL_RISK and row.has_risk:
+            return "Risk flags on this family or address: read them before any visit"
+        if col == COL_CHILD and row.vulnerabilities:
+            return ", ".join(row.vulnerabilities)
+        if col == COL_ATTENDANCE:
+            return attendance_tip(row.attendance)
+        return ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -192,15 +206,8 @@ class CaseloadModel(QAbstractTableModel):
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_RAG:
-                return f"{row.rag_label}: {row.rag_reason}"
-            if col == COL_RISK and row.has_risk:
-                return "Risk flags on this family or address: read them before any visit"
-            if col == COL_CHILD and row.vulnerabilities:
-                return ", ".join(row.vulnerabilities)
-            if col == COL_ATTENDANCE:
-                return attendance_tip(row.attendance)
-            return None
+            tip = self.tooltip(row, col)
+            return literal(tip) if tip else None
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_RAG:
             return self._brushes[row.rag][0]
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_ATTENDANCE:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from officer_app.clock import uk_local
+from officer_app.gui.markup import literal
 from officer_app.services.dto import EntryInfo
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +47,7 @@ def _row(entry: EntryInfo) -> list[QStandardItem]:
         item.setEditable(False)
         item.setData(entry, EntryRole)
         items.append(item)
-    items[2].setToolTip(entry.body[:600])
+    items[2].setToolTip(literal(entry.body[:600]))
     if not entry.signed:
         items[4].setForeground(QBrush(QColor("#664d03")))
     if entry.amends_id:

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from officer_app.gui.letter_dialog import PdfPreview
+from officer_app.gui.markup import plain_label
 
 
 class CopyViewer(QDialog):
@@ -30,10 +30,10 @@ class CopyViewer(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(760, 900)
-        heading = QLabel(title)
+        heading = plain_label(title)
         heading.setProperty("role", "section")
         heading.setWordWrap(True)
-        proof = QLabel(
+        proof = plain_label(
             f"The copy kept, checked against the SHA-256 recorded when it was sent: {sha256}"
         )
         proof.setProperty("role", "muted")

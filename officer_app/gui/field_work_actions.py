@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from officer_app.forms import FormDefinition
+from officer_app.gui.markup import warn
 from officer_app.gui.record_dialog import RecordDialog
 from officer_app.gui.risk_ack_dialog import RiskAcknowledgementDialog
 from officer_app.gui.task_runner import TaskRunner
@@ -142,4 +143,4 @@ class FieldWorkActions(QObject):
         self.recorded.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self._window, "Not done", str(exc))
+        warn(self._window, "Not done", str(exc))

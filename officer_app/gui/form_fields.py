@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.forms.model import Field, FieldType
+from officer_app.gui.markup import literal, no_accelerator, plain_label
 
 Notify = Callable[[], None]
 Option = tuple[Any, str, str | None]  # value, label, help
@@ -65,9 +66,8 @@ INPUT_WIDTH_MEDIUM = 480  # up to 150 characters, and drop-down lists
 
 def help_label(text: str, parent: QWidget, name: str = "formHelp") -> QLabel:
     """Muted, smaller text (the form's style sheet keys on the object name)."""
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
 
@@ -617,7 +617,7 @@ class RadioEditor(_WithClear):
         if low:
             layout.addWidget(help_label(low, self.widget, "formScaleEnd"))
         for index, (value, text, choice_help) in enumerate(options):
-            button = QRadioButton(text, self.widget)
+            button = QRadioButton(no_accelerator(text), self.widget)
             button.setAccessibleName(f"{field.label}: {text}")
             self.group.addButton(button, index)
             self.buttons[value] = button
@@ -704,7 +704,7 @@ class ComboEditor(Editor):
             self.combo.addItem(text, value)
             if choice_help:
                 self.combo.setItemData(
-                    self.combo.count() - 1, choice_help, Qt.ItemDataRole.ToolTipRole
+                    self.combo.count() - 1, literal(choice_help), Qt.ItemDataRole.ToolTipRole
                 )
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumWidth(240)
@@ -779,7 +779,7 @@ class CheckEditor(Editor):
         self._grid.setColumnStretch(columns, 1)
 
     def _place(self, value: str, text: str, choice_help: str | None, row: int, column: int) -> None:
-        check = QCheckBox(text, self.widget)
+        check = QCheckBox(no_accelerator(text), self.widget)
         check.setAccessibleName(f"{self.field.label}: {text}")
         check.toggled.connect(self._edited)
         self.boxes[value] = check

@@ -15,7 +15,6 @@ message goes as soon as it is edited, and the other messages are re-checked afte
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from officer_app.forms.model import Field, FormDefinition, Section
 from officer_app.forms.validation import FieldError, clean, validate
 from officer_app.gui.form_fields import ERROR_RED, Editor, Notify, help_label, make_editor
+from officer_app.gui.markup import escape, no_accelerator, plain_label
 from officer_app.gui.theme import ACCENT, BORDER, MUTED, TEXT, WINDOW
 
 LABEL_WIDTH = 230  # the label column of a section
@@ -65,7 +65,7 @@ QToolButton#formClear {{ color: {ACCENT}; border: none; padding: 2px 4px;
 def _label_html(text: str) -> str:
     """A required question's label: the text and a red star that never wraps on its own."""
     star = f'<span style="color:{ERROR_RED}; font-weight:bold">*</span>'
-    return f"{html.escape(text)}&nbsp;{star}"
+    return f"{escape(text)}&nbsp;{star}"
 
 
 def _inline(field: Field, message: str) -> str:
@@ -121,9 +121,8 @@ class FieldRow:
         self.error: str | None = None
         self.error_label: QLabel | None = None  # made when first needed
         self.widget = QWidget(parent)
-        self.label = QLabel(field.label, self.widget)
+        self.label = plain_label(field.label, self.widget)
         self.label.setObjectName("formGroupLabel" if field.is_group else "formLabel")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         notify: Notify = lambda: form._edited(self)  # noqa: E731
         self.editor: Editor
@@ -191,10 +190,9 @@ class FieldRow:
         if self.error_label is None:
             if message is None:
                 return
-            self.error_label = QLabel(self.widget)
+            self.error_label = plain_label("", self.widget)
             self.error_label.setObjectName("formError")
             self.error_label.setWordWrap(True)
-            self.error_label.setTextFormat(Qt.TextFormat.PlainText)
             self._column.insertWidget(self._error_at, self.error_label)
         self.error_label.setText(message or "")
         self.error_label.setVisible(message is not None)
@@ -216,7 +214,7 @@ class GroupItem:
         layout.setSpacing(10)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(self.widget)
+        self.title = plain_label("", self.widget)  # "Action 2": the LA's noun, plain
         self.title.setObjectName("formItemTitle")
         self.remove_button = QPushButton("Remove", self.widget)
         self.remove_button.clicked.connect(lambda: group.remove_item(self))
@@ -302,7 +300,7 @@ class RepeatingGroup(Editor):
     def _sync(self) -> None:
         noun = self.noun.lower()
         text = f"Add another {noun}" if self.items else f"Add {_article(noun)} {noun}"
-        self.add_button.setText(text)
+        self.add_button.setText(no_accelerator(text))
         self.add_button.setAccessibleName(text)
         full = self.field.max_items is not None and len(self.items) >= self.field.max_items
         self.add_button.setVisible(not self.read_only)
@@ -452,9 +450,8 @@ class SectionView:
         layout.setSpacing(16)
         heading = QVBoxLayout()
         heading.setSpacing(4)
-        self.title = QLabel(section.title, self.frame)
+        self.title = plain_label(section.title, self.frame)
         self.title.setObjectName("formSectionTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         heading.addWidget(self.title)
         self.help_label: QLabel | None = None

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressDialog,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 from officer_app.gui.confirm_sent import ConfirmSentDialog
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.letter_dialog import METHOD_LABELS, AskForm, banner
+from officer_app.gui.markup import plain_label, progress_dialog
 from officer_app.gui.task_runner import CancelToken, TaskRunner
 from officer_app.letters import AskRefused, long_date
 from officer_app.progress import Cancelled, Progress
@@ -92,7 +92,7 @@ class LetterBatchDialog(QDialog):
         self.template.setAccessibleName("Letter")
         for info in templates:
             self.template.addItem(info.title, info.id)
-        self.description = QLabel("")
+        self.description = plain_label("")
         self.description.setWordWrap(True)
         self.description.setProperty("role", "muted")
         self.dated = QDateEdit(qdate(today))
@@ -116,7 +116,7 @@ class LetterBatchDialog(QDialog):
             item.setData(CaseIdRole, row.case_id)
             self.cases.addItem(item)
         self.cases.itemChanged.connect(self._count)
-        self.count = QLabel("")
+        self.count = plain_label("")
         self.count.setProperty("role", "muted")
         tick_all = QPushButton("Tick all")
         tick_all.clicked.connect(lambda: self._tick(True))
@@ -125,7 +125,7 @@ class LetterBatchDialog(QDialog):
         self.make_button = QPushButton("&Make the letters")
         self.make_button.setProperty("primary", True)
         self.make_button.clicked.connect(self.make)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Batch status")
         close = QPushButton("Close")
@@ -143,14 +143,14 @@ class LetterBatchDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
         left_layout.addLayout(form)
-        section = QLabel("What every letter needs")
+        section = plain_label("What every letter needs")
         section.setProperty("role", "section")
         left_layout.addWidget(section)
         left_layout.addWidget(self.asks_area, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
-        heading = QLabel("Cases (those shown in the caseload)")
+        heading = plain_label("Cases (those shown in the caseload)")
         heading.setProperty("role", "section")
         right_layout.addWidget(heading)
         right_layout.addWidget(
@@ -215,7 +215,7 @@ class LetterBatchDialog(QDialog):
         setup_layout.addLayout(footer)
 
         # --- the result page
-        self.summary = QLabel("")
+        self.summary = plain_label("")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Batch result")
         self.skipped = QListWidget()
@@ -230,13 +230,13 @@ class LetterBatchDialog(QDialog):
         done.clicked.connect(self.accept)
         for button in (self.print_button, self.save_button, self.confirm_button, done):
             button.setAutoDefault(False)
-        self.result_status = QLabel("")
+        self.result_status = plain_label("")
         self.result_status.setWordWrap(True)
         results = QWidget()
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
         results_layout.addWidget(self.summary)
-        self.skipped_heading = QLabel("Cases that could not have a letter")
+        self.skipped_heading = plain_label("Cases that could not have a letter")
         self.skipped_heading.setProperty("role", "section")
         results_layout.addWidget(self.skipped_heading)
         results_layout.addWidget(self.skipped, 1)
@@ -392,9 +392,7 @@ class LetterBatchDialog(QDialog):
             return
         self.batch = batch
         total = batch.info.cases_total
-        progress = QProgressDialog(
-            f"Preparing letters for {total} cases…", "Cancel", 0, total, self
-        )
+        progress = progress_dialog(f"Preparing letters for {total} cases…", "Cancel", total, self)
         progress.setWindowTitle("Batch letters")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)

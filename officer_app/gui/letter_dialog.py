@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.gui.dates import pydate, qdate
+from officer_app.gui.markup import literal, no_accelerator, plain_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.letters import AskRefused, long_date
@@ -92,9 +93,9 @@ class AskForm(QWidget):
             widget = self._widget(ask, today)
             widget.setAccessibleName(ask.label)
             if ask.help:
-                widget.setToolTip(ask.help)
+                widget.setToolTip(literal(ask.help))
             self.widgets[ask.name] = widget
-            label = QLabel(ask.label)
+            label = plain_label(no_accelerator(ask.label))  # the LA's words; & is no shortcut
             label.setBuddy(widget)
             if ask.help:
                 box = QWidget()
@@ -102,7 +103,7 @@ class AskForm(QWidget):
                 inner.setContentsMargins(0, 0, 0, 0)
                 inner.setSpacing(2)
                 inner.addWidget(widget)
-                hint = QLabel(ask.help)
+                hint = plain_label(ask.help)
                 hint.setWordWrap(True)
                 hint.setProperty("role", "muted")
                 inner.addWidget(hint)
@@ -110,7 +111,7 @@ class AskForm(QWidget):
             else:
                 layout.addRow(label, widget)
         if not asks:
-            layout.addRow(QLabel("This letter needs nothing more from you."))
+            layout.addRow(plain_label("This letter needs nothing more from you."))
 
     def _widget(self, ask: AskInfo, today: dt.date) -> QWidget:
         if ask.type == "long_text":
@@ -194,7 +195,7 @@ class PdfPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
-        self.placeholder = QLabel("Fill in the letter and press Preview.")
+        self.placeholder = plain_label("Fill in the letter and press Preview.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setProperty("role", "muted")
         layout = QVBoxLayout(self)
@@ -251,7 +252,7 @@ class RecordSentDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         self.method_buttons["post"].setChecked(True)
-        intro = QLabel(
+        intro = plain_label(
             f"The letter to {recipient} and its copy are kept on the case, and the sending is "
             "signed into the chronology: it cannot be changed afterwards."
         )
@@ -311,7 +312,7 @@ def unavailable_text(unavailable: list[tuple[str, str]]) -> str:
 
 
 def banner(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     bg, fg = WARNING_BANNER
     label.setStyleSheet(f"background:{bg}; color:{fg}; padding: 6px 8px; border-radius: 3px;")
@@ -350,7 +351,7 @@ class LetterDialog(QDialog):
         self.template.setAccessibleName("Letter")
         for info in choices.templates:
             self.template.addItem(info.title, info.id)
-        self.description = QLabel("")
+        self.description = plain_label("")
         self.description.setWordWrap(True)
         self.description.setProperty("role", "muted")
         self.recipient = QComboBox()
@@ -359,7 +360,7 @@ class LetterDialog(QDialog):
             if person.can_receive:
                 self.recipient.addItem(f"{person.name} ({person.relationship})", person.id)
         others = [p for p in choices.recipients if not p.can_receive]
-        self.not_offered = QLabel(
+        self.not_offered = plain_label(
             "Not offered: " + "; ".join(f"{p.name}: {p.reason}" for p in others) if others else ""
         )
         self.not_offered.setWordWrap(True)
@@ -387,7 +388,7 @@ class LetterDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        self.status = QLabel("")
+        self.status = plain_label("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Letter status")
         # Only Preview is the default button: a button that becomes the default when focused
@@ -420,7 +421,7 @@ class LetterDialog(QDialog):
         inputs_layout.setContentsMargins(0, 0, 10, 0)
         inputs_layout.addWidget(self.warning)
         inputs_layout.addLayout(form)
-        section = QLabel("What the letter needs")
+        section = plain_label("What the letter needs")
         section.setProperty("role", "section")
         inputs_layout.addWidget(section)
         self.asks_box = QVBoxLayout()

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import TaskRunner
 
 MIN_LENGTH = 8
@@ -34,7 +34,7 @@ class ChangePassphraseDialog(QDialog):
         self.old = self._field("Current passphrase")
         self.new = self._field("New passphrase")
         self.again = self._field("New passphrase again")
-        self.message = QLabel("")
+        self.message = plain_label("")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
         self.buttons = QDialogButtonBox(
@@ -48,7 +48,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("&New", self.new)
         form.addRow("&Again", self.again)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             f"At least {MIN_LENGTH} characters; a short sentence is easier to remember and "
             "harder to guess than a word."
         )

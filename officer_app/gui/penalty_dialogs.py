@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from officer_app.domain.penalty_notices import Grounds, ThresholdEvidence
 from officer_app.gui.dates import pydate, qdate
+from officer_app.gui.markup import bold, escape, no_accelerator, plain_label, rich_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.penalty_notices import (
     WITHDRAWAL_REASONS,
@@ -54,8 +55,8 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-def _wrapped(text: str = "", role: str | None = None) -> QLabel:
-    label = QLabel(text)
+def _wrapped(text: str = "", role: str | None = None, *, rich: bool = False) -> QLabel:
+    label = rich_label(text) if rich else plain_label(text)
     label.setWordWrap(True)
     if role:
         label.setProperty("role", role)
@@ -96,7 +97,7 @@ class ConsiderDialog(QDialog):
         parent_box = QVBoxLayout()
         for choice in parents:
             note = "" if choice.parental_responsibility else ", no parental responsibility"
-            box = QCheckBox(f"{choice.name} ({choice.relationship}{note})")
+            box = QCheckBox(no_accelerator(f"{choice.name} ({choice.relationship}{note})"))
             box.setAccessibleName(f"Notice to {choice.name}")
             parent_box.addWidget(box)
             self.parents.append((box, choice))
@@ -225,7 +226,7 @@ class IssueDialog(QDialog):
         for officer_id, name in supervisors:
             self.supervisor.addItem(name, officer_id)
         self.authorised_on = date_edit(today, "Authorised on")
-        self.outcome = _wrapped("")
+        self.outcome = _wrapped("", rich=True)
         self.outcome.setAccessibleName("What the rules allow")
         self.buttons = _buttons(self, "Issue the notice")
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -269,7 +270,7 @@ class IssueDialog(QDialog):
 
     def _failed(self, exc: BaseException, asked: int) -> None:
         if asked == self._asked:
-            self.outcome.setText(f"<b>{exc}</b>")
+            self.outcome.setText(bold(exc))
 
     def _planned(self, plan: object, asked: int) -> None:
         if asked != self._asked or not isinstance(plan, IssuePlan):
@@ -280,9 +281,9 @@ class IssueDialog(QDialog):
             received = plan.received_on
             self.received_on.setDate(qdate(received))
         if not d.allowed:
-            alternatives = "".join(f"<li>{a}</li>" for a in d.alternatives)
+            alternatives = "".join(f"<li>{escape(a)}</li>" for a in d.alternatives)
             self.outcome.setText(
-                f"<b style='color:#842029'>Refused.</b> {d.reason}<ul>{alternatives}</ul>"
+                f"<b style='color:#842029'>Refused.</b> {escape(d.reason)}<ul>{alternatives}</ul>"
             )
         else:
             if d.amount_within_21_days and plan.reduced_by:
@@ -295,7 +296,8 @@ class IssueDialog(QDialog):
             presumed = not self.own_receipt.isChecked() and self.served_by.currentData() == "post"
             note = " (presumed: the second working day after posting)" if presumed else ""
             self.outcome.setText(
-                f"<b>{d.reason}</b><br>Received {plan.received_on:%d/%m/%Y}{note}; payable {pay}."
+                f"{bold(d.reason)}<br>Received {plan.received_on:%d/%m/%Y}{note}; payable "
+                f"{escape(pay)}."
             )
         self._enable()
 

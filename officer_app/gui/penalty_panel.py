@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.domain.penalty_notices import NoticeStatus
+from officer_app.gui.markup import escape, lines, literal, plain_label
 from officer_app.gui.penalty_dialogs import (
     ConsiderDialog,
     IssueDialog,
@@ -73,21 +73,21 @@ def _ended(notice: NoticeInfo) -> str:
 
 def history_html(notice: NoticeInfo) -> str:
     """The notice's story so far, in the order it happened."""
-    lines = [
+    story = [
         f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
         f"<b>{escape(notice.status_label)}</b>",
         f"Considered on {_d(notice.considered_on)} by {escape(notice.considered_by)} "
         f"({escape(notice.grounds.phrase)}). {escape(notice.evidence.sentence())}",
     ]
     if notice.decision_reason:
-        lines.append(f"Note or reason: {escape(notice.decision_reason)}")
+        story.append(f"Note or reason: {lines(notice.decision_reason)}")
     if notice.nti_on:
-        lines.append(
+        story.append(
             f"Notice to Improve sent on {_d(notice.nti_on)}; improvement period to "
             f"{_d(notice.nti_until)}."
         )
     if notice.issued_on:
-        lines.append(
+        story.append(
             f"Notice <b>{escape(notice.number or '')}</b> "
             f"({'first' if notice.ordinal == 1 else 'second'}) "
             f"issued on {_d(notice.issued_on)} by {escape(notice.served_by)}, received "
@@ -95,29 +95,31 @@ def history_html(notice: NoticeInfo) -> str:
             f"{_d(notice.authorised_on)}."
         )
         if notice.amount_21 and notice.reduced_by:
-            lines.append(
+            story.append(
                 f"Payable: £{notice.amount_21} by {_d(notice.reduced_by)}, "
                 f"£{notice.amount_28} by {_d(notice.full_by)}."
             )
         else:
-            lines.append(f"Payable: £{notice.amount_28} by {_d(notice.full_by)}.")
+            story.append(f"Payable: £{notice.amount_28} by {_d(notice.full_by)}.")
     if notice.paid_on:
-        lines.append(f"Paid £{notice.amount_paid} on {_d(notice.paid_on)}.")
+        story.append(f"Paid £{notice.amount_paid} on {_d(notice.paid_on)}.")
     if notice.withdrawn_on:
-        lines.append(f"Withdrawn on {_d(notice.withdrawn_on)}: {escape(notice.withdrawn_reason)}")
+        story.append(f"Withdrawn on {_d(notice.withdrawn_on)}: {lines(notice.withdrawn_reason)}")
     if notice.prosecution_on:
-        lines.append(
+        story.append(
             f"Prosecution: information laid on {_d(notice.prosecution_on)}. "
-            f"{escape(notice.prosecution_note)}"
+            f"{lines(notice.prosecution_note)}"
         )
-    return "<br><br>".join(lines)
+    return "<br><br>".join(story)
 
 
 class _Message(QLabel):
-    """What the last step did or why it was refused: takes room only when it says something."""
+    """What the last step did or why it was refused: takes room only when it says something.
+    Rich text: every outside piece goes through :func:`escape`."""
 
     def __init__(self) -> None:
         super().__init__("")
+        self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setVisible(False)
 
@@ -148,10 +150,10 @@ class PenaltyNoticePanel(QWidget):
         self.loaded = False
         self.notices: list[NoticeInfo] = []
         self.open_dialog: QDialog | None = None  # for tests
-        self.rules = QLabel(
+        self.rules = plain_label(
             "10 unauthorised sessions in 10 school weeks · £80/£160, £160, no third"
         )
-        self.rules.setToolTip(RULES)
+        self.rules.setToolTip(literal(RULES))
         self.rules.setProperty("role", "muted")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -262,7 +264,7 @@ class PenaltyNoticePanel(QWidget):
     # --- steps ---------------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], done_text: str) -> None:
         def done(_result: object) -> None:
-            self.message.setText(done_text)
+            self.message.setText(escape(done_text))
             self.load()
             self.changed.emit()
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from officer_app.clock import uk_local
 from officer_app.forms import FormDefinition
 from officer_app.gui.form_widget import FormWidget
+from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.dto import DraftInfo, EntryInfo
 from officer_app.services.field_work import FieldWorkService, RecordInvalid
@@ -59,7 +59,9 @@ class RecordDialog(QDialog):
         self._last_save = 0.0
         self.form = FormWidget(definition, people=people, answers=answers or {})
         self.form.changed.connect(self._changed)
-        self.status = QLabel("Draft restored." if answers else "Your answers are kept as you type.")
+        self.status = plain_label(
+            "Draft restored." if answers else "Your answers are kept as you type."
+        )
         self.status.setProperty("role", "muted")
         self.status.setAccessibleName("Record status")
         self.sign_button = QPushButton("Sign record")
@@ -77,7 +79,9 @@ class RecordDialog(QDialog):
         footer.addWidget(self.close_button)
         footer.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
-        title = QLabel(f"{definition.title} (form {definition.id}, version {definition.version})")
+        title = plain_label(
+            f"{definition.title} (form {definition.id}, version {definition.version})"
+        )
         title.setProperty("role", "section")
         layout.addWidget(title)
         layout.addWidget(self.form, 1)

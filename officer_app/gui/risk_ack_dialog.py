@@ -6,11 +6,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from officer_app.gui.markup import bold, escape, lines, plain_label, rich_label
 from officer_app.gui.theme import RISK_BANNER
 from officer_app.services.dto import RiskInfo
 
@@ -23,12 +23,12 @@ class RiskAcknowledgementDialog(QDialog):
         self.setWindowTitle("Before you visit: risk warnings")
         self.setMinimumWidth(560)
         bg, fg = RISK_BANNER
-        heading = QLabel(f"<b>Read these warnings before visiting {child_name}'s home.</b>")
+        heading = rich_label(bold(f"Read these warnings before visiting {child_name}'s home."))
         heading.setWordWrap(True)
-        flags = QLabel(
+        flags = rich_label(
             "<br><br>".join(
-                f"⚠ <b>{r.severity.upper()}</b> — {r.category}<br>{r.description}"
-                f"<br><i>About: {r.about}</i>"
+                f"⚠ {bold(r.severity.upper())} — {escape(r.category)}<br>{lines(r.description)}"
+                f"<br><i>About: {escape(r.about)}</i>"
                 + ("<br><b>Visits are made by two officers.</b>" if r.two_officers_required else "")
                 for r in risks
             )
@@ -36,7 +36,7 @@ class RiskAcknowledgementDialog(QDialog):
         flags.setWordWrap(True)
         flags.setAccessibleName("Risk warnings")
         flags.setStyleSheet(f"background:{bg}; color:{fg}; padding:10px; border-radius:4px;")
-        lone = QLabel(
+        lone = plain_label(
             "Lone working: tell your team where you are going and when you expect to leave, "
             "and call in afterwards."
         )

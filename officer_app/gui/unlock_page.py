@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.security import keys
 from officer_app.services.profile import OpenProfile, ProfileError
@@ -49,16 +49,16 @@ class UnlockPage(QWidget):
         card = QFrame(self)
         card.setProperty("role", "card")
         card.setFixedWidth(440)
-        title = QLabel("Officer App")
+        title = plain_label("Officer App")
         title.setProperty("role", "heading")
-        subtitle = QLabel("School attendance casework, encrypted on this laptop.")
+        subtitle = plain_label("School attendance casework, encrypted on this laptop.")
         subtitle.setWordWrap(True)
         subtitle.setProperty("role", "muted")
-        folder = QLabel(f"Profile: {data_dir}")
+        folder = plain_label(f"Profile: {data_dir}")
         folder.setProperty("role", "muted")
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        prompt = QLabel("&Passphrase")
+        prompt = plain_label("&Passphrase")
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Passphrase")
@@ -68,7 +68,7 @@ class UnlockPage(QWidget):
         self.button.setDefault(True)
         self.button.setProperty("primary", True)
         self.button.setAccessibleName("Unlock")
-        self.message = QLabel("")
+        self.message = plain_label("")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Unlock message")
         self.message.setStyleSheet("color: #842029; font-weight: bold;")

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from officer_app.clock import UK
+from officer_app.gui.markup import plain_label
 
 
 class VisitPlanDialog(QDialog):
@@ -53,7 +53,7 @@ class VisitPlanDialog(QDialog):
         )
         for officer_id, name in colleagues:
             self.second.addItem(name, officer_id)
-        self.message = QLabel(
+        self.message = plain_label(
             "⚠ A risk flag on this family says visits are made by two officers."
             if two_officers_required
             else ""

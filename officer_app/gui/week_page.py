@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.clock import uk_local
+from officer_app.gui.markup import plain_label
 from officer_app.services.dto import VisitPlanInfo
 
 HEADERS = ["When", "Child", "Reference", "Address", "Purpose", "With", "Risk"]
@@ -24,9 +24,11 @@ class WeekPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel("Planned visits: today and the rest of this week")
+        self.heading = plain_label("Planned visits: today and the rest of this week")
         self.heading.setProperty("role", "section")
-        self.empty = QLabel("No visits planned this week. Plan one from a case (Plan a visit…).")
+        self.empty = plain_label(
+            "No visits planned this week. Plan one from a case (Plan a visit…)."
+        )
         self.empty.setProperty("role", "muted")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)

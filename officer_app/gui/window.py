@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -32,6 +31,14 @@ from officer_app import __version__
 from officer_app.domain.stages import Stage
 from officer_app.gui import caseload_table as ct
 from officer_app.gui.idle_lock import IdleLock
+from officer_app.gui.markup import (
+    inform,
+    literal,
+    no_accelerator,
+    plain_label,
+    progress_dialog,
+    warn,
+)
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.gui.unlock_page import UnlockPage
@@ -78,7 +85,7 @@ class CaseloadPage(QWidget):
             self.rag.addItem(label, value)
         for stage in Stage:
             self.stage.addItem(stage.label, stage.value)
-        self.count = QLabel("")
+        self.count = plain_label("")
         self.count.setProperty("role", "muted")
         self.count.setAccessibleName("Number of cases shown")
 
@@ -117,7 +124,7 @@ class CaseloadPage(QWidget):
             ("Officer", self.officer),
             ("RAG", self.rag),
         ):
-            caption = QLabel(f"{label}")
+            caption = plain_label(label)
             caption.setBuddy(combo)
             bar.addWidget(caption)
             bar.addWidget(combo, 1)
@@ -319,12 +326,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.online = QLabel("● Offline — changes are kept on this laptop")
+        self.online = plain_label("● Offline — changes are kept on this laptop")
         self.online.setAccessibleName("Connection")
-        self.pending = QLabel("")
+        self.pending = plain_label("")
         self.pending.setAccessibleName("Changes waiting to sync")
-        self.officer_label = QLabel("")
-        self.key_warning = QLabel("")
+        self.officer_label = plain_label("")
+        self.key_warning = plain_label("")
         self.key_warning.setAccessibleName("Key store warning")
         bg, fg = WARNING_BANNER
         self.key_warning.setStyleSheet(f"background:{bg}; color:{fg}; padding: 1px 8px;")
@@ -343,8 +350,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About Officer App",
-            f"Officer App {__version__}\nOffline, encrypted casework for school attendance "
-            "officers. All data on this laptop is encrypted at rest.",
+            literal(
+                f"Officer App {__version__}\nOffline, encrypted casework for school attendance "
+                "officers. All data on this laptop is encrypted at rest."
+            ),
         )
 
     # --- lock and unlock ----------------------------------------------------------------------
@@ -406,7 +415,7 @@ class MainWindow(QMainWindow):
         profile = self.profile
         if profile is None:
             return
-        from PySide6.QtWidgets import QFileDialog, QProgressDialog
+        from PySide6.QtWidgets import QFileDialog
 
         from officer_app.services.register_import import RegisterRefused, import_register
 
@@ -417,7 +426,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
-        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 100, self)
+        progress = progress_dialog(f"Reading {path.name}…", "Cancel", 100, self)
         progress.setWindowTitle("Importing a register")
         progress.setMinimumDuration(300)
         self.import_progress = progress
@@ -434,7 +443,7 @@ class MainWindow(QMainWindow):
             added = getattr(result, "added", 0)
             changed = getattr(result, "changed", 0)
             left_out = getattr(result, "pupils_not_on_caseload", 0)
-            QMessageBox.information(
+            inform(
                 self,
                 "Register imported",
                 f"{target.name}: {added} marks added, {changed} corrected by the school, "
@@ -449,13 +458,13 @@ class MainWindow(QMainWindow):
             if isinstance(exc, RegisterRefused):
                 lines = "\n".join(str(e) for e in exc.errors[:30])
                 more = len(exc.errors) - 30
-                QMessageBox.warning(
+                warn(
                     self,
                     "Nothing was imported",
                     f"{exc}.\n\n{lines}" + (f"\n… and {more} more." if more > 0 else ""),
                 )
             elif not isinstance(exc, Cancelled):
-                QMessageBox.warning(self, "Nothing was imported", str(exc))
+                warn(self, "Nothing was imported", str(exc))
 
         token = self.runner.run_steps(
             lambda: import_register(profile.store, target, profile.clock, profile.officer.id),
@@ -490,7 +499,7 @@ class MainWindow(QMainWindow):
             )
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, "Not exported", str(exc))
+            warn(self, "Not exported", str(exc))
 
         self.runner.run(lambda: profile.penalty_notices.export_register(out), done, failed)
 
@@ -647,7 +656,7 @@ class MainWindow(QMainWindow):
     def _retitle(self, page: CasePage, title: str) -> None:
         index = self.tabs.indexOf(page)
         if index >= FIXED_TABS:
-            self.tabs.setTabText(index, title)
+            self.tabs.setTabText(index, no_accelerator(title))
 
     def current_case(self) -> CasePage | None:
         page = self.tabs.currentWidget()

@@ -16,6 +16,7 @@ from officer_app.domain.attendance_patterns import weekly
 from officer_app.gui.attendance_charts import CATEGORY_COLOURS
 from officer_app.gui.attendance_panel import AttendancePanel
 from officer_app.gui.case_page import CasePage
+from officer_app.gui.markup import literal
 from officer_app.gui.window import MainWindow
 from officer_app.services.attendance import periods, school_year_start
 from officer_app.store.models import AttendanceMark, Case
@@ -186,18 +187,20 @@ def test_a_chosen_range_is_a_fourth_row_and_the_chart_pattern_and_grid_follow_it
     assert columns[:2] == ["Mon AM", "Mon PM"] and columns[-2:] == ["Sat AM", "Sat PM"]
     monday = model.index(0, 0)
     assert monday.data() == "N"
-    assert monday.data(Qt.ItemDataRole.ToolTipRole) == (
+    said = Qt.ItemDataRole.AccessibleTextRole  # the tooltip's words, as plain text
+    assert monday.data(said) == (
         "Monday 14/09/2026, morning (AM)\nN — Reason for absence not yet provided\n"
         "Unauthorised absence · 2024 code set"
     )
+    assert monday.data(Qt.ItemDataRole.ToolTipRole) == literal(monday.data(said))
     gap = model.index(0, 5)  # Wednesday afternoon
     assert gap.data() == "-"
-    assert "No mark entered: a gap in the register" in gap.data(Qt.ItemDataRole.ToolTipRole)
+    assert "No mark entered: a gap in the register" in gap.data(said)
     assert gap.data(Qt.ItemDataRole.BackgroundRole).style() == Qt.BrushStyle.BDiagPattern
     trip = model.index(1, 10)  # Saturday 26/09 morning
-    assert trip.data() == "V" and "educational visit" in trip.data(Qt.ItemDataRole.ToolTipRole)
+    assert trip.data() == "V" and "educational visit" in trip.data(said)
     assert model.index(1, 11).data() == ""
-    assert model.index(1, 11).data(Qt.ItemDataRole.ToolTipRole).endswith("no mark held")
+    assert model.index(1, 11).data(said).endswith("no mark held")
     assert panel.grid_title.text() == "Register, session by session, 14/09/2026–30/10/2026"
 
 

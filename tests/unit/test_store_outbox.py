@@ -55,7 +55,7 @@ def test_a_failed_transaction_leaves_no_outbox_or_audit_row(store: Store) -> Non
     audits = store.read(lambda s: s.scalar(select(func.count()).select_from(AuditEvent)))
 
     def fails(session):  # type: ignore[no-untyped-def]
-        session.get(Case, case_id).stage = "assessment"
+        session.get(Case, case_id).stage = "allocated"  # a move the stage rules allow
         session.flush()
         raise RuntimeError("power cut")
 
