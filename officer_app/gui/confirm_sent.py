@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.letter_dialog import METHOD_LABELS
+from officer_app.gui.markup import plain_label
 from officer_app.services.letters import METHODS
 
 
@@ -32,7 +32,7 @@ class ConfirmSentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Did the letters go out?")
-        question = QLabel(
+        question = plain_label(
             f"Have the {letters} letter{'s' * (letters != 1)} been posted or handed over? "
             "Only then are they recorded as sent, each signed into its case's chronology. "
             "If not, they stay prepared and can be recorded later."
