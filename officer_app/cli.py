@@ -2,7 +2,10 @@
 
 With no subcommand it opens the window. Subcommands do in bulk what an administrator, a
 court officer or a test needs. Errors: one line on stderr naming what and where, exit 1 (bad
-input) or 2 (cannot open the profile); nothing half-written.
+input) or 2 (cannot open the profile); nothing half-written. Anything unexpected is one line
+too (its type and where, never its message: see :mod:`officer_app.crash`), exit 70, never a
+traceback. Values quoted from files or arguments are shown escaped
+(:mod:`officer_app.escaping`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from officer_app import __version__
+from officer_app.crash import EXIT_INTERNAL, crash_line
+from officer_app.escaping import escape_controls
 from officer_app.paths import default_data_dir
 
 PASSPHRASE_ENV = "OFFICER_APP_PASSPHRASE"
@@ -92,27 +97,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     try:
-        args.settings = _settings(data_dir, args.config)
-        if args.command is None:
-            return _window(data_dir, args)
-        handler = {
-            "demo": _demo,
-            "cases": _cases,
-            "verify": _verify,
-            "change-passphrase": _change_passphrase,
-            "attendance": _attendance,
-            "letters": _letters,
-            "notices": _notices,
-        }[args.command]
-        return handler(data_dir, args)
+        return _run(args)
     except CliError as exc:
-        print(f"officer-app: {exc}", file=sys.stderr)
+        print(f"officer-app: {escape_controls(str(exc))}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # the last resort: one line, no traceback, no case data
+        print(f"officer-app: {crash_line(exc)}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    except (OSError, ValueError, RuntimeError) as exc:  # a NUL, a symlink loop, no home
+        raise CliError(f"--data-dir: {args.data_dir}: not a usable folder path", 2) from exc
+    args.settings = _settings(data_dir, args.config)
+    if args.command is None:
+        return _window(data_dir, args)
+    handler = {
+        "demo": _demo,
+        "cases": _cases,
+        "verify": _verify,
+        "change-passphrase": _change_passphrase,
+        "attendance": _attendance,
+        "letters": _letters,
+        "notices": _notices,
+    }[args.command]
+    return handler(data_dir, args)
 
 
 def _settings(data_dir: Path, explicit: Path | None) -> Any:
@@ -395,7 +414,8 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(
-        f"{path.name}: {result.rows} rows; {result.added} marks added, {result.changed} changed, "
+        f"{escape_controls(path.name)}: {result.rows} rows; {result.added} marks added, "
+        f"{result.changed} changed, "
         f"{result.unchanged} already held; {result.pupils_matched} pupils on this caseload, "
         f"{result.pupils_not_on_caseload} not (left out)"
     )
@@ -420,8 +440,9 @@ def _iso_day(option: str, value: str) -> dt.date:
 def _read_register_or_fail(path: Path) -> Any:
     """The register's marks; every error on stderr and exit 1 if the file has any."""
     from officer_app.attendance.register import load_register
+    from officer_app.clock import SystemClock
 
-    read = load_register(path.expanduser())
+    read = load_register(path.expanduser(), today=SystemClock().today())
     for warning in read.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not read.ok:
@@ -447,7 +468,8 @@ def _attendance_summary(data_dir: Path, args: argparse.Namespace) -> int:
     read = _read_register_or_fail(args.register)
     marks = read.marks_for(upn)
     if not marks:
-        print(f"officer-app: warning: {args.register} has no marks for {upn}", file=sys.stderr)
+        where = escape_controls(str(args.register))
+        print(f"officer-app: warning: {where} has no marks for {upn}", file=sys.stderr)
     summary = summarise(marks, upn, first, last, codes=shipped_codes())
     if args.json:
         json.dump(summary.to_json(), sys.stdout, indent=2, ensure_ascii=False)

@@ -248,7 +248,7 @@ def read_register(
     result = RegisterRead(label)
     try:
         handle = path.open("rb")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         result.errors.append(Issue(label, 0, "(file)", "", f"cannot be read: {_why(exc)}"))
         return result
     with handle:
@@ -283,8 +283,10 @@ def read_register(
     return result
 
 
-def _why(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+def _why(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return "not a file name this system accepts" if isinstance(exc, ValueError) else "error"
 
 
 def _columns(header: list[str], label: str, result: RegisterRead) -> dict[str, int] | None:
