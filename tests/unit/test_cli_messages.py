@@ -45,3 +45,19 @@ def test_control_characters_in_an_argument_are_shown_escaped(
     assert code == 1
     assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err
     assert "\\x1b[2J\\x1b]0;owned\\x07\\u202e.csv: no such file" in err
+
+
+def test_letters_check_shows_a_templates_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(
+        '---\nid: evil\nversion: 1\ntitle: "\\e[2JRed\\u202e"\n---\nDear parent.\n', "utf-8"
+    )
+    (folder / "broken.txt").write_text("---\nid: broken\nversion: 1\n---\nA\x1b[31m {x.y}.\n")
+    cli.main(["letters", "check", str(folder)])
+    out, err = capsys.readouterr()
+    assert "ok     evil v1: \\x1b[2JRed\\u202e" in out
+    assert "broken.txt:5:" in err
+    assert "\x1b" not in out + err and "\u202e" not in out + err
