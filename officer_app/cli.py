@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from officer_app import __version__
 from officer_app.crash import EXIT_INTERNAL, crash_line
@@ -37,8 +37,16 @@ class CliError(Exception):
         self.code = code
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it quotes from the command line shown escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {escape_controls(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="officer-app",
         description="Offline, encrypted casework for school attendance officers.",
     )
@@ -137,7 +145,10 @@ def _run(args: argparse.Namespace) -> int:
 def _settings(data_dir: Path, explicit: Path | None) -> Any:
     from officer_app.config import SETTINGS_FILE, ConfigError, load_settings
 
-    path = explicit.expanduser().resolve() if explicit else data_dir / SETTINGS_FILE
+    try:
+        path = explicit.expanduser().resolve() if explicit else data_dir / SETTINGS_FILE
+    except (OSError, ValueError, RuntimeError) as exc:  # a symlink loop, a NUL
+        raise CliError(f"--config: {explicit}: not a usable file path") from exc
     if explicit and not path.exists():
         raise CliError(f"{path}: no such settings file")
     try:
