@@ -61,3 +61,19 @@ def test_letters_check_shows_a_templates_control_characters_escaped(
     assert "ok     evil v1: \\x1b[2JRed\\u202e" in out
     assert "broken.txt:5:" in err
     assert "\x1b" not in out + err and "\u202e" not in out + err
+
+
+def test_a_path_with_undecodable_bytes_prints_escaped_not_a_crash(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On POSIX a file name's undecodable bytes reach Python as lone surrogates; a strict
+    # stdout (a terminal's) could not print them and the command crashed after its work.
+    from tests.conftest import TEST_PASSPHRASE
+    from tests.integration.test_hostile_cli import run_main
+
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, TEST_PASSPHRASE)
+    out = tmp_path / "record-\udcff.csv"
+    ran = run_main(["--data-dir", str(demo_dir), "notices", "record", "--out", str(out)])
+    assert ran.code == 0, ran.err
+    assert "record-\\udcff.csv: the record of" in ran.out
+    assert out.is_file()
