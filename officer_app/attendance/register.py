@@ -251,6 +251,7 @@ def read_register(
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         result.errors.append(Issue(label, 0, "(file)", "", f"cannot be read: {_why(exc)}"))
         return result
+    size = 0
     with handle:
         try:
             size = os.fstat(handle.fileno()).st_size
