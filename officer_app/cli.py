@@ -162,8 +162,20 @@ def _settings(data_dir: Path, explicit: Path | None) -> Any:
 
 
 # --- opening the profile ---------------------------------------------------------------------
+def _env_text(name: str) -> str | None:
+    """The variable's value; a CliError if it is not UTF-8 text (undecodable bytes)."""
+    value = os.environ.get(name)
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            message = f"{name} is not UTF-8 text: set it again in a UTF-8 terminal"
+            raise CliError(message, 2) from exc
+    return value
+
+
 def _passphrase(*, demo: bool = False) -> str:
-    value = os.environ.get(PASSPHRASE_ENV)
+    value = _env_text(PASSPHRASE_ENV)
     if value:
         return value
     if demo:
@@ -354,7 +366,7 @@ def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.services import profile
 
     old = _passphrase()
-    new = os.environ.get(NEW_PASSPHRASE_ENV)
+    new = _env_text(NEW_PASSPHRASE_ENV)
     if not new:
         if not sys.stdin.isatty():
             raise CliError(f"no new passphrase: set {NEW_PASSPHRASE_ENV}", 2)

@@ -77,3 +77,16 @@ def test_a_path_with_undecodable_bytes_prints_escaped_not_a_crash(
     assert ran.code == 0, ran.err
     assert "record-\\udcff.csv: the record of" in ran.out
     assert out.is_file()
+
+
+def test_a_passphrase_of_undecodable_bytes_is_one_line(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.integration.test_hostile_cli import run_main
+
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, "ab\udcff")  # the byte 0xff in a UTF-8 locale
+    ran = run_main(["--data-dir", str(demo_dir), "cases", "list"])
+    assert ran.code == 2
+    assert ran.err.splitlines() == [
+        "officer-app: OFFICER_APP_PASSPHRASE is not UTF-8 text: set it again in a UTF-8 terminal"
+    ]
