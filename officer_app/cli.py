@@ -153,7 +153,11 @@ def _settings(data_dir: Path, explicit: Path | None) -> Any:
         path = explicit.expanduser().resolve() if explicit else data_dir / SETTINGS_FILE
     except (OSError, ValueError, RuntimeError) as exc:  # a symlink loop, a NUL
         raise CliError(f"--config: {explicit}: not a usable file path") from exc
-    if explicit and not path.exists():
+    try:
+        missing = explicit is not None and not path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise CliError(f"--config: {path}: cannot be read: {exc.strerror or exc}") from exc
+    if missing:
         raise CliError(f"{path}: no such settings file")
     try:
         return load_settings(path)
@@ -414,7 +418,11 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.services.register_import import RegisterRefused, import_register
 
     path: Path = args.register.expanduser()
-    if not path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError as exc:  # a name too long for the file system, say
+        raise CliError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if not is_file:
         raise CliError(f"{path}: no such file")
     opened = _open(data_dir, args.settings)
     try:

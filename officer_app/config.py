@@ -119,10 +119,13 @@ MAX_SETTINGS_BYTES = 256 * 1024
 
 def load_settings(path: Path | None) -> Settings:
     """The settings in ``path``; the defaults when it is None or does not exist."""
-    if path is None or not path.exists():
-        return Settings()
-    if not path.is_file():  # a folder, /dev/zero: never read without end
-        raise ConfigError(f"{path}: not a settings file")
+    try:
+        if path is None or not path.exists():
+            return Settings()
+        if not path.is_file():  # a folder, /dev/zero: never read without end
+            raise ConfigError(f"{path}: not a settings file")
+    except OSError as exc:  # a name too long for the file system, say
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_SETTINGS_BYTES + 1)

@@ -74,12 +74,13 @@ NUMBERS = st.one_of(
 PATH_KINDS = [
     "missing", "folder", "under_a_file", "proc", "proc_missing", "sys", "dev_null", "dev_zero",
     "loop", "random_bytes", "bom_nul", "huge_field", "control_chars", "good_register",
-    "future_register", "text_name",
+    "future_register", "text_name", "too_long",
 ]  # fmt: skip
 OUT_KINDS = ["new_pdf", "new_csv", "folder", "under_a_file", "proc", "sys", "missing_parent"]
 DATA_DIR_KINDS = ["profile"] * 6 + [
-    "missing", "a_file", "under_a_file", "proc", "sys", "empty_folder", "text_name",
+    "missing", "a_file", "under_a_file", "proc", "sys", "empty_folder", "text_name", "too_long",
 ]  # fmt: skip
+TOO_LONG = "9" * 5000  # over any file system's limit for a name
 UPN = "Q801200110001"
 ATTENDANCE_CONCERN = "attendance_concern"  # a letter that needs one ask: contact_by
 CONTACT_BY = f"contact_by={dt.date.today() + dt.timedelta(days=30)}"  # attendance_concern's
@@ -121,6 +122,7 @@ class Sandbox:
             "dev_null": Path(os.devnull),
             "dev_zero": Path("/dev/zero"),
             "loop": self.root / "loop",
+            "too_long": self.root / TOO_LONG,
         }
         if kind in named:
             return str(named[kind])
@@ -169,6 +171,7 @@ class Sandbox:
                 "sys": Path("/sys/kernel"),
                 "empty_folder": self.empty,
                 "text_name": self.root / text.replace("/", "_").replace("\x00", "_")[:100],
+                "too_long": self.root / TOO_LONG,
             }[kind]
         )
 
