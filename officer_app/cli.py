@@ -602,7 +602,11 @@ def _letters_check(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.letters.__main__ import report
 
     folder: Path | None = args.folder.expanduser() if args.folder else args.settings.letters_folder
-    if args.folder is not None and not folder.is_dir():  # type: ignore[union-attr]
+    try:
+        missing = args.folder is not None and not folder.is_dir()  # type: ignore[union-attr]
+    except OSError as exc:  # a name too long for the file system, say
+        raise CliError(f"{folder}: cannot be read: {exc.strerror or exc}") from exc
+    if missing:
         raise CliError(f"{folder}: no such folder")
     return report(load_templates(default_folders(folder)))
 

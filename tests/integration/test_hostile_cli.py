@@ -441,14 +441,29 @@ def _a_case(profile: Path) -> str:
     return reference
 
 
-WHERE = ["a_file", "under_a_file", "proc", "sys", "missing", "empty_folder"]
+WHERE = ["a_file", "under_a_file", "proc", "sys", "missing", "empty_folder", "too_long"]
 
 
 @pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("command", [["cases", "list"], ["verify"], ["notices", "list"]])
+@pytest.mark.parametrize(
+    "command", [["cases", "list"], ["verify"], ["notices", "list"], ["change-passphrase"]]
+)
 def test_data_dir_in_an_impossible_place(sandbox: Sandbox, where: str, command: list[str]) -> None:
     data_dir = sandbox.data_dir(where, "")
     assert_answered(run_main(["--data-dir", data_dir, *command]))
+
+
+@NEEDS_OTHER_HELPERS
+@pytest.mark.parametrize(
+    "command", [["cases", "list"], ["verify"], ["notices", "list"], ["change-passphrase"]]
+)
+def test_data_dir_too_long_with_its_settings_elsewhere(
+    sandbox: Sandbox, command: list[str]
+) -> None:
+    settings = sandbox.fresh(".toml")
+    settings.write_text("")
+    data_dir = sandbox.data_dir("too_long", "")
+    assert_answered(run_main(["--config", str(settings), "--data-dir", data_dir, *command]))
 
 
 @pytest.mark.parametrize(
