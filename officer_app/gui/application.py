@@ -81,6 +81,10 @@ def report_crash(kind: type[BaseException], exc: BaseException, tb: TracebackTyp
     """sys.excepthook for the window: an exception no code caught (in a slot, say) is one
     line on stderr and in a message box (see :mod:`officer_app.crash`), never a traceback
     with case data in it."""
+    if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal that started it
+        print("officer-app: interrupted", file=sys.stderr)
+        QApplication.quit()
+        return
     line = crash_line(exc, tb)
     print(f"officer-app: {line}", file=sys.stderr, flush=True)
     if threading.current_thread() is threading.main_thread() and QApplication.instance():
