@@ -2,7 +2,10 @@
 
 With no subcommand it opens the window. Subcommands do in bulk what an administrator, a
 court officer or a test needs. Errors: one line on stderr naming what and where, exit 1 (bad
-input) or 2 (cannot open the profile); nothing half-written.
+input) or 2 (cannot open the profile); nothing half-written. Anything unexpected is one line
+too (its type and where, never its message: see :mod:`officer_app.crash`), exit 70, never a
+traceback. Values quoted from files or arguments are shown escaped
+(:mod:`officer_app.escaping`).
 """
 
 from __future__ import annotations
@@ -10,16 +13,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import io
 import json
 import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from officer_app import __version__
+from officer_app.crash import EXIT_INTERNAL, crash_line
 from officer_app.domain.evidence import EvidenceTampered
+from officer_app.escaping import escape_controls
 from officer_app.paths import UnusableFolder, check_profile_folder, default_data_dir
 from officer_app.store.errors import StoreError
 
@@ -34,8 +40,16 @@ class CliError(Exception):
         self.code = code
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it quotes from the command line shown escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {escape_controls(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="officer-app",
         description="Offline, encrypted casework for school attendance officers.",
     )
@@ -116,36 +130,53 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a path with undecodable bytes prints escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     try:
-        _usable_folder(data_dir)
-        args.settings = _settings(data_dir, args.config)
-        if args.command is None:
-            return _window(data_dir, args)
-        handler = {
-            "demo": _demo,
-            "cases": _cases,
-            "verify": _verify,
-            "tidy": _tidy,
-            "change-passphrase": _change_passphrase,
-            "attendance": _attendance,
-            "letters": _letters,
-            "notices": _notices,
-        }[args.command]
-        return handler(data_dir, args)
+        return _run(args)
     except CliError as exc:
-        print(f"officer-app: {exc}", file=sys.stderr)
+        print(f"officer-app: {escape_controls(str(exc))}", file=sys.stderr)
         return exc.code
     except EvidenceTampered as exc:
-        print(f"officer-app: {exc}", file=sys.stderr)
+        print(f"officer-app: {escape_controls(str(exc))}", file=sys.stderr)
         return 3
     except StoreError as exc:  # damaged, unreadable or unwritable: named, without SQL values
-        print(f"officer-app: {exc}", file=sys.stderr)
+        print(f"officer-app: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("officer-app: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # the last resort: one line, no traceback, no case data
+        print(f"officer-app: {crash_line(exc)}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    except (OSError, ValueError, RuntimeError) as exc:  # a NUL, a symlink loop, no home
+        raise CliError(f"--data-dir: {args.data_dir}: not a usable folder path", 2) from exc
+    _usable_folder(data_dir)
+    args.settings = _settings(data_dir, args.config)
+    if args.command is None:
+        return _window(data_dir, args)
+    handler = {
+        "demo": _demo,
+        "cases": _cases,
+        "verify": _verify,
+        "tidy": _tidy,
+        "change-passphrase": _change_passphrase,
+        "attendance": _attendance,
+        "letters": _letters,
+        "notices": _notices,
+    }[args.command]
+    return handler(data_dir, args)
 
 
 def _usable_folder(data_dir: Path) -> None:
@@ -159,8 +190,15 @@ def _usable_folder(data_dir: Path) -> None:
 def _settings(data_dir: Path, explicit: Path | None) -> Any:
     from officer_app.config import SETTINGS_FILE, ConfigError, load_settings
 
-    path = explicit.expanduser().resolve() if explicit else data_dir / SETTINGS_FILE
-    if explicit and not path.exists():
+    try:
+        path = explicit.expanduser().resolve() if explicit else data_dir / SETTINGS_FILE
+    except (OSError, ValueError, RuntimeError) as exc:  # a symlink loop, a NUL
+        raise CliError(f"--config: {explicit}: not a usable file path") from exc
+    try:
+        missing = explicit is not None and not path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise CliError(f"--config: {path}: cannot be read: {exc.strerror or exc}") from exc
+    if missing:
         raise CliError(f"{path}: no such settings file")
     try:
         return load_settings(path)
@@ -169,8 +207,20 @@ def _settings(data_dir: Path, explicit: Path | None) -> Any:
 
 
 # --- opening the profile ---------------------------------------------------------------------
+def _env_text(name: str) -> str | None:
+    """The variable's value; a CliError if it is not UTF-8 text (undecodable bytes)."""
+    value = os.environ.get(name)
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            message = f"{name} is not UTF-8 text: set it again in a UTF-8 terminal"
+            raise CliError(message, 2) from exc
+    return value
+
+
 def _passphrase(*, demo: bool = False) -> str:
-    value = os.environ.get(PASSPHRASE_ENV)
+    value = _env_text(PASSPHRASE_ENV)
     if value:
         return value
     if demo:
@@ -545,7 +595,7 @@ def _change_passphrase(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.services import profile
 
     old = _passphrase()
-    new = os.environ.get(NEW_PASSPHRASE_ENV)
+    new = _env_text(NEW_PASSPHRASE_ENV)
     if not new:
         if not sys.stdin.isatty():
             raise CliError(f"no new passphrase: set {NEW_PASSPHRASE_ENV}", 2)
@@ -593,7 +643,11 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.services.register_import import RegisterRefused, import_register
 
     path: Path = args.register.expanduser()
-    if not path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError as exc:  # a name too long for the file system, say
+        raise CliError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if not is_file:
         raise CliError(f"{path}: no such file")
     opened = _open(data_dir, args.settings)
     try:
@@ -620,7 +674,8 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(
-        f"{path.name}: {result.rows} rows; {result.added} marks added, {result.changed} changed, "
+        f"{escape_controls(path.name)}: {result.rows} rows; {result.added} marks added, "
+        f"{result.changed} changed, "
         f"{result.unchanged} already held; {result.pupils_matched} pupils on this caseload, "
         f"{result.pupils_not_on_caseload} not (left out)"
     )
@@ -645,8 +700,9 @@ def _iso_day(option: str, value: str) -> dt.date:
 def _read_register_or_fail(path: Path) -> Any:
     """The register's marks; every error on stderr and exit 1 if the file has any."""
     from officer_app.attendance.register import load_register
+    from officer_app.clock import SystemClock
 
-    read = load_register(path.expanduser())
+    read = load_register(path.expanduser(), today=SystemClock().today())
     for warning in read.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not read.ok:
@@ -672,7 +728,8 @@ def _attendance_summary(data_dir: Path, args: argparse.Namespace) -> int:
     read = _read_register_or_fail(args.register)
     marks = read.marks_for(upn)
     if not marks:
-        print(f"officer-app: warning: {args.register} has no marks for {upn}", file=sys.stderr)
+        where = escape_controls(str(args.register))
+        print(f"officer-app: warning: {where} has no marks for {upn}", file=sys.stderr)
     summary = summarise(marks, upn, first, last, codes=shipped_codes())
     if args.json:
         json.dump(summary.to_json(), sys.stdout, indent=2, ensure_ascii=False)
@@ -814,7 +871,11 @@ def _letters_check(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.letters.__main__ import report
 
     folder: Path | None = args.folder.expanduser() if args.folder else args.settings.letters_folder
-    if args.folder is not None and not folder.is_dir():  # type: ignore[union-attr]
+    try:
+        missing = args.folder is not None and not folder.is_dir()  # type: ignore[union-attr]
+    except OSError as exc:  # a name too long for the file system, say
+        raise CliError(f"{folder}: cannot be read: {exc.strerror or exc}") from exc
+    if missing:
         raise CliError(f"{folder}: no such folder")
     return report(load_templates(default_folders(folder)))
 

@@ -114,12 +114,24 @@ _TOP = {
 }
 
 
+MAX_SETTINGS_BYTES = 256 * 1024
+
+
 def load_settings(path: Path | None) -> Settings:
     """The settings in ``path``; the defaults when it is None or does not exist."""
-    if path is None or not path.exists():
-        return Settings()
     try:
-        raw = tomllib.loads(path.read_text("utf-8"))
+        if path is None or not path.exists():
+            return Settings()
+        if not path.is_file():  # a folder, /dev/zero: never read without end
+            raise ConfigError(f"{path}: not a settings file")
+    except OSError as exc:  # a name too long for the file system, say
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SETTINGS_BYTES + 1)
+        if len(data) > MAX_SETTINGS_BYTES:
+            raise ConfigError(f"{path}: over {MAX_SETTINGS_BYTES // 1024} kB: not a settings file")
+        raw = tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:

@@ -5,6 +5,15 @@ without regard to case or surrounding spaces, in any order. Every error in the f
 collected (line as in the file, the header being line 1; column; value; what is wrong), never
 only the first: a file with any error gives no marks at all.
 
+The file is read line by line, never whole: a line longer than :data:`MAX_LINE` characters (a
+register row is under 200) is an error that stops the reading, so a hostile or broken file
+(a 50 MB line, a 200 kB field) costs bounded memory and gives one clear error.
+
+Dates are judged as well as parsed (issue 8, point 10): a mark after ``today`` is an error
+(except a planned closure, ``#``, up to a year ahead); a mark before
+:data:`FIRST_REGISTER_DAY` is an error; a mark before the pupil's fourth birthday (when the
+file gives the date of birth) is an error; a mark on a Saturday or Sunday is a warning.
+
 :func:`read_register` is a generator yielding :class:`~officer_app.progress.Progress` and
 returning a :class:`RegisterRead`; :func:`load_register` runs it to the end.
 """
@@ -14,8 +23,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -30,12 +40,24 @@ from stdnum.exceptions import (
 from stdnum.gb import upn as stdnum_upn
 
 from officer_app.attendance.codes import shipped_codes
-from officer_app.domain.attendance import NO_MARK, SESSIONS, CodeTable, Mark
+from officer_app.clock import SystemClock
+from officer_app.domain.attendance import CLOSURE, NO_MARK, SESSIONS, CodeTable, Mark
+from officer_app.escaping import shown
 from officer_app.progress import Progress
 
 REQUIRED = ("upn", "date", "session", "code")
 OPTIONAL = ("school_urn", "surname", "forename", "date_of_birth")
 PROGRESS_EVERY = 20_000
+
+MAX_LINE = 65_536  # characters in one line of the file
+
+# No national set of attendance codes existed before the Education (Pupil Registration)
+# (England) Regulations 2006 (SI 2006/1751), in force 1 September 2006: the 2006 set is the
+# oldest this application knows, so a mark before that day cannot be one of its codes.
+FIRST_REGISTER_DAY = dt.date(2006, 9, 1)
+# A planned closure (#) may be entered ahead of the day; a year ahead is as far as a school
+# plans its calendar (a decision of this application: the regulations set no limit).
+CLOSURE_AHEAD = dt.timedelta(days=366)
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -53,7 +75,9 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f'{self.file}:{self.line}: {self.column}: "{self.value}": {self.message}'
+        # file, value and message may quote the file's own text: shown escaped, cut short
+        where = f"{shown(self.file)}:{self.line}: {shown(self.column, 40)}"
+        return f'{where}: "{shown(self.value, 60)}": {shown(self.message, 300)}'
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,45 +149,145 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
-def _line_of_offset(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+def fourth_birthday(born: dt.date) -> dt.date:
+    """The day a child born on ``born`` turns four (29 February: 1 March in a common year)."""
+    try:
+        return born.replace(year=born.year + 4)
+    except ValueError:
+        return dt.date(born.year + 4, 3, 1)
+
+
+def date_problem(day: dt.date, code: str, today: dt.date) -> str | None:
+    """Why a mark with ``code`` on ``day`` cannot be in a register kept up to ``today``."""
+    if day < FIRST_REGISTER_DAY:
+        return (
+            "before 1 September 2006: no national attendance code existed before the "
+            "Education (Pupil Registration) (England) Regulations 2006"
+        )
+    if day > today:
+        if code != CLOSURE:
+            return f"after today ({today:%d/%m/%Y}): a register holds no mark for a day to come"
+        if day > today + CLOSURE_AHEAD:
+            return "a planned closure (#) more than a year ahead"
+    return None
+
+
+def too_young(day: dt.date, born: dt.date, source: str = "in the file") -> str | None:
+    """Why a mark on ``day`` cannot be for a child born on ``born``, if it cannot.
+
+    A school must admit a child in the September after their fourth birthday (School
+    Admissions Code 2021, paragraph 2.17); no school register holds a mark from before it.
+    The message does not repeat the date of birth (case data).
+    """
+    if day < fourth_birthday(born):
+        return f"before the pupil's fourth birthday (by the date of birth {source})"
+    return None
+
+
+WEEKEND_WARNING = "a mark on a Saturday or Sunday: check the date"
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+class _Stopped(Exception):
+    pass
+
+
+class _Lines:
+    """The file's lines, decoded, each checked for length and for UTF-8, in order.
+
+    Undecodable bytes end the reading with an error naming their line (a file in the wrong
+    encoding has them on every line); so does a line over :data:`MAX_LINE` characters, read
+    no further than that.
+    """
+
+    def __init__(self, text: io.TextIOWrapper, label: str, result: RegisterRead) -> None:
+        self._text = text
+        self._label = label
+        self._result = result
+        self.number = 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self._text.readline(MAX_LINE + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > MAX_LINE:
+            self._result.errors.append(
+                Issue(self._label, self.number, "(file)", line[:20], f"the line is longer than "
+                      f"{MAX_LINE} characters: not a register row (reading stopped here)")
+            )  # fmt: skip
+            raise _Stopped
+        if not line.isascii():
+            bad = _ESCAPED.search(line)
+            if bad is not None:
+                raw = bytes(ord(c) - 0xDC00 for c in bad.group()[:4]).hex()
+                self._result.errors.append(
+                    Issue(self._label, self.number, "(file)", raw, "not UTF-8 text")
+                )
+                raise _Stopped
+        return line
 
 
 def read_register(
-    path: Path, *, codes: CodeTable | None = None, name: str | None = None
+    path: Path,
+    *,
+    codes: CodeTable | None = None,
+    name: str | None = None,
+    today: dt.date | None = None,
 ) -> Generator[Progress, None, RegisterRead]:
-    """Read ``path``; yields progress, returns the marks or every error."""
+    """Read ``path``; yields progress, returns the marks or every error.
+
+    ``today`` (default: the system clock's) is the last day a mark may be for.
+    """
     table = codes or shipped_codes()
     label = name or str(path)
     result = RegisterRead(label)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        result.errors.append(Issue(label, 0, "(file)", "", f"cannot be read: {exc.strerror}"))
+        handle = path.open("rb")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        result.errors.append(Issue(label, 0, "(file)", "", f"cannot be read: {_why(exc)}"))
         return result
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = _line_of_offset(data, exc.start)
-        bad = data[exc.start : exc.end].hex()
-        result.errors.append(Issue(label, line, "(file)", bad, "not UTF-8 text"))
-        return result
-    total = text.count("\n") + 1
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        header = []
-    columns = _columns(header, label, result)
-    if columns is None:
-        return result
-    width = len(header)
-    yield Progress(0, total, f"Reading {label}")
-    yield from _rows(reader, columns, width, total, table, result)
-    yield Progress(total, total, f"Read {result.rows} rows of {label}")
+    size = 0
+    with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            text = io.TextIOWrapper(
+                handle, encoding="utf-8-sig", errors="surrogateescape", newline=""
+            )
+            lines = _Lines(text, label, result)
+            reader = csv.reader(lines)
+            try:
+                header = next(reader)
+            except StopIteration:
+                header = []
+            columns = _columns(header, label, result)
+            if columns is None:
+                return result
+            yield Progress(0, size, f"Reading {label}")
+            yield from _rows(
+                reader, columns, len(header), size, handle.tell, table, result,
+                today or SystemClock().today(),
+            )  # fmt: skip
+        except _Stopped:
+            pass  # the error is recorded
+        except csv.Error as exc:
+            result.errors.append(Issue(label, lines.number, "(file)", "", f"not CSV: {exc}"))
+        except OSError as exc:
+            result.errors.append(Issue(label, 0, "(file)", "", f"cannot be read: {_why(exc)}"))
+    yield Progress(size, size, f"Read {result.rows} rows of {label}")
     if result.errors:
         result.marks = []
     return result
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return "not a file name this system accepts" if isinstance(exc, ValueError) else "error"
 
 
 def _columns(header: list[str], label: str, result: RegisterRead) -> dict[str, int] | None:
@@ -196,15 +320,17 @@ def _rows(
     columns: dict[str, int],
     width: int,
     total: int,
+    position: Callable[[], int],
     table: CodeTable,
     result: RegisterRead,
+    today: dt.date,
 ) -> Iterator[Progress]:
     label = result.file
     errors = result.errors
     i_upn, i_date, i_session, i_code = (columns[c] for c in REQUIRED)
     i_urn, i_surname, i_forename, i_dob = (columns.get(c) for c in OPTIONAL)
     upns: dict[str, tuple[str, str | None]] = {}
-    dates: dict[str, dt.date | None] = {}
+    dates: dict[str, tuple[dt.date | None, str | None, bool]] = {}  # day, problem, weekend
     code_sets: dict[str, str | None] = {}
     urns: dict[str, bool] = {}  # a file holds a handful of schools: each URN checked once
     seen: dict[tuple[str, dt.date, str], tuple[str, int]] = {}
@@ -217,14 +343,14 @@ def _rows(
             continue  # blank line (the first cell is looked at alone: it is nearly always set)
         result.rows += 1
         if result.rows % PROGRESS_EVERY == 0:
-            yield Progress(line, total, f"Reading {label}")
+            yield Progress(position(), total, f"Reading {label}")
         if len(row) != width:
             errors.append(
                 Issue(
                     label,
                     line,
                     "(row)",
-                    ",".join(row)[:60],
+                    ",".join(cell[:60] for cell in row[:20])[:60],
                     f"{len(row)} fields where the header has {width}",
                 )
             )
@@ -248,13 +374,20 @@ def _rows(
         raw_date = row[i_date]
         date_value = raw_date.strip()
         date: dt.date | None = None
+        date_issue: str | None = None
+        weekend = False
         if not date_value:
             errors.append(Issue(label, line, "date", raw_date, "missing value"))
         else:
-            if date_value in dates:
-                date = dates[date_value]
-            else:
-                date = dates[date_value] = parse_date(date_value)
+            known = dates.get(date_value)
+            if known is None:
+                day = parse_date(date_value)
+                known = dates[date_value] = (
+                    day,
+                    None if day is None else date_problem(day, "", today),
+                    day is not None and day.weekday() >= 5,
+                )
+            date, date_issue, weekend = known
             if date is None:
                 errors.append(
                     Issue(label, line, "date", raw_date, "not a date (YYYY-MM-DD or DD/MM/YYYY)")
@@ -289,6 +422,15 @@ def _rows(
                     Issue(label, line, "code", raw_code, "no mark entered: the register has a gap")
                 )
 
+        if date is not None:
+            if date_issue is not None and code == CLOSURE:
+                date_issue = date_problem(date, code, today)  # a closure may be planned ahead
+            if date_issue is not None:
+                errors.append(Issue(label, line, "date", raw_date, date_issue))
+                date = None
+            elif weekend:
+                result.warnings.append(Issue(label, line, "date", raw_date, WEEKEND_WARNING))
+
         urn = ""
         if i_urn is not None:
             urn = row[i_urn].strip()
@@ -311,6 +453,9 @@ def _rows(
                         "not a date (YYYY-MM-DD or DD/MM/YYYY)",
                     )
                 )
+                ok = False
+            elif date is not None and (young := too_young(date, dob)) is not None:
+                errors.append(Issue(label, line, "date", raw_date, young))
                 ok = False
 
         if not ok or upn is None or date is None or code_set is None:
@@ -350,10 +495,14 @@ def _rows(
 
 
 def load_register(
-    path: Path, *, codes: CodeTable | None = None, name: str | None = None
+    path: Path,
+    *,
+    codes: CodeTable | None = None,
+    name: str | None = None,
+    today: dt.date | None = None,
 ) -> RegisterRead:
     """Read the whole of ``path`` (no progress)."""
-    job = read_register(path, codes=codes, name=name)
+    job = read_register(path, codes=codes, name=name, today=today)
     while True:
         try:
             next(job)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from officer_app.escaping import escape_controls
 from officer_app.forms.loader import default_folders, load_definitions
 
 
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for form_id in registry.unavailable:
         print(f"BROKEN {form_id}: unavailable")
     for problem in registry.problems:
-        print(problem, file=sys.stderr)
+        print(escape_controls(str(problem)), file=sys.stderr)  # the file's text, escaped
     return 1 if registry.problems else 0
 
 

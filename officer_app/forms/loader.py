@@ -29,7 +29,7 @@ from typing import Any, TypeAlias
 import jsonschema  # type: ignore[import-untyped]
 import yaml  # type: ignore[import-untyped]
 
-from officer_app import paths
+from officer_app import la_yaml, paths
 from officer_app.forms.model import FieldType, FormDefinition, definition_from_dict
 
 SCHEMA_FILE = ("schema", "form-definition.schema.json")
@@ -155,30 +155,17 @@ def _walk_nodes(node: Any, path: JsonPath, parsed: _Parsed) -> None:
             _walk_nodes(item, (*path, index), parsed)
 
 
-# libyaml's loader when PyYAML was built with it (about ten times faster), else pure Python.
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _parse_yaml(text: str) -> _Parsed:
-    loader = _SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise _FileError("the file is empty")
-        parsed = _Parsed(loader.construct_document(node))
-        _walk_nodes(node, (), parsed)
-        return parsed
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        context = exc.context or ""
-        if exc.context and exc.context_mark is not None and exc.context_mark is not mark:
-            context = f"{exc.context} (from line {exc.context_mark.line + 1})"
-        problem = ": ".join(p for p in (context, exc.problem) if p)
-        raise _FileError(f"not valid YAML: {problem}", mark.line + 1 if mark else None) from exc
-    except yaml.YAMLError as exc:
-        raise _FileError(f"not valid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
+        data, node = la_yaml.compose(text)  # anchors, aliases and deep nesting refused
+    except la_yaml.YamlProblem as exc:
+        message = f"not valid YAML: {exc.message}" if exc.syntax else exc.message
+        raise _FileError(message, exc.line) from exc
+    if node is None:
+        raise _FileError("the file is empty")
+    parsed = _Parsed(data)
+    _walk_nodes(node, (), parsed)
+    return parsed
 
 
 def _parse_json(text: str) -> _Parsed:
@@ -197,7 +184,9 @@ def _parse_json(text: str) -> _Parsed:
 
 def _read(file: Path) -> _Parsed:
     try:
-        text = file.read_text(encoding="utf-8")
+        text = la_yaml.read_small(file).decode("utf-8")
+    except la_yaml.YamlProblem as exc:
+        raise _FileError(exc.message, exc.line) from exc
     except UnicodeDecodeError as exc:
         raise _FileError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except OSError as exc:

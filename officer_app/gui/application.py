@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from officer_app.clock import Clock, SystemClock
 from officer_app.config import Settings
+from officer_app.crash import crash_line
 from officer_app.gui import theme
 from officer_app.gui.qt_workarounds import keep_none_alive
 from officer_app.gui.task_runner import TaskRunner
@@ -81,6 +84,30 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def report_crash(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook for the window: an exception no code caught (in a slot, say) is one
+    line on stderr and in a message box (see :mod:`officer_app.crash`), never a traceback
+    with case data in it."""
+    if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal that started it
+        print("officer-app: interrupted", file=sys.stderr)
+        QApplication.quit()
+        return
+    line = crash_line(exc, tb)
+    print(f"officer-app: {line}", file=sys.stderr, flush=True)
+    if threading.current_thread() is threading.main_thread() and QApplication.instance():
+        QMessageBox.critical(None, "Officer App", f"Something went wrong: {line}")
+
+
+def _report_thread_crash(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is not None:
+        print(f"officer-app: {crash_line(args.exc_value, args.exc_traceback)}", file=sys.stderr)
+
+
+def install_crash_report() -> None:
+    sys.excepthook = report_crash
+    threading.excepthook = _report_thread_crash
+
+
 class _FirstPaint(QObject):
     """Calls back once, on the first paint of a widget after ``armed``."""
 
@@ -110,6 +137,7 @@ def run(
     entered = time.perf_counter()
     entered_wall = time.time()
     app = application(argv)
+    install_crash_report()
     qt_ready = time.perf_counter()
     window = build_main_window(
         data_dir, idle_minutes=idle_minutes, backend=backend, clock=clock, settings=settings

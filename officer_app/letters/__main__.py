@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from officer_app.escaping import escape_controls
 from officer_app.letters.loader import TemplateRegistry, default_folders, load_templates
 
 
@@ -20,12 +21,13 @@ def report(registry: TemplateRegistry) -> int:
     for template in registry.templates():
         asks = ", ".join(a.name for a in template.asks) or "no asks"
         needs = " (needs the penalty notice)" if template.needs_notice else ""
-        print(f"ok     {template.id} v{template.version}: {template.title}{needs}; {asks}")
+        line = f"ok     {template.id} v{template.version}: {template.title}{needs}; {asks}"
+        print(escape_controls(line))
         print(f"       from {template.source}")
     for template_id in registry.unavailable:
         print(f"BROKEN {template_id}: unavailable")
     for problem in registry.problems:
-        print(problem, file=sys.stderr)
+        print(escape_controls(str(problem)), file=sys.stderr)  # the file's text, escaped
     return 1 if registry.problems else 0
 
 

@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped]
 
-from officer_app import paths
+from officer_app import la_yaml, paths
 from officer_app.letters.markup import MarkupProblem, parse_body, parse_inline
 from officer_app.letters.model import (
     NEEDS,
@@ -121,52 +121,40 @@ class _HeaderError(Exception):
         self.message, self.line, self.column = message, line, column
 
 
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _parse_header(text: str, first_line: int) -> _Header:
     """YAML text that starts on ``first_line`` of the file, with every key's position."""
-    loader = _SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise _HeaderError("the header is empty: it needs at least id, version and title",
-                               first_line, 1)  # fmt: skip
-        header = _Header(loader.construct_document(node))
+        data, node = la_yaml.compose(text)  # anchors, aliases and deep nesting refused
+    except la_yaml.YamlProblem as exc:
+        message = f"the header is not valid YAML: {exc.message}" if exc.syntax else exc.message
+        line = first_line if exc.line is None else exc.line - 1 + first_line
+        raise _HeaderError(message, line, exc.column) from exc
+    if node is None:
+        raise _HeaderError("the header is empty: it needs at least id, version and title",
+                           first_line, 1)  # fmt: skip
+    header = _Header(data)
 
-        def walk(item: Any, path: Path_) -> None:
-            style = getattr(item, "style", None) or ""
-            header.values.setdefault(
-                path, (item.start_mark.line + first_line, item.start_mark.column + 1, style)
-            )
-            if isinstance(item, yaml.MappingNode):
-                seen: set[Any] = set()
-                for key_node, value_node in item.value:
-                    key = key_node.value
-                    where = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
-                    if key in seen:
-                        header.duplicates.append(((*path, key), *where))
-                    seen.add(key)
-                    header.keys[(*path, key)] = where
-                    walk(value_node, (*path, key))
-            elif isinstance(item, yaml.SequenceNode):
-                for index, child in enumerate(item.value):
-                    walk(child, (*path, index))
+    def walk(item: Any, path: Path_) -> None:
+        style = getattr(item, "style", None) or ""
+        header.values.setdefault(
+            path, (item.start_mark.line + first_line, item.start_mark.column + 1, style)
+        )
+        if isinstance(item, yaml.MappingNode):
+            seen: set[Any] = set()
+            for key_node, value_node in item.value:
+                key = key_node.value
+                where = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
+                if key in seen:
+                    header.duplicates.append(((*path, key), *where))
+                seen.add(key)
+                header.keys[(*path, key)] = where
+                walk(value_node, (*path, key))
+        elif isinstance(item, yaml.SequenceNode):
+            for index, child in enumerate(item.value):
+                walk(child, (*path, index))
 
-        walk(node, ())
-        return header
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = ": ".join(p for p in (exc.context, exc.problem) if p)
-        raise _HeaderError(
-            f"the header is not valid YAML: {problem}",
-            mark.line + first_line if mark else first_line,
-            mark.column + 1 if mark else None,
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise _HeaderError(f"the header is not valid YAML: {exc}", first_line, None) from exc
-    finally:
-        loader.dispose()
+    walk(node, ())
+    return header
 
 
 def _describe(value: Any) -> str:
@@ -339,7 +327,9 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
         return None, [TemplateProblem(file, message, line, column, fallback_id)]
 
     try:
-        raw = file.read_bytes()
+        raw = la_yaml.read_small(file)
+    except la_yaml.YamlProblem as exc:
+        return refuse(exc.message)
     except OSError as exc:
         return refuse(f"cannot be read: {exc.strerror or exc}")
     try:

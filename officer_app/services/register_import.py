@@ -22,7 +22,13 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from officer_app.attendance.register import Issue, read_register
+from officer_app.attendance.register import (
+    Issue,
+    RegisterMark,
+    fourth_birthday,
+    read_register,
+    too_young,
+)
 from officer_app.attendance.totals import refresh_totals
 from officer_app.clock import Clock
 from officer_app.domain.chronology import EntryType
@@ -66,7 +72,7 @@ def import_register(
     store: Store, path: Path, clock: Clock, officer_id: str
 ) -> Generator[Progress, None, ImportResult]:
     """Read, check and import ``path``; yields progress; returns what changed."""
-    read = yield from read_register(path, name=path.name)
+    read = yield from read_register(path, name=path.name, today=clock.today())
     if read.errors:
         raise RegisterRefused(read.errors)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -75,17 +81,17 @@ def import_register(
     now = clock.now()
 
     def work(session: Session) -> ImportResult:
-        children = dict(
-            session.execute(
-                select(Child.upn, Child.id).where(Child.upn.in_({m.upn for m in read.marks}))
-            ).all()
-        )
         upns = {m.upn for m in read.marks}
+        found = session.execute(
+            select(Child.upn, Child.id, Child.date_of_birth).where(Child.upn.in_(upns))
+        ).all()
+        children = {str(upn): child_id for upn, child_id, _born in found}
         result.pupils_matched = len(children)
         result.pupils_not_on_caseload = len(upns - set(children))
         ours = [m for m in read.marks if m.upn in children]
         if not ours:
             return result
+        _refuse_marks_before_school_age(ours, {str(u): born for u, _id, born in found}, path)
         first = min(m.date for m in ours)
         last = max(m.date for m in ours)
         connection = session.connection()
@@ -170,6 +176,23 @@ def import_register(
     done = store.write_wait(work)
     yield Progress(len(read.marks), len(read.marks), "Imported")
     return done
+
+
+def _refuse_marks_before_school_age(
+    marks: list[RegisterMark], born: dict[str, dt.date], path: Path
+) -> None:
+    """RegisterRefused if a mark is before its pupil's fourth birthday (the date of birth
+    held on the caseload: see :func:`officer_app.attendance.register.too_young`)."""
+    birthdays = {upn: fourth_birthday(day) for upn, day in born.items() if day is not None}
+    errors = [
+        Issue(path.name, m.line, "date", m.date.isoformat(), why)
+        for m in marks
+        if m.upn in birthdays
+        and m.date < birthdays[m.upn]
+        and (why := too_young(m.date, born[m.upn], "on the caseload")) is not None
+    ]
+    if errors:
+        raise RegisterRefused(errors)
 
 
 _INSERT_SQL = (

@@ -149,6 +149,7 @@ def open_engine(path: Path, key: bytes, *, pool_size: int = 4, create: bool = Fa
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=4,
+        hide_parameters=True,  # an error's text never carries case data (ids, dates, marks)
     )
 
     @event.listens_for(engine, "begin")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtWidgets import QDialog
 
@@ -255,6 +257,7 @@ def test_a_register_imports_from_the_window(
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     upn = window.profile.store.read(lambda s: s.scalar(select(Child.upn).limit(1)))
+    window.profile.clock.advance(dt.timedelta(days=10))  # past the week imported
     good = tmp_path / "week.csv"
     good.write_text(f"upn,date,session,code\n{upn},2026-11-23,AM,/\n{upn},2026-11-23,PM,N\n")
     window.import_register(good)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,14 @@ def run(profile: OpenProfile, path: Path) -> ImportResult:
         except StopIteration as done:
             assert all(isinstance(s, Progress) for s in steps) and steps
             return done.value
+
+
+@pytest.fixture(autouse=True)
+def _a_week_later(demo_profile: OpenProfile) -> None:
+    """The demo profile holds marks up to the day before its clock's today (Friday 20
+    November 2026); these tests import the week after, so the clock moves on past it (a mark
+    for a day still to come is refused)."""
+    demo_profile.clock.advance(dt.timedelta(days=10))  # type: ignore[attr-defined]
 
 
 def _upns(profile: OpenProfile) -> list[str]:
@@ -124,3 +133,63 @@ def test_imported_marks_have_unique_version_4_ids(
     )
     assert len(ids) == len(set(ids)) == 12
     assert all(uuid.UUID(i).version == 4 and str(uuid.UUID(i)) == i for i in ids)
+
+
+def _oldest_child(profile: OpenProfile) -> tuple[str, dt.date]:
+    row = profile.store.read(
+        lambda s: s.execute(
+            select(Child.upn, Child.date_of_birth)
+            .where(Child.upn.is_not(None))
+            .order_by(Child.date_of_birth)
+            .limit(1)
+        ).one()
+    )
+    return row[0], row[1]
+
+
+@pytest.mark.parametrize(("offset", "ok"), [(-1, False), (0, True), (1, True)])
+def test_a_mark_before_the_fourth_birthday_on_the_caseload_is_refused(
+    demo_profile: OpenProfile, tmp_path: Path, offset: int, ok: bool
+) -> None:
+    from officer_app.attendance.register import fourth_birthday
+
+    upn, born = _oldest_child(demo_profile)
+    day = fourth_birthday(born) + dt.timedelta(days=offset)
+    register = tmp_path / "early.csv"
+    # the file gives no date of birth: the caseload's is the one that judges
+    register.write_text(HEADER + f"{a_good(demo_profile, upn)},2026-11-23,AM,/,100001\n"
+                        f"{upn},{day.isoformat()},AM,/,100001\n")  # fmt: skip
+    before = _count(demo_profile, AttendanceMark)
+    if ok:
+        assert run(demo_profile, register).added == 2
+        return
+    with pytest.raises(RegisterRefused) as refused:
+        run(demo_profile, register)
+    assert [(e.line, e.column) for e in refused.value.errors] == [(3, "date")]
+    message = str(refused.value.errors[0])
+    assert "before the pupil's fourth birthday" in message
+    assert str(born.year) not in message.split(":", 3)[-1]  # the date of birth is not repeated
+    assert _count(demo_profile, AttendanceMark) == before
+
+
+def a_good(profile: OpenProfile, other_than: str) -> str:
+    return next(u for u in _upns(profile) if u != other_than)
+
+
+def test_a_mark_after_today_by_the_profile_clock_is_refused(
+    demo_profile: OpenProfile, tmp_path: Path
+) -> None:
+    a, _ = _upns(demo_profile)
+    today = demo_profile.clock.today()
+    tomorrow = today + dt.timedelta(days=1)
+    register = tmp_path / "ahead.csv"
+    register.write_text(
+        HEADER + f"{a},{today.isoformat()},AM,/,100001\n{a},{tomorrow.isoformat()},AM,/,100001\n"
+        f"{a},{tomorrow.isoformat()},PM,#,100001\n"
+    )
+    before = _count(demo_profile, AttendanceMark)
+    with pytest.raises(RegisterRefused) as refused:
+        run(demo_profile, register)
+    assert [(e.line, e.column) for e in refused.value.errors] == [(3, "date")]
+    assert "after today" in refused.value.errors[0].message
+    assert _count(demo_profile, AttendanceMark) == before
