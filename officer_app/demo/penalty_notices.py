@@ -312,7 +312,7 @@ def _first_met(replay: _Replay, case: LegalCase, start: dt.date, end: dt.date) -
     14 weeks of the register meet the threshold: when an officer must consider a notice."""
     day = next_working_day(start)
     while day < end:
-        if _met_on(replay, case, day - dt.timedelta(days=1)):
+        if _met_on(replay, case, day):
             return day
         day = next_working_day(day + dt.timedelta(weeks=1))
     return None
@@ -455,7 +455,12 @@ def _issue_and_after(
 
 
 def _met_on(replay: _Replay, case: LegalCase, day: dt.date) -> bool:
-    seen = replay.at(day, 600).threshold(case.case_id, day - dt.timedelta(weeks=14), day)
+    """Whether a notice considered on ``day`` meets the threshold: the same 14 weeks up to the
+    day before that ``_consider`` and ``_limit_family`` give the service, so that a day found
+    here is never refused when the notice is issued."""
+    seen = replay.at(day, 600).threshold(
+        case.case_id, day - dt.timedelta(weeks=14), day - dt.timedelta(days=1)
+    )
     return seen.met
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -85,3 +86,22 @@ def test_one_family_shows_the_limit_of_two_notices(with_notices: OpenProfile) ->
     plan = service.plan_issue(pending.id, profile.clock.today(), "hand")
     assert not plan.decision.allowed and plan.decision.ordinal == 3
     assert any("Education Supervision Order" in a for a in plan.decision.alternatives)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [99, 12345])
+def test_a_demo_of_any_seed_issues_only_notices_whose_register_meets_the_threshold(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch, keyring_backend: object
+) -> None:
+    """Seeds 99 and 12345 stopped the demo with "the register considered does not meet the
+    national threshold": the day chosen as meeting it was judged on a range one day longer
+    than the one the notice was then considered on."""
+    from officer_app.cli import main
+    from tests.conftest import DEMO_TODAY
+
+    monkeypatch.setenv("OFFICER_APP_PASSPHRASE", "correct horse battery staple")
+    profile = tmp_path / "profile"
+    argv = ["--data-dir", str(profile), "demo", "--cases", "60", "--seed", str(seed),
+            "--today", DEMO_TODAY.isoformat()]  # fmt: skip
+    assert main(argv) == 0
+    assert main(["--data-dir", str(profile), "verify"]) == 0
