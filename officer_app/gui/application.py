@@ -18,6 +18,7 @@ from officer_app.clock import Clock, SystemClock
 from officer_app.config import Settings
 from officer_app.crash import crash_line
 from officer_app.gui import theme
+from officer_app.gui.markup import literal
 from officer_app.gui.qt_workarounds import keep_none_alive
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.window import MainWindow
@@ -95,7 +96,7 @@ def report_crash(kind: type[BaseException], exc: BaseException, tb: TracebackTyp
     line = crash_line(exc, tb)
     print(f"officer-app: {line}", file=sys.stderr, flush=True)
     if threading.current_thread() is threading.main_thread() and QApplication.instance():
-        QMessageBox.critical(None, "Officer App", f"Something went wrong: {line}")
+        QMessageBox.critical(None, "Officer App", literal(f"Something went wrong: {line}"))
 
 
 def _report_thread_crash(args: threading.ExceptHookArgs) -> None:
