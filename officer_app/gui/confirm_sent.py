@@ -32,6 +32,7 @@ class ConfirmSentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Did the letters go out?")
+        self.setMinimumWidth(440)  # the question on three lines, not seven
         question = plain_label(
             f"Have the {letters} letter{'s' * (letters != 1)} been posted or handed over? "
             "Only then are they recorded as sent, each signed into its case's chronology. "
