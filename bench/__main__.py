@@ -241,6 +241,9 @@ def main() -> None:
 
     clock = FixedClock(dt.datetime.combine(TODAY, dt.time(10, 0), tzinfo=dt.UTC))
     results += run_import_benchmarks(folder, PASSPHRASE, clock, Result)
+    from bench.evidence_bench import run_evidence_benchmarks
+
+    results += run_evidence_benchmarks(folder, PASSPHRASE, clock, Result)
     table = write_results(results, args.cases)
     print()
     print(f"{args.cases} cases; {machine()}")
