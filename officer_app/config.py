@@ -20,6 +20,10 @@ red_no_contact_days = 28
 amber_no_contact_days = 14
 amber_action_due_within_days = 5
 
+[notice_to_improve]             # the improvement period's range (domain/notice_to_improve.py)
+min_school_weeks = 3
+max_school_weeks = 6
+
 [[attendance_bands]]            # replaces the default (Hackney) bands when given
 at_or_below = 90
 name = "Below 90%: targeted support"
@@ -51,6 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
+from officer_app.domain.notice_to_improve import ImprovementPeriod
 from officer_app.domain.rag import RagPolicy
 from officer_app.domain.working_days import Timescales
 
@@ -98,6 +103,7 @@ class Settings:
     idle_minutes: float = 5.0
     timescales: Timescales = field(default_factory=Timescales)
     rag: RagPolicy = field(default_factory=RagPolicy)
+    notice_to_improve: ImprovementPeriod = field(default_factory=ImprovementPeriod)
     attendance_bands: tuple[Band, ...] = DEFAULT_BANDS
     letterhead: Letterhead = field(default_factory=Letterhead)
 
@@ -109,6 +115,7 @@ _TOP = {
     "idle_minutes",
     "timescales",
     "rag",
+    "notice_to_improve",
     "attendance_bands",
     "letterhead",
 }
@@ -155,7 +162,10 @@ def load_settings(path: Path | None) -> Settings:
         if not isinstance(minutes, int | float) or not 1 <= minutes <= 60:
             raise ConfigError(f"{path}: idle_minutes: a number of minutes from 1 to 60")
         values["idle_minutes"] = float(minutes)
-    for key, kind in (("timescales", Timescales), ("rag", RagPolicy)):
+    kinds: tuple[tuple[str, type[Any]], ...] = (
+        ("timescales", Timescales), ("rag", RagPolicy), ("notice_to_improve", ImprovementPeriod)
+    )  # fmt: skip
+    for key, kind in kinds:
         if key in raw:
             table = raw[key]
             if not isinstance(table, dict):

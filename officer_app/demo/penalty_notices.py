@@ -111,7 +111,12 @@ def workflow_at(opened: OpenProfile, officer_id: str, moment: dt.datetime) -> Pe
     sender = letters_at(opened, officer_id, moment)
     clock = FixedClock(moment.astimezone(dt.UTC))
     return PenaltyNoticeService(
-        opened.store, clock, officer_id, letters=lambda: sender, la_name=opened.settings.la_name
+        opened.store,
+        clock,
+        officer_id,
+        letters=lambda: sender,
+        la_name=opened.settings.la_name,
+        improvement=opened.settings.notice_to_improve,
     )
 
 

@@ -1,7 +1,12 @@
 """An LA's attendance threshold bands and the actions each suggests (configurable).
 
 The default follows the Hackney bands from the seed strategies: at or below 95%, 90%, 85%
-(persistent absence) and 80%, each with the steps the strategy expects at that level.
+and 80%, each with the steps the strategy expects at that level.
+
+Persistent absence is missing 10% or more of possible sessions (DfE definition since
+2015/16, "Working together to improve school attendance" and the absence statistics): that
+is attendance at or below 90%, so the 90% band is where persistent absence begins and the
+85% band is already well inside it. The band names say so in those words.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ DEFAULT_BANDS: tuple[Band, ...] = (
     ),
     Band(
         Decimal(90),
-        "At or below 90% (a session missed every week)",
+        "At or below 90% (a session missed every week): persistent absence",
         (
             "Letter pointing out the fall in attendance and the school's target",
             "Weekly contact with the parent",
@@ -39,7 +44,7 @@ DEFAULT_BANDS: tuple[Band, ...] = (
     ),
     Band(
         Decimal(85),
-        "At or below 85% (persistent absence territory)",
+        "At or below 85% (three sessions missed every two weeks): well into persistent absence",
         (
             "Head teacher involved; meeting with the parent and the attendance lead",
             "Agree rapid improvement over the next half term; consider a parenting contract",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from officer_app.domain.notice_to_improve import ImprovementPeriod, school_weeks
 from officer_app.domain.penalty_notices import Grounds, ThresholdEvidence
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.markup import bold, escape, no_accelerator, plain_label, rich_label
@@ -155,8 +156,19 @@ class ConsiderDialog(QDialog):
 
 
 class NoticeToImproveDialog(QDialog):
-    def __init__(self, notice: NoticeInfo, today: dt.date, parent: QWidget | None = None) -> None:
+    """The Notice to Improve's details; the improvement period is checked against the LA's
+    range as the dates change, and a period outside it cannot be sent (the reason shown)."""
+
+    def __init__(
+        self,
+        notice: NoticeInfo,
+        today: dt.date,
+        parent: QWidget | None = None,
+        *,
+        period: ImprovementPeriod | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._period = period or ImprovementPeriod()
         self.setWindowTitle("Notice to Improve")
         self.setMinimumWidth(560)
         intro = _wrapped(
@@ -182,13 +194,38 @@ class NoticeToImproveDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Sent on", self.sent_on)
         form.addRow("&How", self.method)
+        self.period_note = _wrapped()
+        self.period_note.setAccessibleName("Improvement period check")
         form.addRow("Improvement &until", self.until)
+        form.addRow("", self.period_note)
         form.addRow("Sufficient &improvement", self.improvement)
         form.addRow("&Support offered", self.support)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Send the Notice to Improve"))
+        self.buttons = _buttons(self, "Send the Notice to Improve")
+        layout.addWidget(self.buttons)
+        self.until.dateChanged.connect(self._check_period)
+        self.sent_on.dateChanged.connect(self._check_period)
+        self._check_period()
+
+    def _check_period(self) -> None:
+        sent, until = day_of(self.sent_on), day_of(self.until)
+        refusal = (
+            "the improvement period must end after the notice is sent"
+            if until <= sent
+            else self._period.refusal(sent, until)
+        )
+        if refusal:
+            self.period_note.setText(f"Cannot be sent: {refusal}.")
+        else:
+            weeks = school_weeks(sent, until)
+            self.period_note.setText(
+                f"{weeks} school weeks after the week it is sent in (the LA's range: "
+                f"{self._period.describe()}; weeks with a working day count, holidays too)."
+            )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(refusal is None)
 
 
 class IssueDialog(QDialog):

@@ -363,7 +363,8 @@ class PenaltyNoticePanel(QWidget):
 
     def _dialog_for(self, key: str, notice: NoticeInfo) -> QDialog:
         if key == "nti":
-            return NoticeToImproveDialog(notice, self._today, self)
+            period = self._service().improvement_period
+            return NoticeToImproveDialog(notice, self._today, self, period=period)
         if key == "paid":
             return PaymentDialog(notice, self._today, self)
         if key == "withdraw":

@@ -22,6 +22,7 @@ CASE_PLACEHOLDERS: Mapping[str, str] = {
     "child.age": "The child's age in years on the letter's date",
     "child.year_group": "The child's year group (Year 8, Reception)",
     "child.upn": "The child's Unique Pupil Number",
+    "child.address": "The child's postal address on one line (the family's address)",
     "parent.name": "The recipient's full name (Amira Rahman)",
     "parent.title_name": "The recipient's title and surname (Ms Rahman), or full name",
     "parent.salutation": "Dear Ms Rahman",

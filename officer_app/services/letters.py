@@ -590,6 +590,7 @@ class LetterService:
             "child.age": str(age_on(facts.born, dated)),
             "child.year_group": _year(facts.year_group),
             "child.upn": facts.upn,
+            "child.address": ", ".join(facts.address),
             "parent.name": recipient.name,
             "parent.title_name": facts.title_name,
             "parent.salutation": f"Dear {facts.title_name}",
@@ -612,6 +613,7 @@ class LetterService:
         reasons = {
             "child.year_group": "the child's year group is not recorded",
             "child.upn": "the child's UPN is not recorded",
+            "child.address": "no postal address is recorded for the family",
             "school.name": "the child's school is not recorded",
             "school.urn": "the child's school is not recorded",
             "officer.email": "your email address is not recorded",

@@ -25,6 +25,7 @@ from officer_app.config import DEFAULT_LA_NAME
 from officer_app.domain import penalty_notices as rules
 from officer_app.domain.attendance import CodeTable, Mark, percentage, summarise
 from officer_app.domain.chronology import EntryType
+from officer_app.domain.notice_to_improve import ImprovementPeriod
 from officer_app.domain.penalty_notices import (
     Grounds,
     NoticeStatus,
@@ -150,13 +151,20 @@ class PenaltyNoticeService:
         letters: Callable[[], LetterService] | None = None,
         codes: CodeTable | None = None,
         la_name: str = DEFAULT_LA_NAME,
+        improvement: ImprovementPeriod | None = None,
     ) -> None:
         self._la_name = la_name
+        self._improvement = improvement or ImprovementPeriod()
         self._store = store
         self._clock = clock
         self._officer_id = officer_id
         self._letters = letters
         self._codes = codes
+
+    @property
+    def improvement_period(self) -> ImprovementPeriod:
+        """The LA's range for a Notice to Improve's improvement period (settings.toml)."""
+        return self._improvement
 
     @property
     def codes(self) -> CodeTable:
@@ -361,6 +369,9 @@ class PenaltyNoticeService:
         start its improvement period."""
         if until <= sent_on:
             raise NoticeRefused("the improvement period must end after the notice is sent")
+        too_short_or_long = self._improvement.refusal(sent_on, until)
+        if too_short_or_long:
+            raise NoticeRefused(too_short_or_long)
         if not improvement.strip():
             raise NoticeRefused("say what sufficient improvement means for this child")
         if not support.strip():

@@ -148,6 +148,7 @@ class OpenProfile:
             self.officer.id,
             letters=lambda: self.letters,
             la_name=self.settings.la_name,
+            improvement=self.settings.notice_to_improve,
         )
 
     @property

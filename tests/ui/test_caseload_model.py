@@ -120,7 +120,8 @@ def test_attendance_shows_the_figure_its_band_and_its_dates() -> None:
         first=dt.date(2026, 9, 3),
         last=dt.date(2026, 11, 19),
         possible=104,
-        band="At or below 85% (persistent absence territory)",
+        band="At or below 85% (three sessions missed every two weeks): well into persistent"
+        " absence",
         band_rank=1,
         band_limit=Decimal(85),
         actions=("Head teacher involved",),

@@ -21,3 +21,17 @@ def test_an_la_sets_its_own_bands() -> None:
     own = (Band(Decimal(92), "Below 92%", ("Call",)), Band(Decimal(75), "Below 75%", ()))
     assert band_for(Decimal("80"), own).name == "Below 92%"
     assert band_for(Decimal("75"), own).name == "Below 75%"
+
+
+def test_band_words_put_persistent_absence_at_90_percent_attendance() -> None:
+    # Persistent absence is 10% or more of sessions missed (DfE, since 2015/16): it begins at
+    # 90% attendance. Issue 9 point 12: the 85% band called itself "persistent absence
+    # territory" as if PA began there, and the 90% band did not mention it.
+    for band in DEFAULT_BANDS:
+        if band.at_or_below > Decimal(90):
+            assert "persistent" not in band.name.lower(), band.name
+        assert "territory" not in band.name
+    assert [b.name for b in DEFAULT_BANDS[1:3]] == [
+        "At or below 90% (a session missed every week): persistent absence",
+        "At or below 85% (three sessions missed every two weeks): well into persistent absence",
+    ]
