@@ -63,6 +63,7 @@ def test_summary_json_of_the_example_register_without_any_profile(tmp_path: Path
         "penalty_notice_threshold": {
             "met": False,
             "max_unauthorised_in_window": 2,
+            "unauthorised_in_window": 2,
             "window_from": "2026-09-07",
             "window_to": "2026-09-13",
         },

@@ -68,6 +68,7 @@ def test_example_register_json() -> None:
         "penalty_notice_threshold": {
             "met": False,
             "max_unauthorised_in_window": 2,
+            "unauthorised_in_window": 2,
             "window_from": "2026-09-07",
             "window_to": "2026-09-13",
         },
@@ -187,6 +188,30 @@ def test_penalty_window_spans_a_year_boundary() -> None:
     assert t.met is True and t.max_unauthorised_in_window == 10
     assert t.window_from == mondays[0]  # earliest run that meets it: weeks 0-9
     assert t.window_to == D(2027, 2, 7)
+
+
+def test_the_window_named_carries_its_own_count_not_the_largest() -> None:
+    """Issue 9 point 2: the earliest run that meets the threshold holds 10, a later run 13;
+    the dates named are the earliest run's, so the count stated with them is 10."""
+    mondays = [D(2027, 1, 4) + dt.timedelta(weeks=w) for w in range(12)]
+    ms = _n_each_week(mondays, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2])
+    t = summary(ms).penalty_notice_threshold
+    assert t.met is True and t.max_unauthorised_in_window == 12
+    assert (t.window_from, t.window_to) == (D(2027, 1, 4), D(2027, 3, 14))
+    assert t.unauthorised_in_window == 10
+    exact = summarise(ms, "X", t.window_from, t.window_to, codes=CODES)
+    assert exact.unauthorised == t.unauthorised_in_window  # the count of those dates
+    named = summary(ms).to_json()["penalty_notice_threshold"]
+    assert (named["max_unauthorised_in_window"], named["unauthorised_in_window"]) == (12, 10)
+
+
+def test_unmet_window_count_is_its_own_largest_count() -> None:
+    mondays = [D(2026, 9, 7) + dt.timedelta(weeks=w) for w in range(12)]
+    ms = _n_each_week(mondays, [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 5])
+    t = summary(ms).penalty_notice_threshold
+    assert (t.unauthorised_in_window, t.max_unauthorised_in_window) == (6, 6)
+    empty = summary(marks([(D(2026, 8, 3), "AM", "#")])).penalty_notice_threshold
+    assert empty.unauthorised_in_window == 0
 
 
 def test_penalty_window_with_fewer_than_ten_school_weeks() -> None:
