@@ -324,7 +324,10 @@ class AttendancePanel(QWidget):
                 item.setToolTip(literal(f"{period.name}: {date_range(period.first, period.last)}"))
             elif col == len(cells) - 1:
                 item.setToolTip(
-                    literal(f"{text} at most in any 10 school weeks; {_run_named(s)}: {window}")
+                    literal(
+                        f"{text} — the largest count in any 10 school weeks; "
+                        f"{_run_named(s)}: {window}"
+                    )
                 )
             else:
                 item.setToolTip(literal(text))
