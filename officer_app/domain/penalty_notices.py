@@ -195,10 +195,11 @@ class Notice:
 @dataclass(frozen=True)
 class NoticeDecision:
     allowed: bool
-    ordinal: int  # 1 for a first notice in the window, 2 for a second; 3 when refused
+    ordinal: int  # 1 + the notices that still count (1 first, 2 second, 3 refused)
     amount_within_21_days: int | None  # the reduced rate, first notices only
     amount_within_28_days: int | None
-    window_from: dt.date | None  # the current 3-year window, when one is open
+    # the earlier notice that makes this a second (or blocks it), and the last day it counts
+    window_from: dt.date | None
     window_to: dt.date | None
     reason: str
     alternatives: tuple[str, ...] = ()

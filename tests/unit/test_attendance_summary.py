@@ -368,3 +368,29 @@ def test_an_unauthorised_session_in_a_new_school_week_can_lower_the_count() -> N
     # one N in week 5 makes it a school week: 11 weeks, two runs of 10, each with 6
     after = summary([*ms, Mark(D(2026, 10, 12), "AM", "N")]).penalty_notice_threshold
     assert after.met is False and after.max_unauthorised_in_window == 6
+
+
+@given(session_slots, st.data())
+def test_the_count_stated_is_the_count_of_the_dates_named(
+    slots: list[tuple[int, str]], data: st.DataObject
+) -> None:
+    """Issue 9 point 2, for any register: the summary of exactly window_from..window_to holds
+    ``unauthorised_in_window`` unauthorised sessions, never more than the largest count, and
+    the threshold is met exactly when the named run holds 10 or more."""
+    codes = data.draw(
+        st.lists(
+            st.sampled_from([*ALL_CODES, "N", "N", "O", "G"]),
+            min_size=len(slots),
+            max_size=len(slots),
+        )
+    )
+    ms = _build(slots, codes)
+    t = summary(ms).penalty_notice_threshold
+    if t.window_from is None or t.window_to is None:
+        assert t.unauthorised_in_window == t.max_unauthorised_in_window == 0
+        return
+    own = summarise(ms, "X", t.window_from, t.window_to, codes=CODES)
+    assert own.unauthorised == t.unauthorised_in_window <= t.max_unauthorised_in_window
+    assert t.met == (t.unauthorised_in_window >= 10)
+    if not t.met:
+        assert t.unauthorised_in_window == t.max_unauthorised_in_window
