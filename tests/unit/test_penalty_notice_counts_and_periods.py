@@ -191,3 +191,19 @@ def test_no_prosecution_is_recorded_before_the_period_for_paying_has_ended(
     assert later.notice(notice_id).status.value == "unpaid"  # nothing recorded
     done = later.record_prosecution(notice_id, dt.date(2027, 4, 12), "Laid under s444(1)")
     assert done.status.value == "prosecuted" and done.prosecution_on == dt.date(2027, 4, 12)
+
+
+# --- point 3 through the service: the notice counts for the 3 years beginning with its date --
+def test_the_service_prices_by_the_notices_that_still_count(demo_profile: OpenProfile) -> None:
+    case_id, notice_id = considered_with_evidence(demo_profile)
+    service = at(demo_profile, AFTER_SPRING)
+    issued = service.issue(
+        notice_id, issued_on=AFTER_SPRING, served_by="hand",
+        authorised_by=supervisor_of(demo_profile), authorised_on=AFTER_SPRING,
+    )  # fmt: skip
+    [again] = service.consider(case_id, [issued.parent_id], SPRING, AFTER_SPRING)
+    last_day = service.plan_issue(again.id, dt.date(2030, 3, 14), "hand").decision
+    assert (last_day.ordinal, last_day.amount_within_21_days) == (2, None)
+    assert last_day.window_to == dt.date(2030, 3, 14)
+    lapsed = service.plan_issue(again.id, dt.date(2030, 3, 15), "hand").decision
+    assert (lapsed.ordinal, lapsed.amount_within_21_days) == (1, 80)
