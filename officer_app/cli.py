@@ -751,7 +751,11 @@ def _summary_table(s: Any) -> list[tuple[str, str]]:
     if p.window_from is None:
         window = "no school weeks in the range"
     else:
-        window = f"{p.window_from.isoformat()} to {p.window_to.isoformat()}"
+        # the count stated with these dates is theirs, never another run's (issue 9 point 2)
+        window = (
+            f"{p.window_from.isoformat()} to {p.window_to.isoformat()}: "
+            f"{p.unauthorised_in_window} unauthorised"
+        )
     rows = [
         ("Pupil (UPN)", s.upn),
         ("Range", f"{s.first.isoformat()} to {s.last.isoformat()} (both included)"),

@@ -122,7 +122,9 @@ class Mark:
 @dataclass(frozen=True)
 class PenaltyThreshold:
     met: bool
-    max_unauthorised_in_window: int
+    max_unauthorised_in_window: int  # the largest count of any run
+    # the count of the run window_from/window_to name: what may be stated with those dates
+    unauthorised_in_window: int
     window_from: dt.date | None
     window_to: dt.date | None
 
@@ -167,6 +169,7 @@ class Summary:
             "penalty_notice_threshold": {
                 "met": p.met,
                 "max_unauthorised_in_window": p.max_unauthorised_in_window,
+                "unauthorised_in_window": p.unauthorised_in_window,
                 "window_from": p.window_from.isoformat() if p.window_from else None,
                 "window_to": p.window_to.isoformat() if p.window_to else None,
             },
@@ -200,6 +203,11 @@ def penalty_threshold(marks: Iterable[Mark], codes: CodeTable) -> PenaltyThresho
     run of 10 consecutive school weeks is considered (weeks without one are skipped, so a run
     may span holidays and school years); with fewer than 10 school weeks the run is all of
     them. The threshold is met when some run holds 10 or more unauthorised sessions.
+
+    The window named is the earliest run that meets it (else the run with the largest
+    count, earliest on a tie); ``unauthorised_in_window`` is that run's own count, which is
+    what may be stated with its dates, and ``max_unauthorised_in_window`` the largest count
+    of any run (attendance-register.md, "The summary"; issue 9 point 2).
     """
     school_weeks: set[dt.date] = set()
     unauthorised: Counter[dt.date] = Counter()
@@ -212,11 +220,12 @@ def penalty_threshold(marks: Iterable[Mark], codes: CodeTable) -> PenaltyThresho
             unauthorised[week] += 1
     weeks = sorted(school_weeks)
     if not weeks:
-        return PenaltyThreshold(False, 0, None, None)
+        return PenaltyThreshold(False, 0, 0, None, None)
     span = min(PENALTY_WEEKS, len(weeks))
     best_count = -1
     best_start = 0
     met_start: int | None = None
+    met_count = 0
     window = sum(unauthorised[w] for w in weeks[:span])
     for start in range(len(weeks) - span + 1):
         if start:
@@ -224,11 +233,12 @@ def penalty_threshold(marks: Iterable[Mark], codes: CodeTable) -> PenaltyThresho
         if window > best_count:
             best_count, best_start = window, start
         if met_start is None and window >= PENALTY_SESSIONS:
-            met_start = start
-    chosen = best_start if met_start is None else met_start
+            met_start, met_count = start, window
+    chosen, chosen_count = (best_start, best_count) if met_start is None else (met_start, met_count)
     return PenaltyThreshold(
         met=met_start is not None,
         max_unauthorised_in_window=best_count,
+        unauthorised_in_window=chosen_count,
         window_from=weeks[chosen],
         window_to=weeks[chosen + span - 1] + dt.timedelta(days=6),
     )

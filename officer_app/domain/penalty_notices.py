@@ -1,12 +1,17 @@
 """Penalty notices under the national framework of 19 August 2024 (domain.md).
 
 - First notice to a parent for a child: £80 if paid within 21 days, £160 within 28.
-- Second notice to the same parent for the same child within 3 years of the first: £160
-  within 28 days, no reduced rate.
-- No third notice within those 3 years: another intervention instead (usually prosecution).
-- Paid and unpaid notices count; withdrawn ones do not. The 3-year window starts with the
-  first notice issued on or after 19 August 2024; a notice after a window has closed starts
-  a new one.
+- Second notice to the same parent for the same child while one earlier notice still counts:
+  £160 within 28 days, no reduced rate.
+- No notice while two or more still count: another intervention instead (usually
+  prosecution).
+- The 3-year limit is a rolling period, not windows that start afresh: an earlier notice
+  counts while the new notice's date falls in the period of 3 years beginning with the
+  earlier notice's date (a notice of 2 September 2024 counts up to 1 September 2027 and not
+  from 2 September 2027). Only notices issued on or after 19 August 2024 count; paid, unpaid
+  and prosecuted ones count, withdrawn ones do not (DfE "Working together to improve school
+  attendance" (August 2024), penalty notices; the Education (Penalty Notices) (England)
+  (Amendment) Regulations 2024, SI 2024/210).
 
 A notice's life: considered (with the threshold evidence) → a Notice to Improve where
 appropriate (not for leave in term time) → issued, or a decision not to issue → paid within
@@ -14,7 +19,11 @@ appropriate (not for leave in term time) → issued, or a decision not to issue 
 unpaid notice may be withdrawn, with the reason. The payment periods run from the day the
 parent received the notice: by hand, that day; by first-class post, presumed to be the second
 working day after posting (the usual presumption for first-class post; the officer may enter
-the real date). "Within 21 days" means on or before the 21st day after receipt.
+the real date). The periods run "beginning with the date on which the notice is received"
+(SI 2024/210 reg 4): the day of receipt is day 1, so the 21-day period ends on receipt + 20
+and the 28-day period on receipt + 27. No proceedings for the offence until the period for
+paying has ended (s444A(3)(a) Education Act 1996: no proceedings before the end of the
+prescribed period; domain.md "Penalty notices").
 """
 
 from __future__ import annotations
@@ -123,11 +132,25 @@ class PaymentDates:
     full_by: dt.date  # the last day for any payment
 
 
+REDUCED_DAYS = 21
+FULL_DAYS = 28
+
+
 def payment_dates(received_on: dt.date, amount_21: int | None) -> PaymentDates:
+    """The last days for paying: "the period of 21 (28) days beginning with the date on which
+    the notice is received" (SI 2024/210 reg 4), so the day of receipt is day 1 and the last
+    day is receipt + 20 (receipt + 27)."""
     return PaymentDates(
-        received_on + dt.timedelta(days=21) if amount_21 is not None else None,
-        received_on + dt.timedelta(days=28),
+        received_on + dt.timedelta(days=REDUCED_DAYS - 1) if amount_21 is not None else None,
+        received_on + dt.timedelta(days=FULL_DAYS - 1),
     )
+
+
+def prosecution_from(received_on: dt.date, amount_21: int | None) -> dt.date:
+    """The first day on which proceedings for the offence may be instituted: the day after
+    the period for paying has ended (s444A(3)(a) Education Act 1996; domain.md "Penalty
+    notices": no proceedings for the offence until the period for paying has ended)."""
+    return payment_dates(received_on, amount_21).full_by + dt.timedelta(days=1)
 
 
 def payment_status(
@@ -172,10 +195,11 @@ class Notice:
 @dataclass(frozen=True)
 class NoticeDecision:
     allowed: bool
-    ordinal: int  # 1 for a first notice in the window, 2 for a second; 3 when refused
+    ordinal: int  # 1 + the notices that still count (1 first, 2 second, 3 refused)
     amount_within_21_days: int | None  # the reduced rate, first notices only
     amount_within_28_days: int | None
-    window_from: dt.date | None  # the current 3-year window, when one is open
+    # the earlier notice that makes this a second (or blocks it), and the last day it counts
+    window_from: dt.date | None
     window_to: dt.date | None
     reason: str
     alternatives: tuple[str, ...] = ()
@@ -200,25 +224,38 @@ def _counted(notices: Iterable[Notice], parent_id: str, child_id: str) -> list[d
     )
 
 
+def counting_on(
+    notices: Iterable[Notice], *, parent_id: str, child_id: str, on: dt.date
+) -> list[dt.date]:
+    """The dates of the notices that still count on ``on``, earliest first: issued on or
+    before ``on`` and ``on`` within the 3 years beginning with the notice's date (domain.md
+    "Penalty notices": a notice of 2 September 2024 counts up to 1 September 2027)."""
+    return [
+        issued
+        for issued in _counted(notices, parent_id, child_id)
+        if issued <= on < years_after(issued, WINDOW_YEARS)
+    ]
+
+
+def last_counted_day(issued_on: dt.date) -> dt.date:
+    """The last day on which a notice issued on ``issued_on`` counts towards the limit."""
+    return years_after(issued_on, WINDOW_YEARS) - dt.timedelta(days=1)
+
+
 def next_notice(
     notices: Iterable[Notice], *, parent_id: str, child_id: str, on: dt.date
 ) -> NoticeDecision:
     """Whether a notice may be issued to this parent for this child on ``on``, and for how
-    much; refused with the reason and the alternatives when it would be a third."""
+    much; refused with the reason and the alternatives when two notices still count.
+
+    The limit is a rolling period (see the module docstring): ``window_from``/``window_to``
+    are the date of the earlier notice that makes this a second (or, when refused, the one
+    whose period ends first among the two that block it) and the last day it counts.
+    """
     if on < FRAMEWORK_START:
         raise ValueError("this calculation follows the framework in force from 19 August 2024")
-    start: dt.date | None = None
-    in_window = 0
-    for issued in _counted(notices, parent_id, child_id):
-        if issued > on:
-            break
-        if start is None or issued >= years_after(start, WINDOW_YEARS):
-            start, in_window = issued, 0  # the first notice of a new window
-        in_window += 1
-    if start is not None and on >= years_after(start, WINDOW_YEARS):
-        start, in_window = None, 0  # the window has closed: this would be a first notice
-    end = years_after(start, WINDOW_YEARS) - dt.timedelta(days=1) if start else None
-    if in_window == 0:
+    counting = counting_on(notices, parent_id=parent_id, child_id=child_id, on=on)
+    if not counting:
         return NoticeDecision(
             True,
             1,
@@ -229,7 +266,9 @@ def next_notice(
             "First notice to this parent for this child: £80 if paid within 21 days, "
             "£160 within 28 days.",
         )
-    if in_window == 1:
+    if len(counting) == 1:
+        start = counting[0]
+        end = last_counted_day(start)
         return NoticeDecision(
             True,
             2,
@@ -237,18 +276,23 @@ def next_notice(
             SECOND_FULL,
             start,
             end,
-            f"Second notice within 3 years of the first ({start:%d/%m/%Y}): £160 within "
-            "28 days, with no reduced rate.",
+            f"Second notice: the notice of {start:%d/%m/%Y} still counts (up to "
+            f"{end:%d/%m/%Y}): £160 within 28 days, with no reduced rate.",
         )
+    # a notice becomes possible once all but the latest of the counting notices have lapsed
+    blocker = counting[-2]
+    end = last_counted_day(blocker)
+    listed = ", ".join(f"{d:%d/%m/%Y}" for d in counting)
     return NoticeDecision(
         False,
         3,
         None,
         None,
-        start,
+        blocker,
         end,
-        f"A third notice within 3 years of the first ({start:%d/%m/%Y}) is not allowed: "
-        f"the window runs to {end:%d/%m/%Y}. Consider another intervention.",
+        f"A third notice within 3 years is not allowed: the notices of {listed} still "
+        f"count (the notice of {blocker:%d/%m/%Y} up to {end:%d/%m/%Y}). Consider another "
+        "intervention.",
         ALTERNATIVES,
     )
 
@@ -307,6 +351,12 @@ class ThresholdEvidence:
             unauthorised=int(data.get("unauthorised", 0)),
             attendance_pct=data.get("attendance_pct"),
         )
+
+    def count_is_of_its_dates(self) -> bool:
+        """Whether the count stated is the count of the window's own dates. Evidence recorded
+        before issue 9 could pair the largest count of any run with the dates of another;
+        ``codes_in_window`` was always counted over the dates stated, so it tells."""
+        return sum(self.codes_in_window.values()) == self.unauthorised_in_window
 
     def sentence(self) -> str:
         """The evidence in words, for the chronology and the notice's history."""

@@ -323,7 +323,12 @@ class AttendancePanel(QWidget):
             if col == 1:
                 item.setToolTip(literal(f"{period.name}: {date_range(period.first, period.last)}"))
             elif col == len(cells) - 1:
-                item.setToolTip(literal(f"{text} — worst run of 10 school weeks: {window}"))
+                item.setToolTip(
+                    literal(
+                        f"{text} — the largest count in any 10 school weeks; "
+                        f"{_run_named(s)}: {window}"
+                    )
+                )
             else:
                 item.setToolTip(literal(text))
             self.table.setItem(row, col, item)
@@ -342,9 +347,16 @@ class AttendancePanel(QWidget):
         self.threshold.setText(
             f"Penalty-notice threshold ({when}): "
             + ("MET" if s.penalty_notice_threshold.met else "not met")
-            + f" — the worst run of 10 school weeks held {_window(s)}; "
+            + f" — {_run_named(s)} held {_window(s)}; "
             "10 or more unauthorised sessions (G, N, O, U) meets it."
         )
+
+
+def _run_named(s: Summary) -> str:
+    """Which run of 10 school weeks the dates shown belong to (attendance-register.md)."""
+    if s.penalty_notice_threshold.met:
+        return "the first run of 10 school weeks that meets it"
+    return "the worst run of 10 school weeks"
 
 
 def _window(s: Summary) -> str:
@@ -352,6 +364,6 @@ def _window(s: Summary) -> str:
     if threshold.window_from is None or threshold.window_to is None:
         return "no school weeks"
     return (
-        f"{threshold.max_unauthorised_in_window} unauthorised sessions "
+        f"{threshold.unauthorised_in_window} unauthorised sessions "
         f"({threshold.window_from:%d/%m/%Y}–{threshold.window_to:%d/%m/%Y})"
     )

@@ -40,8 +40,9 @@ HEADERS = ["Parent", "Status", "Considered", "Notice", "Issued", "Amount", "Pay 
 RULES = (
     "A penalty notice must be considered at 10 or more sessions of unauthorised absence in 10 "
     "school weeks. First notice to a parent for a child: £80 within 21 days, £160 within 28. "
-    "A second within 3 years: £160 within 28 days. No third within 3 years: another "
-    "intervention instead. Legal action needs a supervisor's authority."
+    "A second while an earlier notice still counts (for the 3 years beginning with its date): "
+    "£160 within 28 days. None while two still count: another intervention instead. The days "
+    "for paying begin with the day of receipt. Legal action needs a supervisor's authority."
 )
 # (key, button text, the status the step leads to; None for actions that change nothing)
 STEPS: tuple[tuple[str, str, NoticeStatus | None], ...] = (

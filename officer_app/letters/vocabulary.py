@@ -52,7 +52,8 @@ CASE_PLACEHOLDERS: Mapping[str, str] = {
     "attendance.from": "The first day of the period (1 September 2026)",
     "attendance.to": "The latest day with a mark before the letter's date",
     "attendance.band": "The LA's attendance band the figure falls in",
-    "threshold.count": "Unauthorised sessions in the worst 10-school-week window",
+    "threshold.count": "Unauthorised sessions in the 10 school weeks named (the first run "
+    "that meets the threshold, else the worst): the count of those dates",
     "threshold.from": "The first day of that window",
     "threshold.to": "The last day of that window",
     "threshold.met": "yes when that window holds 10 or more: for [if threshold.met]",

@@ -3,8 +3,9 @@
 A letter goes to one recipient: an adult on the case with parental responsibility who lives at
 the family's address (the only postal address the case holds). Its figures are the child's
 attendance this school year up to the latest mark held before the letter's date, from
-:class:`~officer_app.services.attendance.AttendanceService`, and the worst 10-school-week
-window of that period for the penalty-notice threshold.
+:class:`~officer_app.services.attendance.AttendanceService`, and the 10 school weeks of that
+period named for the penalty-notice threshold (the first run that meets it, else the worst),
+with the count of those dates.
 
 Recording a letter as sent keeps the exact PDF that was previewed: its bytes are encrypted
 into an attachment of the case before the transaction, and the attachment row, the

@@ -231,21 +231,28 @@ class PenaltyNoticeService:
         return self._evidence(marks, first, last)
 
     def _evidence(self, marks: list[Mark], first: dt.date, last: dt.date) -> ThresholdEvidence:
+        """The evidence a notice states: the dates of the run of 10 school weeks named (kept
+        inside the range considered, whose weeks run Monday to Sunday) and the count OF THOSE
+        DATES, never the largest count of another run (issue 9 point 2)."""
         summary = summarise(marks, "", first, last, codes=self.codes)
         pn = summary.penalty_notice_threshold
         in_window: dict[str, int] = {}
+        count = 0
+        window_from = window_to = None
         if pn.window_from is not None and pn.window_to is not None:
-            window = summarise(marks, "", pn.window_from, pn.window_to, codes=self.codes)
+            window_from, window_to = max(pn.window_from, first), min(pn.window_to, last)
+            window = summarise(marks, "", window_from, window_to, codes=self.codes)
             in_window = {c: window.by_code.get(c, 0) for c in UNAUTHORISED_CODES}
+            count = window.unauthorised
         pct = percentage(summary.present + summary.approved_activity, summary.possible)
         return ThresholdEvidence(
             first=first,
             last=last,
             computed_on=self._clock.today(),
             met=pn.met,
-            unauthorised_in_window=pn.max_unauthorised_in_window,
-            window_from=pn.window_from,
-            window_to=pn.window_to,
+            unauthorised_in_window=count,
+            window_from=window_from,
+            window_to=window_to,
             codes_in_window=in_window,
             possible=summary.possible,
             unauthorised=summary.unauthorised,
@@ -379,6 +386,7 @@ class PenaltyNoticeService:
         current = self.notice(notice_id)
         rules.check_step(current.status, NoticeStatus.NOTICE_TO_IMPROVE)
         seen = current.evidence
+        _check_count(seen)
         sender = self._sender()
         rendered = sender.render(
             current.case_id,
@@ -459,6 +467,7 @@ class PenaltyNoticeService:
             raise NoticeRefused("a penalty notice is served by hand or by post")
         current = self.notice(notice_id)
         rules.check_step(current.status, NoticeStatus.ISSUED)
+        _check_count(current.evidence)
         if current.evidence.window_from is None or not current.evidence.met:
             raise NoticeRefused(
                 "the register considered does not meet the national threshold (10 sessions of "
@@ -629,6 +638,15 @@ class PenaltyNoticeService:
 
         def work(ctx: _Context, session: Session) -> str:
             row = ctx.notice
+            # no proceedings until the period for paying has ended (s444A(3)(a) EA 1996)
+            if row.received_on is not None:
+                earliest = rules.prosecution_from(row.received_on, row.amount_21)
+                if on < earliest:
+                    raise NoticeRefused(
+                        f"the period for paying notice {row.number} runs to "
+                        f"{earliest - dt.timedelta(days=1):%d/%m/%Y}: the information may be "
+                        f"laid from {earliest:%d/%m/%Y}"
+                    )
             row.prosecution_on = on
             row.prosecution_note = note.strip()
             return (
@@ -747,6 +765,15 @@ class PenaltyNoticeService:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+def _check_count(seen: ThresholdEvidence) -> None:
+    """Refuse to state a count with dates it does not belong to (issue 9 point 2)."""
+    if not seen.count_is_of_its_dates():
+        raise NoticeRefused(
+            "the evidence recorded when the notice was considered states a count that is not "
+            "the count of its dates: consider again on the register as it stands"
+        )
+
+
 def _name(adult: Adult) -> str:
     return f"{adult.forename} {adult.surname}"
 

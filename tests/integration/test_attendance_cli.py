@@ -63,6 +63,7 @@ def test_summary_json_of_the_example_register_without_any_profile(tmp_path: Path
         "penalty_notice_threshold": {
             "met": False,
             "max_unauthorised_in_window": 2,
+            "unauthorised_in_window": 2,
             "window_from": "2026-09-07",
             "window_to": "2026-09-13",
         },
@@ -117,3 +118,32 @@ def test_bad_arguments_exit_1(tmp_path: Path) -> None:
         "--upn", UPN, "--from", "2026-09-01", "--to", "2026-09-30",
     )  # fmt: skip
     assert missing.returncode == 1 and "absent.csv" in missing.stderr
+
+
+def test_the_window_named_states_its_own_count(tmp_path: Path) -> None:
+    """Issue 9 point 2: the first run of 10 school weeks that meets the threshold holds 10
+    sessions, a later run 12: the JSON and the table state 10 with the first run's dates."""
+    import datetime as dt
+
+    rows = ["upn,date,session,code,school_urn,surname,forename,date_of_birth"]
+    for week, absent in enumerate([1] * 10 + [2, 2]):
+        for i in range(10):
+            day = dt.date(2026, 1, 5) + dt.timedelta(weeks=week, days=i // 2)
+            part = "AM" if i % 2 == 0 else "PM"
+            code = "N" if i < absent else ("/" if part == "AM" else "\\")
+            rows.append(f"{UPN},{day.isoformat()},{part},{code},100001,Example,Pupil,2013-05-01")
+    register = tmp_path / "twelve_weeks.csv"
+    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    span = ("--upn", UPN, "--from", "2026-01-05", "--to", "2026-03-29")
+    out = run(tmp_path, "attendance", "summary", str(register), *span, "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["penalty_notice_threshold"] == {
+        "met": True,
+        "max_unauthorised_in_window": 12,
+        "unauthorised_in_window": 10,
+        "window_from": "2026-01-05",
+        "window_to": "2026-03-15",
+    }
+    table = run(tmp_path, "attendance", "summary", str(register), *span)
+    assert table.returncode == 0, table.stderr
+    assert "2026-01-05 to 2026-03-15: 10 unauthorised" in table.stdout

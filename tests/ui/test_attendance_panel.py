@@ -295,3 +295,28 @@ def test_the_case_header_shows_this_years_figure_and_band_as_the_caseload_does( 
     assert info.band_limit is not None and f"≤{info.band_limit:g}%" in text
     tip = page.attendance_line.toolTip()
     assert info.band in tip and "Suggested: " in tip
+
+
+def test_the_threshold_states_the_count_of_the_dates_it_names(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 point 2: one N a week for 10 weeks, then three: the first run that meets the
+    threshold holds 10, a later run 12; the tab states 10 with the first run's dates."""
+    row = window.caseload.model.rows[3]
+    marks: list[Mark] = []
+    for week, absent in enumerate([1] * 10 + [3]):
+        for i in range(6 if week == 10 else 10):  # week 11: Monday to Wednesday only
+            day = MON + dt.timedelta(weeks=week, days=i // 2)
+            part = "AM" if i % 2 == 0 else "PM"
+            marks.append(Mark(day, part, "N" if i < absent else ("/" if part == "AM" else "\\")))
+    hold_marks(window, row.case_id, marks)
+    panel = open_attendance(qtbot, window, row.case_id)
+    first, last = MON, dt.date(2026, 11, 18)
+    choose(qtbot, panel, first, last)
+    qtbot.waitUntil(lambda: panel.chosen is not None and panel.chosen.period.first == first)
+    s = summarise(marks, "", first, last, codes=CODES).penalty_notice_threshold
+    assert (s.max_unauthorised_in_window, s.unauthorised_in_window) == (12, 10)
+    text = panel.threshold.text()
+    assert "the first run of 10 school weeks that meets it held 10 unauthorised sessions" in text
+    assert "(07/09/2026–15/11/2026)" in text and "12 unauthorised" not in text
+    assert panel.table.item(3, 9).text() == "MET: 12"  # the largest count, with no dates
+    tip = panel.table.item(3, 9).toolTip()
+    assert "10 unauthorised sessions (07/09/2026–15/11/2026)" in tip

@@ -68,6 +68,7 @@ def test_example_register_json() -> None:
         "penalty_notice_threshold": {
             "met": False,
             "max_unauthorised_in_window": 2,
+            "unauthorised_in_window": 2,
             "window_from": "2026-09-07",
             "window_to": "2026-09-13",
         },
@@ -187,6 +188,30 @@ def test_penalty_window_spans_a_year_boundary() -> None:
     assert t.met is True and t.max_unauthorised_in_window == 10
     assert t.window_from == mondays[0]  # earliest run that meets it: weeks 0-9
     assert t.window_to == D(2027, 2, 7)
+
+
+def test_the_window_named_carries_its_own_count_not_the_largest() -> None:
+    """Issue 9 point 2: the earliest run that meets the threshold holds 10, a later run 13;
+    the dates named are the earliest run's, so the count stated with them is 10."""
+    mondays = [D(2027, 1, 4) + dt.timedelta(weeks=w) for w in range(12)]
+    ms = _n_each_week(mondays, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2])
+    t = summary(ms).penalty_notice_threshold
+    assert t.met is True and t.max_unauthorised_in_window == 12
+    assert (t.window_from, t.window_to) == (D(2027, 1, 4), D(2027, 3, 14))
+    assert t.unauthorised_in_window == 10
+    exact = summarise(ms, "X", t.window_from, t.window_to, codes=CODES)
+    assert exact.unauthorised == t.unauthorised_in_window  # the count of those dates
+    named = summary(ms).to_json()["penalty_notice_threshold"]
+    assert (named["max_unauthorised_in_window"], named["unauthorised_in_window"]) == (12, 10)
+
+
+def test_unmet_window_count_is_its_own_largest_count() -> None:
+    mondays = [D(2026, 9, 7) + dt.timedelta(weeks=w) for w in range(12)]
+    ms = _n_each_week(mondays, [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 5])
+    t = summary(ms).penalty_notice_threshold
+    assert (t.unauthorised_in_window, t.max_unauthorised_in_window) == (6, 6)
+    empty = summary(marks([(D(2026, 8, 3), "AM", "#")])).penalty_notice_threshold
+    assert empty.unauthorised_in_window == 0
 
 
 def test_penalty_window_with_fewer_than_ten_school_weeks() -> None:
@@ -343,3 +368,29 @@ def test_an_unauthorised_session_in_a_new_school_week_can_lower_the_count() -> N
     # one N in week 5 makes it a school week: 11 weeks, two runs of 10, each with 6
     after = summary([*ms, Mark(D(2026, 10, 12), "AM", "N")]).penalty_notice_threshold
     assert after.met is False and after.max_unauthorised_in_window == 6
+
+
+@given(session_slots, st.data())
+def test_the_count_stated_is_the_count_of_the_dates_named(
+    slots: list[tuple[int, str]], data: st.DataObject
+) -> None:
+    """Issue 9 point 2, for any register: the summary of exactly window_from..window_to holds
+    ``unauthorised_in_window`` unauthorised sessions, never more than the largest count, and
+    the threshold is met exactly when the named run holds 10 or more."""
+    codes = data.draw(
+        st.lists(
+            st.sampled_from([*ALL_CODES, "N", "N", "O", "G"]),
+            min_size=len(slots),
+            max_size=len(slots),
+        )
+    )
+    ms = _build(slots, codes)
+    t = summary(ms).penalty_notice_threshold
+    if t.window_from is None or t.window_to is None:
+        assert t.unauthorised_in_window == t.max_unauthorised_in_window == 0
+        return
+    own = summarise(ms, "X", t.window_from, t.window_to, codes=CODES)
+    assert own.unauthorised == t.unauthorised_in_window <= t.max_unauthorised_in_window
+    assert t.met == (t.unauthorised_in_window >= 10)
+    if not t.met:
+        assert t.unauthorised_in_window == t.max_unauthorised_in_window

@@ -250,10 +250,11 @@ def test_a_first_notice_is_issued_with_its_copy_kept_and_the_reduced_rate(
     )
     assert issued.status is NoticeStatus.ISSUED and issued.ordinal == 1
     assert issued.number is not None and issued.number.startswith("PN-2027-")
-    # posted on Monday 15 March: received on Wednesday 17th; £80 to 7 April, £160 to 14 April
+    # posted on Monday 15 March: received on Wednesday 17th, day 1 of both periods (SI
+    # 2024/210 reg 4); £80 to the 21st day, 6 April, £160 to the 28th, 13 April
     assert issued.received_on == dt.date(2027, 3, 17)
     assert (issued.amount_21, issued.amount_28) == (80, 160)
-    assert (issued.reduced_by, issued.full_by) == (dt.date(2027, 4, 7), dt.date(2027, 4, 14))
+    assert (issued.reduced_by, issued.full_by) == (dt.date(2027, 4, 6), dt.date(2027, 4, 13))
     letter = demo_profile.store.read(lambda s: s.get_one(Letter, issued.notice_letter_id))
     copy = demo_profile.letters.read_copy(letter.id)
     from io import BytesIO
@@ -262,7 +263,8 @@ def test_a_first_notice_is_issued_with_its_copy_kept_and_the_reduced_rate(
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(copy)).pages).split())
     assert issued.number in text and "£80" in text and "£160" in text
-    assert "7 April 2027" in text and "14 April 2027" in text
+    assert "6 April 2027" in text and "13 April 2027" in text
+    assert "7 April 2027" not in text and "14 April 2027" not in text
     # the step and the letter are both in the case's signed chronology
     titles = demo_profile.store.read(
         lambda s: [
@@ -286,12 +288,15 @@ def test_payments_settle_the_notice_by_the_rules(demo_profile: OpenProfile) -> N
         authorised_by=supervisor_of(demo_profile),
         authorised_on=AFTER_SPRING,
     )
+    # received by hand on 15 March, day 1: the 21st day is 4 April, the 28th 11 April
     late = at(demo_profile, dt.date(2027, 4, 20))
     with pytest.raises(StepRefused, match="£160 is due"):
-        late.record_payment(notice_id, dt.date(2027, 4, 6), 80)  # 22nd day: £80 no longer
+        late.record_payment(notice_id, dt.date(2027, 4, 5), 80)  # 22nd day: £80 no longer
+    with pytest.raises(StepRefused, match="ended on 11/04/2027"):
+        late.record_payment(notice_id, dt.date(2027, 4, 12), 160)  # the 29th day
     with pytest.raises(StepRefused, match="it is not unpaid yet"):
-        at(demo_profile, dt.date(2027, 4, 12)).mark_unpaid(notice_id)
-    paid = late.record_payment(notice_id, dt.date(2027, 4, 6), 160)
+        at(demo_profile, dt.date(2027, 4, 11)).mark_unpaid(notice_id)
+    paid = late.record_payment(notice_id, dt.date(2027, 4, 5), 160)
     assert paid.status is NoticeStatus.PAID_28 and paid.amount_paid == 160
     with pytest.raises(StepRefused):
         late.withdraw(notice_id, dt.date(2027, 4, 20), "too late: it was paid")
