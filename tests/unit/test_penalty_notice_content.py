@@ -114,11 +114,6 @@ def test_every_demo_notice_states_what_the_regulations_require(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 points 2 and 4 (branch wp-pn-rules): the count of the notice's own dates "
-    "and the last days receipt + 20 / + 27; remove this mark when that branch is merged",
-)
 def test_every_demo_notice_states_the_count_of_its_dates_and_the_true_last_days(
     issued: tuple[OpenProfile, list[PenaltyNotice]],
 ) -> None:
