@@ -131,12 +131,13 @@ class _Replay:
         self._opened = opened
         self._officer_id = officer_id
         # the notices this case already has, in the order they were considered: the n-th
-        # consider step of the replay made the n-th group of them
+        # consider step of the replay made the n-th group of them (a notice issued by someone
+        # else is recorded, not considered: record_others_notice finds it by its number)
         self.held: list[str] = opened.store.read(
             lambda s: list(
                 s.scalars(
                     select(PenaltyNotice.id)
-                    .where(PenaltyNotice.case_id == case_id)
+                    .where(PenaltyNotice.case_id == case_id, PenaltyNotice.issuer == "")
                     .order_by(literal_column("penalty_notice.rowid"))
                 )
             )
