@@ -20,13 +20,21 @@ The core never imports Qt.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_app.domain.penalty_notices import NoticeStatus, StepRefused, ThresholdEvidence
+from officer_app.domain.penalty_notices import (
+    NoticeStatus,
+    StepRefused,
+    ThresholdEvidence,
+)
 from officer_app.store.models import Adult, Case, Child, EsoDecision, Officer, PenaltyNotice
+
+if TYPE_CHECKING:
+    from officer_app.services.penalty_notices import IssuePlan
 
 ISSUERS: dict[str, str] = {
     "head_teacher": "a head teacher",
@@ -131,6 +139,27 @@ def check_not_covered(
     )
     if other is not None:
         raise RecordRefused(covered_refusal(other, what))
+
+
+def refused_if_covered(session: Session, row: PenaltyNotice, plan: IssuePlan) -> IssuePlan:
+    """The plan for issuing ``row``, refused (with the covering notice named) when another
+    notice already covers its absence: what the issue dialog shows before the officer acts."""
+    period = notice_period(row)
+    if not plan.decision.allowed or period is None:
+        return plan
+    other = covering_notice(
+        session, parent_id=row.parent_id, child_id=row.child_id, period=period, exclude_id=row.id
+    )
+    if other is None:
+        return plan
+    refused = replace(
+        plan.decision,
+        allowed=False,
+        amount_within_21_days=None,
+        amount_within_28_days=None,
+        reason=covered_refusal(other, "this notice"),
+    )
+    return replace(plan, decision=refused)
 
 
 # --- s447 -----------------------------------------------------------------------------------

@@ -267,7 +267,8 @@ class PenaltyNoticeService:
 
         def work(session: Session) -> IssuePlan:
             row = _get(session, notice_id)
-            return self._plan(session, row, issued_on, served_by, received_on)
+            plan = self._plan(session, row, issued_on, served_by, received_on)
+            return records.refused_if_covered(session, row, plan)
 
         return self._store.read(work)
 

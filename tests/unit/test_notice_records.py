@@ -62,6 +62,10 @@ def test_a_second_notice_for_an_absence_already_paid_for_is_refused_naming_the_f
     first = service.record_payment(first_id, AFTER_SPRING, 80)
     assert first.status is NoticeStatus.PAID_21
     [again] = service.consider(case_id, [first.parent_id], SPRING, AFTER_SPRING)
+    # the issue dialog's plan says so before the officer acts
+    plan = service.plan_issue(again.id, LATER, "hand")
+    assert not plan.decision.allowed and plan.decision.amount_within_28_days is None
+    assert f"covered by penalty notice {first.number}" in plan.decision.reason
     with pytest.raises(StepRefused, match=f"covered by penalty notice {first.number}"):
         service.issue(
             again.id, issued_on=LATER, served_by="hand", authorised_by=supervisor_of(demo_profile),
