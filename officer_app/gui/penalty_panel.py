@@ -458,7 +458,8 @@ class PenaltyNoticePanel(QWidget):
             return ReasonDialog(
                 "Prosecution after the penalty notice",
                 f"The notice {notice.number} was not paid. Prosecution is for the original s444 "
-                "offence; record the date the information was laid.",
+                "offence; record the date the information was laid. The decision on an "
+                "Education Supervision Order (s447) must be recorded before it.",
                 "Record the prosecution",
                 self._today,
                 required=False,

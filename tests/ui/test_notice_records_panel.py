@@ -105,3 +105,36 @@ def test_a_notice_issued_by_others_is_recorded_and_shown_on_the_tab(  # type: ig
     assert not panel.buttons["paid"].isVisible()  # no receipt here to pay against
     # and it counts: the LA's own notice would now be a second one
     assert service.plan_issue(notice_id, LATER, "hand").decision.ordinal == 2
+
+
+def test_in_the_window_the_eso_decision_reaches_the_cases_chronology(  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch
+) -> None:
+    from officer_app.gui.case_page import CasePage
+
+    row = next(r for r in window.caseload.model.rows if r.status == "open")
+    page = window.open_case(row.case_id)
+    assert isinstance(page, CasePage)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    panel = page.penalty_panel
+    assert panel is not None
+    page.views.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.loaded and window.runner.pending == 0, timeout=10_000)
+    assert "one is needed before any prosecution" in panel.eso_label.text()
+
+    def fill(dialog: EsoDecisionDialog) -> int:
+        dialog.considered_by.setText("Attendance legal panel")
+        dialog.decision.setCurrentIndex(dialog.decision.findData("not_apply"))
+        dialog.reason.setPlainText("An ESO was tried last year without change")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(EsoDecisionDialog, "exec", fill)
+    panel.eso_button.click()
+    qtbot.waitUntil(
+        lambda: any(
+            e.title == "Education Supervision Order considered (s447)"
+            for e in (page.detail.entries if page.detail else ())
+        ),
+        timeout=10_000,
+    )
+    assert "Not to apply" in panel.eso_label.text()
