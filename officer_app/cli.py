@@ -1076,6 +1076,7 @@ def _notices_list(data_dir: Path, args: argparse.Namespace) -> int:
                 "amount_paid": n.amount_paid,
                 "withdrawn_on": n.withdrawn_on.isoformat() if n.withdrawn_on else None,
                 "prosecution_on": n.prosecution_on.isoformat() if n.prosecution_on else None,
+                "issued_by_others": n.issued_by_others or None,
             }
             for n in notices
         ]
@@ -1089,7 +1090,7 @@ def _notices_list(data_dir: Path, args: argparse.Namespace) -> int:
             n.parent_name,
             n.status_label,
             n.considered_on.isoformat(),
-            n.number or "",
+            f"{n.number} ({n.issued_by_others.lower()})" if n.issuer else n.number or "",
             n.issued_on.isoformat() if n.issued_on else "",
             n.amount_text,
         )

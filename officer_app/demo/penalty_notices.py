@@ -35,9 +35,15 @@ from sqlalchemy import literal_column, select
 from officer_app.clock import UK, FixedClock
 from officer_app.demo.generator import _rng
 from officer_app.demo.letters import letters_at
-from officer_app.domain.penalty_notices import Grounds, NoticeStatus, StepRefused
+from officer_app.domain.penalty_notices import (
+    FRAMEWORK_START,
+    Grounds,
+    NoticeStatus,
+    StepRefused,
+)
 from officer_app.domain.working_days import add_working_days, next_working_day
 from officer_app.letters import LetterRefused
+from officer_app.services.notice_records import EsoDecisionInfo, OthersNotice
 from officer_app.services.penalty_notices import NoticeInfo, PenaltyNoticeService
 from officer_app.services.profile import OpenProfile
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer, PenaltyNotice
@@ -130,12 +136,13 @@ class _Replay:
         self._opened = opened
         self._officer_id = officer_id
         # the notices this case already has, in the order they were considered: the n-th
-        # consider step of the replay made the n-th group of them
+        # consider step of the replay made the n-th group of them (a notice issued by someone
+        # else is recorded, not considered: record_others_notice finds it by its number)
         self.held: list[str] = opened.store.read(
             lambda s: list(
                 s.scalars(
                     select(PenaltyNotice.id)
-                    .where(PenaltyNotice.case_id == case_id)
+                    .where(PenaltyNotice.case_id == case_id, PenaltyNotice.issuer == "")
                     .order_by(literal_column("penalty_notice.rowid"))
                 )
             )
@@ -242,6 +249,24 @@ class _OnceOnly(PenaltyNoticeService):
         if current.withdrawn_on is not None:
             return current
         return super().withdraw(notice_id, on, reason)
+
+    def record_eso_decision(
+        self, case_id: str, *, considered_on: dt.date, considered_by: str, decision: str,
+        reason: str,
+    ) -> EsoDecisionInfo:  # fmt: skip
+        held = [d for d in self.eso_decisions(case_id) if d.considered_on <= considered_on]
+        if held:
+            return held[0]
+        return super().record_eso_decision(
+            case_id, considered_on=considered_on, considered_by=considered_by,
+            decision=decision, reason=reason,
+        )  # fmt: skip
+
+    def record_others_notice(self, case_id: str, notice: OthersNotice) -> NoticeInfo:
+        held = [n for n in self.notices_for(case_id) if n.number == notice.number]
+        if held:
+            return held[0]
+        return super().record_others_notice(case_id, notice)
 
     def record_prosecution(self, notice_id: str, on: dt.date, note: str) -> NoticeInfo:
         current = self.notice(notice_id)
@@ -451,6 +476,15 @@ def _issue_and_after(
         return
     replay.at(unpaid_on, 640).mark_unpaid(notice.id)
     if case.went_to_court is not None and case.went_to_court > unpaid_on:
+        # s447 Education Act 1996: an Education Supervision Order is considered first
+        replay.at(case.went_to_court, 690).record_eso_decision(
+            case.case_id,
+            considered_on=case.went_to_court,
+            considered_by="The attendance legal panel",
+            decision="not_apply",
+            reason="The family engaged with support before and it did not change attendance; "
+            "the court's oversight of a prosecution is thought more likely to.",
+        )
         replay.at(case.went_to_court, 700).record_prosecution(
             notice.id,
             case.went_to_court,
@@ -470,45 +504,64 @@ def _met_on(replay: _Replay, case: LegalCase, day: dt.date) -> bool:
 
 
 def _limit_family(replay: _Replay, case: LegalCase, supervisor: str, today: dt.date) -> int:
-    """Two notices already issued to the same parent, then a third being considered (which
-    the rules will refuse). Returns the notices made; 0 when this case's register cannot
-    show it (no two earlier dates where the threshold is met)."""
-    days: list[dt.date] = []
+    """A notice issued by the child's head teacher for an earlier term (recorded by the
+    officer: it counts), the LA's own for a later period (a second notice), then a third
+    being considered (which the rules will refuse). Returns the notices made; 0 when this
+    case's register cannot show it (no day where the threshold is met)."""
     legal = case.legal_from
     if legal is None:
         return 0
-    day = next_working_day(legal - dt.timedelta(days=300))
-    while day < legal and len(days) < 2:
-        # the second offence period (10 school weeks) must not overlap the first
-        if (not days or day >= days[-1] + dt.timedelta(weeks=10)) and _met_on(replay, case, day):
-            days.append(day)
+    found: tuple[dt.date, dt.date] | None = None  # (the LA's day of issue, its period's start)
+    day = next_working_day(max(legal - dt.timedelta(days=500), FRAMEWORK_START))
+    while day < legal and found is None:
+        seen = replay.at(day, 600).threshold(
+            case.case_id, day - dt.timedelta(weeks=14), day - dt.timedelta(days=1)
+        )
+        if seen.met and seen.window_from is not None:
+            found = (day, seen.window_from)
         day = next_working_day(day + dt.timedelta(weeks=2))
     considered = next_working_day(legal + dt.timedelta(days=2))
-    if len(days) < 2 or considered >= today:
+    if found is None or considered >= today:
+        return 0
+    issued_on, covered_from = found
+    others_on = next_working_day(covered_from)
+    if covered_from - dt.timedelta(weeks=10) < FRAMEWORK_START:
         return 0
     parent = [case.parents[0]]
-    for issued_on in days:
-        service = replay.at(issued_on, 600)
-        [notice] = service.consider(
-            case.case_id,
-            parent,
-            issued_on - dt.timedelta(weeks=14),
-            issued_on - dt.timedelta(days=1),
-            note="Support through the plan has not improved attendance.",
+    replay.at(issued_on, 590).record_others_notice(
+        case.case_id,
+        OthersNotice(
+            parent_id=parent[0],
+            issuer="head_teacher",
+            issuer_name="The head teacher of the child's school",
+            number=f"HT-{others_on.year}-{case.index:04d}",
+            issued_on=others_on,
+            status=NoticeStatus.PAID_21,
+            period_from=covered_from - dt.timedelta(weeks=10),
+            period_to=covered_from - dt.timedelta(days=1),
+        ),
+    )
+    service = replay.at(issued_on, 600)
+    [notice] = service.consider(
+        case.case_id,
+        parent,
+        issued_on - dt.timedelta(weeks=14),
+        issued_on - dt.timedelta(days=1),
+        note="Support through the plan has not improved attendance.",
+    )
+    issued = replay.at(issued_on, 640).issue(
+        notice.id,
+        issued_on=issued_on,
+        served_by="hand",
+        authorised_by=supervisor,
+        authorised_on=issued_on,
+    )
+    assert issued.received_on is not None
+    paid = issued.received_on + dt.timedelta(days=10)
+    if paid < today:
+        replay.at(paid, 700).record_payment(
+            notice.id, paid, issued.amount_21 or issued.amount_28 or 160
         )
-        issued = replay.at(issued_on, 640).issue(
-            notice.id,
-            issued_on=issued_on,
-            served_by="hand",
-            authorised_by=supervisor,
-            authorised_on=issued_on,
-        )
-        assert issued.received_on is not None
-        paid = issued.received_on + dt.timedelta(days=10)
-        if paid < today:
-            replay.at(paid, 700).record_payment(
-                notice.id, paid, issued.amount_21 or issued.amount_28 or 160
-            )
     replay.at(considered, 610).consider(
         case.case_id,
         parent,

@@ -91,11 +91,20 @@ def _cells(row: RegisterRow) -> list[str]:
         f"{_markup(row.child_name)}<br/>born {_d(row.child_date_of_birth)}<br/>"
         f"{_markup(row.school)}",
         f"{_d(row.offence_from)} to<br/>{_d(row.offence_to)}<br/>"
-        f"<b>{row.unauthorised_sessions}</b> unauthorised sessions<br/>"
-        f"<font color='#595959'>{_markup(row.grounds)}</font>",
-        f"{'First' if row.ordinal == 1 else 'Second'} notice<br/>{amounts}<br/>"
+        + (
+            ""
+            if row.issued_by_others
+            else f"<b>{row.unauthorised_sessions}</b> unauthorised sessions<br/>"
+        )
+        + f"<font color='#595959'>{_markup(row.grounds)}</font>",
+        f"<b>Issued by {_markup(row.issued_by_others)}</b>"
+        if row.issued_by_others
+        else f"{'First' if row.ordinal == 1 else 'Second'} notice<br/>{amounts}<br/>"
         f"authorised by {_markup(row.authorised_by)}",
-        f"by {_markup(row.served_by)} on {_d(row.issued_on)}<br/>received {_d(row.received_on)}",
+        "issued by someone else"
+        if row.issued_by_others
+        else f"by {_markup(row.served_by)} on {_d(row.issued_on)}<br/>"
+        f"received {_d(row.received_on)}",
         f"sent {_d(row.copy_sent_on)}<br/>SHA-256<br/>"
         f"<font size='6.6'>{row.copy_sha256[:16]}…</font>"
         if row.copy_sha256

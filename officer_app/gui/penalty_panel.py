@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from officer_app.domain.penalty_notices import NoticeStatus
 from officer_app.gui.markup import escape, lines, literal, plain_label
+from officer_app.gui.notice_records_dialogs import EsoDecisionDialog, OthersNoticeDialog
 from officer_app.gui.penalty_dialogs import (
     ConsiderDialog,
     IssueDialog,
@@ -74,6 +75,8 @@ def _ended(notice: NoticeInfo) -> str:
 
 def history_html(notice: NoticeInfo) -> str:
     """The notice's story so far, in the order it happened."""
+    if notice.issuer:
+        return "<br><br>".join(_others_story(notice))
     story = [
         f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
         f"<b>{escape(notice.status_label)}</b>",
@@ -112,6 +115,24 @@ def history_html(notice: NoticeInfo) -> str:
             f"{lines(notice.prosecution_note)}"
         )
     return "<br><br>".join(story)
+
+
+def _others_story(notice: NoticeInfo) -> list[str]:
+    """A notice issued by someone else: who, when, the absence it covers, what became of it."""
+    story = [
+        f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
+        f"<b>{escape(notice.status_label)}</b>",
+        f"<b>{escape(notice.issued_by_others)}</b>: notice <b>{escape(notice.number or '')}</b> "
+        f"issued on {_d(notice.issued_on)} for the absence from "
+        f"{_d(notice.evidence.window_from)} to {_d(notice.evidence.window_to)}. Recorded on "
+        f"{_d(notice.considered_on)} by {escape(notice.considered_by)}; it counts towards the "
+        "limit and covers that absence.",
+    ]
+    if notice.withdrawn_on:
+        story.append(f"Withdrawn on {_d(notice.withdrawn_on)}: {lines(notice.withdrawn_reason)}")
+    if notice.prosecution_on:
+        story.append(f"Prosecution: information laid on {_d(notice.prosecution_on)}.")
+    return story
 
 
 class _Message(QLabel):
@@ -174,9 +195,20 @@ class PenaltyNoticePanel(QWidget):
         self.consider_button = QPushButton("&Consider a penalty notice…")
         self.consider_button.setAccessibleName("Consider a penalty notice")
         self.consider_button.clicked.connect(self.consider)
+        self.eso_button = QPushButton("&ESO decision (s447)…")
+        self.eso_button.setAccessibleName("Record the decision on an Education Supervision Order")
+        self.eso_button.clicked.connect(self.record_eso)
+        self.others_button = QPushButton("Notice by &others…")
+        self.others_button.setAccessibleName("Record a notice issued by someone else")
+        self.others_button.clicked.connect(self.record_others)
+        self.eso_label = plain_label("")
+        self.eso_label.setAccessibleName("Education Supervision Order decision")
+        self.eso_label.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.addWidget(self.consider_button)
+        row.addWidget(self.eso_button)
+        row.addWidget(self.others_button)
         for key, text, _status in STEPS:
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
@@ -202,6 +234,7 @@ class PenaltyNoticePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.eso_label)
         layout.addWidget(split, 1)
 
     # --- loading -----------------------------------------------------------------------
@@ -209,6 +242,20 @@ class PenaltyNoticePanel(QWidget):
         self.loaded = True
         service = self._service
         self._runner.run(lambda: service().notices_for(self.case_id), self._show, self._failed)
+        self._runner.run(lambda: service().eso_decisions(self.case_id), self._show_eso)
+
+    def _show_eso(self, decisions: object) -> None:
+        if not isinstance(decisions, list) or not decisions:
+            self.eso_label.setText(
+                "No decision on an Education Supervision Order is recorded: one is needed "
+                "before any prosecution (s447)."
+            )
+            return
+        last = decisions[-1]
+        self.eso_label.setText(
+            f"ESO considered on {_d(last.considered_on)} by {last.considered_by}: "
+            f"{last.decision_label}. Reason: {last.reason}"
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(f"<b style='color:#842029'>{escape(str(exc))}</b>")
@@ -225,7 +272,12 @@ class PenaltyNoticePanel(QWidget):
                 notice.parent_name,
                 notice.status_label,
                 _d(notice.considered_on),
-                notice.number or "",
+                (notice.number or "")
+                + (
+                    f" ({notice.issued_by_others[0].lower()}{notice.issued_by_others[1:]})"
+                    if notice.issuer
+                    else ""
+                ),
                 _d(notice.issued_on),
                 notice.amount_text,
                 pay_by,
@@ -280,6 +332,40 @@ class PenaltyNoticePanel(QWidget):
 
         self.message.setText("Recording…")
         self._runner.run(work, done, failed)
+
+    def record_eso(self) -> None:
+        dialog = EsoDecisionDialog(self._today, self)
+        self.open_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        on, by, decision, reason = dialog.values()
+        service = self._service
+        self._run(
+            lambda: service().record_eso_decision(
+                self.case_id, considered_on=on, considered_by=by, decision=decision,
+                reason=reason,
+            ),
+            "Decision on an Education Supervision Order recorded.",
+        )  # fmt: skip
+
+    def record_others(self) -> None:
+        service = self._service
+        self._runner.run(lambda: service().parents(self.case_id), self._others_with)
+
+    def _others_with(self, parents: object) -> None:
+        if not isinstance(parents, list) or not parents:
+            self.message.setText("There is no parent on this case.")
+            return
+        dialog = OthersNoticeDialog(parents, self._today, self)
+        self.open_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        notice = dialog.notice()
+        service = self._service
+        self._run(
+            lambda: service().record_others_notice(self.case_id, notice),
+            "Notice issued by someone else recorded.",
+        )
 
     def consider(self) -> None:
         service = self._service
@@ -374,7 +460,8 @@ class PenaltyNoticePanel(QWidget):
             return ReasonDialog(
                 "Prosecution after the penalty notice",
                 f"The notice {notice.number} was not paid. Prosecution is for the original s444 "
-                "offence; record the date the information was laid.",
+                "offence; record the date the information was laid. The decision on an "
+                "Education Supervision Order (s447) must be recorded before it.",
                 "Record the prosecution",
                 self._today,
                 required=False,

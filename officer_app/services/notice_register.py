@@ -21,6 +21,7 @@ from officer_app.domain import penalty_notices as rules
 from officer_app.domain.evidence import EvidenceMark
 from officer_app.domain.penalty_notices import Grounds, NoticeStatus, ThresholdEvidence
 from officer_app.services.case_file import one_line_address
+from officer_app.services.notice_records import ISSUERS
 from officer_app.store.models import (
     Adult,
     Case,
@@ -49,9 +50,9 @@ class RegisterRow:
     offence_from: dt.date | None
     offence_to: dt.date | None
     unauthorised_sessions: int
-    ordinal: int
+    ordinal: int | None  # None for a notice issued by someone else
     amount_21: int | None
-    amount_28: int
+    amount_28: int | None
     served_by: str
     received_on: dt.date | None
     authorised_by: str
@@ -65,6 +66,9 @@ class RegisterRow:
     prosecuted: bool
     prosecution_on: dt.date | None
     prosecution_note: str
+    # "" for the LA's own notice; "a head teacher (name)" etc. for one issued by someone else,
+    # recorded because it counts towards the limit and covers its absence period
+    issued_by_others: str = ""
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(RegisterRow))
@@ -93,8 +97,15 @@ def _row(session: Session, notice: PenaltyNotice) -> RegisterRow:
     letter = session.get(Letter, notice.notice_letter_id) if notice.notice_letter_id else None
     supervisor = session.get(Officer, notice.authorised_by) if notice.authorised_by else None
     seen = ThresholdEvidence.from_json(notice.evidence)
-    if notice.issued_on is None or notice.ordinal is None or notice.amount_28 is None:
+    if notice.issued_on is None:
         raise ValueError(f"penalty notice {notice.id} is not issued")
+    if not notice.issuer and (notice.ordinal is None or notice.amount_28 is None):
+        raise ValueError(f"penalty notice {notice.id} is not issued")
+    others = (
+        f"{ISSUERS.get(notice.issuer, notice.issuer)} ({notice.issuer_name})"
+        if notice.issuer
+        else ""
+    )
     return RegisterRow(
         number=notice.number or "",
         issued_on=notice.issued_on,
@@ -124,6 +135,7 @@ def _row(session: Session, notice: PenaltyNotice) -> RegisterRow:
         prosecuted=notice.prosecution_on is not None,
         prosecution_on=notice.prosecution_on,
         prosecution_note=notice.prosecution_note,
+        issued_by_others=others,
     )
 
 

@@ -33,6 +33,7 @@ from officer_app.domain.penalty_notices import (
     ThresholdEvidence,
 )
 from officer_app.security._atomic import write_bytes_atomic
+from officer_app.services import notice_records as records
 from officer_app.services.letters import LetterInfo, LetterService, ThresholdFacts
 from officer_app.services.notice_register import RegisterRow, register_csv, register_rows
 from officer_app.store import audit, evidence
@@ -43,6 +44,7 @@ from officer_app.store.models import (
     Case,
     Child,
     ChronologyEntry,
+    EsoDecision,
     Officer,
     PenaltyNotice,
 )
@@ -112,6 +114,15 @@ class NoticeInfo:
     prosecution_on: dt.date | None
     prosecution_note: str
     next_steps: tuple[NoticeStatus, ...] = ()
+    issuer: str = ""  # "" for the LA's own; else a key of notice_records.ISSUERS
+    issuer_name: str = ""
+
+    @property
+    def issued_by_others(self) -> str:
+        """The words for a notice issued by someone else; empty for the LA's own."""
+        if not self.issuer:
+            return ""
+        return f"Issued by {records.ISSUERS.get(self.issuer, self.issuer)} ({self.issuer_name})"
 
     @property
     def amount_text(self) -> str:
@@ -271,7 +282,8 @@ class PenaltyNoticeService:
 
         def work(session: Session) -> IssuePlan:
             row = _get(session, notice_id)
-            return self._plan(session, row, issued_on, served_by, received_on)
+            plan = self._plan(session, row, issued_on, served_by, received_on)
+            return records.refused_if_covered(session, row, plan)
 
         return self._store.read(work)
 
@@ -481,6 +493,8 @@ class PenaltyNoticeService:
             if supervisor is None or supervisor.role != "supervisor":
                 raise NoticeRefused("the authority for legal action comes from a supervisor")
             plan = self._plan(session, row, issued_on, served_by, received_on)
+            if plan.decision.allowed:  # a third notice is refused first, with the alternatives
+                records.check_not_covered(session, row, records.notice_period(row), "this notice")
             return plan, _number(session, self._officer_id, issued_on)
 
         plan, number = self._store.read(check)
@@ -521,6 +535,7 @@ class PenaltyNoticeService:
             again = self._plan(session, row, issued_on, served_by, received_on).decision
             if (again.ordinal, again.allowed) != (decision.ordinal, decision.allowed):
                 raise NoticeRefused("another notice was issued meanwhile: look again")
+            records.check_not_covered(session, row, records.notice_period(row), "this notice")
             row.status = NoticeStatus.ISSUED.value
             row.number = number
             row.ordinal = decision.ordinal
@@ -647,6 +662,10 @@ class PenaltyNoticeService:
                         f"{earliest - dt.timedelta(days=1):%d/%m/%Y}: the information may be "
                         f"laid from {earliest:%d/%m/%Y}"
                     )
+            missing = records.eso_refusal(session, row.case_id, on)
+            if missing is not None:
+                raise NoticeRefused(missing)
+            records.check_not_covered(session, row, records.notice_period(row), "a prosecution")
             row.prosecution_on = on
             row.prosecution_note = note.strip()
             return (
@@ -658,6 +677,67 @@ class PenaltyNoticeService:
         return self._step(
             notice_id, NoticeStatus.PROSECUTED, on, "Prosecution after penalty notice", work
         )
+
+    # --- s447 and notices issued by others (services/notice_records.py) ----------------------
+    def record_eso_decision(
+        self, case_id: str, *, considered_on: dt.date, considered_by: str, decision: str,
+        reason: str,
+    ) -> records.EsoDecisionInfo:  # fmt: skip
+        """Record the decision on an Education Supervision Order (s447 Education Act 1996),
+        signed into the case's chronology; a prosecution needs one made before it."""
+        records.check_eso_fields(considered_by, decision, reason)
+        if considered_on > self._clock.today():
+            raise NoticeRefused("the decision cannot be dated on a day still to come")
+
+        def work(session: Session) -> records.EsoDecisionInfo:
+            _case(session, case_id)
+            row = EsoDecision(
+                case_id=case_id, considered_on=considered_on, recorded_by=self._officer_id,
+                considered_by=considered_by.strip(), decision=decision, reason=reason.strip(),
+            )  # fmt: skip
+            session.add(row)
+            label = records.ESO_DECISIONS[decision]
+            self._sign(
+                session, case_id, "Education Supervision Order considered (s447)",
+                f"An Education Supervision Order was considered on {considered_on:%d/%m/%Y} by "
+                f"{considered_by.strip()} before any prosecution (s447 Education Act 1996). "
+                f"Decision: {label}. Reason: {reason.strip()}",
+                considered_on,
+            )  # fmt: skip
+            return records.eso_info(session, row)
+
+        return self._store.write_wait(work)
+
+    def eso_decisions(self, case_id: str) -> list[records.EsoDecisionInfo]:
+        return self._store.read(lambda session: records.eso_decisions(session, case_id))
+
+    def record_others_notice(self, case_id: str, notice: records.OthersNotice) -> NoticeInfo:
+        """Record a notice issued by a head teacher, the police or another LA: kept in the
+        chain, counted towards the limit and covering its absence period like the LA's own."""
+        today = self._clock.today()
+        records.check_others_notice(notice, today)
+
+        def work(session: Session) -> NoticeInfo:
+            case = _case(session, case_id)
+            row, adult = records.others_row(
+                session, case, notice, officer_id=self._officer_id, today=today
+            )
+            session.add(row)
+            issuer = records.ISSUERS[notice.issuer]
+            status = rules.STATUS_LABELS[notice.status].lower()
+            self._sign(
+                session, case_id,
+                f"Penalty notice {row.number} issued by {issuer} recorded: {_name(adult)}",
+                f"Penalty notice {row.number} was issued by {issuer} ({row.issuer_name}) to "
+                f"{_name(adult)} on {notice.issued_on:%d/%m/%Y} for the absence from "
+                f"{notice.period_from:%d/%m/%Y} to {notice.period_to:%d/%m/%Y}; it is "
+                f"{status}. It counts towards the limit of two in three years and covers that "
+                "absence like the LA's own notices.",
+                today,
+            )  # fmt: skip
+            return _info(session, row)
+
+        return self._store.write_wait(work)
 
     # --- the LA's record (reg 20) ----------------------------------------------------------
     def register(
@@ -870,5 +950,14 @@ def _info(session: Session, row: PenaltyNotice) -> NoticeInfo:
         withdrawn_reason=row.withdrawn_reason,
         prosecution_on=row.prosecution_on,
         prosecution_note=row.prosecution_note,
-        next_steps=tuple(sorted(rules.NEXT_STATUSES.get(status, frozenset()))),
+        next_steps=tuple(
+            sorted(
+                s
+                for s in rules.NEXT_STATUSES.get(status, frozenset())
+                # someone else's notice has no receipt here: only withdrawal and prosecution
+                if not row.issuer or s in (NoticeStatus.WITHDRAWN, NoticeStatus.PROSECUTED)
+            )
+        ),
+        issuer=row.issuer,
+        issuer_name=row.issuer_name,
     )

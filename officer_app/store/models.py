@@ -456,6 +456,30 @@ class PenaltyNotice(Base):
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
     prosecution_on: Mapped[dt.date | None] = mapped_column(Date)
     prosecution_note: Mapped[str] = mapped_column(Text, default="")
+    # Schema 0007. A notice issued by someone else (a head teacher, the police, another LA):
+    # the issuer's kind ("" for this LA's own notices) and name, and the absence period it
+    # covered; it counts towards the limit and the overlap check like the LA's own.
+    issuer: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    issuer_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class EsoDecision(Base):
+    """The LA's decision on an Education Supervision Order before prosecuting (s447
+    Education Act 1996): when it was considered, by whom, the decision and the reason.
+    Also signed into the case's chronology (schema 0007)."""
+
+    __tablename__ = "eso_decision"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    considered_on: Mapped[dt.date] = mapped_column(Date)
+    considered_by: Mapped[str] = mapped_column(String(160))
+    decision: Mapped[str] = mapped_column(String(20))  # apply | not_apply
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
