@@ -43,6 +43,10 @@ def test_the_panel_refuses_a_prosecution_laid_before_the_period_for_paying_ended
     )  # fmt: skip
     service = at(demo_profile, LATER)
     service.mark_unpaid(notice_id)  # received 15 March by hand: the 28th day is 11 April
+    service.record_eso_decision(  # s447: needed before any prosecution
+        case_id, considered_on=dt.date(2027, 4, 9), considered_by="Attendance panel",
+        decision="not_apply", reason="An order would add nothing to the support refused.",
+    )  # fmt: skip
     panel = PenaltyNoticePanel(case_id, lambda: service, runner, today=LATER)
     qtbot.addWidget(panel)
     panel.show()

@@ -39,7 +39,14 @@ def issued(demo_profile: OpenProfile) -> tuple[OpenProfile, list[PenaltyNotice]]
     today = demo_profile.clock.today()
     add_penalty_notices(demo_profile, seed=1, today=today, indexes=range(DEMO_CASES))
     rows = demo_profile.store.read(
-        lambda s: list(s.scalars(select(PenaltyNotice).where(PenaltyNotice.issued_on.is_not(None))))
+        lambda s: list(
+            s.scalars(
+                select(PenaltyNotice).where(
+                    PenaltyNotice.issued_on.is_not(None),
+                    PenaltyNotice.issuer == "",  # the LA's own: others' notices have no copy here
+                )
+            )
+        )
     )
     assert rows, "the demo issued no notice"
     return demo_profile, rows
