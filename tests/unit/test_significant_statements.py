@@ -110,12 +110,14 @@ def test_at_a_legal_stage_the_account_is_optional_and_the_statement_is_kept(
     fw = demo_profile.field_work
     case_id, parent = _case(demo_profile, legal=True)
     assert fw.case_facts(case_id) == {"legal_action": True}
+    earlier = fw.significant_statements(case_id)  # the demo's own visits may hold some
     answers = _seen(parent, significant_statements=[_statement(parent)])  # no parent_account
     entry = fw.sign_record(case_id, _form(demo_profile), answers).result()
     assert entry.signed
     statements = fw.significant_statements(case_id)
-    assert len(statements) == 1
-    kept = statements[0]
+    assert statements[: len(earlier)] == earlier and len(statements) == len(earlier) + 1
+    assert [s.visit_on for s in statements] == sorted(s.visit_on for s in statements)
+    kept = statements[-1]
     assert (kept.entry_id, kept.visit_on) == (entry.id, dt.date(2026, 11, 19))
     assert kept.statement == REMARK  # verbatim
     assert (kept.said_by, kept.said_at) == (parent, "10:12")
@@ -213,3 +215,25 @@ def test_the_engine_takes_a_fact_of_the_case_only_where_it_makes_sense(tmp_path:
     ):
         path.write_text(wrong)
         assert load_definition_file(path)[1], wrong
+
+
+def test_the_demo_follows_the_rule(demo_profile: OpenProfile) -> None:
+    """The demo's visits on a legal case ask for no account and may keep a statement."""
+    visits = demo_profile.store.read(
+        lambda s: [
+            (e.case_id, e.answers or {})
+            for e in s.scalars(
+                select(ChronologyEntry).where(
+                    ChronologyEntry.form_id == "home_visit", ChronologyEntry.form_version == 2
+                )
+            )
+        ]
+    )
+    legal = [(case_id, a) for case_id, a in visits if a.get("legal_action") is True]
+    if not legal:
+        pytest.skip("no visit on a legal case in this caseload")
+    assert not any("parent_account" in a for _, a in legal)
+    assert all("significant_statements" not in a for _, a in visits if not a["legal_action"])
+    with_statements = {case_id for case_id, a in legal if a.get("significant_statements")}
+    for case_id in with_statements:
+        assert demo_profile.field_work.significant_statements(case_id)
