@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,3 +167,19 @@ def test_the_shipped_table_resolves_every_code_by_date() -> None:
     assert table.on("J1", before) is None and table.on("J1", after) is not None
     shared = table.on("C", before)
     assert shared is not None and shared.code_set == "2006"
+
+
+def test_every_demo_mark_is_a_code_of_the_set_in_force_on_its_day(demo_profile: Any) -> None:
+    from sqlalchemy import select
+
+    from officer_app.store.models import AttendanceMark
+
+    table = shipped_codes()
+    rows = demo_profile.store.read(
+        lambda s: s.execute(
+            select(AttendanceMark.date, AttendanceMark.code, AttendanceMark.code_set).distinct()
+        ).all()
+    )
+    wrong = {(code, code_set) for day, code, code_set in rows if table.on(code, day) is None}
+    assert wrong == set()
+    assert all(code_set == code_set_on(day) for day, _code, code_set in rows)
