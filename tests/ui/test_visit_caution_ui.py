@@ -63,6 +63,7 @@ def test_on_a_legal_case_the_form_warns_and_keeps_a_significant_statement(
     form = dialog.form
     fact = form.rows["legal_action"]
     assert fact.editor.value() is True and fact.editor.read_only  # the case's, not typed
+    assert not any(button.isEnabled() for button in fact.editor.buttons.values())  # type: ignore[attr-defined]
     caution = _caution(form)
     assert caution.shown
     assert caution.help_label is not None
