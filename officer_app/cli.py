@@ -651,7 +651,13 @@ def _attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
         raise CliError(f"{path}: no such file")
     opened = _open(data_dir, args.settings)
     try:
-        job = import_register(opened.store, path, opened.clock, opened.officer.id)
+        job = import_register(
+            opened.store,
+            path,
+            opened.clock,
+            opened.officer.id,
+            accept_other_set=args.settings.accept_other_code_set,
+        )
         last = -1
         while True:
             try:
@@ -697,12 +703,14 @@ def _iso_day(option: str, value: str) -> dt.date:
         raise CliError(f"{option}: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
-def _read_register_or_fail(path: Path) -> Any:
+def _read_register_or_fail(path: Path, accept_other_set: bool = False) -> Any:
     """The register's marks; every error on stderr and exit 1 if the file has any."""
     from officer_app.attendance.register import load_register
     from officer_app.clock import SystemClock
 
-    read = load_register(path.expanduser(), today=SystemClock().today())
+    read = load_register(
+        path.expanduser(), today=SystemClock().today(), accept_other_set=accept_other_set
+    )
     for warning in read.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not read.ok:
@@ -725,7 +733,7 @@ def _attendance_summary(data_dir: Path, args: argparse.Namespace) -> int:
     last = _iso_day("--to", args.last)
     if first > last:
         raise CliError(f"--to: {args.last} is before --from {args.first}")
-    read = _read_register_or_fail(args.register)
+    read = _read_register_or_fail(args.register, args.settings.accept_other_code_set)
     marks = read.marks_for(upn)
     if not marks:
         where = escape_controls(str(args.register))

@@ -9,6 +9,7 @@ la_name = "Northam City Council — Attendance and Inclusion Service"
 forms_folder = "C:/LA/officer-app/forms"     # the LA's own or overriding form definitions
 letters_folder = "C:/LA/officer-app/letters" # the LA's own or overriding letter templates
 idle_minutes = 5
+other_code_set = "error"  # or "warning": a register code of the set not in force on its day
 
 [timescales]
 first_contact_working_days = 5
@@ -106,6 +107,13 @@ class Settings:
     notice_to_improve: ImprovementPeriod = field(default_factory=ImprovementPeriod)
     attendance_bands: tuple[Band, ...] = DEFAULT_BANDS
     letterhead: Letterhead = field(default_factory=Letterhead)
+    # A register mark whose code is of the set not in force on its day (issue 9, point 10):
+    # "error" (the default) refuses the file; "warning" keeps it as given, with a warning.
+    other_code_set: str = "error"
+
+    @property
+    def accept_other_code_set(self) -> bool:
+        return self.other_code_set == "warning"
 
 
 _TOP = {
@@ -118,7 +126,10 @@ _TOP = {
     "notice_to_improve",
     "attendance_bands",
     "letterhead",
+    "other_code_set",
 }
+
+OTHER_CODE_SET = ("error", "warning")
 
 
 MAX_SETTINGS_BYTES = 256 * 1024
@@ -181,6 +192,10 @@ def load_settings(path: Path | None) -> Settings:
                 values[key] = kind(**table)
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"{path}: [{key}]: {exc}") from exc
+    if "other_code_set" in raw:
+        if raw["other_code_set"] not in OTHER_CODE_SET:
+            raise ConfigError(f'{path}: other_code_set: "error" or "warning"')
+        values["other_code_set"] = raw["other_code_set"]
     if "attendance_bands" in raw:
         values["attendance_bands"] = _bands(path, raw["attendance_bands"])
     if "letterhead" in raw:

@@ -14,6 +14,13 @@ Dates are judged as well as parsed (issue 8, point 10): a mark after ``today`` i
 :data:`FIRST_REGISTER_DAY` is an error; a mark before the pupil's fourth birthday (when the
 file gives the date of birth) is an error; a mark on a Saturday or Sunday is a warning.
 
+Each code is resolved by its date (issue 9, point 10): the 2024 set from 19 August 2024, the
+2006 set before (:func:`~officer_app.domain.attendance.code_set_on`). A code only the other
+set has (a 2006 ``H``, ``F``, ``J`` or ``Y`` from that day; a 2024 ``C1``, ``J1``, ``K``,
+``Q`` or ``Y1``-``Y7`` before it) is an error with its line, or, for an LA that sets
+``other_code_set = "warning"`` in settings.toml, a warning, the mark kept in the set it
+belongs to.
+
 :func:`read_register` is a generator yielding :class:`~officer_app.progress.Progress` and
 returning a :class:`RegisterRead`; :func:`load_register` runs it to the end.
 """
@@ -41,7 +48,14 @@ from stdnum.gb import upn as stdnum_upn
 
 from officer_app.attendance.codes import shipped_codes
 from officer_app.clock import SystemClock
-from officer_app.domain.attendance import CLOSURE, NO_MARK, SESSIONS, CodeTable, Mark
+from officer_app.domain.attendance import (
+    CLOSURE,
+    NO_MARK,
+    SESSIONS,
+    CodeTable,
+    Mark,
+    code_set_on,
+)
 from officer_app.escaping import shown
 from officer_app.progress import Progress
 
@@ -172,6 +186,24 @@ def date_problem(day: dt.date, code: str, today: dt.date) -> str | None:
     return None
 
 
+_SETS = {
+    "2024": "the 2024 set, in force from 19 August 2024 (SI 2024/208)",
+    "2006": "the 2006 set, in force before 19 August 2024 (SI 2006/1751)",
+}
+
+
+def other_set_problem(code: str, day: dt.date, table: CodeTable) -> tuple[str, str | None]:
+    """(the set ``code`` on ``day`` belongs to, why not the set in force) - None when it is.
+
+    ``code`` is known to one of the sets; the message names the set in force and its rule.
+    """
+    in_force = code_set_on(day)
+    if table.on(code, day) is not None:
+        return in_force, None
+    other = "2006" if in_force == "2024" else "2024"
+    return other, f"not a code of {_SETS[in_force]}: a code of the {other} set"
+
+
 def too_young(day: dt.date, born: dt.date, source: str = "in the file") -> str | None:
     """Why a mark on ``day`` cannot be for a child born on ``born``, if it cannot.
 
@@ -238,10 +270,13 @@ def read_register(
     codes: CodeTable | None = None,
     name: str | None = None,
     today: dt.date | None = None,
+    accept_other_set: bool = False,
 ) -> Generator[Progress, None, RegisterRead]:
     """Read ``path``; yields progress, returns the marks or every error.
 
     ``today`` (default: the system clock's) is the last day a mark may be for.
+    ``accept_other_set`` (settings.toml ``other_code_set = "warning"``) makes a code of the
+    set not in force on its day a warning instead of an error.
     """
     table = codes or shipped_codes()
     label = name or str(path)
@@ -270,7 +305,7 @@ def read_register(
             yield Progress(0, size, f"Reading {label}")
             yield from _rows(
                 reader, columns, len(header), size, handle.tell, table, result,
-                today or SystemClock().today(),
+                today or SystemClock().today(), accept_other_set,
             )  # fmt: skip
         except _Stopped:
             pass  # the error is recorded
@@ -324,6 +359,7 @@ def _rows(
     table: CodeTable,
     result: RegisterRead,
     today: dt.date,
+    accept_other_set: bool = False,
 ) -> Iterator[Progress]:
     label = result.file
     errors = result.errors
@@ -332,6 +368,7 @@ def _rows(
     upns: dict[str, tuple[str, str | None]] = {}
     dates: dict[str, tuple[dt.date | None, str | None, bool]] = {}  # day, problem, weekend
     code_sets: dict[str, str | None] = {}
+    by_day_set: dict[tuple[str, str], tuple[str, str | None]] = {}  # (code, set in force)
     urns: dict[str, bool] = {}  # a file holds a handful of schools: each URN checked once
     seen: dict[tuple[str, dt.date, str], tuple[str, int]] = {}
     marks = result.marks
@@ -430,6 +467,19 @@ def _rows(
                 date = None
             elif weekend:
                 result.warnings.append(Issue(label, line, "date", raw_date, WEEKEND_WARNING))
+        if date is not None and code_set is not None:
+            cache_key = (code, code_set_on(date))
+            resolved = by_day_set.get(cache_key)
+            if resolved is None:
+                resolved = by_day_set[cache_key] = other_set_problem(code, date, table)
+            code_set, wrong_set = resolved
+            if wrong_set is not None:
+                if accept_other_set:
+                    kept = f'{wrong_set}; kept as given (settings: other_code_set = "warning")'
+                    result.warnings.append(Issue(label, line, "code", raw_code, kept))
+                else:
+                    errors.append(Issue(label, line, "code", raw_code, wrong_set))
+                    code_set = None
 
         urn = ""
         if i_urn is not None:
@@ -500,9 +550,12 @@ def load_register(
     codes: CodeTable | None = None,
     name: str | None = None,
     today: dt.date | None = None,
+    accept_other_set: bool = False,
 ) -> RegisterRead:
     """Read the whole of ``path`` (no progress)."""
-    job = read_register(path, codes=codes, name=name, today=today)
+    job = read_register(
+        path, codes=codes, name=name, today=today, accept_other_set=accept_other_set
+    )
     while True:
         try:
             next(job)

@@ -2037,6 +2037,8 @@ def _visit(
         "departure_time": _hhmm(departure),
         "outcome": outcome,
         "safeguarding_concern": False,
+        # the form's fact of the case (issue 9, point 11): the app sets it the same way
+        "legal_action": case.stage_on(day) in (Stage.LEGAL, Stage.COURT),
     }
     if kind == "joint":
         role, name = prose.professional(rng)
@@ -2137,7 +2139,13 @@ def _seen(
         answers["child_voice"] = _fill(opening, facts) + _voice(case, rng)
     else:
         answers["child_not_seen_reason"] = _pick(rng, NOT_SEEN, facts)
-    answers["parent_account"] = _pick(rng, [p for t in case.themes for p in t.parent], facts)
+    if answers.get("legal_action"):
+        # heading for legal action: no questions about the absence without a caution; what a
+        # parent says unprompted is kept as a significant statement (issue 9, point 11)
+        if rng.random() < 0.4:
+            answers["significant_statements"] = [_significant(case, rng, answers, second)]
+    else:
+        answers["parent_account"] = _pick(rng, [p for t in case.themes for p in t.parent], facts)
     if rng.random() < 0.7:
         answers["home_conditions"] = _pick(rng, HOME_CONDITIONS, facts)
     if rng.random() < 0.8:
@@ -2159,6 +2167,38 @@ def _seen(
         answers["actions"] = items
     if rng.random() < 0.15:
         answers["concerns"] = _pick(rng, CONCERNS, facts)
+
+
+UNPROMPTED = (
+    "I know {c} should be in school. I keep {him} home because I can't face the mornings.",
+    "Take me to court then. {c} isn't going back there and that's my decision.",
+    "I've had the letters. I didn't open them after the first one.",
+    "{c} was off because we went to my sister's. I wasn't going to leave {him} on {his} own.",
+)
+
+
+def _significant(
+    case: CaseWork, rng: random.Random, answers: dict[str, Any], second: Person | None
+) -> dict[str, Any]:
+    """An unprompted remark about the offence, written down word for word at the visit."""
+    arrival = answers["arrival_time"]
+    minutes = int(arrival[:2]) * 60 + int(arrival[3:]) + rng.randint(3, 20)
+    heard = case.officer.name + (f" and {second.name}" if second is not None else "")
+    asked = rng.random() < 0.8
+    item: dict[str, Any] = {
+        "statement": _fill(rng.choice(UNPROMPTED), case.facts),
+        "statement_by": case.main_adult.id,
+        "statement_time": f"{minutes // 60:02d}:{minutes % 60:02d}",
+        "statement_heard_by": heard,
+        "statement_asked_to_sign": asked,
+    }
+    if asked:
+        item["statement_signed"] = rng.random() < 0.6
+        if not item["statement_signed"]:
+            item["statement_sign_response"] = "Read it and said they would not sign anything."
+    else:
+        item["statement_sign_response"] = "Left before it could be written down in full."
+    return item
 
 
 def _safeguarding(

@@ -29,6 +29,10 @@ CATEGORIES = (
 )
 COUNTED = frozenset({"present", "approved_activity", "authorised", "unauthorised"})
 CODE_SETS = ("2024", "2006")  # a code in both sets belongs to the current one
+# The 2024 set applies to registers from 19 August 2024 (School Attendance (Pupil
+# Registration) (England) Regulations 2024, SI 2024/208, reg 1 and Schedule); the 2006 set
+# (Education (Pupil Registration) (England) Regulations 2006, SI 2006/1751) before that day.
+CODES_2024_FROM = dt.date(2024, 8, 19)
 SESSIONS = ("AM", "PM")
 NO_MARK = "-"
 CLOSURE = "#"
@@ -64,6 +68,15 @@ class CodeTable:
 
     def codes(self) -> frozenset[str]:
         return frozenset(code for table in self.by_set.values() for code in table)
+
+    def on(self, code: str, day: dt.date) -> CodeInfo | None:
+        """``code`` as the set in force on ``day`` defines it; None if that set lacks it."""
+        return self.by_set.get(code_set_on(day), {}).get(code)
+
+
+def code_set_on(day: dt.date) -> str:
+    """The code set in force for a register mark on ``day``: "2024" from 19 August 2024."""
+    return "2024" if day >= CODES_2024_FROM else "2006"
 
 
 def _flag(value: str, where: str) -> bool:

@@ -22,6 +22,7 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
+from officer_app.forms.case_facts import case_fact_fields, with_case_facts
 from officer_app.forms.display import AnswerRow, SectionView, format_answer, record_view
 from officer_app.forms.loader import (
     DefinitionProblem,
@@ -67,6 +68,7 @@ __all__ = [
     "Not",
     "Section",
     "SectionView",
+    "case_fact_fields",
     "clean",
     "format_answer",
     "is_answered",
@@ -75,4 +77,5 @@ __all__ = [
     "load_registry",
     "record_view",
     "validate",
+    "with_case_facts",
 ]

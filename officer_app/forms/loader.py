@@ -440,6 +440,8 @@ class _Semantics:
                 self.problem((*path, "pattern"), f"not a valid regular expression: {exc}")
         if "after" in data:
             self.check_after(entry)
+        if "from_case" in data and entry.groups:
+            self.problem((*path, "from_case"), "a fact of the case cannot be inside a group")
         for key in ("show_when", "required"):
             if isinstance(data.get(key), Mapping):
                 self.check_condition(

@@ -24,6 +24,17 @@ Answers: TypeAlias = Mapping[str, Any]
 Lookup: TypeAlias = Callable[[str], Any]
 
 
+# Facts of a case a yes/no field may take its answer from (``from_case``), set by the app.
+CASE_FACTS: dict[str, str] = {
+    # domain.md, "Interview under caution": once a case is heading for legal action,
+    # questions about the offence need an interview under caution (PACE Code C, 10.1).
+    "legal_action": (
+        "the case is at a legal stage (legal intervention or court) or a penalty notice has "
+        "been considered on it"
+    ),
+}
+
+
 class FieldType(StrEnum):
     SHORT_TEXT = "short_text"
     LONG_TEXT = "long_text"
@@ -210,7 +221,9 @@ class Field:
     refuses the others): ``choices`` for the choice types; ``min``/``max``/``step``/``unit`` for
     number and scale (and ``min_label``/``max_label`` for scale); ``max_length`` for text and
     ``pattern`` for short text; ``after`` and ``not_in_future`` for date and time; ``multiple``
-    for person; ``fields``/``repeatable``/``item_label``/``min_items``/``max_items`` for group."""
+    for person; ``fields``/``repeatable``/``item_label``/``min_items``/``max_items`` for group;
+    ``from_case`` for yes/no: the answer is a fact of the case (:data:`CASE_FACTS`), set by
+    the app and never typed."""
 
     id: str
     type: FieldType
@@ -237,6 +250,7 @@ class Field:
     item_label: str | None = None
     min_items: int | None = None
     max_items: int | None = None
+    from_case: str | None = None
 
     @property
     def is_group(self) -> bool:
@@ -450,7 +464,7 @@ def _field_to_dict(f: Field) -> dict[str, Any]:
         ]
     for name in (
         "min", "max", "step", "unit", "min_label", "max_label", "max_length", "pattern",
-        "pattern_message", "after", "item_label", "min_items", "max_items",
+        "pattern_message", "after", "item_label", "min_items", "max_items", "from_case",
     ):  # fmt: skip
         value = getattr(f, name)
         if value is not None:
@@ -509,6 +523,7 @@ def field_from_dict(data: Mapping[str, Any]) -> Field:
         item_label=data.get("item_label"),
         min_items=data.get("min_items"),
         max_items=data.get("max_items"),
+        from_case=data.get("from_case"),
     )
 
 

@@ -30,6 +30,7 @@ class _Prepared:
     answers: dict[str, Any] | None
     risks: tuple[RiskInfo, ...]
     needs_ack: bool
+    facts: dict[str, bool] | None = None
 
 
 class FieldWorkActions(QObject):
@@ -67,6 +68,7 @@ class FieldWorkActions(QObject):
                 answers=draft[1] if draft else None,
                 risks=self._service.risks_for(self.case_id) if needs else (),
                 needs_ack=needs,
+                facts=self._service.case_facts(self.case_id),
             )
 
         self._runner.run(gather, lambda p: self._prepared(p, visit_plan_id), self._failed)
@@ -94,6 +96,7 @@ class FieldWorkActions(QObject):
             self._runner,
             people=prepared.people,
             answers=prepared.answers,
+            facts=prepared.facts,
             visit_plan_id=visit_plan_id,
             today=self._today,
             parent=self._window,

@@ -542,8 +542,8 @@ class FormWidget(QWidget):
             self.set_answers(answers)
         else:
             self._refresh()
-        if read_only:
-            self.set_read_only(True)
+        if read_only or any(r.field.from_case for r in self.rows.values()):
+            self.set_read_only(read_only)  # a fact of the case (``from_case``) is never typed
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -758,7 +758,7 @@ class FormWidget(QWidget):
         """Show the answers without letting them change (a signed record)."""
         self.read_only = read_only
         for row in self.rows.values():
-            row.editor.set_read_only(read_only)
+            row.editor.set_read_only(read_only or row.field.from_case is not None)
 
 
 __all__ = ["FieldRow", "FormWidget", "GroupItem", "RepeatingGroup", "SubForm"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.clock import uk_local
-from officer_app.forms import FormDefinition
+from officer_app.forms import FormDefinition, with_case_facts
 from officer_app.gui.form_widget import FormWidget
 from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import TaskRunner
@@ -41,6 +42,7 @@ class RecordDialog(QDialog):
         *,
         people: list[tuple[str, str]],
         answers: dict[str, Any] | None = None,
+        facts: Mapping[str, bool] | None = None,
         visit_plan_id: str | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
@@ -57,7 +59,9 @@ class RecordDialog(QDialog):
         self._dirty = False
         self._attention = False  # a problem message the autosave note must not cover
         self._last_save = 0.0
-        self.form = FormWidget(definition, people=people, answers=answers or {})
+        # facts of the case (e.g. heading for legal action) answer their fields, never a draft
+        shown = with_case_facts(definition, answers or {}, facts or {})
+        self.form = FormWidget(definition, people=people, answers=shown)
         self.form.changed.connect(self._changed)
         self.status = plain_label(
             "Draft restored." if answers else "Your answers are kept as you type."

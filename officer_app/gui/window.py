@@ -467,7 +467,13 @@ class MainWindow(QMainWindow):
                 warn(self, "Nothing was imported", str(exc))
 
         token = self.runner.run_steps(
-            lambda: import_register(profile.store, target, profile.clock, profile.officer.id),
+            lambda: import_register(
+                profile.store,
+                target,
+                profile.clock,
+                profile.officer.id,
+                accept_other_set=profile.settings.accept_other_code_set,
+            ),
             step,
             done,
             failed,

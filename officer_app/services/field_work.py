@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 from officer_app.clock import Clock, uk_local
 from officer_app.domain.chronology import CONTACT_TYPES, EntryType
 from officer_app.domain.working_days import Timescales
-from officer_app.forms import FieldError, FormDefinition, FormRegistry, clean, record_view, validate
+from officer_app.forms import (
+    FieldError,
+    FormDefinition,
+    FormRegistry,
+    clean,
+    record_view,
+    validate,
+    with_case_facts,
+)
 from officer_app.services.case_file import (
     CaseNotFound,
     _draft_info,
@@ -39,6 +47,11 @@ from officer_app.services.dto import (
     RiskInfo,
     TimescaleInfo,
     VisitPlanInfo,
+)
+from officer_app.services.significant_statements import (
+    SignificantStatementInfo,
+    case_facts,
+    significant_statements,
 )
 from officer_app.store import audit, evidence
 from officer_app.store.database import Store
@@ -312,6 +325,21 @@ class FieldWorkService:
 
         return self._store.read(work)
 
+    def case_facts(self, case_id: str) -> dict[str, bool]:
+        """The facts of the case that ``from_case`` fields take (e.g. ``legal_action``)."""
+        return self._store.read(lambda session: case_facts(session, case_id))
+
+    def with_case_facts(
+        self, case_id: str, definition: FormDefinition, answers: dict[str, Any]
+    ) -> dict[str, Any]:
+        """``answers`` with the form's ``from_case`` fields set from the case as it is now."""
+        return with_case_facts(definition, answers, self.case_facts(case_id))
+
+    def significant_statements(self, case_id: str) -> list[SignificantStatementInfo]:
+        """The case's significant statements (signed visit records), oldest first: what an
+        interview under caution puts to the person at its start (issue 9, point 11)."""
+        return self._store.read(lambda session: significant_statements(session, case_id))
+
     def record_draft(self, case_id: str, form_id: str) -> DraftInfo | None:
         def work(session: Session) -> DraftInfo | None:
             draft = find_draft(session, case_id, _draft_kind(form_id))
@@ -366,7 +394,8 @@ class FieldWorkService:
         """Validate, then seal the record into the case's chain; the draft goes in the same
         transaction. A home visit needs its risk flags acknowledged first."""
         people = self.people(case_id)
-        kept = clean(definition, answers)
+        # a fact of the case is the case's, never what was typed or kept in a draft
+        kept = clean(definition, self.with_case_facts(case_id, definition, answers))
         errors = validate(
             definition, kept, people=[p for p, _ in people], today=self._clock.today()
         )

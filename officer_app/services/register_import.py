@@ -69,10 +69,20 @@ class ImportResult:
 
 
 def import_register(
-    store: Store, path: Path, clock: Clock, officer_id: str
+    store: Store,
+    path: Path,
+    clock: Clock,
+    officer_id: str,
+    *,
+    accept_other_set: bool = False,
 ) -> Generator[Progress, None, ImportResult]:
-    """Read, check and import ``path``; yields progress; returns what changed."""
-    read = yield from read_register(path, name=path.name, today=clock.today())
+    """Read, check and import ``path``; yields progress; returns what changed.
+
+    ``accept_other_set``: settings.toml ``other_code_set = "warning"`` (see register.py).
+    """
+    read = yield from read_register(
+        path, name=path.name, today=clock.today(), accept_other_set=accept_other_set
+    )
     if read.errors:
         raise RegisterRefused(read.errors)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

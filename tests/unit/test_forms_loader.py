@@ -532,7 +532,7 @@ def test_the_command_line_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
     from officer_app.forms.__main__ import main
 
     assert main([]) == 0
-    assert "ok    home_visit v1" in capsys.readouterr().out
+    assert "ok    home_visit v2" in capsys.readouterr().out
     write(tmp_path, "visit.yaml", VISIT.replace("type: yes_no", "type: dropdown"))
     assert main([str(tmp_path)]) == 1
     out, err = capsys.readouterr()
