@@ -35,6 +35,8 @@ def test_each_demo_notice_states_its_own_count_and_the_last_days_for_paying(
         seen = row.evidence
         first = dt.date.fromisoformat(seen["window_from"])
         last = dt.date.fromisoformat(seen["window_to"])
+        # the offence period ends before the notice is considered, let alone issued
+        assert first <= last < row.considered_on <= row.issued_on
         marks = profile.store.read(
             lambda s, r=row: [
                 Mark(d, p, c)
