@@ -16,7 +16,12 @@ import keyrings.alt.file  # noqa: F401
 import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
 
 import officer_app.cli as cli
+import officer_app.cli_batches
 import officer_app.demo
+import officer_app.documents.destination
+import officer_app.documents.letter_pdf
+import officer_app.letters
+import officer_app.services.letters
 import officer_app.services.profile
 import officer_app.services.verification
 import officer_app.store.migrate  # noqa: F401
@@ -24,6 +29,7 @@ import officer_app.store.migrate  # noqa: F401
 
 def main() -> int:
     keyring.get_keyring()
+    cli.build_parser()  # argparse's own lazy imports, while the standard library is readable
     nobody = pwd.getpwnam("nobody")
     os.setgroups([])
     os.setgid(nobody.pw_gid)

@@ -11,6 +11,7 @@ import pwd
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -168,40 +169,34 @@ def _nobody() -> tuple[int, int] | None:
     reason="needs root to run the command as the unprivileged user 'nobody'",
 )
 def test_a_folder_the_user_cannot_write_is_refused_before_recording(
-    demo: tuple[Path, str], tmp_path: Path
+    demo: tuple[Path, str], request: pytest.FixtureRequest
 ) -> None:
     """Root ignores permissions: the command runs as 'nobody', owning its own copy of the
     profile, and writes to a folder owned by root (mode 755)."""
     ids = _nobody()
     assert ids is not None
     source, reference = demo
-    mine = tmp_path / "nobody"
+    base = Path(tempfile.mkdtemp(prefix="officer-letters-nobody-"))  # pytest's is root's only
+    base.chmod(0o755)
+    request.addfinalizer(lambda: shutil.rmtree(base, ignore_errors=True))
+    mine = base / "nobody"
     shutil.copytree(source, mine, symlinks=True)
-    tmp_path.chmod(0o755)
     for path in [mine, *mine.rglob("*")]:
         os.chown(path, *ids, follow_symlinks=False)
-    locked = tmp_path / "root-only"
+    locked = base / "root-only"
     locked.mkdir(mode=0o755)
     before = probe(source)
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
            "XDG_DATA_HOME": str(mine / "xdg"), "OFFICER_APP_PASSPHRASE": PASS,
            "HOME": str(mine)}  # fmt: skip
 
-    def as_nobody() -> None:
-        os.setgid(ids[1])
-        os.setuid(ids[0])
-
-    try:
-        subprocess.run([sys.executable, "-c", "pass"], preexec_fn=as_nobody, check=True,
-                       capture_output=True, timeout=60)  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        pytest.skip(f"'nobody' cannot run {sys.executable} here (its folders are private)")
+    # The interpreter's own folders are private to root here: tests.integration.as_nobody
+    # imports what the command needs as root, then becomes 'nobody' and runs it.
     result = subprocess.run(
-        [sys.executable, "-m", "officer_app", "--data-dir", str(mine / "profile"), "letters",
-         "render", "--case", reference, "--template", "outcome", *OUTCOME,
-         "--out", str(locked / "letter.pdf"), "--sent-by", "post"],
-        capture_output=True, text=True, env=env, timeout=300, preexec_fn=as_nobody,
-        check=False, cwd=str(mine),
+        [sys.executable, "-m", "tests.integration.as_nobody", "--data-dir",
+         str(mine / "profile"), "letters", "render", "--case", reference, "--template",
+         "outcome", *OUTCOME, "--out", str(locked / "letter.pdf"), "--sent-by", "post"],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert "cannot write a file there" in one_line(result.stderr)
