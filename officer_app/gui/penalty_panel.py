@@ -209,21 +209,25 @@ class PenaltyNoticePanel(QWidget):
         row.addWidget(self.consider_button)
         row.addWidget(self.eso_button)
         row.addWidget(self.others_button)
+        row.addStretch(1)
+        row.addWidget(self.rules)  # the rules in brief; in full in its tooltip
+        # the steps of the selected notice on a row of their own: one row of every button
+        # made the window wider than a laptop's screen once a notice was selected
+        steps = QHBoxLayout()
         for key, text, _status in STEPS:
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setVisible(False)  # only the steps the rules allow are offered
             button.clicked.connect(lambda _c=False, k=key: self.step(k))
             self.buttons[key] = button
-            row.addWidget(button)
+            steps.addWidget(button)
         self.copy_button = QPushButton("View the &notice sent")
         self.copy_button.setAccessibleName("View the notice sent")
         self.copy_button.setEnabled(False)
         self.copy_button.setVisible(False)
         self.copy_button.clicked.connect(self._view_copy)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        row.addWidget(self.rules)  # the rules in brief; in full in its tooltip
+        steps.addWidget(self.copy_button)
+        steps.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.history)
@@ -233,6 +237,7 @@ class PenaltyNoticePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addLayout(steps)
         layout.addWidget(self.message)
         layout.addWidget(self.eso_label)
         layout.addWidget(split, 1)
