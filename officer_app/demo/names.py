@@ -27,7 +27,6 @@ OTHER_OFFICERS: tuple[str, ...] = (
 SUPERVISOR_NAME = "Helen Brierley"
 COURT_OFFICER_NAME = "Marcus Adeyemi-Clarke"
 
-CITY = "Northam"
 COURT_NAME = "Northam Magistrates' Court"
 
 # Areas of the city and the postcode district each one sits in.

@@ -644,9 +644,6 @@ class FormRegistry:
     def problems_for(self, form_id: str) -> list[DefinitionProblem]:
         return [p for p in self.problems if p.form_id == form_id]
 
-    def is_available(self, form_id: str) -> bool:
-        return form_id in self._current
-
     def __contains__(self, form_id: object) -> bool:
         return form_id in self._current
 

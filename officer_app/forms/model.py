@@ -49,10 +49,6 @@ class FieldType(StrEnum):
     GROUP = "group"
 
     @property
-    def has_choices(self) -> bool:
-        return self in (FieldType.SINGLE_CHOICE, FieldType.MULTIPLE_CHOICE)
-
-    @property
     def is_text(self) -> bool:
         return self in (FieldType.SHORT_TEXT, FieldType.LONG_TEXT)
 

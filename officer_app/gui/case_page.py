@@ -840,9 +840,6 @@ class CasePage(QWidget):
             self.save_draft()
         return False
 
-    def has_unsaved_typing(self) -> bool:
-        return self._dirty
-
     def save_draft(self) -> None:
         """Keep what is typed (fire and forget: typing never waits for the disk)."""
         self._autosave.stop()

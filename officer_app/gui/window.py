@@ -218,7 +218,6 @@ class MainWindow(QMainWindow):
         self.letters_warning = ""
         self.batch_dialog: QWidget | None = None
         self._first_load = True
-        self.last_import: object = None
         self._today = today
         self.unlock_page = UnlockPage(data_dir, unlock, runner)
         self.unlock_page.unlocked.connect(self.on_unlocked)
@@ -439,7 +438,6 @@ class MainWindow(QMainWindow):
 
         def done(result: object) -> None:
             progress.close()
-            self.last_import = result
             added = getattr(result, "added", 0)
             changed = getattr(result, "changed", 0)
             left_out = getattr(result, "pupils_not_on_caseload", 0)
@@ -454,7 +452,6 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             progress.close()
-            self.last_import = exc
             if isinstance(exc, RegisterRefused):
                 lines = "\n".join(str(e) for e in exc.errors[:30])
                 more = len(exc.errors) - 30

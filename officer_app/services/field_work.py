@@ -619,17 +619,6 @@ class FieldWorkService:
 
         return self._store.write(work)
 
-    def set_review_date(self, plan_id: str, review_on: dt.date) -> Future[None]:
-        def work(session: Session) -> None:
-            plan = session.get(Plan, plan_id)
-            if plan is None:
-                raise FieldWorkRefused("no such plan")
-            plan.review_on = review_on
-            session.flush()
-            _refresh_next_action(session, plan.case_id)
-
-        return self._store.write(work)
-
     def active_plan(self, case_id: str) -> PlanInfo | None:
         def work(session: Session) -> PlanInfo | None:
             plan = session.scalar(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.domain.evidence import GENESIS, EvidenceMark, EvidenceTampered, content_hash
@@ -152,17 +152,6 @@ def _against_head(end: tuple[int, str] | None, head: tuple[int, str] | None) -> 
     if end[1] != head[1]:
         return f"link {end[0]} is not the one its head recorded: the chain has been rewritten"
     return ""
-
-
-def signed_count(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(ChronologyEntry)
-            .where(ChronologyEntry.signed_at.is_not(None))
-        )
-        or 0
-    )
 
 
 def seal_new_chain(
