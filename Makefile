@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 # Python 3.12 or newer where the machine has one (installer/find-python.sh says why)
 PYTHON ?= $(shell bash installer/find-python.sh)
+ifeq ($(strip $(PYTHON)),)
+$(error officer-app needs Python 3.12 or newer: see installer/find-python.sh)
+endif
 PYVER := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 VENV := .venv
 BIN := $(VENV)/bin

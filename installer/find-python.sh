@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Prints the Python the project's venv is built with: 3.12 (tested), else 3.13, else
-# python3 (with a warning). Why 3.12+: PySide6 6.12 drops a reference to None on every Qt
-# call that returns nothing; from 3.12 None is immortal, so that is harmless. On 3.11 the app
-# guards against it itself (officer_app/gui/qt_workarounds.py), but 3.12 is the safe choice.
+# Prints the Python the project's venv is built with: 3.12 (tested), else 3.13. Python 3.12 or
+# newer is required: PySide6 6.12 drops a reference to None on every Qt call that returns
+# nothing, and only from 3.12 is None immortal (PEP 683), so that is harmless; on 3.11 a long
+# session would abort ("none_dealloc").
 set -uo pipefail
 new_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; }
 candidates=(python3.12 python3.13)
@@ -17,5 +17,6 @@ for p in "${candidates[@]}"; do
     exit 0
   fi
 done
-echo "find-python: no Python 3.12 or newer found; using python3 (see installer/find-python.sh)" >&2
-command -v python3
+echo "find-python: officer-app needs Python 3.12 or newer and none was found (looked for" \
+  "python3.12/3.13 on PATH, under pyenv and in /usr/bin, /usr/local/bin)" >&2
+exit 1

@@ -19,9 +19,6 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from officer_app.clock import FixedClock
-from officer_app.gui.qt_workarounds import keep_none_alive
-
-keep_none_alive()  # PySide6 6.12 on Python 3.11: see the module
 
 TEST_PASSPHRASE = "correct horse battery staple"
 DEMO_TODAY = dt.date(2026, 11, 20)

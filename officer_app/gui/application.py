@@ -19,7 +19,6 @@ from officer_app.config import Settings
 from officer_app.crash import crash_line
 from officer_app.gui import theme
 from officer_app.gui.markup import literal
-from officer_app.gui.qt_workarounds import keep_none_alive
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.window import MainWindow
 from officer_app.services.profile import OpenProfile, unlock_profile
@@ -76,7 +75,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    keep_none_alive()
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Officer App")
     app.setOrganizationName("officer-app")
