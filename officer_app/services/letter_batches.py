@@ -51,15 +51,15 @@ from officer_app.services.letter_batch_info import (
     _prepared,
 )
 from officer_app.services.letters import (
-    METHODS,
     LetterInfo,
     LetterService,
     RenderedLetter,
     Sending,
-    _wait,
+    check_sending,
     combine_pdfs,
     occurred_at,
     sign_sending,
+    wait_for_write,
 )
 from officer_app.store import audit
 from officer_app.store.models import Attachment, BatchLetter, LetterBatch
@@ -336,7 +336,7 @@ class LetterBatches:
             row.updated_by = officer_id
             session.flush()
 
-        _wait(self._store.write(work), staged)
+        wait_for_write(self._store.write(work), staged)
 
     # --- the letters to post ------------------------------------------------------------------
     def result(self, batch_id: str, *, cancelled: bool = False) -> BatchResult:
@@ -391,13 +391,8 @@ class LetterBatches:
     def confirm_sent(self, batch_id: str, *, sent_on: dt.date, method: str) -> list[LetterInfo]:
         """The post went out: every prepared letter of the batch becomes a letter sent, with
         its signed chronology entry, in ONE transaction (all of them or none)."""
-        if method not in METHODS:
-            raise BatchRefused(f"how the letters were sent: {method!r} is not one of post, "
-                               "hand, email")  # fmt: skip
         today = self._clock.today()
-        if sent_on > today:
-            raise BatchRefused(f"letters cannot be recorded as sent on {long_date(sent_on)}, "
-                               "which is in the future")  # fmt: skip
+        check_sending(method, sent_on, today, many=True, refusal=BatchRefused)
         now = self._clock.now()
         occurred = occurred_at(now, today, sent_on)
         officer_id = self._officer_id

@@ -342,7 +342,25 @@ def combine_pdfs(parts: Sequence[bytes]) -> tuple[bytes, int]:
     return out.getvalue(), pages
 
 
-def _wait(future: Future[Any], staged: Iterable[StagedAttachment]) -> Any:
+def check_sending(
+    method: str,
+    sent_on: dt.date,
+    today: dt.date,
+    *,
+    many: bool = False,
+    refusal: type[LetterRefused] = LetterRefused,
+) -> None:
+    """How and when a letter (``many``: the letters of a batch) was sent must be possible."""
+    what, subject = ("the letters were", "letters cannot") if many else ("the letter was",
+                                                                        "a letter cannot")
+    if method not in METHODS:
+        raise refusal(f"how {what} sent: {method!r} is not one of post, hand, email")
+    if sent_on > today:
+        raise refusal(f"{subject} be recorded as sent on {long_date(sent_on)}, which is in "
+                      "the future")  # fmt: skip
+
+
+def wait_for_write(future: Future[Any], staged: Iterable[StagedAttachment]) -> Any:
     """The transaction's result; its blobs removed if it failed. An interrupt (Ctrl+C) while
     waiting does not stop the writer, so the wait goes on until the transaction has ended
     either way, and only then is the interrupt passed on."""
@@ -717,13 +735,7 @@ class LetterService:
                             batch_id=batch_id, extra=extra)[0]  # fmt: skip
 
     def _check_sending(self, rendered: RenderedLetter, sent_on: dt.date, method: str) -> None:
-        if method not in METHODS:
-            raise LetterRefused(f"how the letter was sent: {method!r} is not one of post, hand, "
-                                "email")  # fmt: skip
-        today = self._clock.today()
-        if sent_on > today:
-            raise LetterRefused(f"a letter cannot be recorded as sent on {long_date(sent_on)}, "
-                                "which is in the future")  # fmt: skip
+        check_sending(method, sent_on, self._clock.today())
         if sent_on < rendered.dated:
             raise LetterRefused(
                 f"the letter is dated {long_date(rendered.dated)}: it cannot have been sent on "
@@ -797,7 +809,7 @@ class LetterService:
                 made.append(info)
             return made
 
-        result: list[LetterInfo] = _wait(self._store.write(work), staged)
+        result: list[LetterInfo] = wait_for_write(self._store.write(work), staged)
         return result
 
     # --- letters kept ------------------------------------------------------------------------
