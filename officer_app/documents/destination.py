@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from officer_app.security._atomic import write_bytes_atomic
+from officer_app.security.atomic import write_bytes_atomic
 
 T = TypeVar("T")
 

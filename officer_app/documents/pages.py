@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from officer_app import paths
 from officer_app.domain.evidence import EvidenceMark
-from officer_app.security._atomic import write_bytes_atomic
+from officer_app.security.atomic import write_bytes_atomic
 
 __all__ = ["EvidenceMark", "NumberedCanvas", "register_fonts", "write_pdf"]
 

@@ -20,7 +20,7 @@ from typing import BinaryIO
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from officer_app.security._atomic import atomic_writer
+from officer_app.security.atomic import atomic_writer
 from officer_app.security.errors import SecurityError
 
 MAGIC = b"OAB1"

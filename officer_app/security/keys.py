@@ -32,8 +32,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.backend import KeyringBackend
 
-from officer_app.security._atomic import write_bytes_atomic
 from officer_app.security._oslock import FileLock, LockBusy
+from officer_app.security.atomic import write_bytes_atomic
 from officer_app.security.errors import SecurityError
 from officer_app.security.keyring_status import keyring_status
 

@@ -4,7 +4,7 @@ A blob is written before the transaction that records it (``services/attachments
 a process killed in between leaves a file that no row refers to: an *orphan*. It holds only
 ciphertext, but it takes room and its presence says nothing true. A row whose file has gone
 is worse: a kept copy (of a letter sent, a photo) is lost. :func:`census` finds both, and
-the temporary files (``.<name>.<pid>.tmp``, from ``security/_atomic.py``) a kill leaves;
+the temporary files (``.<name>.<pid>.tmp``, from ``security/atomic.py``) a kill leaves;
 :func:`tidy` removes the orphans and the temporary files once they are older than
 :data:`SAFE_AGE`, so that the blob a live writer has just staged, before its transaction
 commits, is never taken. Nothing here reads a file's content, and nothing a row refers to
@@ -28,7 +28,7 @@ from officer_app.store.database import Store
 from officer_app.store.models import Attachment, Case
 
 BLOB_SUFFIX = ".oab"
-TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")  # security/_atomic.py: .<name>.<pid>.tmp
+TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")  # security/atomic.py: .<name>.<pid>.tmp
 SAFE_AGE = dt.timedelta(minutes=10)
 """A staged blob waits for its transaction for at most the store's busy timeout (30 s) and
 the writer's queue; ten minutes is far beyond both."""

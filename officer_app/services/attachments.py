@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
 from officer_app.security import blobs
-from officer_app.security._atomic import write_bytes_atomic
+from officer_app.security.atomic import write_bytes_atomic
 from officer_app.store.database import Store
 from officer_app.store.models import Attachment, Case, new_id
 

@@ -32,7 +32,7 @@ from officer_app.domain.penalty_notices import (
     StepRefused,
     ThresholdEvidence,
 )
-from officer_app.security._atomic import write_bytes_atomic
+from officer_app.security.atomic import write_bytes_atomic
 from officer_app.services import notice_records as records
 from officer_app.services.letters import LetterInfo, LetterService, ThresholdFacts
 from officer_app.services.notice_register import RegisterRow, register_csv, register_rows

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from officer_app.paths import UnusableFolder, check_profile_folder
-from officer_app.security._atomic import fsync_dir, write_bytes_atomic
 from officer_app.security._oslock import FileLock, LockBusy
+from officer_app.security.atomic import fsync_dir, write_bytes_atomic
 from officer_app.security.keys import KEY_FILE
 from officer_app.store.database import DB_FILENAME
 

@@ -43,5 +43,6 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step (see :func:`atomic_writer`)."""
     with atomic_writer(path) as handle:
         handle.write(data)
