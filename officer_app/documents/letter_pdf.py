@@ -19,23 +19,17 @@ quotes print the same everywhere. The same inputs give the same bytes (``invaria
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -47,22 +41,29 @@ from reportlab.platypus import (
 )
 
 from officer_app.config import Letterhead
-from officer_app.documents.pages import FONT, FONT_BOLD, EvidenceMark, NumberedCanvas, write_pdf
-from officer_app.documents.pages import register_fonts as _register_fonts
-from officer_app.letters.fill import long_date
+from officer_app.documents.pages import EvidenceMark, build_numbered, register_fonts, write_pdf
+from officer_app.documents.style import (
+    CONTENT_W,
+    FILL,
+    FONT,
+    FONT_BOLD,
+    INK,
+    MARGIN_X,
+    MUTED,
+    NAVY,
+    PAGE_H,
+    PAGE_W,
+    RULE,
+    fit,
+    frame,
+    letter_style,
+    markup,
+    pdf_document,
+)
 from officer_app.letters.model import BlockKind, FilledLetter, Layout, Line
+from officer_app.wording import long_date
 
 __all__ = ["LetterDocument", "render_letter_bytes", "write_pdf"]
-
-NAVY = HexColor("#1f4e79")
-INK = HexColor("#1a1a1a")
-MUTED = HexColor("#595959")
-RULE = HexColor("#c9c9c9")
-FILL = HexColor("#f1f2f4")
-
-PAGE_W, PAGE_H = A4
-MARGIN_X = 20 * mm
-CONTENT_W = PAGE_W - 2 * MARGIN_X
 
 # The letterhead band
 HEAD_TOP = PAGE_H - 13 * mm
@@ -105,54 +106,9 @@ class LetterDocument:
     evidence: EvidenceMark | None = None  # the case's chain head the letter was made from
 
 
-# -- fonts and styles --------------------------------------------------------------------------
-
-_STYLES: dict[str, ParagraphStyle] = {}
-
-
-def _style(name: str) -> ParagraphStyle:
-    if not _STYLES:
-        base = ParagraphStyle(
-            "body", fontName=FONT, fontSize=10.5, leading=14.6, textColor=INK, spaceAfter=7,
-            allowWidows=0, allowOrphans=0,
-        )  # fmt: skip
-        _STYLES.update(
-            body=base,
-            salutation=ParagraphStyle("salutation", parent=base, spaceAfter=8),
-            subject=ParagraphStyle(
-                "subject", parent=base, fontName=FONT_BOLD, fontSize=11, leading=15,
-                spaceAfter=9,
-            ),
-            title=ParagraphStyle(
-                "title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19,
-                textColor=NAVY, spaceAfter=6,
-            ),
-            heading=ParagraphStyle(
-                "heading", parent=base, fontName=FONT_BOLD, fontSize=11, leading=15,
-                textColor=NAVY, spaceBefore=6, spaceAfter=3, keepWithNext=1,
-            ),
-            item=ParagraphStyle(
-                "item", parent=base, leftIndent=7 * mm, bulletIndent=2 * mm, spaceAfter=3.5,
-                bulletFontName=FONT,
-            ),
-            cell_label=ParagraphStyle(
-                "cell_label", parent=base, fontName=FONT_BOLD, fontSize=9, leading=12.5,
-                textColor=MUTED, spaceAfter=0,
-            ),
-            cell=ParagraphStyle("cell", parent=base, fontSize=10, leading=13.5, spaceAfter=0),
-            sign=ParagraphStyle("sign", parent=base, spaceAfter=0),
-        )  # fmt: skip
-    return _STYLES[name]
-
-
 # -- text --------------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-
-
-def _clean(text: str) -> str:
-    return _CONTROL.sub(" ", text.replace("\t", " "))
 
 
 def _markup(parts: list[tuple[str, bool]]) -> str:
@@ -160,7 +116,7 @@ def _markup(parts: list[tuple[str, bool]]) -> str:
     for text, bold in parts:
         if not text:
             continue
-        piece = "<br/>".join(escape(_clean(part)) for part in text.split("\n"))
+        piece = markup(text, tab=" ", returns_break=False)
         out.append(f"<b>{piece}</b>" if bold else piece)
     return "".join(out)
 
@@ -184,9 +140,7 @@ def _single(line: Line) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.5) -> float:
-    while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
-        size -= 0.25
-    return size
+    return fit(text, font, size, width, smallest=smallest, step=0.25)
 
 
 # -- the first page's furniture ----------------------------------------------------------------
@@ -344,10 +298,13 @@ def _draw_footer(canvas: Any, document: LetterDocument, page: int, total: int) -
 
 def _table(rows: list[tuple[Line, Line]]) -> Flowable:
     data = [
-        [Paragraph(_single(label), _style("cell_label")), Paragraph(_single(value), _style("cell"))]
+        [
+            Paragraph(_single(label), letter_style("cell_label")),
+            Paragraph(_single(value), letter_style("cell")),
+        ]
         for label, value in rows
     ]
-    drop = _style("cell").fontSize - _style("cell_label").fontSize
+    drop = letter_style("cell").fontSize - letter_style("cell_label").fontSize
     table = Table(
         data,
         colWidths=[LABEL_W, CONTENT_W - LABEL_W],
@@ -377,14 +334,14 @@ def _body(letter: FilledLetter) -> list[Flowable]:
         if block.kind is BlockKind.PAGE_BREAK:
             out.append(PageBreak())
         elif block.kind is BlockKind.HEADING:
-            out.append(Paragraph(_single(block.items[0]), _style("heading")))
+            out.append(Paragraph(_single(block.items[0]), letter_style("heading")))
         elif block.kind is BlockKind.PARAGRAPH:
-            out += [Paragraph(p, _style("body")) for p in _paragraphs(block.items[0])]
+            out += [Paragraph(p, letter_style("body")) for p in _paragraphs(block.items[0])]
         elif block.kind in (BlockKind.BULLETS, BlockKind.NUMBERS):
             items = []
             for number, item in enumerate(block.items, start=1):
                 bullet = "•" if block.kind is BlockKind.BULLETS else f"{number}."
-                items.append(Paragraph(_single(item), _style("item"), bulletText=bullet))
+                items.append(Paragraph(_single(item), letter_style("item"), bulletText=bullet))
             out += items
             out.append(Spacer(1, 3.5))
         elif block.kind is BlockKind.TABLE:
@@ -397,19 +354,19 @@ def _story(document: LetterDocument) -> list[Flowable]:
     letter = document.letter
     story: list[Flowable] = [NextPageTemplate("later")]
     if letter.layout is Layout.NOTICE:
-        story.append(Paragraph(escape(letter.subject), _style("title")))
+        story.append(Paragraph(escape(letter.subject), letter_style("title")))
     else:
-        story.append(Paragraph(escape(document.salutation), _style("salutation")))
-        story.append(Paragraph(escape(letter.subject), _style("subject")))
+        story.append(Paragraph(escape(document.salutation), letter_style("salutation")))
+        story.append(Paragraph(escape(letter.subject), letter_style("subject")))
     story += _body(letter)
     if letter.layout is Layout.LETTER:
         sign = [
             Spacer(1, 4),
-            Paragraph("Yours sincerely", _style("sign")),
+            Paragraph("Yours sincerely", letter_style("sign")),
             Spacer(1, 15 * mm),
-            Paragraph(f"<b>{escape(document.officer_name)}</b>", _style("sign")),
-            Paragraph(escape(document.officer_title), _style("sign")),
-            Paragraph(escape(", ".join(document.letterhead.name_lines)), _style("sign")),
+            Paragraph(f"<b>{escape(document.officer_name)}</b>", letter_style("sign")),
+            Paragraph(escape(document.officer_title), letter_style("sign")),
+            Paragraph(escape(", ".join(document.letterhead.name_lines)), letter_style("sign")),
         ]
         story.append(KeepTogether(sign))
     return story
@@ -417,21 +374,14 @@ def _story(document: LetterDocument) -> list[Flowable]:
 
 def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
     """The letter as PDF bytes and its page count, in memory only."""
-    _register_fonts()
+    register_fonts()
     if not document.recipient:
         raise ValueError("a letter needs the recipient's name and address")
-    first = Frame(
-        MARGIN_X, FIRST_FRAME_BOTTOM, CONTENT_W, FIRST_FRAME_TOP - FIRST_FRAME_BOTTOM,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="first",
-    )  # fmt: skip
-    later = Frame(
-        MARGIN_X, FRAME_BOTTOM, CONTENT_W, LATER_FRAME_TOP - FRAME_BOTTOM,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="later",
-    )  # fmt: skip
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
+    first = frame(
+        MARGIN_X, FIRST_FRAME_BOTTOM, CONTENT_W, FIRST_FRAME_TOP - FIRST_FRAME_BOTTOM, id="first"
+    )
+    later = frame(MARGIN_X, FRAME_BOTTOM, CONTENT_W, LATER_FRAME_TOP - FRAME_BOTTOM, id="later")
+    doc = pdf_document(
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=PAGE_H - FIRST_FRAME_TOP,
@@ -439,9 +389,6 @@ def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
         title=f"{document.letter.title} — {document.reference}",
         author=document.officer_name,
         subject=document.letterhead.authority,
-        creator="officer-app",
-        invariant=1,
-        initialFontName=FONT,
     )
     doc.addPageTemplates(
         [
@@ -451,14 +398,8 @@ def render_letter_bytes(document: LetterDocument) -> tuple[bytes, int]:
             PageTemplate(id="later", frames=[later]),
         ]
     )
-    canvases: list[NumberedCanvas] = []
 
-    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvas = NumberedCanvas(
-            *args, footer=lambda c, n, t: _draw_footer(c, document, n, t), **kwargs
-        )
-        canvases.append(canvas)
-        return canvas
+    def footer(canvas: Any, page: int, total: int) -> None:
+        _draw_footer(canvas, document, page, total)
 
-    doc.build(_story(document), canvasmaker=make_canvas)
-    return buffer.getvalue(), canvases[-1].page_count
+    return build_numbered(doc, _story(document), footer)

@@ -9,35 +9,36 @@ table lays out in well under a second).
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 from collections.abc import Sequence
-from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import PageTemplate, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as Style
 
-from officer_app.documents.pages import (
+from officer_app.documents.model import RegisterRow
+from officer_app.documents.pages import EvidenceMark, build_numbered, register_fonts
+from officer_app.documents.style import (
+    FILL,
     FONT,
     FONT_BOLD,
-    EvidenceMark,
-    NumberedCanvas,
-    register_fonts,
-)
-from officer_app.documents.record_pdf import (
-    FILL,
     INK,
     MUTED,
+    MUTED_HEX,
     NAVY,
     PROTECTIVE_MARKING,
     RULE,
-    _local,
-    _markup,
+    frame,
+    markup,
+    pdf_document,
+    register_style,
 )
-from officer_app.services.notice_register import RegisterRow
+from officer_app.wording import short_date, short_datetime
+
+__all__ = ["COLUMNS", "TITLE", "RegisterRow", "render_register_bytes"]
+
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 12 * mm
@@ -62,66 +63,54 @@ COLUMNS: tuple[tuple[str, float], ...] = (  # (head, width in mm: 273 mm in all)
 )
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("cell", fontName=FONT, fontSize=7.4, leading=9.2, textColor=INK)
-    return {
-        "cell": base,
-        "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, textColor=MUTED),
-        "intro": ParagraphStyle("intro", parent=base, fontSize=8.2, leading=10.8),
-        "empty": ParagraphStyle("empty", parent=base, fontSize=10, leading=14),
-    }
-
-
-def _d(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 def _cells(row: RegisterRow) -> list[str]:
     amounts = (
         f"£{row.amount_21} within 21 days, £{row.amount_28} within 28"
         if row.amount_21 is not None
         else f"£{row.amount_28} within 28 days"
     )
-    payment = f"£{row.amount_paid} on {_d(row.paid_on)}" if row.paid_on else ""
+    payment = f"£{row.amount_paid} on {short_date(row.paid_on)}" if row.paid_on else ""
     return [
-        f"<b>{_markup(row.number)}</b><br/>issued {_d(row.issued_on)}<br/>"
-        f"{_markup(row.case_reference)}",
-        f"{_markup(row.parent_name)}<br/><font color='#595959'>"
-        f"{_markup(row.parent_address)}</font>",
-        f"{_markup(row.child_name)}<br/>born {_d(row.child_date_of_birth)}<br/>"
-        f"{_markup(row.school)}",
-        f"{_d(row.offence_from)} to<br/>{_d(row.offence_to)}<br/>"
+        f"<b>{markup(row.number)}</b><br/>issued {short_date(row.issued_on)}<br/>"
+        f"{markup(row.case_reference)}",
+        f"{markup(row.parent_name)}<br/><font color='{MUTED_HEX}'>"
+        f"{markup(row.parent_address)}</font>",
+        f"{markup(row.child_name)}<br/>born {short_date(row.child_date_of_birth)}<br/>"
+        f"{markup(row.school)}",
+        f"{short_date(row.offence_from)} to<br/>{short_date(row.offence_to)}<br/>"
         + (
             ""
             if row.issued_by_others
             else f"<b>{row.unauthorised_sessions}</b> unauthorised sessions<br/>"
         )
-        + f"<font color='#595959'>{_markup(row.grounds)}</font>",
-        f"<b>Issued by {_markup(row.issued_by_others)}</b>"
+        + f"<font color='{MUTED_HEX}'>{markup(row.grounds)}</font>",
+        f"<b>Issued by {markup(row.issued_by_others)}</b>"
         if row.issued_by_others
         else f"{'First' if row.ordinal == 1 else 'Second'} notice<br/>{amounts}<br/>"
-        f"authorised by {_markup(row.authorised_by)}",
+        f"authorised by {markup(row.authorised_by)}",
         "issued by someone else"
         if row.issued_by_others
-        else f"by {_markup(row.served_by)} on {_d(row.issued_on)}<br/>"
-        f"received {_d(row.received_on)}",
-        f"sent {_d(row.copy_sent_on)}<br/>SHA-256<br/>"
+        else f"by {markup(row.served_by)} on {short_date(row.issued_on)}<br/>"
+        f"received {short_date(row.received_on)}",
+        f"sent {short_date(row.copy_sent_on)}<br/>SHA-256<br/>"
         f"<font size='6.6'>{row.copy_sha256[:16]}…</font>"
         if row.copy_sha256
         else "<b>no copy held</b>",
-        f"<b>{_markup(row.status)}</b><br/>{payment}",
-        f"{_d(row.withdrawn_on)}<br/>{_markup(row.withdrawn_reason)}" if row.withdrawn_on else "",
-        f"information laid {_d(row.prosecution_on)}<br/>{_markup(row.prosecution_note)}"
+        f"<b>{markup(row.status)}</b><br/>{payment}",
+        f"{short_date(row.withdrawn_on)}<br/>{markup(row.withdrawn_reason)}"
+        if row.withdrawn_on
+        else "",
+        f"information laid {short_date(row.prosecution_on)}<br/>{markup(row.prosecution_note)}"
         if row.prosecuted
         else "",
     ]
 
 
-def _table(rows: Sequence[RegisterRow], styles: dict[str, ParagraphStyle]) -> Table:
+def _table(rows: Sequence[RegisterRow]) -> Table:
     scale = CONTENT_W / (sum(width for _name, width in COLUMNS) * mm)
     widths = [width * mm * scale for _name, width in COLUMNS]
-    data: list[list[Any]] = [[Paragraph(name, styles["head"]) for name, _w in COLUMNS]]
-    data += [[Paragraph(text, styles["cell"]) for text in _cells(row)] for row in rows]
+    data: list[list[Any]] = [[Paragraph(name, register_style("head")) for name, _w in COLUMNS]]
+    data += [[Paragraph(text, register_style("cell")) for text in _cells(row)] for row in rows]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         Style(
@@ -143,18 +132,17 @@ def render_register_bytes(
     rows: Sequence[RegisterRow],
     *,
     la_name: str,
-    printed_at: datetime,
-    first: date | None = None,
-    last: date | None = None,
+    printed_at: dt.datetime,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
     evidence: EvidenceMark | None = None,
 ) -> tuple[bytes, int]:
     """The record as PDF bytes and its page count (nothing is written to disk)."""
     register_fonts()
-    styles = _styles()
-    local = _local(printed_at)
-    printed = f"{local:%d/%m/%Y %H:%M}"
+    printed = short_datetime(printed_at)
     if first or last:
-        span = f"notices issued {_d(first) or 'from the first'} to {_d(last) or 'today'}"
+        since, until = short_date(first) or "from the first", short_date(last) or "today"
+        span = f"notices issued {since} to {until}"
     else:
         span = "every notice issued"
 
@@ -193,36 +181,21 @@ def render_register_bytes(
         canvas.restoreState()
 
     frame_top = PAGE_H - 21 * mm
-    frame = Frame(
-        MARGIN, 14 * mm, CONTENT_W, frame_top - 14 * mm,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-    )  # fmt: skip
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
+    body = frame(MARGIN, 14 * mm, CONTENT_W, frame_top - 14 * mm)
+    doc = pdf_document(
         pagesize=(PAGE_W, PAGE_H),
         title=f"{TITLE} — {la_name}",
         author=la_name,
         subject=PROTECTIVE_MARKING,
-        creator="officer-app",
-        invariant=1,
-        initialFontName=FONT,
     )
-    doc.addPageTemplates([PageTemplate(id="register", frames=[frame], onPage=band)])
-    story: list[Any] = [Paragraph(LEGAL_BASIS, styles["intro"])]
+    doc.addPageTemplates([PageTemplate(id="register", frames=[body], onPage=band)])
+    story: list[Any] = [Paragraph(LEGAL_BASIS, register_style("intro"))]
     if evidence is not None:
-        story.append(Paragraph(f"<font color='#595959'>{evidence.line()}</font>", styles["intro"]))
+        line = f"<font color='{MUTED_HEX}'>{evidence.line()}</font>"
+        story.append(Paragraph(line, register_style("intro")))
     story.append(Spacer(1, 3 * mm))
     if not rows:
-        story.append(Paragraph(f"No penalty notices: {span}.", styles["empty"]))
+        story.append(Paragraph(f"No penalty notices: {span}.", register_style("empty")))
     else:
-        story.append(_table(rows, styles))
-    canvases: list[NumberedCanvas] = []
-
-    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvas = NumberedCanvas(*args, footer=footer, **kwargs)
-        canvases.append(canvas)
-        return canvas
-
-    doc.build(story, canvasmaker=make_canvas)
-    return buffer.getvalue(), canvases[-1].page_count
+        story.append(_table(rows))
+    return build_numbered(doc, story, footer)

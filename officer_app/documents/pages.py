@@ -1,5 +1,6 @@
 """What every document the application prints shares: the embedded fonts, the two-pass
-canvas that stamps "Page n of N", and the atomic save.
+canvas that stamps "Page n of N" (:func:`build_numbered`), and the atomic save. How the
+documents look is in :mod:`officer_app.documents.style`.
 
 The fonts are DejaVu Sans from ``resources/fonts`` (shipped with the application), embedded
 as subsets so that "ł", "ş", "é", "£" and typographic quotes print the same on every machine.
@@ -7,6 +8,7 @@ as subsets so that "ł", "ş", "é", "£" and typographic quotes print the same 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,14 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable
 
 from officer_app import paths
+from officer_app.documents.style import FONT, FONT_BOLD
 from officer_app.domain.evidence import EvidenceMark
 from officer_app.security.atomic import write_bytes_atomic
 
-__all__ = ["EvidenceMark", "NumberedCanvas", "register_fonts", "write_pdf"]
-
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
+__all__ = ["EvidenceMark", "NumberedCanvas", "build_numbered", "register_fonts", "write_pdf"]
 
 _fonts_ready = False
 
@@ -65,6 +66,27 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
             super().showPage()
         self.page_count = total
         super().save()
+
+
+Footer = Callable[[Any, int, int], None]
+"""Draws a page's footer: ``footer(canvas, page, total)``."""
+
+
+def build_numbered(
+    doc: BaseDocTemplate, story: list[Flowable], footer: Footer
+) -> tuple[bytes, int]:
+    """Lay out ``story`` in ``doc`` (made by :func:`~officer_app.documents.style.pdf_document`),
+    every page's footer drawn once the page count is known; the PDF's bytes and its pages."""
+    canvases: list[NumberedCanvas] = []
+
+    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, footer=footer, **kwargs)
+        canvases.append(canvas)
+        return canvas
+
+    doc.build(story, canvasmaker=make_canvas)
+    buffer: io.BytesIO = doc.filename
+    return buffer.getvalue(), canvases[-1].page_count
 
 
 def write_pdf(out: Path, data: bytes) -> None:

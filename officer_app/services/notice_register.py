@@ -3,7 +3,8 @@
 For every notice issued the LA must keep a copy of the notice, the payments made and their
 dates, whether it was withdrawn and why, and whether the recipient was prosecuted. The copy
 is the exact PDF sent, kept encrypted on the case; the record names it by its SHA-256 so that
-anyone can check the copy is the one served.
+anyone can check the copy is the one served. A row is the documents' own
+:class:`~officer_app.documents.model.RegisterRow`, built here from the store.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from officer_app.documents.model import RegisterRow
 from officer_app.domain import penalty_notices as rules
 from officer_app.domain.evidence import EvidenceMark
 from officer_app.domain.penalty_notices import Grounds, NoticeStatus, ThresholdEvidence
@@ -33,42 +35,7 @@ from officer_app.store.models import (
     School,
 )
 
-
-@dataclass(frozen=True)
-class RegisterRow:
-    """One notice issued, as the LA's record keeps it."""
-
-    number: str
-    issued_on: dt.date
-    case_reference: str
-    parent_name: str
-    parent_address: str
-    child_name: str
-    child_date_of_birth: dt.date
-    school: str
-    grounds: str
-    offence_from: dt.date | None
-    offence_to: dt.date | None
-    unauthorised_sessions: int
-    ordinal: int | None  # None for a notice issued by someone else
-    amount_21: int | None
-    amount_28: int | None
-    served_by: str
-    received_on: dt.date | None
-    authorised_by: str
-    copy_sha256: str
-    copy_sent_on: dt.date | None
-    status: str
-    paid_on: dt.date | None
-    amount_paid: int | None
-    withdrawn_on: dt.date | None
-    withdrawn_reason: str
-    prosecuted: bool
-    prosecution_on: dt.date | None
-    prosecution_note: str
-    # "" for the LA's own notice; "a head teacher (name)" etc. for one issued by someone else,
-    # recorded because it counts towards the limit and covers its absence period
-    issued_by_others: str = ""
+__all__ = ["CSV_COLUMNS", "EVIDENCE_COLUMN", "RegisterRow", "register_csv", "register_rows"]
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(RegisterRow))

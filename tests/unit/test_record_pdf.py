@@ -464,14 +464,14 @@ def test_the_file_is_written_atomically(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["record.pdf"]  # no temp file left
     before = out.read_bytes()
 
-    real: Callable[..., None] = record_pdf._draw_footer
+    real: Callable[..., None] = record_pdf.draw_footer
 
     def failing_footer(canvas: Any, header: RecordHeader, printed: str, page: int, n: int) -> None:
         if page == 2:
             raise RuntimeError("disk on fire")
         real(canvas, header, printed, page, n)
 
-    monkeypatch.setattr(record_pdf, "_draw_footer", failing_footer)
+    monkeypatch.setattr(record_pdf, "draw_footer", failing_footer)
     with pytest.raises(RuntimeError, match="disk on fire"):
         _render(out, home_visit, home_visit_answers())
     assert out.read_bytes() == before  # the old file, untouched
