@@ -128,7 +128,7 @@ class BatchResult:
         return self.batch.cases_total
 
 
-def _prepared(item: BatchLetter, batch: LetterBatch) -> PreparedLetter:
+def prepared_letter(item: BatchLetter, batch: LetterBatch) -> PreparedLetter:
     return PreparedLetter(
         id=item.id,
         batch_id=item.batch_id,
@@ -144,7 +144,7 @@ def _prepared(item: BatchLetter, batch: LetterBatch) -> PreparedLetter:
     )
 
 
-def _info(batch: LetterBatch, items: Sequence[BatchLetter]) -> BatchInfo:
+def batch_info(batch: LetterBatch, items: Sequence[BatchLetter]) -> BatchInfo:
     def count(state: str) -> int:
         return sum(1 for i in items if i.state == state)
 
@@ -169,7 +169,7 @@ def _info(batch: LetterBatch, items: Sequence[BatchLetter]) -> BatchInfo:
     )
 
 
-def _items(session: Session, batch_id: str) -> list[BatchLetter]:
+def batch_items(session: Session, batch_id: str) -> list[BatchLetter]:
     return list(
         session.scalars(
             select(BatchLetter)

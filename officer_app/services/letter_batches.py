@@ -28,7 +28,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_app.letters.fill import LetterRefused, check_asks, long_date
+from officer_app.documents.combine import combine_pdfs
+from officer_app.letters.fill import LetterRefused, check_asks
 from officer_app.progress import Progress
 from officer_app.security import blobs
 from officer_app.services.attachments import StagedAttachment
@@ -46,9 +47,9 @@ from officer_app.services.letter_batch_info import (
     BatchResult,
     BatchSkip,
     PreparedLetter,
-    _info,
-    _items,
-    _prepared,
+    batch_info,
+    batch_items,
+    prepared_letter,
 )
 from officer_app.services.letters import (
     LetterInfo,
@@ -56,13 +57,13 @@ from officer_app.services.letters import (
     RenderedLetter,
     Sending,
     check_sending,
-    combine_pdfs,
     occurred_at,
     sign_sending,
     wait_for_write,
 )
 from officer_app.store import audit
 from officer_app.store.models import Attachment, BatchLetter, LetterBatch
+from officer_app.wording import long_date
 
 __all__ = [
     "BatchInfo",
@@ -91,7 +92,7 @@ class LetterBatches:
 
         def work(session: Session) -> list[BatchInfo]:
             rows = session.scalars(select(LetterBatch).order_by(LetterBatch.created_at.desc()))
-            return [_info(b, _items(session, b.id)) for b in rows]
+            return [batch_info(b, batch_items(session, b.id)) for b in rows]
 
         return self._store.read(work)
 
@@ -113,7 +114,7 @@ class LetterBatches:
     def letters(self, batch_id: str) -> list[PreparedLetter]:
         def work(session: Session) -> list[PreparedLetter]:
             batch = session.get_one(LetterBatch, batch_id)
-            return [_prepared(i, batch) for i in _items(session, batch_id)]
+            return [prepared_letter(i, batch) for i in batch_items(session, batch_id)]
 
         return self._store.read(work)
 
@@ -127,7 +128,7 @@ class LetterBatches:
                 .where(BatchLetter.case_id == case_id, BatchLetter.state == PREPARED)
                 .order_by(LetterBatch.dated, BatchLetter.position)
             ).all()
-            return [_prepared(item, batch) for item, batch in rows]
+            return [prepared_letter(item, batch) for item, batch in rows]
 
         return self._store.read(work)
 
@@ -186,7 +187,7 @@ class LetterBatches:
             for batch in open_ones:
                 if same(batch):
                     return batch.id
-                info = _info(batch, _items(session, batch.id))
+                info = batch_info(batch, batch_items(session, batch.id))
                 raise BatchRefused(
                     f"{info.describe()} is unfinished and was started with other details: "
                     f"resume it with the same asks, --dated {batch.dated.isoformat()} and "
@@ -201,7 +202,7 @@ class LetterBatches:
             ).all()
             for batch in sent_before:
                 if same(batch) and not again:
-                    info = _info(batch, _items(session, batch.id))
+                    info = batch_info(batch, batch_items(session, batch.id))
                     sent = f" on {batch.sent_on.isoformat()}" if batch.sent_on else ""
                     raise BatchRefused(
                         f"batch {info.short_id} with these details was already sent{sent} "
@@ -242,7 +243,7 @@ class LetterBatches:
             batch = session.get(LetterBatch, batch_id)
             if batch is None:
                 raise BatchRefused(f"there is no letter batch {batch_id!r}")
-            return _info(batch, _items(session, batch_id))
+            return batch_info(batch, batch_items(session, batch_id))
 
         return self._store.read(work)
 
@@ -327,7 +328,7 @@ class LetterBatches:
             row.skipped = [*(row.skipped or []), *([s.case_id, s.reference, s.reason]
                                                    for s in skipped)]  # fmt: skip
             if row.cases_done >= len(row.case_ids):
-                states = {i.state for i in _items(session, batch.id)}
+                states = {i.state for i in batch_items(session, batch.id)}
                 # all made: waiting for the post; or, with nothing waiting, closed
                 row.state = (
                     PREPARED if PREPARED in states else SENT if SENT in states else ABANDONED
@@ -345,9 +346,9 @@ class LetterBatches:
 
         def work(session: Session) -> tuple[BatchInfo, list[PreparedLetter], list[BatchSkip]]:
             batch = session.get_one(LetterBatch, batch_id)
-            items = _items(session, batch_id)
+            items = batch_items(session, batch_id)
             skips = [BatchSkip(*map(str, s)) for s in (batch.skipped or [])]
-            return _info(batch, items), [_prepared(i, batch) for i in items], skips
+            return batch_info(batch, items), [prepared_letter(i, batch) for i in items], skips
 
         info, letters, skipped = self._store.read(work)
         waiting = [letter for letter in letters if letter.state == PREPARED]
@@ -410,7 +411,7 @@ class LetterBatches:
                     f"the letters are dated {long_date(batch.dated)}: they cannot have been sent "
                     f"on {long_date(sent_on)}, before their date"
                 )
-            items = [i for i in _items(session, batch.id) if i.state == PREPARED]
+            items = [i for i in batch_items(session, batch.id) if i.state == PREPARED]
             if not items:
                 raise BatchRefused(f"batch {short} has no letter waiting to be sent")
             made: list[LetterInfo] = []
@@ -465,7 +466,7 @@ class LetterBatches:
                 raise BatchRefused(f"batch {batch.id[:8]} is {STATE_WORDS[batch.state]}: it "
                                    "cannot be abandoned")  # fmt: skip
             marked = 0
-            for item in _items(session, batch.id):
+            for item in batch_items(session, batch.id):
                 if item.state == PREPARED:
                     item.state = ABANDONED
                     marked += 1

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -327,21 +326,6 @@ def template_info(template: Template) -> TemplateInfo:
     )
 
 
-def combine_pdfs(parts: Sequence[bytes]) -> tuple[bytes, int]:
-    """One PDF of ``parts`` in order, each starting on a new page; (b"", 0) for none."""
-    if not parts:
-        return b"", 0
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(PdfReader(io.BytesIO(part)))
-    pages = len(writer.pages)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), pages
-
-
 def check_sending(
     method: str,
     sent_on: dt.date,
@@ -351,8 +335,9 @@ def check_sending(
     refusal: type[LetterRefused] = LetterRefused,
 ) -> None:
     """How and when a letter (``many``: the letters of a batch) was sent must be possible."""
-    what, subject = ("the letters were", "letters cannot") if many else ("the letter was",
-                                                                        "a letter cannot")
+    what, subject = (
+        ("the letters were", "letters cannot") if many else ("the letter was", "a letter cannot")
+    )
     if method not in METHODS:
         raise refusal(f"how {what} sent: {method!r} is not one of post, hand, email")
     if sent_on > today:
