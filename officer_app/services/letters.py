@@ -17,62 +17,82 @@ transaction fails, the blob is removed: nothing is half-recorded.
 Batches of letters for many cases are in :mod:`officer_app.services.letter_batches`: their
 letters are prepared (kept, not sent) until the officer confirms the post went out, and then
 signed through :func:`sign_sending`, the one place a letter becomes "sent".
+
+:class:`LetterService` is here; what it is made of is beside it, and re-exported from here:
+:mod:`~officer_app.services.letter_facts` (recipients, the case's facts and figures as the
+placeholders' values), :mod:`~officer_app.services.letter_rendering` (the filled letter as a
+PDF and text; templates and a notice's details as the window sees them) and
+:mod:`~officer_app.services.letter_sending` (how a letter becomes "sent").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_app.clock import UK, Clock
+from officer_app.clock import Clock
 from officer_app.config import Letterhead
-from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band, band_for
-from officer_app.domain.chronology import EntryType
-from officer_app.letters.fill import (
-    LetterRefused,
-    ask_values,
-    body_text,
-    check_asks,
-    fill,
-    long_date,
-    money,
-    parse_day,
-)
+from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
+from officer_app.letters.fill import LetterRefused, ask_values, check_asks, fill
 from officer_app.letters.loader import TemplateRegistry, TemplateUnavailable
-from officer_app.letters.model import Layout, Template
+from officer_app.letters.model import Template
 from officer_app.security import blobs
 from officer_app.services.attachments import AttachmentService, StagedAttachment
-from officer_app.services.case_file import CaseNotFound, age_on, seal_entry
+from officer_app.services.case_file import CaseNotFound
+from officer_app.services.letter_facts import (
+    RecipientInfo,
+    ThresholdFacts,
+    case_facts,
+    case_recipients,
+    case_values,
+    threshold_values,
+)
+from officer_app.services.letter_rendering import (
+    NOTICE_KEYS,
+    AskInfo,
+    NoticeFacts,
+    RenderedLetter,
+    TemplateInfo,
+    make_letter,
+    notice_placeholders,
+    template_info,
+)
+from officer_app.services.letter_sending import (
+    LETTER_DRAFT,
+    METHOD_WORDS,
+    METHODS,
+    LetterInfo,
+    Sending,
+    attach_staged,
+    check_sending,
+    letter_info,
+    occurred_at,
+    sign_sending,
+    wait_for_write,
+)
 from officer_app.store import audit
 from officer_app.store.database import Store
-from officer_app.store.models import (
-    Adult,
-    AttendanceMark,
-    Case,
-    Child,
-    ChronologyEntry,
-    Family,
-    Letter,
-    Officer,
-    School,
-)
+from officer_app.store.models import Case, Letter
+from officer_app.wording import long_date
 
 if TYPE_CHECKING:
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.letter_batches import LetterBatches
 
+# What the rest of the application imports from here: the service, and the names of the
+# modules it is made of (facts, rendering, sending), re-exported.
 __all__ = [
+    "LETTER_DRAFT",
     "METHODS",
+    "METHOD_WORDS",
+    "NOTICE_KEYS",
     "AskInfo",
     "LetterInfo",
     "LetterRefused",
@@ -80,292 +100,17 @@ __all__ = [
     "NoticeFacts",
     "RecipientInfo",
     "RenderedLetter",
+    "Sending",
     "TemplateInfo",
+    "ThresholdFacts",
+    "check_sending",
+    "letter_info",
+    "notice_placeholders",
+    "occurred_at",
+    "sign_sending",
+    "template_info",
+    "wait_for_write",
 ]
-
-METHODS = ("post", "hand", "email")
-METHOD_WORDS = {"post": "by post", "hand": "by hand", "email": "by email"}
-LETTER_DRAFT = "letter"  # no letter has a draft; seal_entry wants a kind
-LETTER_PERIOD = "Letter: this school year to the latest mark"
-WINDOW_PERIOD = "Letter: the penalty-notice window"
-
-# A title from the relationship, where it says whether the person is a man or a woman: the
-# case holds no title, and "Ms" is the public service's neutral choice for a woman.
-_TITLES = {
-    "mother": "Ms", "stepmother": "Ms", "grandmother": "Ms", "aunt": "Ms",
-    "foster mother": "Ms", "father": "Mr", "stepfather": "Mr", "grandfather": "Mr",
-    "uncle": "Mr", "foster father": "Mr",
-}  # fmt: skip
-
-
-# -- what the window and the command line receive ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class AskInfo:
-    name: str
-    label: str
-    type: str  # text | long_text | date | time
-    required: bool
-    help: str = ""
-    default: str = ""
-    not_in_past: bool = False
-    not_in_future: bool = False
-
-
-@dataclass(frozen=True)
-class TemplateInfo:
-    id: str
-    version: int
-    title: str
-    description: str
-    asks: tuple[AskInfo, ...]
-    needs_notice: bool = False
-    layout: str = "letter"
-
-
-@dataclass(frozen=True)
-class RecipientInfo:
-    """An adult on the case, and whether a letter can be addressed to them."""
-
-    id: str
-    name: str  # "Ms Amira Rahman" (title when known)
-    relationship: str
-    parental_responsibility: bool
-    lives_with_child: bool
-    can_receive: bool
-    reason: str = ""  # why not, when not
-
-
-@dataclass(frozen=True)
-class NoticeFacts:
-    """A penalty notice's details, given by the penalty-notice workflow."""
-
-    number: str
-    issued_on: dt.date
-    received_on: dt.date
-    ordinal: int  # 1 or 2
-    amount_28: int
-    pay_by_28: dt.date
-    window_from: dt.date
-    window_to: dt.date
-    unauthorised: int
-    amount_21: int | None = None  # None for a second notice: no reduced rate
-    pay_by_21: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class ThresholdFacts:
-    """Unauthorised absence in a window of school weeks, as a penalty notice considered it."""
-
-    count: int
-    first: dt.date
-    last: dt.date
-    met: bool
-
-
-@dataclass(frozen=True)
-class RenderedLetter:
-    """A letter made for one recipient: the PDF as previewed, and what it says."""
-
-    case_id: str
-    case_reference: str
-    template_id: str
-    template_version: int
-    title: str
-    recipient_id: str
-    recipient_name: str
-    dated: dt.date
-    pdf: bytes = field(repr=False)
-    pages: int
-    sha256: str
-    text: str = field(repr=False)
-    asks: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class LetterInfo:
-    id: str
-    case_id: str
-    template_id: str
-    template_version: int
-    title: str
-    recipient_name: str
-    sent_on: dt.date
-    method: str
-    pages: int
-    sha256: str
-    attachment_id: str | None
-    entry_id: str | None
-    batch_id: str | None
-    created_at: dt.datetime
-
-
-# -- facts of the case ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Facts:
-    case_id: str
-    reference: str
-    child_id: str
-    forename: str
-    surname: str
-    born: dt.date
-    year_group: str
-    upn: str
-    school: str
-    urn: str
-    recipient: RecipientInfo
-    title_name: str
-    address: tuple[str, ...]
-    officer_name: str
-    officer_email: str
-    last_mark: dt.date | None
-
-
-def _title(adult: Adult) -> str:
-    return _TITLES.get(adult.relationship_to_child.strip().lower(), "")
-
-
-def _addressed_name(adult: Adult) -> str:
-    title = _title(adult)
-    return (
-        f"{title} {adult.forename} {adult.surname}"
-        if title
-        else f"{adult.forename} {adult.surname}"
-    )
-
-
-def _address_lines(family: Family | None) -> tuple[str, ...]:
-    if family is None:
-        return ()
-    lines = [family.address_line1, family.address_line2]
-    lines.append(family.town.upper())  # the post town in capitals, as Royal Mail asks
-    lines.append(family.postcode.upper())
-    return tuple(line.strip() for line in lines if line and line.strip())
-
-
-def _recipient(adult: Adult, family: Family | None) -> RecipientInfo:
-    reason = ""
-    if not adult.parental_responsibility:
-        reason = "no parental responsibility recorded"
-    elif not adult.lives_with_child:
-        reason = "does not live at the family's address, and no other address is held"
-    elif not _address_lines(family):
-        reason = "no postal address is recorded for the family"
-    return RecipientInfo(
-        id=adult.id,
-        name=_addressed_name(adult),
-        relationship=adult.relationship_to_child,
-        parental_responsibility=adult.parental_responsibility,
-        lives_with_child=adult.lives_with_child,
-        can_receive=not reason,
-        reason=reason,
-    )
-
-
-def _year(value: str) -> str:
-    if not value:
-        return ""
-    return "Reception" if value.upper() == "R" else f"Year {value}"
-
-
-def _days(sessions: int) -> str:
-    days, half = divmod(sessions, 2)
-    if days == 0:
-        return "half a day" if half else "no days"
-    number = f"{days}½" if half else str(days)
-    return f"{number} day" if (days, half) == (1, 0) else f"{number} days"
-
-
-def _pct(value: Decimal | None) -> str:
-    return "" if value is None else f"{value}%"
-
-
-def _letter_info(row: Letter) -> LetterInfo:
-    return LetterInfo(
-        id=row.id,
-        case_id=row.case_id,
-        template_id=row.template_id,
-        template_version=row.template_version,
-        title=row.title,
-        recipient_name=row.recipient_name,
-        sent_on=row.sent_on,
-        method=row.method,
-        pages=row.pages,
-        sha256=row.sha256,
-        attachment_id=row.attachment_id,
-        entry_id=row.entry_id,
-        batch_id=row.batch_id,
-        created_at=row.created_at,
-    )
-
-
-def template_info(template: Template) -> TemplateInfo:
-    return TemplateInfo(
-        id=template.id,
-        version=template.version,
-        title=template.title,
-        description=template.description,
-        asks=tuple(
-            AskInfo(
-                a.name,
-                a.label,
-                a.type.value,
-                a.required,
-                a.help,
-                a.default,
-                a.not_in_past,
-                a.not_in_future,
-            )
-            for a in template.asks
-        ),
-        needs_notice=template.needs_notice,
-        layout=template.layout.value,
-    )
-
-
-def check_sending(
-    method: str,
-    sent_on: dt.date,
-    today: dt.date,
-    *,
-    many: bool = False,
-    refusal: type[LetterRefused] = LetterRefused,
-) -> None:
-    """How and when a letter (``many``: the letters of a batch) was sent must be possible."""
-    what, subject = (
-        ("the letters were", "letters cannot") if many else ("the letter was", "a letter cannot")
-    )
-    if method not in METHODS:
-        raise refusal(f"how {what} sent: {method!r} is not one of post, hand, email")
-    if sent_on > today:
-        raise refusal(f"{subject} be recorded as sent on {long_date(sent_on)}, which is in "
-                      "the future")  # fmt: skip
-
-
-def wait_for_write(future: Future[Any], staged: Iterable[StagedAttachment]) -> Any:
-    """The transaction's result; its blobs removed if it failed. An interrupt (Ctrl+C) while
-    waiting does not stop the writer, so the wait goes on until the transaction has ended
-    either way, and only then is the interrupt passed on."""
-    interrupted = False
-    while True:
-        try:
-            result = future.result()
-            break
-        except KeyboardInterrupt:
-            interrupted = True
-        except BaseException:
-            for blob in staged:
-                blob.discard()
-            raise
-    if interrupted:
-        raise KeyboardInterrupt
-    return result
-
-
-# -- the service -------------------------------------------------------------------------------
 
 
 class LetterService:
@@ -415,22 +160,7 @@ class LetterService:
     # --- recipients --------------------------------------------------------------------------
     def recipients(self, case_id: str) -> list[RecipientInfo]:
         """The adults on the case, those a letter can go to first."""
-
-        def work(session: Session) -> list[RecipientInfo]:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise CaseNotFound(f"no case with id {case_id}")
-            child = session.get_one(Child, case.child_id)
-            family = session.get(Family, child.family_id) if child.family_id else None
-            if family is None:
-                return []
-            adults = session.scalars(
-                select(Adult).where(Adult.family_id == family.id).order_by(Adult.id)
-            )
-            found = [_recipient(a, family) for a in adults]
-            return sorted(found, key=lambda r: (not r.can_receive, not r.parental_responsibility))
-
-        return self._store.read(work)
+        return self._store.read(lambda session: case_recipients(session, case_id))
 
     def _only_recipient(self, case_id: str) -> str:
         able = [r for r in self.recipients(case_id) if r.can_receive]
@@ -490,218 +220,30 @@ class LetterService:
         if recipient_id is None:
             recipient_id = self._only_recipient(case_id)
         chosen = recipient_id
-        facts = self._store.read(lambda session: self._facts(session, case_id, chosen))
+        officer_id = self._officer_id
+        facts = self._store.read(lambda session: case_facts(session, case_id, chosen, officer_id))
         if not facts.recipient.can_receive:
             raise LetterRefused(
                 f"no letter can go to {facts.recipient.name}: {facts.recipient.reason}"
             )
-        values, reasons = self._values(facts, dated)
+        values, reasons = case_values(facts, dated, self.letterhead, self._attendance, self._bands)
         if threshold is not None:
-            values.update(
-                {
-                    "threshold.count": str(threshold.count),
-                    "threshold.from": long_date(threshold.first),
-                    "threshold.to": long_date(threshold.last),
-                    "threshold.met": "yes" if threshold.met else "",
-                }
-            )
+            values.update(threshold_values(threshold))
         values.update(ask_values(template, answers))
         values.update(notice_values)
         filled = fill(template, values, reasons)
 
-        from officer_app.documents.letter_pdf import LetterDocument, render_letter_bytes
         from officer_app.store.evidence import chain_mark
 
-        salutation = f"Dear {facts.title_name}"
-        document = LetterDocument(
+        return make_letter(
+            template,
+            filled,
+            facts,
             letterhead=self.letterhead,
-            recipient=(facts.recipient.name, *facts.address),
-            reference=facts.reference,
             dated=dated,
-            officer_name=facts.officer_name,
-            officer_title=self.letterhead.officer_title,
-            officer_email=facts.officer_email,
-            salutation=salutation,
-            letter=filled,
+            answers=answers,
             evidence=self._store.read(lambda session: chain_mark(session, case_id)),
         )
-        pdf, pages = render_letter_bytes(document)
-        if filled.layout is Layout.NOTICE:
-            text = f"{filled.subject}\n\n{body_text(filled)}"
-        else:
-            text = (
-                f"{salutation}\n\n{filled.subject}\n\n{body_text(filled)}\n\nYours sincerely\n"
-                f"{facts.officer_name}\n{self.letterhead.officer_title}"
-            )
-        return RenderedLetter(
-            case_id=case_id,
-            case_reference=facts.reference,
-            template_id=template.id,
-            template_version=template.version,
-            title=template.title,
-            recipient_id=facts.recipient.id,
-            recipient_name=facts.recipient.name,
-            dated=dated,
-            pdf=pdf,
-            pages=pages,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            text=text,
-            asks=tuple(sorted(answers.items())),
-        )
-
-    def _facts(self, session: Session, case_id: str, recipient_id: str) -> _Facts:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise CaseNotFound(f"no case with id {case_id}")
-        child = session.get_one(Child, case.child_id)
-        family = session.get(Family, child.family_id) if child.family_id else None
-        adult = session.get(Adult, recipient_id)
-        if adult is None or family is None or adult.family_id != family.id:
-            raise LetterRefused("the recipient is not one of the people on this case")
-        school = session.get(School, child.school_id) if child.school_id else None
-        officer = session.get(Officer, self._officer_id)
-        last_mark = session.scalar(
-            select(func.max(AttendanceMark.date)).where(AttendanceMark.child_id == child.id)
-        )
-        title = _title(adult)
-        return _Facts(
-            case_id=case.id,
-            reference=case.reference,
-            child_id=child.id,
-            forename=child.forename,
-            surname=child.surname,
-            born=child.date_of_birth,
-            year_group=child.year_group,
-            upn=child.upn or "",
-            school=school.name if school else "",
-            urn=school.urn if school else "",
-            recipient=_recipient(adult, family),
-            title_name=f"{title} {adult.surname}" if title else f"{adult.forename} {adult.surname}",
-            address=_address_lines(family),
-            officer_name=officer.name if officer else "",
-            officer_email=(officer.email or "").strip() if officer else "",
-            last_mark=last_mark,
-        )
-
-    def _values(self, facts: _Facts, dated: dt.date) -> tuple[dict[str, str], dict[str, str]]:
-        head = self.letterhead
-        recipient = facts.recipient
-        values = {
-            "child.forename": facts.forename,
-            "child.surname": facts.surname,
-            "child.name": f"{facts.forename} {facts.surname}",
-            "child.date_of_birth": long_date(facts.born),
-            "child.age": str(age_on(facts.born, dated)),
-            "child.year_group": _year(facts.year_group),
-            "child.upn": facts.upn,
-            "child.address": ", ".join(facts.address),
-            "parent.name": recipient.name,
-            "parent.title_name": facts.title_name,
-            "parent.salutation": f"Dear {facts.title_name}",
-            "parent.address": "\n".join((recipient.name, *facts.address)),
-            "parent.relationship": recipient.relationship,
-            "school.name": facts.school,
-            "school.urn": facts.urn,
-            "case.reference": facts.reference,
-            "officer.name": facts.officer_name,
-            "officer.email": facts.officer_email,
-            "officer.title": head.officer_title,
-            "la.name": head.authority,
-            "la.address": ", ".join(head.address_lines),
-            "la.phone": head.phone,
-            "la.email": head.email,
-            "la.website": head.website,
-            "la.payment": head.payment_instructions,
-            "today": long_date(dated),
-        }
-        reasons = {
-            "child.year_group": "the child's year group is not recorded",
-            "child.upn": "the child's UPN is not recorded",
-            "child.address": "no postal address is recorded for the family",
-            "school.name": "the child's school is not recorded",
-            "school.urn": "the child's school is not recorded",
-            "officer.email": "your email address is not recorded",
-            "la.website": "the letterhead has no website",
-        }
-        figures, why = self._attendance_values(facts, dated)
-        values.update(figures)
-        reasons.update(why)
-        return values, reasons
-
-    def _attendance_values(
-        self, facts: _Facts, dated: dt.date
-    ) -> tuple[dict[str, str], dict[str, str]]:
-        from officer_app.services.attendance import Period, school_year_start
-
-        names = (
-            "attendance.pct", "attendance.absence_pct", "attendance.possible",
-            "attendance.attended", "attendance.authorised", "attendance.unauthorised",
-            "attendance.missed", "attendance.days_missed", "attendance.from", "attendance.to",
-            "attendance.band", "threshold.count", "threshold.from", "threshold.to",
-            "threshold.met",
-        )  # fmt: skip
-        values = dict.fromkeys(names, "")
-        start = school_year_start(dated)
-        no_marks = "no attendance marks are held for this school year before the letter's date"
-        reasons = dict.fromkeys(names, no_marks)
-        if facts.last_mark is None or facts.last_mark < start:
-            return values, reasons
-        service = self._attendance()
-        last = min(facts.last_mark, dated - dt.timedelta(days=1))
-        if last < start:
-            return values, reasons
-        view = service.for_case(facts.case_id, Period(LETTER_PERIOD, start, last))
-        summary = next((s for p, s in view.periods if p.name == LETTER_PERIOD), None)
-        if summary is None or summary.possible == 0:
-            return values, reasons
-        attended = summary.present + summary.approved_activity
-        missed = summary.authorised + summary.unauthorised
-        band = band_for(summary.attendance_pct, self._bands)
-        values.update(
-            {
-                "attendance.pct": _pct(summary.attendance_pct),
-                "attendance.absence_pct": _pct(summary.absence_pct),
-                "attendance.possible": str(summary.possible),
-                "attendance.attended": str(attended),
-                "attendance.authorised": str(summary.authorised),
-                "attendance.unauthorised": str(summary.unauthorised),
-                "attendance.missed": str(missed),
-                "attendance.days_missed": _days(missed),
-                "attendance.from": long_date(start),
-                "attendance.to": long_date(last),
-                "attendance.band": band.name if band else "",
-            }
-        )
-        reasons["attendance.band"] = "the attendance is above every band of the LA"
-        threshold = summary.penalty_notice_threshold
-        reasons.update(
-            dict.fromkeys(
-                ("threshold.count", "threshold.from", "threshold.to", "threshold.met"),
-                "there is no unauthorised absence this school year",
-            )
-        )
-        if threshold.window_from is None or threshold.window_to is None:
-            return values, reasons
-        # the window's school weeks run Monday to Sunday: keep its dates inside the period
-        window_from = max(threshold.window_from, start)
-        window_to = min(threshold.window_to, last)
-        window = service.for_case(facts.case_id, Period(WINDOW_PERIOD, window_from, window_to))
-        in_window = next((s for p, s in window.periods if p.name == WINDOW_PERIOD), None)
-        if in_window is None or in_window.unauthorised == 0:
-            return values, reasons
-        values.update(
-            {
-                "threshold.count": str(in_window.unauthorised),
-                "threshold.from": long_date(window_from),
-                "threshold.to": long_date(window_to),
-                "threshold.met": "yes" if threshold.met else "",
-            }
-        )
-        reasons["threshold.met"] = (
-            "the national threshold (10 sessions of unauthorised absence within 10 school "
-            "weeks) is not met this school year"
-        )
-        return values, reasons
 
     # --- recording ---------------------------------------------------------------------------
     def record_sent(
@@ -786,7 +328,7 @@ class LetterService:
                     officer_id=officer_id,
                     now=now,
                     occurred=occurred,
-                    attach=partial(_attach, blob, session, now),
+                    attach=partial(attach_staged, blob, session, now),
                     batch_id=batch_id,
                 )
                 if extra is not None:
@@ -801,7 +343,7 @@ class LetterService:
     def letters_for(self, case_id: str) -> list[LetterInfo]:
         return self._store.read(
             lambda session: [
-                _letter_info(row)
+                letter_info(row)
                 for row in session.scalars(
                     select(Letter)
                     .where(Letter.case_id == case_id)
@@ -814,14 +356,14 @@ class LetterService:
         row = self._store.read(lambda session: session.get(Letter, letter_id))
         if row is None:
             raise LetterRefused(f"no letter with id {letter_id}")
-        return _letter_info(row)
+        return letter_info(row)
 
     def letter_for_entry(self, entry_id: str) -> LetterInfo | None:
         """The letter a chronology entry records, if it records one."""
         row = self._store.read(
             lambda session: session.scalar(select(Letter).where(Letter.entry_id == entry_id))
         )
-        return _letter_info(row) if row is not None else None
+        return letter_info(row) if row is not None else None
 
     def read_copy(self, letter_id: str) -> bytes:
         """The stored copy, decrypted and checked against the hash recorded when it was sent."""
@@ -878,144 +420,3 @@ class LetterService:
         from officer_app.services.letter_batches import LetterBatches
 
         return LetterBatches(self)
-
-
-@dataclass(frozen=True)
-class Sending:
-    """What the signed entry of a letter's sending says about the letter."""
-
-    case_id: str
-    template_id: str
-    template_version: int
-    title: str
-    recipient_id: str
-    recipient_name: str
-    dated: dt.date
-    pages: int
-    sha256: str
-    text: str = field(repr=False)
-
-
-def _attach(blob: StagedAttachment, session: Session, now: dt.datetime, entry_id: str) -> str:
-    return blob.add_to(session, added_at=now, entry_id=entry_id).id
-
-
-def occurred_at(now: dt.datetime, today: dt.date, sent_on: dt.date) -> dt.datetime:
-    """When a sending happened: now if today, else noon (UK) of the day it was sent."""
-    if sent_on == today:
-        return now
-    return dt.datetime.combine(sent_on, dt.time(12), tzinfo=UK).astimezone(dt.UTC)
-
-
-def sign_sending(
-    session: Session,
-    letter: Sending,
-    *,
-    sent_on: dt.date,
-    method: str,
-    officer_id: str,
-    now: dt.datetime,
-    occurred: dt.datetime,
-    attach: Callable[[str], str],
-    batch_id: str | None,
-) -> LetterInfo:
-    """In the caller's transaction: the signed chronology entry of the sending, the copy's
-    attachment tied to it (``attach(entry_id)`` returns the attachment's id), the ``Letter``
-    row and its audit event. The one place a letter becomes "sent"."""
-    entry = ChronologyEntry(
-        case_id=letter.case_id,
-        entry_type=EntryType.LETTER.value,
-        occurred_at=occurred,
-        recorded_at=now,
-        author_id=officer_id,
-        title=letter.title[:200],
-        body=_entry_body(letter, sent_on, method),
-        amend_reason="",
-    )
-    seal_entry(session, entry, by=officer_id, at=now, draft_kind=LETTER_DRAFT)
-    session.flush()
-    attachment_id = attach(entry.id)
-    row = Letter(
-        case_id=letter.case_id,
-        template_id=letter.template_id,
-        template_version=letter.template_version,
-        title=letter.title[:200],
-        recipient_adult_id=letter.recipient_id,
-        recipient_name=letter.recipient_name[:160],
-        sent_on=sent_on,
-        method=method,
-        pages=letter.pages,
-        sha256=letter.sha256,
-        attachment_id=attachment_id,
-        entry_id=entry.id,
-        batch_id=batch_id,
-        created_at=now,
-        created_by=officer_id,
-    )
-    session.add(row)
-    session.flush()
-    audit.record(
-        session,
-        "sign",
-        entity_type="letter",
-        entity_id=row.id,
-        detail={"template": letter.template_id, "method": method, "pages": letter.pages},
-    )
-    return _letter_info(row)
-
-
-def _entry_body(letter: Sending, sent_on: dt.date, method: str) -> str:
-    pages = f"{letter.pages} page{'s' * (letter.pages != 1)}"
-    return (
-        f"Sent {METHOD_WORDS[method]} to {letter.recipient_name} on {long_date(sent_on)}.\n"
-        f"Letter dated {long_date(letter.dated)}; {pages}; template {letter.template_id} "
-        f"version {letter.template_version}.\n"
-        f"SHA-256 of the copy kept: {letter.sha256}\n\n"
-        f"{letter.text}"
-    )
-
-
-NOTICE_KEYS = (
-    "number", "issued_on", "received_on", "ordinal", "amount_21", "amount_28", "pay_by_21",
-    "pay_by_28", "window_from", "window_to", "unauthorised",
-)  # fmt: skip
-_NOTICE_DATES = ("issued_on", "received_on", "pay_by_21", "pay_by_28", "window_from", "window_to")
-_OPTIONAL_NOTICE = ("amount_21", "pay_by_21")  # a second notice has no reduced rate
-
-
-def notice_placeholders(notice: NoticeFacts | Mapping[str, str]) -> dict[str, str]:
-    """The ``notice.*`` values as the letter prints them."""
-    if isinstance(notice, NoticeFacts):
-        return _notice_values(notice)
-    unknown = sorted(set(notice) - set(NOTICE_KEYS))
-    if unknown:
-        raise LetterRefused(f"the notice's details have unknown key(s): {', '.join(unknown)}")
-    missing = [k for k in NOTICE_KEYS if k not in _OPTIONAL_NOTICE and not notice.get(k, "")]
-    if missing:
-        raise LetterRefused(f"the notice's details lack: {', '.join(missing)}")
-    out: dict[str, str] = {}
-    for key in NOTICE_KEYS:
-        value = str(notice.get(key, "")).strip()
-        if key in _NOTICE_DATES and value:
-            day = parse_day(value)
-            if day is None:
-                raise LetterRefused(f"the notice's {key}: {value!r} is not a date (YYYY-MM-DD)")
-            value = long_date(day)
-        out[f"notice.{key}"] = value
-    return out
-
-
-def _notice_values(notice: NoticeFacts) -> dict[str, str]:
-    return {
-        "notice.number": notice.number,
-        "notice.issued_on": long_date(notice.issued_on),
-        "notice.received_on": long_date(notice.received_on),
-        "notice.ordinal": {1: "first", 2: "second"}.get(notice.ordinal, str(notice.ordinal)),
-        "notice.amount_21": money(notice.amount_21),
-        "notice.amount_28": money(notice.amount_28),
-        "notice.pay_by_21": long_date(notice.pay_by_21) if notice.pay_by_21 else "",
-        "notice.pay_by_28": long_date(notice.pay_by_28),
-        "notice.window_from": long_date(notice.window_from),
-        "notice.window_to": long_date(notice.window_to),
-        "notice.unauthorised": str(notice.unauthorised),
-    }
