@@ -16,6 +16,10 @@ The fonts are DejaVu Sans from ``resources/fonts`` (shipped with the application
 subsets so that "ł", "ş", "é", "£" and typographic quotes print the same on every machine.
 Long records are laid out as many small tables rather than one big one, which keeps a 30-page
 record fast.
+
+Here: the summary, the signature, the amendments and the build. The page furniture (header
+band, footer) is in :mod:`.record_pages`, the answers' tables in :mod:`.record_body`, the
+look in :mod:`.style`, the header's data in :mod:`.model`.
 """
 
 from __future__ import annotations

@@ -108,10 +108,12 @@ class CaseFacts:
 
 
 def title_of(adult: Adult) -> str:
+    """The title, "Ms" or "Mr", where the relationship says, else nothing."""
     return _TITLES.get(adult.relationship_to_child.strip().lower(), "")
 
 
 def addressed_name(adult: Adult) -> str:
+    """The name as addressed, "Ms Amira Rahman", or the name alone when no title is known."""
     title = title_of(adult)
     return (
         f"{title} {adult.forename} {adult.surname}"
@@ -121,6 +123,7 @@ def addressed_name(adult: Adult) -> str:
 
 
 def address_lines(family: Family | None) -> tuple[str, ...]:
+    """The family's postal address, one line each; none when there is none."""
     if family is None:
         return ()
     lines = [family.address_line1, family.address_line2]
@@ -130,6 +133,7 @@ def address_lines(family: Family | None) -> tuple[str, ...]:
 
 
 def recipient_info(adult: Adult, family: Family | None) -> RecipientInfo:
+    """The adult as a possible recipient, and why not when a letter cannot go to them."""
     reason = ""
     if not adult.parental_responsibility:
         reason = "no parental responsibility recorded"
