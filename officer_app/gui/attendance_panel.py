@@ -208,8 +208,8 @@ class AttendancePanel(QWidget):
         if self._alive():
             self.source.setText(f"The attendance could not be worked out: {exc}")
 
-    def _show(self, held: object) -> None:
-        if not isinstance(held, CaseAttendance) or not self._alive():
+    def _show(self, held: CaseAttendance) -> None:
+        if not self._alive():
             return
         self.held = held
         view = held.view
@@ -254,8 +254,8 @@ class AttendancePanel(QWidget):
             lambda: service().for_range(held, first, last), self._range_done, self._range_failed
         )
 
-    def _range_done(self, chosen: object) -> None:
-        if not isinstance(chosen, RangeView) or not self._alive():
+    def _range_done(self, chosen: RangeView) -> None:
+        if not self._alive():
             return
         self.show_button.setEnabled(True)
         self._message("")

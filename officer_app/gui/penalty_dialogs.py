@@ -136,17 +136,14 @@ class ConsiderDialog(QDialog):
         asked = self._asked
         self._runner.run(lambda: self._evidence(first, last), lambda r: self._shown(r, asked))
 
-    def _shown(self, seen: object, asked: int) -> None:
+    def _shown(self, seen: ThresholdEvidence, asked: int) -> None:
         if asked != self._asked:
             return  # the range changed since: the answer for the newer one is coming
-        if isinstance(seen, ThresholdEvidence):
-            self.seen = seen
-            mostly_g = seen.codes_in_window.get("G", 0) * 2 > seen.unauthorised_in_window > 0
-            if mostly_g:
-                self.grounds.setCurrentIndex(
-                    self.grounds.findData(Grounds.LEAVE_IN_TERM_TIME.value)
-                )
-            self.evidence_label.setText(seen.sentence())
+        self.seen = seen
+        mostly_g = seen.codes_in_window.get("G", 0) * 2 > seen.unauthorised_in_window > 0
+        if mostly_g:
+            self.grounds.setCurrentIndex(self.grounds.findData(Grounds.LEAVE_IN_TERM_TIME.value))
+        self.evidence_label.setText(seen.sentence())
 
     def chosen_parents(self) -> list[str]:
         return [choice.id for box, choice in self.parents if box.isChecked()]
@@ -309,8 +306,8 @@ class IssueDialog(QDialog):
         if asked == self._asked:
             self.outcome.setText(bold(exc))
 
-    def _planned(self, plan: object, asked: int) -> None:
-        if asked != self._asked or not isinstance(plan, IssuePlan):
+    def _planned(self, plan: IssuePlan, asked: int) -> None:
+        if asked != self._asked:
             return  # the inputs changed since: the newer answer is coming
         self.plan = plan
         d = plan.decision

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +34,13 @@ from officer_app.gui.penalty_dialogs import (
     withdraw_dialog,
 )
 from officer_app.gui.task_runner import TaskRunner
-from officer_app.services.penalty_notices import NoticeInfo, NoticeRefused, PenaltyNoticeService
+from officer_app.services.notice_records import EsoDecisionInfo
+from officer_app.services.penalty_notices import (
+    NoticeInfo,
+    NoticeRefused,
+    ParentChoice,
+    PenaltyNoticeService,
+)
 
 HEADERS = ["Parent", "Status", "Considered", "Notice", "Issued", "Amount", "Pay by", "Ended"]
 RULES = (
@@ -249,8 +254,8 @@ class PenaltyNoticePanel(QWidget):
         self._runner.run(lambda: service().notices_for(self.case_id), self._show, self._failed)
         self._runner.run(lambda: service().eso_decisions(self.case_id), self._show_eso)
 
-    def _show_eso(self, decisions: object) -> None:
-        if not isinstance(decisions, list) or not decisions:
+    def _show_eso(self, decisions: list[EsoDecisionInfo]) -> None:
+        if not decisions:
             self.eso_label.setText(
                 "No decision on an Education Supervision Order is recorded: one is needed "
                 "before any prosecution (s447)."
@@ -265,9 +270,7 @@ class PenaltyNoticePanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(f"<b style='color:#842029'>{escape(str(exc))}</b>")
 
-    def _show(self, notices: object) -> None:
-        if not isinstance(notices, list):
-            return
+    def _show(self, notices: list[NoticeInfo]) -> None:
         selected = self.current()
         self.notices = notices
         self.table.setRowCount(len(notices))
@@ -320,7 +323,7 @@ class PenaltyNoticePanel(QWidget):
             self.history.setHtml(history_html(notice))
 
     # --- steps ---------------------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], done_text: str) -> None:
+    def _run(self, work: Callable[[], object], done_text: str) -> None:
         def done(_result: object) -> None:
             self.message.setText(escape(done_text))
             self.load()
@@ -357,8 +360,8 @@ class PenaltyNoticePanel(QWidget):
         service = self._service
         self._runner.run(lambda: service().parents(self.case_id), self._others_with)
 
-    def _others_with(self, parents: object) -> None:
-        if not isinstance(parents, list) or not parents:
+    def _others_with(self, parents: list[ParentChoice]) -> None:
+        if not parents:
             self.message.setText("There is no parent on this case.")
             return
         dialog = OthersNoticeDialog(parents, self._today, self)
@@ -376,9 +379,7 @@ class PenaltyNoticePanel(QWidget):
         service = self._service
         self._runner.run(lambda: service().parents(self.case_id), self._consider_with)
 
-    def _consider_with(self, parents: object) -> None:
-        if not isinstance(parents, list):
-            return
+    def _consider_with(self, parents: list[ParentChoice]) -> None:
         if not parents:
             self.message.setText("There is no parent on this case to send a notice to.")
             return
@@ -446,7 +447,7 @@ class PenaltyNoticePanel(QWidget):
             )
         elif isinstance(dialog, ReasonDialog):
             on, text = day_of(dialog.on), dialog.text()
-            work: dict[str, Callable[[], Any]] = {
+            work: dict[str, Callable[[], object]] = {
                 "not_issued": lambda: service().decide_not_to_issue(notice.id, text),
                 "withdraw": lambda: service().withdraw(notice.id, on, text),
                 "prosecuted": lambda: service().record_prosecution(notice.id, on, text),
@@ -481,9 +482,7 @@ class PenaltyNoticePanel(QWidget):
             parent=self,
         )
 
-    def _issue(self, notice: NoticeInfo, supervisors: object) -> None:
-        if not isinstance(supervisors, list):
-            return
+    def _issue(self, notice: NoticeInfo, supervisors: list[tuple[str, str]]) -> None:
         service = self._service
         dialog = IssueDialog(
             notice,
