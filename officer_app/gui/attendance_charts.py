@@ -60,6 +60,7 @@ from officer_app.domain.attendance_patterns import (
 )
 from officer_app.gui.markup import literal
 from officer_app.gui.theme import ACCENT, ACCENT_LIGHT, BORDER, MUTED, TEXT
+from officer_app.wording import compact_date, short_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -115,10 +116,6 @@ def nice_step(top: int, ticks: int = 5) -> int:
     return int(10 * power)
 
 
-def _short(day: dt.date) -> str:
-    return f"{day:%d/%m/%y}"
-
-
 def _segments(week: WeekFigures) -> tuple[tuple[str, int], ...]:
     return (
         ("present", week.attending),
@@ -133,7 +130,7 @@ def week_tooltip(week: WeekFigures) -> str:
     pct = "—" if week.attendance_pct is None else f"{week.attendance_pct}%"
     marks = date_range(week.first, week.last)
     lines = [
-        f"Week commencing Monday {week.monday:%d/%m/%Y} (marks {marks})",
+        f"Week commencing Monday {short_date(week.monday)} (marks {marks})",
         f"Present or approved activity: {week.attending}"
         + (
             f" (of which approved activity {week.approved_activity})"
@@ -449,7 +446,7 @@ class WeeklyChart(_Chart):
             if left <= right:
                 continue  # pushed in at an edge: leave it out rather than overlap
             box = QRect(left, plot.bottom() + 3, label, small.height())
-            text = _short(self.weeks[n].monday)
+            text = compact_date(self.weeks[n].monday)
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, text)
             self.labels.append((box, text))
             right = box.right()
@@ -635,9 +632,9 @@ class RegisterGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(grid.weeks):
             monday = grid.weeks[section].monday
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"w/c {monday:%d/%m/%Y}"
+                return f"w/c {short_date(monday)}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Week commencing Monday {monday:%d/%m/%Y}"
+                return f"Week commencing Monday {short_date(monday)}"
         return None
 
     def tooltip(self, row: int, column: int) -> str:
@@ -645,7 +642,7 @@ class RegisterGridModel(QAbstractTableModel):
         assert grid is not None
         day = grid.day_of(row, column)
         session = SESSION_WORDS[grid.columns[column][1]]
-        when = f"{WEEKDAY_NAMES[day.weekday()]} {day:%d/%m/%Y}, {session}"
+        when = f"{WEEKDAY_NAMES[day.weekday()]} {short_date(day)}, {session}"
         cell = grid.weeks[row].cells[column]
         if cell is None:
             if not grid.first <= day <= grid.last:

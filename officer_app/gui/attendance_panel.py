@@ -40,6 +40,7 @@ from officer_app.services.attendance import (
     Period,
     RangeView,
 )
+from officer_app.wording import compact_date, short_date
 
 PERIOD_HEADERS = [
     "Period", "Dates", "Possible", "Attendance", "Absence", "Authorised", "Unauthorised",
@@ -218,7 +219,7 @@ class AttendancePanel(QWidget):
         else:
             self.source.setText(
                 f"From the register marks held for UPN {view.upn}, the latest for "
-                f"{view.last_mark:%d/%m/%Y}. Percentages are of possible sessions."
+                f"{short_date(view.last_mark)}. Percentages are of possible sessions."
             )
         self.table.setRowCount(len(view.periods) + 1)
         for row, (period, s) in enumerate(view.periods):
@@ -242,7 +243,7 @@ class AttendancePanel(QWidget):
         first, last = pydate(self.first.date()), pydate(self.last.date())
         if first > last:
             self._message(
-                f"The range ends ({last:%d/%m/%Y}) before it starts ({first:%d/%m/%Y}): "
+                f"The range ends ({short_date(last)}) before it starts ({short_date(first)}): "
                 "choose a To date on or after the From date. Nothing has changed.",
                 error=True,
             )
@@ -308,7 +309,7 @@ class AttendancePanel(QWidget):
         window = _window(s)
         cells = [
             period.name,
-            f"{period.first:%d/%m/%y}–{period.last:%d/%m/%y}",
+            f"{compact_date(period.first)}–{compact_date(period.last)}",
             str(s.possible),
             _pct(s.attendance_pct),
             _pct(s.absence_pct),
@@ -365,5 +366,5 @@ def _window(s: Summary) -> str:
         return "no school weeks"
     return (
         f"{threshold.unauthorised_in_window} unauthorised sessions "
-        f"({threshold.window_from:%d/%m/%Y}–{threshold.window_to:%d/%m/%Y})"
+        f"({short_date(threshold.window_from)}–{short_date(threshold.window_to)})"
     )

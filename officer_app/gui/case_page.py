@@ -46,6 +46,7 @@ from officer_app.services.dto import (
     EntryInfo,
     TimescaleInfo,
 )
+from officer_app.wording import DAYS, MONTHS, clock, short_date
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
@@ -428,7 +429,7 @@ class CasePage(QWidget):
     def _show_prepared(self, found: list[PreparedLetter]) -> None:
         if self._closing:
             return
-        parts = [f"{p.title} to {p.recipient_name}, dated {p.dated:%d/%m/%Y}" for p in found]
+        parts = [f"{p.title} to {p.recipient_name}, dated {short_date(p.dated)}" for p in found]
         self.prepared_line.setText(
             "Prepared in a batch, NOT yet sent: " + "; ".join(parts) if parts else ""
         )
@@ -454,17 +455,17 @@ class CasePage(QWidget):
                     else ", in time"
                 )
                 parts.append(
-                    f"{escape(scale.name)}: due {scale.due_on:%d/%m/%Y}, met "
-                    f"{scale.met_on:%d/%m/%Y}{late}"
+                    f"{escape(scale.name)}: due {short_date(scale.due_on)}, met "
+                    f"{short_date(scale.met_on)}{late}"
                 )
             elif scale.working_days_overdue:
                 parts.append(
                     f"<b style='color:#842029'>{escape(scale.name)}: OVERDUE by "
                     f"{scale.working_days_overdue} working days (due "
-                    f"{scale.due_on:%d/%m/%Y})</b>"
+                    f"{short_date(scale.due_on)})</b>"
                 )
             else:
-                parts.append(f"{escape(scale.name)}: due {scale.due_on:%d/%m/%Y}")
+                parts.append(f"{escape(scale.name)}: due {short_date(scale.due_on)}")
         self.timescale_line.setText("  ·  ".join(parts))
 
     def _work(self, key: str) -> None:
@@ -506,13 +507,13 @@ class CasePage(QWidget):
         self.name.setText(child.name)
         year = "Reception" if child.year_group == "R" else f"Year {child.year_group}"
         self.facts.setText(
-            f"Born {child.date_of_birth:%d/%m/%Y} (age {child.age})  ·  {child.school} "
+            f"Born {short_date(child.date_of_birth)} (age {child.age})  ·  {child.school} "
             f"({child.school_urn})  ·  {year}  ·  UPN {child.upn or 'not known'}"
         )
-        due = f"{detail.next_action_due:%d/%m/%Y}" if detail.next_action_due else "none set"
+        due = short_date(detail.next_action_due) if detail.next_action_due else "none set"
         self.case_line.setText(
             f"{detail.reference}  ·  {detail.stage_label}  ·  Officer: {detail.officer}  ·  "
-            f"Referred {detail.referral_date:%d/%m/%Y} by {detail.referral_source or 'unknown'}"
+            f"Referred {short_date(detail.referral_date)} by {detail.referral_source or 'unknown'}"
             f"  ·  Next: {detail.next_action or '—'} ({due})  ·  {detail.address}"
         )
         self._show_attendance(detail.attendance)
@@ -568,13 +569,14 @@ class CasePage(QWidget):
             else "above every LA band"
         )
         line.setText(
-            f"Attendance {info.first:%d/%m}–{info.last:%d/%m/%Y}: <b>{info.pct}%</b> of "
+            f"Attendance {info.first:%d/%m}–{short_date(info.last)}: <b>{info.pct}%</b> of "
             f"{info.possible} sessions  ·  {band}"
         )
         line.setToolTip(
             literal(
-                f"Attendance this school year, {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y} (the "
-                f"latest mark held): {info.pct}% of {info.possible} possible sessions."
+                f"Attendance this school year, {short_date(info.first)}–"
+                f"{short_date(info.last)} (the latest mark held): {info.pct}% of "
+                f"{info.possible} possible sessions."
                 + (
                     f"\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
                     if info.band
@@ -615,7 +617,11 @@ class CasePage(QWidget):
             self.pdf_button.setEnabled(False)
             self.print_button.setEnabled(False)
             return
-        when = uk_local(entry.occurred_at).strftime("%A %d %B %Y, %H:%M")
+        local = uk_local(entry.occurred_at)
+        when = (
+            f"{DAYS[local.weekday()]} {local.day:02d} {MONTHS[local.month - 1]} {local.year}, "
+            f"{clock(local)}"
+        )
         parts = [
             f"<p><b>{escape(entry.title)}</b><br><span style='color:#5b6570'>"
             f"{escape(entry.type_label)} · {when} · {escape(entry.author)}</span></p>"
@@ -637,7 +643,7 @@ class CasePage(QWidget):
         self.amend_button.setEnabled(entry.signed and not entry.amends_id)
         if self.attachments_panel is not None:
             self.attachments_panel.set_target(
-                entry.id, f"{entry.type_label} {uk_local(entry.occurred_at):%d/%m/%Y}"
+                entry.id, f"{entry.type_label} {short_date(uk_local(entry.occurred_at).date())}"
             )
         printable = entry.form_id is not None and entry.signed and self._field_work is not None
         printable = printable or entry.id in self.letters_by_entry  # a letter's stored copy
@@ -749,7 +755,7 @@ class CasePage(QWidget):
         letter, data = found
         self.note_status.setText("")
         viewer = CopyViewer(
-            f"{letter.title} — sent {letter.sent_on:%d/%m/%Y} to {letter.recipient_name}",
+            f"{letter.title} — sent {short_date(letter.sent_on)} to {letter.recipient_name}",
             data,
             letter.sha256,
             on_print=lambda: self._print_letter_copy(letter),

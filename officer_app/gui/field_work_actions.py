@@ -21,6 +21,7 @@ from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.visit_dialog import VisitPlanDialog
 from officer_app.services.dto import RiskInfo, VisitPlanInfo
 from officer_app.services.field_work import FieldWorkService
+from officer_app.wording import clock, short_date
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class FieldWorkActions(QObject):
         )
 
     def _planned(self, plan: VisitPlanInfo) -> None:
-        when = plan.planned_for.strftime("%d/%m/%Y %H:%M")
+        when = f"{short_date(plan.planned_for)} {clock(plan.planned_for)}"
         self.message.emit(f"Visit planned for {when}.")
         self.recorded.emit()
 

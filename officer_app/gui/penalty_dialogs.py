@@ -30,6 +30,7 @@ from officer_app.services.penalty_notices import (
     NoticeInfo,
     ParentChoice,
 )
+from officer_app.wording import short_date
 
 SEND_METHODS = (("post", "By post"), ("hand", "By hand"), ("email", "By email"))
 
@@ -322,15 +323,15 @@ class IssueDialog(QDialog):
         else:
             if d.amount_within_21_days and plan.reduced_by:
                 pay = (
-                    f"£{d.amount_within_21_days} if paid by {plan.reduced_by:%d/%m/%Y}, "
-                    f"£{d.amount_within_28_days} by {plan.full_by:%d/%m/%Y}"
+                    f"£{d.amount_within_21_days} if paid by {short_date(plan.reduced_by)}, "
+                    f"£{d.amount_within_28_days} by {short_date(plan.full_by)}"
                 )
             else:
-                pay = f"£{d.amount_within_28_days} by {plan.full_by:%d/%m/%Y}"
+                pay = f"£{d.amount_within_28_days} by {short_date(plan.full_by)}"
             presumed = not self.own_receipt.isChecked() and self.served_by.currentData() == "post"
             note = " (presumed: the second working day after posting)" if presumed else ""
             self.outcome.setText(
-                f"{bold(d.reason)}<br>Received {plan.received_on:%d/%m/%Y}{note}; payable "
+                f"{bold(d.reason)}<br>Received {short_date(plan.received_on)}{note}; payable "
                 f"{escape(pay)}."
             )
         self._enable()
@@ -348,12 +349,14 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Payment of penalty notice {notice.number}")
         due = (
-            f"£{notice.amount_21} by {notice.reduced_by:%d/%m/%Y}, or "
+            f"£{notice.amount_21} by {short_date(notice.reduced_by)}, or "
             if notice.amount_21 and notice.reduced_by
             else ""
         )
         intro = _wrapped(
-            f"Due: {due}£{notice.amount_28} by {notice.full_by:%d/%m/%Y}" if notice.full_by else ""
+            f"Due: {due}£{notice.amount_28} by {short_date(notice.full_by)}"
+            if notice.full_by
+            else ""
         )
         self.paid_on = date_edit(today, "Date paid")
         self.amount = QSpinBox()
