@@ -24,14 +24,10 @@ from PySide6.QtWidgets import (
 from officer_app.domain.attendance import Summary
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, band_for
 from officer_app.domain.attendance_patterns import STAND_OUT_RULE, date_range
-from officer_app.gui.attendance_charts import (
-    RegisterGridModel,
-    WeekdayChart,
-    WeeklyChart,
-    legend_html,
-)
+from officer_app.gui.attendance_charts import WeekdayChart, WeeklyChart
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.markup import bold, escape, literal, plain_label, rich_label
+from officer_app.gui.register_grid import RegisterGridModel, legend_html
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS
 from officer_app.services.attendance import (
