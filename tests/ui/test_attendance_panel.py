@@ -253,7 +253,8 @@ def test_the_tab_scrolls_rather_than_overlaps_on_a_1366_by_768_screen(
 ) -> None:
     assert window.size().width() == 1366 and window.size().height() == 768
     panel = open_attendance(qtbot, window, window.caseload.model.rows[3].case_id)
-    qtbot.wait(50)
+    assert window.runner.wait_idle()  # the case's other lines are in: nothing moves it now
+    qtbot.wait(50)  # then one layout pass
     inner = panel.scroller.widget()
     assert panel.scroller.verticalScrollBar().maximum() > 0  # it scrolls
     layout = inner.layout()
