@@ -88,9 +88,7 @@ class AttachmentsPanel(QWidget):
 
         self._runner.run(gather, self._show, self._failed)
 
-    def _show(self, found: object) -> None:
-        if not isinstance(found, list):
-            return
+    def _show(self, found: list[tuple[AttachmentInfo, bytes | None]]) -> None:
         self.list.clear()
         for info, data in found:
             kb = max(1, info.size // 1024)

@@ -1,5 +1,6 @@
-"""The Attendance tab's pictures: sessions week by week, absence by weekday, and the register
-grid's model. Painted with QPainter (QtCharts is not shipped); each states its date range.
+"""The Attendance tab's pictures: sessions week by week and absence by weekday (the register
+grid's model, in the same colours, is in register_grid.py). Painted with QPainter (QtCharts
+is not shipped); each states its date range.
 
 Colours: four categories that stay apart for every kind of colour vision. Simulated
 (Machado 2009, full severity) for protanopia, deuteranopia and tritanopia, every pair is
@@ -20,14 +21,10 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QLineF,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     QRectF,
@@ -52,7 +49,6 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from officer_app.domain.attendance_patterns import (
     STAND_OUT_RULE,
     WEEKDAY_NAMES,
-    RegisterGrid,
     WeekdayFigures,
     WeekdayPattern,
     WeekFigures,
@@ -60,8 +56,7 @@ from officer_app.domain.attendance_patterns import (
 )
 from officer_app.gui.markup import literal
 from officer_app.gui.theme import ACCENT, ACCENT_LIGHT, BORDER, MUTED, TEXT
-
-Index = QModelIndex | QPersistentModelIndex
+from officer_app.wording import compact_date, short_date
 
 # (category, fill, what the legend says), bottom of a stack first
 CATEGORY_COLOURS: dict[str, str] = {
@@ -115,10 +110,6 @@ def nice_step(top: int, ticks: int = 5) -> int:
     return int(10 * power)
 
 
-def _short(day: dt.date) -> str:
-    return f"{day:%d/%m/%y}"
-
-
 def _segments(week: WeekFigures) -> tuple[tuple[str, int], ...]:
     return (
         ("present", week.attending),
@@ -133,7 +124,7 @@ def week_tooltip(week: WeekFigures) -> str:
     pct = "—" if week.attendance_pct is None else f"{week.attendance_pct}%"
     marks = date_range(week.first, week.last)
     lines = [
-        f"Week commencing Monday {week.monday:%d/%m/%Y} (marks {marks})",
+        f"Week commencing Monday {short_date(week.monday)} (marks {marks})",
         f"Present or approved activity: {week.attending}"
         + (
             f" (of which approved activity {week.approved_activity})"
@@ -449,7 +440,7 @@ class WeeklyChart(_Chart):
             if left <= right:
                 continue  # pushed in at an edge: leave it out rather than overlap
             box = QRect(left, plot.bottom() + 3, label, small.height())
-            text = _short(self.weeks[n].monday)
+            text = compact_date(self.weeks[n].monday)
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, text)
             self.labels.append((box, text))
             right = box.right()
@@ -592,113 +583,3 @@ class WeekdayChart(_Chart):
             painter.drawText(
                 below, Qt.AlignmentFlag.AlignHCenter, f"{day.absent} of {day.possible}"
             )
-
-
-# --- the register grid ------------------------------------------------------------------------
-SESSION_WORDS = {"AM": "morning (AM)", "PM": "afternoon (PM)"}
-
-
-class RegisterGridModel(QAbstractTableModel):
-    """Weeks by sessions over a RegisterGrid: the code exactly as held, tinted by category."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.grid: RegisterGrid | None = None
-        self._brushes = {c: fill(c) for c in CATEGORY_COLOURS}
-        self._text = QBrush(QColor(TEXT))
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_grid(self, grid: RegisterGrid) -> None:
-        self.beginResetModel()
-        self.grid = grid
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.grid is None else len(self.grid.weeks)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.grid is None else len(self.grid.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        grid = self.grid
-        if grid is None:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(grid.columns):
-            day, session = grid.columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{WEEKDAY_NAMES[day][:3]} {session}"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{WEEKDAY_NAMES[day]} {SESSION_WORDS[session]}"
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(grid.weeks):
-            monday = grid.weeks[section].monday
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"w/c {monday:%d/%m/%Y}"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Week commencing Monday {monday:%d/%m/%Y}"
-        return None
-
-    def tooltip(self, row: int, column: int) -> str:
-        grid = self.grid
-        assert grid is not None
-        day = grid.day_of(row, column)
-        session = SESSION_WORDS[grid.columns[column][1]]
-        when = f"{WEEKDAY_NAMES[day.weekday()]} {day:%d/%m/%Y}, {session}"
-        cell = grid.weeks[row].cells[column]
-        if cell is None:
-            if not grid.first <= day <= grid.last:
-                return f"{when}: outside the chosen range"
-            return f"{when}: no mark held"
-        if cell.is_gap:
-            return (
-                f"{when}\n- — No mark entered: a gap in the register ({cell.code_set} code set)\n"
-                "Ask the school for the mark: it counts in no figure."
-            )
-        return (
-            f"{when}\n{cell.code} — {cell.meaning}\n"
-            f"{CATEGORY_NAMES[cell.category]} · {cell.code_set} code set"
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        grid = self.grid
-        if grid is None or not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(grid.weeks) and 0 <= column < len(grid.columns)):
-            return None
-        cell = grid.weeks[row].cells[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if cell is None else cell.code
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return literal(self.tooltip(row, column))
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tooltip(row, column)
-        if cell is None:
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._brushes[cell.category]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._text
-        if role == Qt.ItemDataRole.FontRole and cell.category in ("unauthorised", "no_mark"):
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-
-def legend_html() -> str:
-    """The grid's key, the same colours as the chart."""
-    parts = []
-    for category in ("present", "authorised", "unauthorised", "not_counted"):
-        parts.append(
-            f"<span style='background:{CATEGORY_COLOURS[category]}; color:{TEXT};'>"
-            f"&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{CATEGORY_NAMES[category]}"
-        )
-    parts.append(
-        f"<span style='border:1px solid {GAP_HATCH.name()}; color:{GAP_HATCH.name()};'>"
-        "<b>&nbsp;-&nbsp;</b></span>&nbsp;hatched: no mark entered (a gap)"
-    )
-    parts.append("empty: no mark held")
-    return "&nbsp;&nbsp; ".join(parts)

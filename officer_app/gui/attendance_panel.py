@@ -24,14 +24,10 @@ from PySide6.QtWidgets import (
 from officer_app.domain.attendance import Summary
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, band_for
 from officer_app.domain.attendance_patterns import STAND_OUT_RULE, date_range
-from officer_app.gui.attendance_charts import (
-    RegisterGridModel,
-    WeekdayChart,
-    WeeklyChart,
-    legend_html,
-)
+from officer_app.gui.attendance_charts import WeekdayChart, WeeklyChart
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.markup import bold, escape, literal, plain_label, rich_label
+from officer_app.gui.register_grid import RegisterGridModel, legend_html
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import RAG_COLOURS
 from officer_app.services.attendance import (
@@ -40,6 +36,7 @@ from officer_app.services.attendance import (
     Period,
     RangeView,
 )
+from officer_app.wording import compact_date, short_date
 
 PERIOD_HEADERS = [
     "Period", "Dates", "Possible", "Attendance", "Absence", "Authorised", "Unauthorised",
@@ -208,8 +205,8 @@ class AttendancePanel(QWidget):
         if self._alive():
             self.source.setText(f"The attendance could not be worked out: {exc}")
 
-    def _show(self, held: object) -> None:
-        if not isinstance(held, CaseAttendance) or not self._alive():
+    def _show(self, held: CaseAttendance) -> None:
+        if not self._alive():
             return
         self.held = held
         view = held.view
@@ -218,7 +215,7 @@ class AttendancePanel(QWidget):
         else:
             self.source.setText(
                 f"From the register marks held for UPN {view.upn}, the latest for "
-                f"{view.last_mark:%d/%m/%Y}. Percentages are of possible sessions."
+                f"{short_date(view.last_mark)}. Percentages are of possible sessions."
             )
         self.table.setRowCount(len(view.periods) + 1)
         for row, (period, s) in enumerate(view.periods):
@@ -242,7 +239,7 @@ class AttendancePanel(QWidget):
         first, last = pydate(self.first.date()), pydate(self.last.date())
         if first > last:
             self._message(
-                f"The range ends ({last:%d/%m/%Y}) before it starts ({first:%d/%m/%Y}): "
+                f"The range ends ({short_date(last)}) before it starts ({short_date(first)}): "
                 "choose a To date on or after the From date. Nothing has changed.",
                 error=True,
             )
@@ -254,8 +251,8 @@ class AttendancePanel(QWidget):
             lambda: service().for_range(held, first, last), self._range_done, self._range_failed
         )
 
-    def _range_done(self, chosen: object) -> None:
-        if not isinstance(chosen, RangeView) or not self._alive():
+    def _range_done(self, chosen: RangeView) -> None:
+        if not self._alive():
             return
         self.show_button.setEnabled(True)
         self._message("")
@@ -308,7 +305,7 @@ class AttendancePanel(QWidget):
         window = _window(s)
         cells = [
             period.name,
-            f"{period.first:%d/%m/%y}–{period.last:%d/%m/%y}",
+            f"{compact_date(period.first)}–{compact_date(period.last)}",
             str(s.possible),
             _pct(s.attendance_pct),
             _pct(s.absence_pct),
@@ -365,5 +362,5 @@ def _window(s: Summary) -> str:
         return "no school weeks"
     return (
         f"{threshold.unauthorised_in_window} unauthorised sessions "
-        f"({threshold.window_from:%d/%m/%Y}–{threshold.window_to:%d/%m/%Y})"
+        f"({short_date(threshold.window_from)}–{short_date(threshold.window_to)})"
     )

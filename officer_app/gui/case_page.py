@@ -35,7 +35,7 @@ from officer_app.gui.attachments_panel import AttachmentsPanel
 from officer_app.gui.attendance_panel import AttendancePanel
 from officer_app.gui.chronology_model import ChronologyModel, EntryRole
 from officer_app.gui.markup import bold, escape, inform, lines, literal, plain_label, rich_label
-from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS, RISK_BANNER
 from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseFileService
@@ -46,13 +46,15 @@ from officer_app.services.dto import (
     EntryInfo,
     TimescaleInfo,
 )
+from officer_app.wording import DAYS, MONTHS, clock, short_date
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
-    from officer_app.gui.letter_dialog import LetterDialog
+    from officer_app.gui.letter_dialog import LetterChoices, LetterDialog
     from officer_app.gui.penalty_panel import PenaltyNoticePanel
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.field_work import FieldWorkService
+    from officer_app.services.letter_batch_info import PreparedLetter
     from officer_app.services.letters import LetterInfo, LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
 
@@ -424,24 +426,24 @@ class CasePage(QWidget):
                 lambda: letters().batches.not_sent_for_case(self.case_id), self._show_prepared
             )
 
-    def _show_prepared(self, found: object) -> None:
-        if self._closing or not isinstance(found, list):
+    def _show_prepared(self, found: list[PreparedLetter]) -> None:
+        if self._closing:
             return
-        parts = [f"{p.title} to {p.recipient_name}, dated {p.dated:%d/%m/%Y}" for p in found]
+        parts = [f"{p.title} to {p.recipient_name}, dated {short_date(p.dated)}" for p in found]
         self.prepared_line.setText(
             "Prepared in a batch, NOT yet sent: " + "; ".join(parts) if parts else ""
         )
         self.prepared_line.setVisible(bool(parts))
 
-    def _show_letters(self, found: object) -> None:
-        if self._closing or not isinstance(found, list):
+    def _show_letters(self, found: list[LetterInfo]) -> None:
+        if self._closing:
             return
         self.letters_by_entry = {info.entry_id: info for info in found if info.entry_id}
         current = self.tree.currentIndex()
         self._entry_selected(current, current)
 
-    def _show_timescales(self, scales: object) -> None:
-        if self._closing or not isinstance(scales, tuple):
+    def _show_timescales(self, scales: tuple[TimescaleInfo, ...]) -> None:
+        if self._closing:
             return
         self.timescales = scales
         parts = []
@@ -453,17 +455,17 @@ class CasePage(QWidget):
                     else ", in time"
                 )
                 parts.append(
-                    f"{escape(scale.name)}: due {scale.due_on:%d/%m/%Y}, met "
-                    f"{scale.met_on:%d/%m/%Y}{late}"
+                    f"{escape(scale.name)}: due {short_date(scale.due_on)}, met "
+                    f"{short_date(scale.met_on)}{late}"
                 )
             elif scale.working_days_overdue:
                 parts.append(
                     f"<b style='color:#842029'>{escape(scale.name)}: OVERDUE by "
                     f"{scale.working_days_overdue} working days (due "
-                    f"{scale.due_on:%d/%m/%Y})</b>"
+                    f"{short_date(scale.due_on)})</b>"
                 )
             else:
-                parts.append(f"{escape(scale.name)}: due {scale.due_on:%d/%m/%Y}")
+                parts.append(f"{escape(scale.name)}: due {short_date(scale.due_on)}")
         self.timescale_line.setText("  ·  ".join(parts))
 
     def _work(self, key: str) -> None:
@@ -496,8 +498,8 @@ class CasePage(QWidget):
             return  # the tab has gone (or the profile was locked) while it loaded
         self.loading.setText(f"The case could not be opened: {exc}")
 
-    def _show(self, detail: object) -> None:
-        if self._closing or not isinstance(detail, CaseDetail):
+    def _show(self, detail: CaseDetail) -> None:
+        if self._closing:
             return
         first_load = self.detail is None
         self.detail = detail
@@ -505,13 +507,13 @@ class CasePage(QWidget):
         self.name.setText(child.name)
         year = "Reception" if child.year_group == "R" else f"Year {child.year_group}"
         self.facts.setText(
-            f"Born {child.date_of_birth:%d/%m/%Y} (age {child.age})  ·  {child.school} "
+            f"Born {short_date(child.date_of_birth)} (age {child.age})  ·  {child.school} "
             f"({child.school_urn})  ·  {year}  ·  UPN {child.upn or 'not known'}"
         )
-        due = f"{detail.next_action_due:%d/%m/%Y}" if detail.next_action_due else "none set"
+        due = short_date(detail.next_action_due) if detail.next_action_due else "none set"
         self.case_line.setText(
             f"{detail.reference}  ·  {detail.stage_label}  ·  Officer: {detail.officer}  ·  "
-            f"Referred {detail.referral_date:%d/%m/%Y} by {detail.referral_source or 'unknown'}"
+            f"Referred {short_date(detail.referral_date)} by {detail.referral_source or 'unknown'}"
             f"  ·  Next: {detail.next_action or '—'} ({due})  ·  {detail.address}"
         )
         self._show_attendance(detail.attendance)
@@ -567,13 +569,14 @@ class CasePage(QWidget):
             else "above every LA band"
         )
         line.setText(
-            f"Attendance {info.first:%d/%m}–{info.last:%d/%m/%Y}: <b>{info.pct}%</b> of "
+            f"Attendance {info.first:%d/%m}–{short_date(info.last)}: <b>{info.pct}%</b> of "
             f"{info.possible} sessions  ·  {band}"
         )
         line.setToolTip(
             literal(
-                f"Attendance this school year, {info.first:%d/%m/%Y}–{info.last:%d/%m/%Y} (the "
-                f"latest mark held): {info.pct}% of {info.possible} possible sessions."
+                f"Attendance this school year, {short_date(info.first)}–"
+                f"{short_date(info.last)} (the latest mark held): {info.pct}% of "
+                f"{info.possible} possible sessions."
                 + (
                     f"\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
                     if info.band
@@ -614,7 +617,11 @@ class CasePage(QWidget):
             self.pdf_button.setEnabled(False)
             self.print_button.setEnabled(False)
             return
-        when = uk_local(entry.occurred_at).strftime("%A %d %B %Y, %H:%M")
+        local = uk_local(entry.occurred_at)
+        when = (
+            f"{DAYS[local.weekday()]} {local.day:02d} {MONTHS[local.month - 1]} {local.year}, "
+            f"{clock(local)}"
+        )
         parts = [
             f"<p><b>{escape(entry.title)}</b><br><span style='color:#5b6570'>"
             f"{escape(entry.type_label)} · {when} · {escape(entry.author)}</span></p>"
@@ -636,7 +643,7 @@ class CasePage(QWidget):
         self.amend_button.setEnabled(entry.signed and not entry.amends_id)
         if self.attachments_panel is not None:
             self.attachments_panel.set_target(
-                entry.id, f"{entry.type_label} {uk_local(entry.occurred_at):%d/%m/%Y}"
+                entry.id, f"{entry.type_label} {short_date(uk_local(entry.occurred_at).date())}"
             )
         printable = entry.form_id is not None and entry.signed and self._field_work is not None
         printable = printable or entry.id in self.letters_by_entry  # a letter's stored copy
@@ -654,9 +661,12 @@ class CasePage(QWidget):
         dialog = AmendDialog(entry, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        future = self._service.amend(entry.id, dialog.reason.text(), dialog.text.toPlainText())
-        self._runner.watch(
-            future, lambda _e: self._after_sign("Amendment signed."), self._sign_failed
+        service, reason, text = self._service, dialog.reason.text(), dialog.text.toPlainText()
+        self._runner.run(
+            lambda: service.amend(entry.id, reason, text),
+            lambda _e: self._after_sign("Amendment signed."),
+            self._sign_failed,
+            lane=WRITES,
         )
 
     def _save_pdf(self) -> None:
@@ -737,15 +747,15 @@ class CasePage(QWidget):
             lambda exc: self.note_status.setText(f"The copy cannot be shown: {exc}"),
         )
 
-    def _show_copy(self, found: object) -> None:
-        if self._closing or not isinstance(found, tuple):
+    def _show_copy(self, found: tuple[LetterInfo, bytes]) -> None:
+        if self._closing:
             return
         from officer_app.gui.copy_viewer import CopyViewer
 
         letter, data = found
         self.note_status.setText("")
         viewer = CopyViewer(
-            f"{letter.title} — sent {letter.sent_on:%d/%m/%Y} to {letter.recipient_name}",
+            f"{letter.title} — sent {short_date(letter.sent_on)} to {letter.recipient_name}",
             data,
             letter.sha256,
             on_print=lambda: self._print_letter_copy(letter),
@@ -780,8 +790,8 @@ class CasePage(QWidget):
             lambda exc: self.note_status.setText(f"Letters are not available: {exc}"),
         )
 
-    def _open_letter_dialog(self, gathered: object) -> None:
-        if self._closing or self.detail is None or not isinstance(gathered, tuple):
+    def _open_letter_dialog(self, gathered: tuple[LetterService, LetterChoices]) -> None:
+        if self._closing or self.detail is None:
             return
         from officer_app.gui.letter_dialog import LetterDialog
 
@@ -808,10 +818,9 @@ class CasePage(QWidget):
             self.attachments_panel.reload()
         self.changed.emit()
 
-    def _show_print_dialog(self, made: object, title: str) -> None:
+    def _show_print_dialog(self, made: tuple[bytes, int], title: str) -> None:
         from officer_app.gui.printing import print_pdf
 
-        assert isinstance(made, tuple)
         try:
             pages = print_pdf(made[0], title, self)
         except RuntimeError as exc:
@@ -841,27 +850,30 @@ class CasePage(QWidget):
         return False
 
     def save_draft(self) -> None:
-        """Keep what is typed (fire and forget: typing never waits for the disk)."""
+        """Keep what is typed (typing never waits for the disk). Saves run on the runner's
+        writes lane, so they commit in the order they were typed: never an older draft last."""
         self._autosave.stop()
         if not self._dirty:
             return
         self._dirty = False
         self._last_save = time.monotonic()
+        service, case_id = self._service, self.case_id
         body = self.note_text.toPlainText()
-        if not body.strip() and not self.note_title.text().strip():
-            self._runner.watch(self._service.discard_draft(self.case_id))
+        title = self.note_title.text()
+        if not body.strip() and not title.strip():
+            self._runner.run(lambda: service.discard_draft(case_id), lane=WRITES)
             self.note_status.setText("")
             return
-        future = self._service.save_draft(
-            self.case_id,
-            body,
-            title=self.note_title.text(),
-            entry_type=str(self.note_type.currentData()),
+        entry_type = str(self.note_type.currentData())
+        self._runner.run(
+            lambda: service.save_draft(case_id, body, title=title, entry_type=entry_type),
+            self._draft_saved,
+            self._draft_failed,
+            lane=WRITES,
         )
-        self._runner.watch(future, self._draft_saved, self._draft_failed)
 
-    def _draft_saved(self, draft: object) -> None:
-        if isinstance(draft, DraftInfo) and not self._closing:
+    def _draft_saved(self, draft: DraftInfo) -> None:
+        if not self._closing:
             self.note_status.setText(f"Draft saved {uk_local(draft.updated_at):%H:%M:%S}")
 
     def _draft_failed(self, exc: BaseException) -> None:
@@ -877,13 +889,14 @@ class CasePage(QWidget):
             return
         self._autosave.stop()
         self.sign_button.setEnabled(False)
-        future = self._service.sign_note(
-            self.case_id,
-            body,
-            title=self.note_title.text(),
-            entry_type=str(self.note_type.currentData()),
+        service, case_id = self._service, self.case_id
+        title, entry_type = self.note_title.text(), str(self.note_type.currentData())
+        self._runner.run(
+            lambda: service.sign_note(case_id, body, title=title, entry_type=entry_type),
+            lambda _e: self._after_sign("Note signed."),
+            self._sign_failed,
+            lane=WRITES,
         )
-        self._runner.watch(future, lambda _e: self._after_sign("Note signed."), self._sign_failed)
 
     def _after_sign(self, message: str) -> None:
         if self._closing:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from officer_app.gui.markup import literal
 from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS
 from officer_app.services.dto import AttendanceBandInfo, CaseRow
+from officer_app.wording import short_date
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -68,10 +69,6 @@ _RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 def _year(value: str) -> str:
     return "Rec" if value == "R" else (f"Y{value}" if value else "")
 
@@ -92,7 +89,7 @@ def attendance_text(info: AttendanceBandInfo | None) -> str:
 def attendance_tip(info: AttendanceBandInfo | None) -> str:
     if info is None:
         return "No register marks are held for this school year"
-    span = f"{info.first:%d/%m/%Y}–{info.last:%d/%m/%Y}"
+    span = f"{short_date(info.first)}–{short_date(info.last)}"
     if info.pct is None:
         return f"No possible sessions in the marks held ({span})"
     text = f"Attendance {span}: {info.pct}% of {info.possible} possible sessions."
@@ -109,7 +106,7 @@ def display_text(row: CaseRow, col: int, today: dt.date) -> str:
     if col == COL_CHILD:
         return f"{row.child_surname}, {row.child_forename}"
     if col == COL_DOB:
-        return _date(row.child_date_of_birth)
+        return short_date(row.child_date_of_birth)
     if col == COL_YEAR:
         return _year(row.year_group)
     if col == COL_ATTENDANCE:
@@ -121,7 +118,7 @@ def display_text(row: CaseRow, col: int, today: dt.date) -> str:
     if col == COL_OFFICER:
         return row.officer
     if col == COL_LAST_CONTACT:
-        return _date(row.last_contact) or "None yet"
+        return short_date(row.last_contact) or "None yet"
     if col == COL_DAYS:
         return "" if row.days_since_contact is None else str(row.days_since_contact)
     if col == COL_NEXT_ACTION:
@@ -130,7 +127,7 @@ def display_text(row: CaseRow, col: int, today: dt.date) -> str:
         if row.next_action_due is None:
             return ""
         overdue = row.next_action_due < today
-        return _date(row.next_action_due) + (" overdue" if overdue else "")
+        return short_date(row.next_action_due) + (" overdue" if overdue else "")
     if col == COL_RISK:
         return "⚠ Risk" if row.has_risk else ""
     return ""

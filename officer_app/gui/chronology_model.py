@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from officer_app.clock import uk_local
 from officer_app.gui.markup import literal
 from officer_app.services.dto import EntryInfo
+from officer_app.wording import short_datetime
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 HEADERS = ["Date and time", "Type", "Entry", "By", "Status"]
@@ -32,7 +32,7 @@ def _summary(entry: EntryInfo) -> str:
 
 
 def _row(entry: EntryInfo) -> list[QStandardItem]:
-    when = uk_local(entry.occurred_at).strftime("%d/%m/%Y %H:%M")
+    when = short_datetime(entry.occurred_at)
     prefix = "Amendment: " if entry.amends_id else ""
     cells = [
         when,

@@ -17,10 +17,11 @@ from officer_app.forms import FormDefinition
 from officer_app.gui.markup import warn
 from officer_app.gui.record_dialog import RecordDialog
 from officer_app.gui.risk_ack_dialog import RiskAcknowledgementDialog
-from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.visit_dialog import VisitPlanDialog
-from officer_app.services.dto import RiskInfo
+from officer_app.services.dto import RiskInfo, VisitPlanInfo
 from officer_app.services.field_work import FieldWorkService
+from officer_app.wording import clock, short_date
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,19 @@ class FieldWorkActions(QObject):
 
         self._runner.run(gather, lambda p: self._prepared(p, visit_plan_id), self._failed)
 
-    def _prepared(self, prepared: object, visit_plan_id: str | None) -> None:
-        assert isinstance(prepared, _Prepared)
+    def _prepared(self, prepared: _Prepared, visit_plan_id: str | None) -> None:
         if prepared.needs_ack:
             dialog = RiskAcknowledgementDialog(self.child_name, prepared.risks, self._window)
             self.open_dialog = dialog
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self.message.emit("The visit record needs the risk warnings acknowledged.")
                 return
-            future = self._service.acknowledge_risks(self.case_id, visit_plan_id)
-            self._runner.watch(
-                future, lambda _a: self._open_record(prepared, visit_plan_id), self._failed
+            service, case_id = self._service, self.case_id
+            self._runner.run(
+                lambda: service.acknowledge_risks(case_id, visit_plan_id),
+                lambda _a: self._open_record(prepared, visit_plan_id),
+                self._failed,
+                lane=WRITES,
             )
             return
         self._open_record(prepared, visit_plan_id)
@@ -115,11 +118,8 @@ class FieldWorkActions(QObject):
 
         self._runner.run(gather, self._show_plan_dialog, self._failed)
 
-    def _show_plan_dialog(self, gathered: object) -> None:
-        assert isinstance(gathered, tuple)
-        address: str = gathered[0]
-        colleagues: list[tuple[str, str]] = gathered[1]
-        pairs: bool = gathered[2]
+    def _show_plan_dialog(self, gathered: tuple[str, list[tuple[str, str]], bool]) -> None:
+        address, colleagues, pairs = gathered
         start = dt.datetime.combine(self._today + dt.timedelta(days=1), dt.time(10), tzinfo=dt.UTC)
         dialog = VisitPlanDialog(
             address, colleagues, two_officers_required=pairs, start=start, parent=self._window
@@ -127,21 +127,20 @@ class FieldWorkActions(QObject):
         self.open_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            future = self._service.plan_visit(
-                self.case_id,
-                dialog.planned_for(),
-                dialog.purpose.text() or "Home visit",
-                address=dialog.address.text(),
-                second_officer_id=dialog.second.currentData(),
-            )
-        except ValueError as exc:
-            self._failed(exc)
-            return
-        self._runner.watch(future, lambda plan: self._planned(plan), self._failed)
+        service, case_id = self._service, self.case_id
+        planned_for, purpose = dialog.planned_for(), dialog.purpose.text() or "Home visit"
+        address, second = dialog.address.text(), dialog.second.currentData()
+        self._runner.run(
+            lambda: service.plan_visit(
+                case_id, planned_for, purpose, address=address, second_officer_id=second
+            ),
+            self._planned,
+            self._failed,
+            lane=WRITES,
+        )
 
-    def _planned(self, plan: Any) -> None:
-        when = plan.planned_for.strftime("%d/%m/%Y %H:%M")
+    def _planned(self, plan: VisitPlanInfo) -> None:
+        when = f"{short_date(plan.planned_for)} {clock(plan.planned_for)}"
         self.message.emit(f"Visit planned for {when}.")
         self.recorded.emit()
 

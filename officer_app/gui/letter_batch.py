@@ -266,10 +266,8 @@ class LetterBatchDialog(QDialog):
         factory = self._service
         self._runner.run(lambda: factory().batches.unfinished(), self._show_unfinished)
 
-    def _show_unfinished(self, found: object) -> None:
-        if not isinstance(found, list):
-            return
-        self.unfinished_batches = [b for b in found if isinstance(b, BatchInfo)]
+    def _show_unfinished(self, found: list[BatchInfo]) -> None:
+        self.unfinished_batches = found
         self.unfinished.clear()
         for info in self.unfinished_batches:
             item = QListWidgetItem(info.describe())
@@ -308,7 +306,7 @@ class LetterBatchDialog(QDialog):
             return
         factory = self._service
 
-        def done(marked: object) -> None:
+        def done(marked: int) -> None:
             self.status.setText(
                 f"Batch {info.short_id} abandoned: {marked} prepared letter(s) marked as never "
                 "sent (kept on their cases)."
@@ -387,9 +385,7 @@ class LetterBatchDialog(QDialog):
             self.asks.mark(exc.ask)
         self.status.setText(f"Not started: {exc}")
 
-    def _start(self, batch: object) -> None:
-        if not isinstance(batch, PreparingBatch):
-            return
+    def _start(self, batch: PreparingBatch) -> None:
         self.batch = batch
         total = batch.info.cases_total
         progress = progress_dialog(f"Preparing letters for {total} cases…", "Cancel", total, self)
@@ -431,11 +427,9 @@ class LetterBatchDialog(QDialog):
             # the letters already prepared stay prepared: show them
             self._runner.run(lambda: batch.result(cancelled=True), self._done)
 
-    def _done(self, result: object) -> None:
+    def _done(self, result: BatchResult) -> None:
         if self.progress is not None:
             self.progress.close()
-        if not isinstance(result, BatchResult):
-            return
         self.outcome = result
         made = len(result.letters)
         cases = len({letter.case_id for letter in result.letters})
@@ -474,10 +468,9 @@ class LetterBatchDialog(QDialog):
             lambda exc: self.result_status.setText(f"Not printed: {exc}"),
         )
 
-    def _show_print_dialog(self, data: object) -> None:
+    def _show_print_dialog(self, data: bytes) -> None:
         from officer_app.gui.printing import print_pdf
 
-        assert isinstance(data, bytes)
         try:
             pages = print_pdf(data, "Batch letters", self)
         except RuntimeError as exc:
@@ -510,7 +503,7 @@ class LetterBatchDialog(QDialog):
             return
         factory = self._service
 
-        def saved(pages: object) -> None:
+        def saved(pages: int) -> None:
             self.result_status.setText(f"Saved {pages} pages to {out}")
             self.ask_sent()
 
@@ -547,9 +540,7 @@ class LetterBatchDialog(QDialog):
     def confirm(self, batch_id: str, sent_on: dt.date, method: str) -> None:
         factory = self._service
 
-        def done(made: object) -> None:
-            if not isinstance(made, list):
-                return
+        def done(made: list[LetterInfo]) -> None:
             self.sent = made
             note = (
                 f"{len(made)} letter{'s' * (len(made) != 1)} recorded as sent "

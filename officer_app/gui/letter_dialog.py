@@ -531,10 +531,8 @@ class LetterDialog(QDialog):
             self._preview_failed,
         )
 
-    def _previewed(self, rendered: object) -> None:
+    def _previewed(self, rendered: RenderedLetter) -> None:
         self._busy = False
-        if not isinstance(rendered, RenderedLetter):
-            return
         self.rendered = rendered
         pages = self.pdf.show_pdf(rendered.pdf)
         self._set_actions()
@@ -573,10 +571,8 @@ class LetterDialog(QDialog):
             self._failed("Not recorded"),
         )
 
-    def _recorded(self, info: object) -> None:
+    def _recorded(self, info: LetterInfo) -> None:
         self._busy = False
-        if not isinstance(info, LetterInfo):
-            return
         self.last_recorded = info
         self._set_actions()
         self.status.setText(
@@ -604,10 +600,9 @@ class LetterDialog(QDialog):
             self._failed("Not printed"),
         )
 
-    def _show_print_dialog(self, data: object, title: str) -> None:
+    def _show_print_dialog(self, data: bytes, title: str) -> None:
         from officer_app.gui.printing import print_pdf
 
-        assert isinstance(data, bytes)
         try:
             pages = print_pdf(data, title, self)
         except RuntimeError as exc:

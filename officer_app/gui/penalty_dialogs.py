@@ -30,6 +30,7 @@ from officer_app.services.penalty_notices import (
     NoticeInfo,
     ParentChoice,
 )
+from officer_app.wording import short_date
 
 SEND_METHODS = (("post", "By post"), ("hand", "By hand"), ("email", "By email"))
 
@@ -136,17 +137,14 @@ class ConsiderDialog(QDialog):
         asked = self._asked
         self._runner.run(lambda: self._evidence(first, last), lambda r: self._shown(r, asked))
 
-    def _shown(self, seen: object, asked: int) -> None:
+    def _shown(self, seen: ThresholdEvidence, asked: int) -> None:
         if asked != self._asked:
             return  # the range changed since: the answer for the newer one is coming
-        if isinstance(seen, ThresholdEvidence):
-            self.seen = seen
-            mostly_g = seen.codes_in_window.get("G", 0) * 2 > seen.unauthorised_in_window > 0
-            if mostly_g:
-                self.grounds.setCurrentIndex(
-                    self.grounds.findData(Grounds.LEAVE_IN_TERM_TIME.value)
-                )
-            self.evidence_label.setText(seen.sentence())
+        self.seen = seen
+        mostly_g = seen.codes_in_window.get("G", 0) * 2 > seen.unauthorised_in_window > 0
+        if mostly_g:
+            self.grounds.setCurrentIndex(self.grounds.findData(Grounds.LEAVE_IN_TERM_TIME.value))
+        self.evidence_label.setText(seen.sentence())
 
     def chosen_parents(self) -> list[str]:
         return [choice.id for box, choice in self.parents if box.isChecked()]
@@ -309,8 +307,8 @@ class IssueDialog(QDialog):
         if asked == self._asked:
             self.outcome.setText(bold(exc))
 
-    def _planned(self, plan: object, asked: int) -> None:
-        if asked != self._asked or not isinstance(plan, IssuePlan):
+    def _planned(self, plan: IssuePlan, asked: int) -> None:
+        if asked != self._asked:
             return  # the inputs changed since: the newer answer is coming
         self.plan = plan
         d = plan.decision
@@ -325,15 +323,15 @@ class IssueDialog(QDialog):
         else:
             if d.amount_within_21_days and plan.reduced_by:
                 pay = (
-                    f"£{d.amount_within_21_days} if paid by {plan.reduced_by:%d/%m/%Y}, "
-                    f"£{d.amount_within_28_days} by {plan.full_by:%d/%m/%Y}"
+                    f"£{d.amount_within_21_days} if paid by {short_date(plan.reduced_by)}, "
+                    f"£{d.amount_within_28_days} by {short_date(plan.full_by)}"
                 )
             else:
-                pay = f"£{d.amount_within_28_days} by {plan.full_by:%d/%m/%Y}"
+                pay = f"£{d.amount_within_28_days} by {short_date(plan.full_by)}"
             presumed = not self.own_receipt.isChecked() and self.served_by.currentData() == "post"
             note = " (presumed: the second working day after posting)" if presumed else ""
             self.outcome.setText(
-                f"{bold(d.reason)}<br>Received {plan.received_on:%d/%m/%Y}{note}; payable "
+                f"{bold(d.reason)}<br>Received {short_date(plan.received_on)}{note}; payable "
                 f"{escape(pay)}."
             )
         self._enable()
@@ -351,12 +349,14 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Payment of penalty notice {notice.number}")
         due = (
-            f"£{notice.amount_21} by {notice.reduced_by:%d/%m/%Y}, or "
+            f"£{notice.amount_21} by {short_date(notice.reduced_by)}, or "
             if notice.amount_21 and notice.reduced_by
             else ""
         )
         intro = _wrapped(
-            f"Due: {due}£{notice.amount_28} by {notice.full_by:%d/%m/%Y}" if notice.full_by else ""
+            f"Due: {due}£{notice.amount_28} by {short_date(notice.full_by)}"
+            if notice.full_by
+            else ""
         )
         self.paid_on = date_edit(today, "Date paid")
         self.amount = QSpinBox()

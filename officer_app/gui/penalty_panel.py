@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +34,14 @@ from officer_app.gui.penalty_dialogs import (
     withdraw_dialog,
 )
 from officer_app.gui.task_runner import TaskRunner
-from officer_app.services.penalty_notices import NoticeInfo, NoticeRefused, PenaltyNoticeService
+from officer_app.services.notice_records import EsoDecisionInfo
+from officer_app.services.penalty_notices import (
+    NoticeInfo,
+    NoticeRefused,
+    ParentChoice,
+    PenaltyNoticeService,
+)
+from officer_app.wording import short_date
 
 HEADERS = ["Parent", "Status", "Considered", "Notice", "Issued", "Amount", "Pay by", "Ended"]
 RULES = (
@@ -57,17 +63,13 @@ STEPS: tuple[tuple[str, str, NoticeStatus | None], ...] = (
 )
 
 
-def _d(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 def _ended(notice: NoticeInfo) -> str:
     if notice.paid_on:
-        return f"£{notice.amount_paid} paid {_d(notice.paid_on)}"
+        return f"£{notice.amount_paid} paid {short_date(notice.paid_on)}"
     if notice.withdrawn_on:
-        return f"withdrawn {_d(notice.withdrawn_on)}"
+        return f"withdrawn {short_date(notice.withdrawn_on)}"
     if notice.prosecution_on:
-        return f"prosecution {_d(notice.prosecution_on)}"
+        return f"prosecution {short_date(notice.prosecution_on)}"
     if notice.status is NoticeStatus.NOT_ISSUED:
         return "not issued"
     return ""
@@ -80,38 +82,40 @@ def history_html(notice: NoticeInfo) -> str:
     story = [
         f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
         f"<b>{escape(notice.status_label)}</b>",
-        f"Considered on {_d(notice.considered_on)} by {escape(notice.considered_by)} "
+        f"Considered on {short_date(notice.considered_on)} by {escape(notice.considered_by)} "
         f"({escape(notice.grounds.phrase)}). {escape(notice.evidence.sentence())}",
     ]
     if notice.decision_reason:
         story.append(f"Note or reason: {lines(notice.decision_reason)}")
     if notice.nti_on:
         story.append(
-            f"Notice to Improve sent on {_d(notice.nti_on)}; improvement period to "
-            f"{_d(notice.nti_until)}."
+            f"Notice to Improve sent on {short_date(notice.nti_on)}; improvement period to "
+            f"{short_date(notice.nti_until)}."
         )
     if notice.issued_on:
         story.append(
             f"Notice <b>{escape(notice.number or '')}</b> "
             f"({'first' if notice.ordinal == 1 else 'second'}) "
-            f"issued on {_d(notice.issued_on)} by {escape(notice.served_by)}, received "
-            f"{_d(notice.received_on)}; authorised by {escape(notice.authorised_by)} on "
-            f"{_d(notice.authorised_on)}."
+            f"issued on {short_date(notice.issued_on)} by {escape(notice.served_by)}, received "
+            f"{short_date(notice.received_on)}; authorised by {escape(notice.authorised_by)} on "
+            f"{short_date(notice.authorised_on)}."
         )
         if notice.amount_21 and notice.reduced_by:
             story.append(
-                f"Payable: £{notice.amount_21} by {_d(notice.reduced_by)}, "
-                f"£{notice.amount_28} by {_d(notice.full_by)}."
+                f"Payable: £{notice.amount_21} by {short_date(notice.reduced_by)}, "
+                f"£{notice.amount_28} by {short_date(notice.full_by)}."
             )
         else:
-            story.append(f"Payable: £{notice.amount_28} by {_d(notice.full_by)}.")
+            story.append(f"Payable: £{notice.amount_28} by {short_date(notice.full_by)}.")
     if notice.paid_on:
-        story.append(f"Paid £{notice.amount_paid} on {_d(notice.paid_on)}.")
+        story.append(f"Paid £{notice.amount_paid} on {short_date(notice.paid_on)}.")
     if notice.withdrawn_on:
-        story.append(f"Withdrawn on {_d(notice.withdrawn_on)}: {lines(notice.withdrawn_reason)}")
+        story.append(
+            f"Withdrawn on {short_date(notice.withdrawn_on)}: {lines(notice.withdrawn_reason)}"
+        )
     if notice.prosecution_on:
         story.append(
-            f"Prosecution: information laid on {_d(notice.prosecution_on)}. "
+            f"Prosecution: information laid on {short_date(notice.prosecution_on)}. "
             f"{lines(notice.prosecution_note)}"
         )
     return "<br><br>".join(story)
@@ -123,15 +127,17 @@ def _others_story(notice: NoticeInfo) -> list[str]:
         f"<b>{escape(notice.parent_name)}</b> — {escape(notice.child_name)} — "
         f"<b>{escape(notice.status_label)}</b>",
         f"<b>{escape(notice.issued_by_others)}</b>: notice <b>{escape(notice.number or '')}</b> "
-        f"issued on {_d(notice.issued_on)} for the absence from "
-        f"{_d(notice.evidence.window_from)} to {_d(notice.evidence.window_to)}. Recorded on "
-        f"{_d(notice.considered_on)} by {escape(notice.considered_by)}; it counts towards the "
-        "limit and covers that absence.",
+        f"issued on {short_date(notice.issued_on)} for the absence from "
+        f"{short_date(notice.evidence.window_from)} to {short_date(notice.evidence.window_to)}. "
+        f"Recorded on {short_date(notice.considered_on)} by {escape(notice.considered_by)}; it "
+        "counts towards the limit and covers that absence.",
     ]
     if notice.withdrawn_on:
-        story.append(f"Withdrawn on {_d(notice.withdrawn_on)}: {lines(notice.withdrawn_reason)}")
+        story.append(
+            f"Withdrawn on {short_date(notice.withdrawn_on)}: {lines(notice.withdrawn_reason)}"
+        )
     if notice.prosecution_on:
-        story.append(f"Prosecution: information laid on {_d(notice.prosecution_on)}.")
+        story.append(f"Prosecution: information laid on {short_date(notice.prosecution_on)}.")
     return story
 
 
@@ -249,8 +255,8 @@ class PenaltyNoticePanel(QWidget):
         self._runner.run(lambda: service().notices_for(self.case_id), self._show, self._failed)
         self._runner.run(lambda: service().eso_decisions(self.case_id), self._show_eso)
 
-    def _show_eso(self, decisions: object) -> None:
-        if not isinstance(decisions, list) or not decisions:
+    def _show_eso(self, decisions: list[EsoDecisionInfo]) -> None:
+        if not decisions:
             self.eso_label.setText(
                 "No decision on an Education Supervision Order is recorded: one is needed "
                 "before any prosecution (s447)."
@@ -258,32 +264,30 @@ class PenaltyNoticePanel(QWidget):
             return
         last = decisions[-1]
         self.eso_label.setText(
-            f"ESO considered on {_d(last.considered_on)} by {last.considered_by}: "
+            f"ESO considered on {short_date(last.considered_on)} by {last.considered_by}: "
             f"{last.decision_label}. Reason: {last.reason}"
         )
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(f"<b style='color:#842029'>{escape(str(exc))}</b>")
 
-    def _show(self, notices: object) -> None:
-        if not isinstance(notices, list):
-            return
+    def _show(self, notices: list[NoticeInfo]) -> None:
         selected = self.current()
         self.notices = notices
         self.table.setRowCount(len(notices))
         for n, notice in enumerate(notices):
-            pay_by = _d(notice.reduced_by or notice.full_by)
+            pay_by = short_date(notice.reduced_by or notice.full_by)
             cells = [
                 notice.parent_name,
                 notice.status_label,
-                _d(notice.considered_on),
+                short_date(notice.considered_on),
                 (notice.number or "")
                 + (
                     f" ({notice.issued_by_others[0].lower()}{notice.issued_by_others[1:]})"
                     if notice.issuer
                     else ""
                 ),
-                _d(notice.issued_on),
+                short_date(notice.issued_on),
                 notice.amount_text,
                 pay_by,
                 _ended(notice),
@@ -320,7 +324,7 @@ class PenaltyNoticePanel(QWidget):
             self.history.setHtml(history_html(notice))
 
     # --- steps ---------------------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], done_text: str) -> None:
+    def _run(self, work: Callable[[], object], done_text: str) -> None:
         def done(_result: object) -> None:
             self.message.setText(escape(done_text))
             self.load()
@@ -357,8 +361,8 @@ class PenaltyNoticePanel(QWidget):
         service = self._service
         self._runner.run(lambda: service().parents(self.case_id), self._others_with)
 
-    def _others_with(self, parents: object) -> None:
-        if not isinstance(parents, list) or not parents:
+    def _others_with(self, parents: list[ParentChoice]) -> None:
+        if not parents:
             self.message.setText("There is no parent on this case.")
             return
         dialog = OthersNoticeDialog(parents, self._today, self)
@@ -376,9 +380,7 @@ class PenaltyNoticePanel(QWidget):
         service = self._service
         self._runner.run(lambda: service().parents(self.case_id), self._consider_with)
 
-    def _consider_with(self, parents: object) -> None:
-        if not isinstance(parents, list):
-            return
+    def _consider_with(self, parents: list[ParentChoice]) -> None:
         if not parents:
             self.message.setText("There is no parent on this case to send a notice to.")
             return
@@ -446,7 +448,7 @@ class PenaltyNoticePanel(QWidget):
             )
         elif isinstance(dialog, ReasonDialog):
             on, text = day_of(dialog.on), dialog.text()
-            work: dict[str, Callable[[], Any]] = {
+            work: dict[str, Callable[[], object]] = {
                 "not_issued": lambda: service().decide_not_to_issue(notice.id, text),
                 "withdraw": lambda: service().withdraw(notice.id, on, text),
                 "prosecuted": lambda: service().record_prosecution(notice.id, on, text),
@@ -481,9 +483,7 @@ class PenaltyNoticePanel(QWidget):
             parent=self,
         )
 
-    def _issue(self, notice: NoticeInfo, supervisors: object) -> None:
-        if not isinstance(supervisors, list):
-            return
+    def _issue(self, notice: NoticeInfo, supervisors: list[tuple[str, str]]) -> None:
         service = self._service
         dialog = IssueDialog(
             notice,

@@ -20,7 +20,7 @@ from officer_app.clock import uk_local
 from officer_app.forms import FormDefinition, with_case_facts
 from officer_app.gui.form_widget import FormWidget
 from officer_app.gui.markup import plain_label
-from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.dto import DraftInfo, EntryInfo
 from officer_app.services.field_work import FieldWorkService, RecordInvalid
 
@@ -107,11 +107,17 @@ class RecordDialog(QDialog):
             return
         self._dirty = False
         self._last_save = time.monotonic()
-        future = self._service.save_record_draft(self.case_id, self.definition, self.form.answers())
-        self._runner.watch(future, self._saved, self._save_failed)
+        service, case_id, definition = self._service, self.case_id, self.definition
+        answers = self.form.answers()
+        self._runner.run(
+            lambda: service.save_record_draft(case_id, definition, answers),
+            self._saved,
+            self._save_failed,
+            lane=WRITES,  # drafts commit in the order they were typed, then the signing
+        )
 
-    def _saved(self, draft: object) -> None:
-        if isinstance(draft, DraftInfo) and not self._attention:
+    def _saved(self, draft: DraftInfo) -> None:
+        if not self._attention:
             self.status.setText(f"Draft saved {uk_local(draft.updated_at):%H:%M:%S}")
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -140,18 +146,17 @@ class RecordDialog(QDialog):
         self.save_draft()
         self.sign_button.setEnabled(False)
         self.status.setText("Signing…")
-        answers = self.form.answers()
+        service, case_id, definition = self._service, self.case_id, self.definition
+        answers, visit_plan_id = self.form.answers(), self._visit_plan_id
         self._runner.run(
-            lambda: self._service.sign_record(
-                self.case_id, self.definition, answers, visit_plan_id=self._visit_plan_id
-            ).result(),
+            lambda: service.sign_record(case_id, definition, answers, visit_plan_id=visit_plan_id),
             self._done,
             self._failed,
+            lane=WRITES,
         )
 
-    def _done(self, entry: object) -> None:
-        if isinstance(entry, EntryInfo):
-            self.signed.emit(entry)
+    def _done(self, entry: EntryInfo) -> None:
+        self.signed.emit(entry)
         self._dirty = False
         self.accept()
 

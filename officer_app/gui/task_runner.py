@@ -1,16 +1,17 @@
 """One task runner: blocking work on a thread pool, results back on the GUI thread.
 
 The GUI thread never waits on the database, the disk or the network. A job is a plain
-callable (a service call); its result or its exception is delivered to callbacks on the GUI
-thread. Futures from the store's writer thread are watched the same way.
+callable (a synchronous service call); its result or its exception is delivered to typed
+callbacks on the GUI thread. Jobs on the same named lane run one at a time, in the order
+the window submitted them: writes that must commit in that order (a draft as typed, then
+the signing that clears it) share the :data:`WRITES` lane.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Future
+from collections.abc import Callable, Generator
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -19,8 +20,11 @@ from officer_app.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+_Deliver = Callable[[Any], None]  # a typed ``on_done``, held until its job's result arrives
+
+WRITES = "writes"
+"""The lane for writes whose order matters (drafts, signing, planning): one at a time, FIFO."""
 
 
 class _Relay(QObject):
@@ -62,7 +66,7 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs callables on a pool and futures' callbacks on the GUI thread."""
+    """Runs callables on a pool (or on a serial lane) and their callbacks on the GUI thread."""
 
     busy_changed = Signal(bool)
     error = Signal(str)  # an unhandled failure, for the status bar
@@ -71,11 +75,12 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._lanes: dict[str, QThreadPool] = {}
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._relay.progress.connect(self._on_progress)
-        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._callbacks: dict[int, tuple[_Deliver | None, Failed | None]] = {}
         self._progress: dict[int, Callable[[Progress], None]] = {}
         self._next = 0
 
@@ -83,79 +88,86 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return len(self._callbacks)
 
-    def _ticket(self, on_done: Done | None, on_error: Failed | None) -> int:
+    def _ticket(self, on_done: _Deliver | None, on_error: Failed | None) -> int:
         self._next += 1
         self._callbacks[self._next] = (on_done, on_error)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         return self._next
 
-    def run(
-        self, work: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
-    ) -> None:
-        """Run ``work()`` on a worker thread."""
-        ticket = self._ticket(on_done, on_error)
-        self._pool.start(_Job(ticket, work, self._relay))
+    def _pool_for(self, lane: str | None) -> QThreadPool:
+        """The shared pool, or the lane's own pool of one thread (a FIFO queue)."""
+        if lane is None:
+            return self._pool
+        pool = self._lanes.get(lane)
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._lanes[lane] = pool
+        return pool
 
-    def run_steps(
+    def run[T](
         self,
-        steps: Callable[[], Generator[Progress, None, object] | Iterator[Progress]],
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+        *,
+        lane: str | None = None,
+    ) -> None:
+        """Run ``work()`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` follow
+        on the GUI thread. Jobs given the same ``lane`` run one after another, in order."""
+        ticket = self._ticket(on_done, on_error)
+        self._pool_for(lane).start(_Job(ticket, work, self._relay))
+
+    def run_steps[R](
+        self,
+        steps: Callable[[], Generator[Progress, None, R]],
         on_progress: Callable[[Progress], None],
-        on_done: Done | None = None,
+        on_done: Callable[[R], None] | None = None,
         on_error: Failed | None = None,
     ) -> CancelToken:
         """Run a core generator on a worker, showing each Progress it yields; cancellable.
 
-        ``on_done`` receives the generator's return value (or its last Progress)."""
+        ``on_done`` receives the generator's return value; a cancelled job ends in
+        ``on_error`` with :class:`Cancelled`."""
         token = CancelToken()
         ticket = self._ticket(on_done, on_error)
         self._progress[ticket] = on_progress
 
-        def work() -> object:
+        def work() -> R:
             job = steps()
-            last: object = None
             while True:
                 try:
                     step = next(job)
-                except StopIteration as finished:  # a generator's own result wins
-                    return finished.value if finished.value is not None else last
+                except StopIteration as finished:
+                    result: R = finished.value
+                    return result
                 if token.cancelled:
-                    close = getattr(job, "close", None)
-                    if close is not None:
-                        close()  # a generator stops where it is: nothing after is done
+                    job.close()  # a generator stops where it is: nothing after is done
                     raise Cancelled("cancelled")
                 self._relay.progress.emit(ticket, step)
-                last = step
 
         self._pool.start(_Job(ticket, work, self._relay))
         return token
 
-    def watch(
-        self, future: Future[Any], on_done: Done | None = None, on_error: Failed | None = None
-    ) -> None:
-        """Call back on the GUI thread when a future (from the store writer) completes."""
-        ticket = self._ticket(on_done, on_error)
-
-        def relay(done: Future[Any]) -> None:
-            exc = done.exception()
-            if exc is not None:
-                self._relay.failed.emit(ticket, exc)
-            else:
-                self._relay.finished.emit(ticket, done.result())
-
-        future.add_done_callback(relay)
+    def finish_lane(self, lane: str, timeout_ms: int = 30_000) -> bool:
+        """Block until every job queued on ``lane`` has run (at quit: the drafts reach the
+        disk before the store closes). Their callbacks are delivered later, if ever."""
+        pool = self._lanes.get(lane)
+        return pool is None or pool.waitForDone(timeout_ms)
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
-        """For tests and shutdown: wait for the pool, then deliver what is queued."""
+        """For tests and shutdown: wait for the pools, then deliver what is queued."""
         from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
         deadline = QDeadlineTimer(timeout_ms)
         while self._callbacks and not deadline.hasExpired():
-            self._pool.waitForDone(20)
+            for pool in (self._pool, *self._lanes.values()):
+                pool.waitForDone(20)
             QCoreApplication.processEvents()
         return not self._callbacks
 
-    def _pop(self, ticket: int) -> tuple[Done | None, Failed | None]:
+    def _pop(self, ticket: int) -> tuple[_Deliver | None, Failed | None]:
         self._progress.pop(ticket, None)
         callbacks = self._callbacks.pop(ticket, (None, None))
         if not self._callbacks:

@@ -118,7 +118,7 @@ class UnlockPage(QWidget):
             # work that needs no key, done while Argon2id (which releases the GIL) runs
             self._runner.run(self.prepare)
 
-    def _opened(self, profile: object) -> None:
+    def _opened(self, profile: OpenProfile) -> None:
         self.passphrase.clear()
         self.message.setText("")
         self.passphrase.setEnabled(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from officer_app.clock import uk_local
 from officer_app.gui.markup import plain_label
 from officer_app.services.dto import VisitPlanInfo
+from officer_app.wording import SHORT_DAYS, clock
 
 HEADERS = ["When", "Child", "Reference", "Address", "Purpose", "With", "Risk"]
 
@@ -60,8 +61,9 @@ class WeekPage(QWidget):
                 risk = f"⚠ {visit.risk_count} risk flag{'s' * (visit.risk_count != 1)}"
                 if visit.two_officers_required:
                     risk += ", two officers"
+            local = uk_local(visit.planned_for)
             cells = [
-                uk_local(visit.planned_for).strftime("%a %d/%m %H:%M"),
+                f"{SHORT_DAYS[local.weekday()]} {local.day:02d}/{local.month:02d} {clock(local)}",
                 visit.child_name,
                 visit.case_reference,
                 visit.address,

@@ -39,16 +39,19 @@ from officer_app.gui.markup import (
     progress_dialog,
     warn,
 )
-from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.gui.unlock_page import UnlockPage
 from officer_app.gui.week_page import WeekPage
 from officer_app.progress import Cancelled, Progress
-from officer_app.services.dto import CaseRow
+from officer_app.services.dto import CaseRow, VisitPlanInfo
 from officer_app.services.profile import OpenProfile, ProfileError
 
 if TYPE_CHECKING:  # the case tab loads after the caseload is painted (start-up time)
     from officer_app.gui.case_page import CasePage
+    from officer_app.services.field_work import FieldWorkService
+    from officer_app.services.letters import TemplateInfo
+    from officer_app.services.register_import import ImportResult
 
 SEARCH_DEBOUNCE_MS = 200
 FIXED_TABS = 2  # the caseload and this week; case tabs come after
@@ -366,9 +369,7 @@ class MainWindow(QMainWindow):
         self.officer_label.setText("Locked")
         self.unlock_page.reset(message)
 
-    def on_unlocked(self, profile: object) -> None:
-        if not isinstance(profile, OpenProfile):
-            return
+    def on_unlocked(self, profile: OpenProfile) -> None:
         self.profile = profile
         self.officer_label.setText(f"Signed in: {profile.officer.name}")
         self.key_warning.setText("" if profile.keyring.secure else f"⚠ {profile.keyring.message}")
@@ -401,8 +402,9 @@ class MainWindow(QMainWindow):
         self.caseload.clear()
         self.week.clear()
         self.show_unlock("Locked. Your drafts were saved.")
-        # lock() joins the writer thread after the drafts queued above: run it off the GUI.
-        self.runner.run(profile.lock, lambda _r: self.locked.emit(), self._lock_failed)
+        # lock() closes the store: on the writes lane it runs after the drafts saved above,
+        # and off the GUI thread.
+        self.runner.run(profile.lock, lambda _r: self.locked.emit(), self._lock_failed, lane=WRITES)
 
     def _lock_failed(self, exc: BaseException) -> None:
         """The keys are gone whatever happened; say what could not be recorded."""
@@ -431,22 +433,19 @@ class MainWindow(QMainWindow):
         self.import_progress = progress
         target = path
 
-        def step(update: object) -> None:
-            if isinstance(update, Progress):
-                progress.setLabelText(update.message or f"Importing {target.name}…")
-                progress.setValue(int(update.fraction * 100))
+        def step(update: Progress) -> None:
+            progress.setLabelText(update.message or f"Importing {target.name}…")
+            progress.setValue(int(update.fraction * 100))
 
-        def done(result: object) -> None:
+        def done(result: ImportResult) -> None:
             progress.close()
-            added = getattr(result, "added", 0)
-            changed = getattr(result, "changed", 0)
-            left_out = getattr(result, "pupils_not_on_caseload", 0)
             inform(
                 self,
                 "Register imported",
-                f"{target.name}: {added} marks added, {changed} corrected by the school, "
-                f"{getattr(result, 'unchanged', 0)} already held. "
-                f"{left_out} pupil(s) in the file are not on this caseload and were left out.",
+                f"{target.name}: {result.added} marks added, {result.changed} corrected by the "
+                f"school, {result.unchanged} already held. "
+                f"{result.pupils_not_on_caseload} pupil(s) in the file are not on this caseload "
+                "and were left out.",
             )
             self.refresh()
 
@@ -496,7 +495,7 @@ class MainWindow(QMainWindow):
             target = Path(chosen)
         out = target
 
-        def done(count: object) -> None:
+        def done(count: int) -> None:
             self.statusBar().showMessage(
                 f"The record of penalty notices ({count} issued) is saved in {out}.", 10_000
             )
@@ -524,19 +523,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Passphrase changed.", 8000)
 
     # --- caseload -----------------------------------------------------------------------------
-    def _forms_ready(self, field_work: object) -> None:
-        forms = getattr(field_work, "forms", None)
-        problems = list(getattr(forms, "problems", []))
+    def _forms_ready(self, field_work: FieldWorkService) -> None:
+        forms = field_work.forms
+        problems = list(forms.problems)
         if self.profile is None or not problems:
             return
-        ids = sorted(set(getattr(forms, "unavailable", [])))
+        ids = sorted(set(forms.unavailable))
         self.forms_warning = (
             f"⚠ Form{'s' * (len(ids) != 1)} unavailable: {', '.join(ids)}. {problems[0]}"
         )
         self.statusBar().showMessage(self.forms_warning, 60_000)
 
-    def _letters_ready(self, unavailable: object) -> None:
-        if self.profile is None or not isinstance(unavailable, list) or not unavailable:
+    def _letters_ready(self, unavailable: list[tuple[str, str]]) -> None:
+        if self.profile is None or not unavailable:
             return
         from officer_app.gui.letter_dialog import unavailable_text
 
@@ -555,13 +554,13 @@ class MainWindow(QMainWindow):
             self.runner.run(lambda: profile.field_work.this_week(), self._week_ready)
             self.refresh_pending()
 
-    def _week_ready(self, visits: object) -> None:
-        if self.profile is not None and isinstance(visits, list):
+    def _week_ready(self, visits: list[VisitPlanInfo]) -> None:
+        if self.profile is not None:
             self.week.set_visits(visits)
 
-    def _caseload_ready(self, rows: object) -> None:
+    def _caseload_ready(self, rows: list[CaseRow]) -> None:
         profile = self.profile
-        if profile is None or not isinstance(rows, list):
+        if profile is None:
             return
         self.caseload.set_rows(rows, self._today())
         self.caseload_loaded.emit(len(rows))
@@ -596,8 +595,8 @@ class MainWindow(QMainWindow):
             return
         self.runner.run(profile.caseload.pending_changes, self._show_pending)
 
-    def _show_pending(self, count: object) -> None:
-        if self.profile is not None and isinstance(count, int):
+    def _show_pending(self, count: int) -> None:
+        if self.profile is not None:
             self.pending.setText(
                 "All changes synced"
                 if count == 0
@@ -618,16 +617,15 @@ class MainWindow(QMainWindow):
             self.caseload.proxy.set_search_ids(None)
             return
 
-        def done(ids: object) -> None:
+        def done(ids: set[str]) -> None:
             self._search_done(text, ids)
 
         self.runner.run(lambda: profile.caseload.search(text), done)
 
-    def _search_done(self, text: str, ids: object) -> None:
+    def _search_done(self, text: str, ids: set[str]) -> None:
         if self.profile is None or self.caseload.search.text().strip() != text:
             return  # typed on since: a newer search is coming
-        if isinstance(ids, set):
-            self.caseload.proxy.set_search_ids(ids)
+        self.caseload.proxy.set_search_ids(ids)
 
     # --- cases --------------------------------------------------------------------------------
     def open_case(self, case_id: str) -> CasePage | None:
@@ -694,9 +692,9 @@ class MainWindow(QMainWindow):
             lambda exc: self.statusBar().showMessage(f"Letters are not available: {exc}", 10_000),
         )
 
-    def _open_batch(self, shown: list[CaseRow], templates: object) -> None:
+    def _open_batch(self, shown: list[CaseRow], templates: list[TemplateInfo]) -> None:
         profile = self.profile
-        if profile is None or not isinstance(templates, list):
+        if profile is None:
             return
         from officer_app.gui.letter_batch import LetterBatchDialog
 
@@ -732,8 +730,10 @@ class MainWindow(QMainWindow):
         while self.tabs.count() > FIXED_TABS:
             self.close_tab(FIXED_TABS)
         if profile is not None:
+            # at quit we may wait: the drafts queued above must reach the disk first
+            self.runner.finish_lane(WRITES)
             try:
-                profile.lock()  # at quit we may wait: the drafts must reach the disk
+                profile.lock()
             except ProfileError as exc:  # the keys are wiped; the window is going: say so
                 print(f"officer-app: {exc}", file=sys.stderr)
         event.accept()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import Future
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -183,7 +182,7 @@ class CaseFileService:
     # --- drafts -------------------------------------------------------------------------
     def save_draft(
         self, case_id: str, body: str, *, title: str = "", entry_type: str = EntryType.NOTE
-    ) -> Future[DraftInfo]:
+    ) -> DraftInfo:
         """Keep what is being typed (local only; a crash loses at most the last few seconds)."""
         now = self._clock.now()
 
@@ -199,15 +198,15 @@ class CaseFileService:
             session.flush()
             return _draft_info(draft)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
-    def discard_draft(self, case_id: str) -> Future[None]:
+    def discard_draft(self, case_id: str) -> None:
         def work(session: Session) -> None:
             draft = find_draft(session, case_id, QUICK_NOTE)
             if draft is not None:
                 session.delete(draft)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
     # --- signing --------------------------------------------------------------------------
     def sign_note(
@@ -218,7 +217,7 @@ class CaseFileService:
         title: str = "",
         entry_type: str = EntryType.NOTE,
         occurred_at: dt.datetime | None = None,
-    ) -> Future[EntryInfo]:
+    ) -> EntryInfo:
         """Sign a note into the case's evidence chain and clear the draft, in one transaction."""
         if not body.strip():
             raise NoteRefused("a note needs some text before it can be signed")
@@ -241,9 +240,9 @@ class CaseFileService:
             session.flush()
             return _entry_info(entry, _officer_names(session))
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
-    def amend(self, entry_id: str, reason: str, body: str) -> Future[EntryInfo]:
+    def amend(self, entry_id: str, reason: str, body: str) -> EntryInfo:
         """A correction: a new signed entry pointing at the original, which stays as it was."""
         if not reason.strip():
             raise NoteRefused("say why the entry is being amended")
@@ -272,7 +271,7 @@ class CaseFileService:
             session.flush()
             return _entry_info(entry, _officer_names(session))
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
 
 def find_draft(session: Session, case_id: str, kind: str) -> Draft | None:

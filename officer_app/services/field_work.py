@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -196,7 +195,7 @@ class FieldWorkService:
 
     def acknowledge_risks(
         self, case_id: str, visit_plan_id: str | None = None
-    ) -> Future[AcknowledgementInfo]:
+    ) -> AcknowledgementInfo:
         """Record that this officer read the risk flags, as they were shown, before a visit."""
         now = self._clock.now()
 
@@ -215,7 +214,7 @@ class FieldWorkService:
             session.flush()
             return AcknowledgementInfo(row.id, case_id, visit_plan_id, now, shown)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
     # --- visits ----------------------------------------------------------------------------
     def plan_visit(
@@ -226,7 +225,7 @@ class FieldWorkService:
         *,
         address: str | None = None,
         second_officer_id: str | None = None,
-    ) -> Future[VisitPlanInfo]:
+    ) -> VisitPlanInfo:
         if planned_for.tzinfo is None:
             raise FieldWorkRefused("the visit time needs its time zone")
         if not purpose.strip():
@@ -255,16 +254,16 @@ class FieldWorkService:
             session.flush()
             return _visit_info(session, plan)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
-    def cancel_visit(self, plan_id: str) -> Future[None]:
+    def cancel_visit(self, plan_id: str) -> None:
         def work(session: Session) -> None:
             plan = session.get(VisitPlan, plan_id)
             if plan is None or plan.status != "planned":
                 raise FieldWorkRefused("only a planned visit can be cancelled")
             plan.status = "cancelled"
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
     def visits_between(
         self, first: dt.date, last: dt.date, *, everyone: bool = False
@@ -360,7 +359,7 @@ class FieldWorkService:
 
     def save_record_draft(
         self, case_id: str, definition: FormDefinition, answers: dict[str, Any]
-    ) -> Future[DraftInfo]:
+    ) -> DraftInfo:
         """Keep a form being filled in (local only), at every change and every few seconds."""
         now = self._clock.now()
         kind = _draft_kind(definition.id)
@@ -380,7 +379,7 @@ class FieldWorkService:
             session.flush()
             return _draft_info(draft)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
     def sign_record(
         self,
@@ -390,7 +389,7 @@ class FieldWorkService:
         *,
         occurred_at: dt.datetime | None = None,
         visit_plan_id: str | None = None,
-    ) -> Future[EntryInfo]:
+    ) -> EntryInfo:
         """Validate, then seal the record into the case's chain; the draft goes in the same
         transaction. A home visit needs its risk flags acknowledged first."""
         people = self.people(case_id)
@@ -442,7 +441,7 @@ class FieldWorkService:
             session.flush()
             return _entry_info(entry, _officer_names(session))
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
     def export_record_pdf(self, entry_id: str, out: Path) -> int:
         """Save the record as a PDF file (audited as an export); returns the page count."""
@@ -549,7 +548,7 @@ class FieldWorkService:
         actions: Sequence[ActionInput],
         review_on: dt.date | None = None,
         summary: str = "",
-    ) -> Future[PlanInfo]:
+    ) -> PlanInfo:
         if not targets:
             raise FieldWorkRefused("a plan needs at least one target")
         for action in actions:
@@ -603,9 +602,9 @@ class FieldWorkService:
             _refresh_next_action(session, case_id)
             return _plan_info(session, plan)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
-    def complete_action(self, action_id: str, done_on: dt.date | None = None) -> Future[None]:
+    def complete_action(self, action_id: str, done_on: dt.date | None = None) -> None:
         day = done_on or self._clock.today()
 
         def work(session: Session) -> None:
@@ -617,7 +616,7 @@ class FieldWorkService:
             session.flush()
             _refresh_next_action(session, plan.case_id)
 
-        return self._store.write(work)
+        return self._store.write_wait(work)
 
     def active_plan(self, case_id: str) -> PlanInfo | None:
         def work(session: Session) -> PlanInfo | None:

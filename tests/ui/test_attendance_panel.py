@@ -218,7 +218,7 @@ def test_a_range_that_ends_before_it_starts_is_refused_and_changes_nothing(
         "The range ends (14/09/2026) before it starts (30/10/2026): choose a To date on or "
         "after the From date. Nothing has changed."
     )
-    qtbot.wait(100)  # had anything been sent to work out, it would be back by now
+    assert window.runner.wait_idle()  # had anything been sent to work out, it is back now
     assert panel.chosen is chosen and panel.show_button.isEnabled()
     assert [panel.table.item(3, c).text() for c in range(10)] == before
     assert panel.weekly.title == "Sessions week by week, 01/09/2026–19/11/2026"
@@ -253,7 +253,8 @@ def test_the_tab_scrolls_rather_than_overlaps_on_a_1366_by_768_screen(
 ) -> None:
     assert window.size().width() == 1366 and window.size().height() == 768
     panel = open_attendance(qtbot, window, window.caseload.model.rows[3].case_id)
-    qtbot.wait(50)
+    assert window.runner.wait_idle()  # the case's other lines are in: nothing moves it now
+    qtbot.wait(50)  # then one layout pass
     inner = panel.scroller.widget()
     assert panel.scroller.verticalScrollBar().maximum() > 0  # it scrolls
     layout = inner.layout()

@@ -137,7 +137,7 @@ def test_a_signed_record_saves_as_a_pdf(qtbot, window: MainWindow, monkeypatch, 
 
     page = _open(qtbot, window, risky=False)
     form = window.profile.field_work.definition("home_visit")
-    window.profile.field_work.sign_record(page.case_id, form, NO_REPLY).result()
+    window.profile.field_work.sign_record(page.case_id, form, NO_REPLY)
     page.reload()
     qtbot.waitUntil(
         lambda: any(
@@ -193,7 +193,7 @@ def test_a_record_prints_through_the_print_dialog(
 
     page = _open(qtbot, window, risky=False)
     form = window.profile.field_work.definition("home_visit")
-    entry = window.profile.field_work.sign_record(page.case_id, form, NO_REPLY).result()
+    entry = window.profile.field_work.sign_record(page.case_id, form, NO_REPLY)
     page.reload()
     qtbot.waitUntil(
         lambda: (

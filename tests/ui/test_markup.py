@@ -134,7 +134,7 @@ def test_the_risk_warnings_before_a_visit_are_shown_literally(qtbot, hostile) ->
 def test_a_note_and_its_title_are_shown_literally(qtbot, hostile) -> None:  # type: ignore[no-untyped-def]
     window, page = hostile
     body = f"Visited {HOSTILE}\n<script>alert(1)</script>"
-    window.profile.cases.sign_note(page.case_id, body, title=f"Title {HOSTILE}").result()
+    window.profile.cases.sign_note(page.case_id, body, title=f"Title {HOSTILE}")
     page.reload()
     qtbot.waitUntil(lambda: any(e.body == body for e in page.detail.entries), timeout=10_000)
     model = page.chronology

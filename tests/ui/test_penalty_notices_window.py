@@ -99,7 +99,7 @@ def test_a_notice_from_considered_to_its_copy_and_the_record(  # type: ignore[no
     # with a notice selected and its steps offered, the window still fits a laptop's screen
     window.resize(1366, 728)
     panel.table.selectRow(0)
-    qtbot.wait(50)
+    assert window.runner.wait_idle()  # nothing still on its way to change the panel
     assert window.minimumSizeHint().width() <= 1366, window.minimumSizeHint()
     assert panel.buttons["paid"].isEnabled() and panel.buttons["withdraw"].isEnabled()
     # the chronology shows the step and the letter; the copy opens as it was sent

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from concurrent.futures import Future
+import time
+from collections.abc import Generator
 
 from PySide6.QtCore import QThread
 
-from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.progress import Cancelled, Progress
 
 
@@ -31,20 +31,29 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot) -> None:  # type:
     assert "disk full" in seen
 
 
-def test_a_future_from_another_thread_is_watched(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_jobs_on_a_lane_run_one_at_a_time_in_the_order_given(qtbot) -> None:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
-    future: Future[int] = Future()
-    got: list[int] = []
-    runner.watch(future, got.append)
-    threading.Thread(target=lambda: future.set_result(42)).start()
-    qtbot.waitUntil(lambda: got == [42])
+    ran: list[int] = []
+    delivered: list[int] = []
+
+    def job(n: int) -> int:
+        time.sleep(0.01 * (8 - n))  # the earlier the job, the slower: a pool would reorder
+        ran.append(n)
+        return n
+
+    for n in range(8):
+        runner.run(lambda n=n: job(n), delivered.append, lane=WRITES)
+    assert runner.finish_lane(WRITES)  # every job has run, on its worker
+    assert ran == list(range(8))
+    assert runner.wait_idle()
+    assert delivered == list(range(8))
 
 
 def test_steps_report_progress_and_can_be_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
     runner = TaskRunner()
     release = threading.Event()
 
-    def steps() -> Iterator[Progress]:
+    def steps() -> Generator[Progress, None, None]:
         for n in range(1, 101):
             if n == 3:
                 release.wait(5)
@@ -61,7 +70,12 @@ def test_steps_report_progress_and_can_be_cancelled(qtbot) -> None:  # type: ign
     assert 2 <= len(progress) < 100
     assert progress[0] == Progress(1, 100, "case 1")
 
-    done: list[object] = []
-    runner.run_steps(lambda: iter([Progress(1, 2), Progress(2, 2)]), progress.append, done.append)
+    def counted() -> Generator[Progress, None, int]:
+        yield Progress(1, 2)
+        yield Progress(2, 2)
+        return 2
+
+    done: list[int] = []
+    runner.run_steps(counted, progress.append, done.append)
     qtbot.waitUntil(lambda: bool(done))
-    assert done == [Progress(2, 2)]
+    assert done == [2] and progress[-1] == Progress(2, 2)

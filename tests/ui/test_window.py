@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,9 @@ from officer_app.gui import caseload_table as ct
 from officer_app.gui.case_page import CasePage
 from officer_app.gui.chronology_model import EntryRole
 from officer_app.gui.window import MainWindow
+from officer_app.services.case_file import CaseFileService
+from officer_app.services.dto import DraftInfo
+from officer_app.services.profile import OpenProfile
 from tests.conftest import MemoryKeyring
 from tests.ui.conftest import make_window, unlock
 
@@ -159,6 +163,43 @@ def test_a_quick_note_autosaves_comes_back_and_signs(qtbot, window: MainWindow) 
     assert page.chronology.item(0, 4).text().endswith("Signed")
     assert page.note_text.toPlainText() == ""
     assert window.profile.cases.open_case(pick.case_id).draft is None
+
+
+class _LastSaveFirstIfItCan(CaseFileService):
+    """A case-file service whose save before the last waits (a little) for the last one to
+    commit first: a runner that let the last save overtake would leave the older text."""
+
+    def __init__(self, profile: OpenProfile, typed: list[str]) -> None:
+        super().__init__(profile.store, profile.clock, profile.officer.id)
+        self._typed = typed
+        self._last_saved = threading.Event()
+
+    def save_draft(  # type: ignore[no-untyped-def]
+        self, case_id: str, body: str, **kwargs
+    ) -> DraftInfo:
+        if body == self._typed[-2]:
+            self._last_saved.wait(0.5)
+        saved = super().save_draft(case_id, body, **kwargs)
+        if body == self._typed[-1]:
+            self._last_saved.set()
+        return saved
+
+
+def test_quick_draft_saves_commit_in_the_order_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    profile = window.profile
+    assert profile is not None
+    pick = window.caseload.model.rows[4]
+    typed = [f"Rang the school, attempt {n}: no answer yet" for n in range(20)]
+    page = CasePage(pick.case_id, _LastSaveFirstIfItCan(profile, typed), window.runner)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    for text in typed:
+        page.note_text.setPlainText(text)
+        page.save_draft()
+    assert window.runner.wait_idle()
+    draft = profile.cases.open_case(pick.case_id).draft
+    assert draft is not None and draft.body == typed[-1]
+    assert "Draft saved" in page.note_status.text()
 
 
 def test_ctrl_l_locks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,7 @@ def test_a_printed_record_states_its_cases_chain_head_which_checks_out(
 ) -> None:
     fw = demo_profile.field_work
     _, case_id = _cases(demo_profile)
-    entry = fw.sign_record(case_id, fw.definition("home_visit"), NO_REPLY).result()
+    entry = fw.sign_record(case_id, fw.definition("home_visit"), NO_REPLY)
     out = tmp_path / "record.pdf"
     fw.export_record_pdf(entry.id, out)
     head = _head(demo_profile, case_id)

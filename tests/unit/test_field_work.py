@@ -42,11 +42,11 @@ def test_a_planned_visit_shows_in_this_weeks_list(demo_profile: OpenProfile) -> 
     fw = demo_profile.field_work
     _, plain = _cases(demo_profile)
     when = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
-    plan = fw.plan_visit(plain, when, "Discuss Monday absences").result()
+    plan = fw.plan_visit(plain, when, "Discuss Monday absences")
     assert plan.address  # the family's address by default
     week = {v.id: v for v in fw.this_week()}
     assert week[plan.id].purpose == "Discuss Monday absences"
-    fw.cancel_visit(plan.id).result()
+    fw.cancel_visit(plan.id)
     assert plan.id not in {v.id for v in fw.this_week()}
 
 
@@ -62,13 +62,13 @@ def test_pairs_are_required_where_a_risk_flag_says_so(demo_profile: OpenProfile)
         pytest.skip("no two-officer flag in this small caseload")
     when = dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC)
     with pytest.raises(FieldWorkRefused, match="in pairs"):
-        fw.plan_visit(paired, when, "Visit").result()
+        fw.plan_visit(paired, when, "Visit")
     other = demo_profile.store.read(
         lambda s: s.execute(
             text("SELECT id FROM officer WHERE id != :me LIMIT 1"), {"me": demo_profile.officer.id}
         ).scalar()
     )
-    plan = fw.plan_visit(paired, when, "Visit", second_officer_id=other).result()
+    plan = fw.plan_visit(paired, when, "Visit", second_officer_id=other)
     assert plan.second_officer and plan.two_officers_required
 
 
@@ -79,7 +79,7 @@ def test_risks_must_be_acknowledged_before_a_visit_is_recorded(demo_profile: Ope
     assert fw.needs_acknowledgement(risky)
     with pytest.raises(RisksNotAcknowledged):
         fw.sign_record(risky, form, NO_REPLY)
-    ack = fw.acknowledge_risks(risky).result()
+    ack = fw.acknowledge_risks(risky)
     assert ack.flags and not fw.needs_acknowledgement(risky)
     stored = demo_profile.store.read(
         lambda s: s.scalars(
@@ -90,7 +90,7 @@ def test_risks_must_be_acknowledged_before_a_visit_is_recorded(demo_profile: Ope
     )
     assert stored.officer_id == demo_profile.officer.id
     assert [f["description"] for f in stored.flags] == [f.description for f in ack.flags]
-    entry = fw.sign_record(risky, form, NO_REPLY).result()
+    entry = fw.sign_record(risky, form, NO_REPLY)
     assert entry.signed and entry.entry_type == "home_visit"
     assert entry.title == "Home visit record: No reply" or entry.title.startswith(form.title)
 
@@ -101,12 +101,12 @@ def test_a_signed_record_keeps_its_form_version_and_answers_in_the_chain(
     fw = demo_profile.field_work
     _, plain = _cases(demo_profile)
     form = fw.definition("home_visit")
-    plan = fw.plan_visit(plain, dt.datetime(2026, 11, 19, 10, 0, tzinfo=dt.UTC), "Visit").result()
-    fw.save_record_draft(plain, form, {"outcome": "no_reply"}).result()
+    plan = fw.plan_visit(plain, dt.datetime(2026, 11, 19, 10, 0, tzinfo=dt.UTC), "Visit")
+    fw.save_record_draft(plain, form, {"outcome": "no_reply"})
     assert fw.record_draft_answers(plain, "home_visit") == (form.version, {"outcome": "no_reply"})
     entry = fw.sign_record(
         plain, form, {**NO_REPLY, "child_voice": "hidden answer"}, visit_plan_id=plan.id
-    ).result()
+    )
     assert (entry.form_id, entry.form_version) == ("home_visit", form.version)
     assert entry.answers is not None and "child_voice" not in entry.answers  # hidden: dropped
     assert entry.occurred_at == dt.datetime(2026, 11, 19, 10, 5, tzinfo=dt.UTC)
@@ -155,12 +155,12 @@ def test_a_plan_drives_the_next_action_and_the_rag(demo_profile: OpenProfile) ->
             ActionInput("Call mum every Monday morning", "officer", today - dt.timedelta(days=2)),
             ActionInput("Breakfast club place", "school", today + dt.timedelta(days=10)),
         ],
-    ).result()
+    )
     assert plan.review_on > today and plan.review_on.weekday() < 5
     row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
     assert row.next_action == "Call mum every Monday morning"
     assert row.rag == "red" and "overdue" in row.rag_reason
-    fw.complete_action(plan.actions[0].id).result()
+    fw.complete_action(plan.actions[0].id)
     row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
     assert row.next_action == "Breakfast club place"
     with pytest.raises(FieldWorkRefused):
@@ -205,7 +205,7 @@ def test_an_assessment_sets_the_plan_and_a_review_moves_the_review_date(
     answers["plan_start"] = "2026-11-20"
     answers["first_review_date"] = "2027-01-08"
     assert validate(form, answers, people=people) == []
-    fw.sign_record(plain, form, answers).result()
+    fw.sign_record(plain, form, answers)
     plan = fw.active_plan(plain)
     assert plan is not None and plan.review_on == dt.date(2027, 1, 8)
     assert plan.targets[0].description.startswith("Attend every Monday")
@@ -272,7 +272,7 @@ def test_a_safeguarding_concern_turns_the_case_red_for_the_supervisor(
         "referred_today": False,
         "not_referred_reason": "Discussed with the DSL by phone; she will call back by 14:00.",
     }
-    fw.sign_record(plain, fw.definition("home_visit"), concern).result()
+    fw.sign_record(plain, fw.definition("home_visit"), concern)
     row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
     assert row.rag == "red"
     assert row.rag_reason == "Safeguarding concern recorded 19/11/2026"

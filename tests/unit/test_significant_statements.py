@@ -112,7 +112,7 @@ def test_at_a_legal_stage_the_account_is_optional_and_the_statement_is_kept(
     assert fw.case_facts(case_id) == {"legal_action": True}
     earlier = fw.significant_statements(case_id)  # the demo's own visits may hold some
     answers = _seen(parent, significant_statements=[_statement(parent)])  # no parent_account
-    entry = fw.sign_record(case_id, _form(demo_profile), answers).result()
+    entry = fw.sign_record(case_id, _form(demo_profile), answers)
     assert entry.signed
     statements = fw.significant_statements(case_id)
     assert statements[: len(earlier)] == earlier and len(statements) == len(earlier) + 1
@@ -141,11 +141,11 @@ def test_elsewhere_the_account_is_required_and_the_fact_cannot_be_typed(
     assert fw.case_facts(case_id) == {"legal_action": False}
     typed = _seen(parent, legal_action=True, significant_statements=[_statement(parent)])
     with pytest.raises(RecordInvalid) as refused:
-        fw.sign_record(case_id, _form(demo_profile), typed).result()
+        fw.sign_record(case_id, _form(demo_profile), typed)
     assert [e.field_id for e in refused.value.errors] == ["parent_account"]
     entry = fw.sign_record(
         case_id, _form(demo_profile), typed | {"parent_account": "He has been anxious."}
-    ).result()
+    )
     stored = demo_profile.store.read(lambda s: s.get_one(ChronologyEntry, entry.id).answers)
     assert stored["legal_action"] is False  # the case's fact, not what was typed
     assert "significant_statements" not in stored  # the caution section is not on this form
