@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from officer_app.letters.loader import TIME_PATTERN
+from officer_app.letters.header import TIME_PATTERN
 from officer_app.letters.model import (
     LONG_TEXT_LIMIT,
     TEXT_LIMIT,
