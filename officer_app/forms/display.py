@@ -13,13 +13,9 @@ from typing import Any
 
 from officer_app.forms.model import Answers, Field, FieldType, FormDefinition, Section, is_answered
 from officer_app.forms.validation import parse_date
+from officer_app.wording import long_date
 
 PersonName = Callable[[str], str]
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def _number(value: float) -> str:
@@ -35,7 +31,7 @@ def format_answer(field: Field, value: Any, *, person_name: PersonName | None = 
         return ""
     if t is FieldType.DATE:
         day = parse_date(value)
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else str(value)
+        return long_date(day) if day else str(value)
     if t is FieldType.YES_NO:
         return "Yes" if value is True else "No" if value is False else str(value)
     if t is FieldType.SINGLE_CHOICE:

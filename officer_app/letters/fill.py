@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from officer_app.letters.loader import TIME_PATTERN
+from officer_app.letters.header import TIME_PATTERN
 from officer_app.letters.model import (
     LONG_TEXT_LIMIT,
     TEXT_LIMIT,
@@ -30,12 +30,8 @@ from officer_app.letters.model import (
     line_text,
 )
 from officer_app.letters.vocabulary import ASK_PREFIX, WEEKDAY_SUFFIX
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from officer_app.wording import DAYS
+from officer_app.wording import long_date as long_date  # re-exported: the letters' callers
 
 
 class LetterRefused(ValueError):
@@ -71,11 +67,6 @@ class MissingValues(LetterRefused):
 
 
 # -- formatting ----------------------------------------------------------------------------
-
-
-def long_date(day: dt.date) -> str:
-    """``1 December 2026``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def weekday(day: dt.date) -> str:

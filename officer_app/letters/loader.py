@@ -21,66 +21,60 @@ then listed in ``registry.unavailable`` and every other template still loads. A 
 (the LA's ``letters_folder``) overrides an earlier one (the shipped templates) by id, or adds
 new ids; an LA's broken override makes that letter unavailable rather than silently falling
 back to the shipped wording.
+
+The header is read by :func:`officer_app.la_yaml.locate` (the line and column of every key)
+and checked by :mod:`.header`; this module reads the file, checks the body and its
+placeholders, and keeps what loaded in the registry.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import yaml  # type: ignore[import-untyped]
 
 from officer_app import la_yaml, paths
-from officer_app.letters.markup import MarkupProblem, parse_body, parse_inline
-from officer_app.letters.model import (
-    NEEDS,
-    Ask,
-    AskType,
-    BlockKind,
-    Layout,
-    Run,
-    Template,
+from officer_app.la_yaml import YamlProblem
+from officer_app.letters.header import (
+    ASK_KEYS,
+    HEADER_KEYS,
+    ID_MAX,
+    ID_PATTERN,
+    RECIPIENTS,
+    TIME_PATTERN,
+    TITLE_MAX,
+    HeaderChecker,
+    TemplateProblem,
+    describe,
 )
+from officer_app.letters.markup import MarkupProblem, parse_body, parse_inline
+from officer_app.letters.model import BlockKind, Layout, Run, Template
 from officer_app.letters.vocabulary import ASK_PREFIX, WEEKDAY_SUFFIX, known
+
+__all__ = [
+    "ASK_KEYS",
+    "FENCE",
+    "HEADER_KEYS",
+    "ID_MAX",
+    "ID_PATTERN",
+    "RECIPIENTS",
+    "SHIPPED",
+    "SUFFIX",
+    "TIME_PATTERN",
+    "TITLE_MAX",
+    "TemplateProblem",
+    "TemplateRegistry",
+    "TemplateUnavailable",
+    "default_folders",
+    "load_registry",
+    "load_template_file",
+    "load_templates",
+    "shipped_folder",
+]
 
 SUFFIX = ".txt"
 FENCE = "---"
 SHIPPED = ("resources", "letters")
-ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
-TIME_PATTERN = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
-ID_MAX = 60
-TITLE_MAX = 200
-
-HEADER_KEYS = (
-    "id", "version", "title", "description", "recipient", "layout", "subject", "needs", "asks",
-)  # fmt: skip
-ASK_KEYS = ("name", "label", "type", "required", "help", "default", "not_in_past", "not_in_future")
-RECIPIENTS = ("parent",)
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class TemplateProblem:
-    """Why a template file was refused: the file, where in it, and what is wrong."""
-
-    file: Path
-    message: str
-    line: int | None = None
-    column: int | None = None
-    template_id: str | None = None
-
-    def __str__(self) -> str:
-        where = str(self.file)
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
 
 
 class TemplateUnavailable(LookupError):
@@ -94,215 +88,18 @@ class TemplateUnavailable(LookupError):
 # -- the header ---------------------------------------------------------------------------
 
 
-@dataclass
-class _Header:
-    data: Any
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    values: dict[Path_, tuple[int, int, str]] = field(default_factory=dict)  # line, col, style
-    duplicates: list[tuple[Path_, int, int]] = field(default_factory=list)
-
-    def at(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
-        """Where ``path`` is (its key when ``key``, else its value), or its nearest parent."""
-        for end in range(len(path), -1, -1):
-            sub = path[:end]
-            if key and sub in self.keys:
-                return self.keys[sub]
-            if sub in self.values:
-                line, column, _style = self.values[sub]
-                return line, column
-            if sub in self.keys:
-                return self.keys[sub]
-        return None, None
-
-
-class _HeaderError(Exception):
-    def __init__(self, message: str, line: int | None, column: int | None) -> None:
-        super().__init__(message)
-        self.message, self.line, self.column = message, line, column
-
-
-def _parse_header(text: str, first_line: int) -> _Header:
+def _parse_header(text: str, first_line: int) -> la_yaml.Located:
     """YAML text that starts on ``first_line`` of the file, with every key's position."""
     try:
-        data, node = la_yaml.compose(text)  # anchors, aliases and deep nesting refused
-    except la_yaml.YamlProblem as exc:
+        header = la_yaml.locate(text, first_line)  # anchors, aliases and deep nesting refused
+    except YamlProblem as exc:
         message = f"the header is not valid YAML: {exc.message}" if exc.syntax else exc.message
-        line = first_line if exc.line is None else exc.line - 1 + first_line
-        raise _HeaderError(message, line, exc.column) from exc
-    if node is None:
-        raise _HeaderError("the header is empty: it needs at least id, version and title",
-                           first_line, 1)  # fmt: skip
-    header = _Header(data)
-
-    def walk(item: Any, path: Path_) -> None:
-        style = getattr(item, "style", None) or ""
-        header.values.setdefault(
-            path, (item.start_mark.line + first_line, item.start_mark.column + 1, style)
-        )
-        if isinstance(item, yaml.MappingNode):
-            seen: set[Any] = set()
-            for key_node, value_node in item.value:
-                key = key_node.value
-                where = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
-                if key in seen:
-                    header.duplicates.append(((*path, key), *where))
-                seen.add(key)
-                header.keys[(*path, key)] = where
-                walk(value_node, (*path, key))
-        elif isinstance(item, yaml.SequenceNode):
-            for index, child in enumerate(item.value):
-                walk(child, (*path, index))
-
-    walk(node, ())
+        line = first_line if exc.line is None else exc.line
+        raise YamlProblem(message, line, exc.column) from exc
+    if header is None:
+        raise YamlProblem("the header is empty: it needs at least id, version and title",
+                          first_line, 1)  # fmt: skip
     return header
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (in YAML, quote yes, no, on and off)"
-    if value is None:
-        return "nothing"
-    if isinstance(value, datetime | date):
-        return f"a date ({value}; quote it to give text)"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
-
-
-class _Checker:
-    """Checks a parsed header and collects its problems with their positions."""
-
-    def __init__(self, file: Path, header: _Header) -> None:
-        self.file = file
-        self.header = header
-        self.problems: list[TemplateProblem] = []
-        self.template_id: str | None = None
-        # every ask name given, even where the rest of the ask is wrong (its index and type),
-        # so that a bad type is reported once rather than again at each placeholder
-        self.declared: dict[str, tuple[int, AskType]] = {}
-
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> None:
-        line, column = self.header.at(path, key=key)
-        self.problems.append(TemplateProblem(self.file, message, line, column, self.template_id))
-
-    def text(
-        self, data: Mapping[str, Any], path: Path_, *, required: bool, limit: int = 2000
-    ) -> str | None:
-        name = str(path[-1])
-        if name not in data:
-            if required:
-                self.problem(path[:-1], f"missing {name!r}")
-            return None
-        value = data[name]
-        if not isinstance(value, str):
-            self.problem(path, f"{name}: expected text, found {_describe(value)}")
-            return None
-        if required and not value.strip():
-            self.problem(path, f"{name}: cannot be empty")
-            return None
-        if len(value) > limit:
-            self.problem(path, f"{name}: is too long (at most {limit} characters)")
-            return None
-        return value.strip()
-
-    def flag(self, data: Mapping[str, Any], path: Path_, default: bool) -> bool:
-        name = str(path[-1])
-        value = data.get(name, default)
-        if not isinstance(value, bool):
-            self.problem(path, f"{name}: expected true or false, found {_describe(value)}")
-            return default
-        return value
-
-    def unknown_keys(self, data: Mapping[Any, Any], path: Path_, allowed: Sequence[str]) -> None:
-        for key in data:
-            if key not in allowed:
-                self.problem(
-                    (*path, key),
-                    f"unknown key {key!r} (the keys are {', '.join(allowed)})",
-                    key=True,
-                )
-
-    def asks(self, raw: Any) -> tuple[Ask, ...]:
-        if raw is None:
-            return ()
-        if not isinstance(raw, list):
-            self.problem(("asks",), f"asks: expected a list, found {_describe(raw)}")
-            return ()
-        asks: list[Ask] = []
-        names: dict[str, int] = {}
-        for index, item in enumerate(raw):
-            path: Path_ = ("asks", index)
-            if not isinstance(item, dict):
-                self.problem(path, f"each ask is a mapping (name, label, type…), found "
-                             f"{_describe(item)}")  # fmt: skip
-                continue
-            self.unknown_keys(item, path, ASK_KEYS)
-            name = self.text(item, (*path, "name"), required=True, limit=40)
-            label = self.text(item, (*path, "label"), required=True, limit=120)
-            help_text = self.text(item, (*path, "help"), required=False) or ""
-            type_name = item.get("type")
-            kind: AskType | None = None
-            if "type" not in item:
-                self.problem(path, "missing 'type' (text, long_text, date or time)")
-            elif type_name not in {t.value for t in AskType}:
-                self.problem(
-                    (*path, "type"),
-                    f"unknown ask type {type_name!r} (the types are text, long_text, date, time)",
-                )
-            else:
-                kind = AskType(type_name)
-            if name is not None and not ID_PATTERN.fullmatch(name):
-                self.problem(
-                    (*path, "name"),
-                    f"{name!r} is not a valid ask name: use lower-case letters, digits and "
-                    "underscores, starting with a letter",
-                )
-                name = None
-            if name is not None and name in names:
-                self.problem(
-                    (*path, "name"),
-                    f"a second ask called {name!r} (the first is ask {names[name]})",
-                )
-                name = None
-            required = self.flag(item, (*path, "required"), True)
-            not_in_past = self.flag(item, (*path, "not_in_past"), False)
-            not_in_future = self.flag(item, (*path, "not_in_future"), False)
-            if (not_in_past or not_in_future) and kind not in (None, AskType.DATE):
-                key = "not_in_past" if not_in_past else "not_in_future"
-                self.problem((*path, key), f"{key} is only for a date ask", key=True)
-            if not_in_past and not_in_future:
-                self.problem((*path, "not_in_future"), "an ask cannot be both not_in_past and "
-                             "not_in_future", key=True)  # fmt: skip
-            default = ""
-            if "default" in item:
-                value = item["default"]
-                if kind is AskType.DATE:
-                    self.problem((*path, "default"), "a date ask has no default: the officer "
-                                 "gives the date", key=True)  # fmt: skip
-                elif not isinstance(value, str):
-                    self.problem(
-                        (*path, "default"), f"default: expected text, found {_describe(value)}"
-                    )
-                elif kind is AskType.TIME and not TIME_PATTERN.fullmatch(value):
-                    self.problem((*path, "default"), f"default: {value!r} is not a time (HH:MM, "
-                                 "24-hour)")  # fmt: skip
-                else:
-                    default = value.strip()
-            if name is not None:
-                names[name] = index + 1
-                self.declared[name] = (index, kind or AskType.TEXT)
-            if name is None or label is None or kind is None:
-                continue
-            asks.append(
-                Ask(name, label, kind, required, help_text, default, not_in_past, not_in_future)
-            )
-        return tuple(asks)
 
 
 # -- one file -----------------------------------------------------------------------------
@@ -327,13 +124,9 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
         return None, [TemplateProblem(file, message, line, column, fallback_id)]
 
     try:
-        raw = la_yaml.read_small(file)
-    except la_yaml.YamlProblem as exc:
+        text = la_yaml.read_text(file, "utf-8-sig")  # Notepad may begin with a byte-order mark
+    except YamlProblem as exc:
         return refuse(exc.message)
-    except OSError as exc:
-        return refuse(f"cannot be read: {exc.strerror or exc}")
-    try:
-        text = raw.decode("utf-8-sig")  # Notepad may begin a UTF-8 file with a byte-order mark
     except UnicodeDecodeError as exc:
         return refuse(
             f"not UTF-8 text (byte {exc.start}): in Notepad, File > Save as, Encoding: UTF-8"
@@ -348,64 +141,15 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
         return refuse("the header is not closed: put a line of three hyphens (---) after it", 1, 1)
     try:
         header = _parse_header("\n".join(lines[1:closing]), first_line=2)
-    except _HeaderError as exc:
+    except YamlProblem as exc:
         return refuse(exc.message, exc.line, exc.column)
     data = header.data
     if not isinstance(data, dict):
-        return refuse(f"the header is a mapping of keys (id: …), found {_describe(data)}", 2, 1)
+        return refuse(f"the header is a mapping of keys (id: …), found {describe(data)}", 2, 1)
 
-    check = _Checker(file, header)
-    raw_id = data.get("id")
-    if isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id) and len(raw_id) <= ID_MAX:
-        check.template_id = raw_id
-    else:
-        check.template_id = fallback_id
-    for path, line, column in header.duplicates:
-        check.problems.append(
-            TemplateProblem(
-                file, f"{path[-1]!r} is given twice (YAML would silently keep only the last)",
-                line, column, check.template_id,
-            )
-        )  # fmt: skip
-    check.unknown_keys(data, (), HEADER_KEYS)
-    template_id = check.text(data, ("id",), required=True, limit=ID_MAX)
-    if template_id is not None and not ID_PATTERN.fullmatch(template_id):
-        check.problem(
-            ("id",),
-            f"{template_id!r} is not a valid id: use lower-case letters, digits and "
-            "underscores, starting with a letter",
-        )
-    version = data.get("version")
-    if "version" not in data:
-        check.problem((), "missing 'version' (a whole number: raise it when the wording changes)")
-    elif not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        check.problem(("version",), f"version: a whole number of 1 or more, found "
-                      f"{_describe(version)}")  # fmt: skip
-    title = check.text(data, ("title",), required=True, limit=TITLE_MAX)
-    description = check.text(data, ("description",), required=False) or ""
-    recipient = check.text(data, ("recipient",), required=False) or "parent"
-    if recipient not in RECIPIENTS:
-        check.problem(
-            ("recipient",),
-            f"recipient: {recipient!r}: a letter goes to a parent with parental "
-            "responsibility on the case (recipient: parent)",
-        )
-    layout_name = check.text(data, ("layout",), required=False) or Layout.LETTER.value
-    if layout_name not in {layout.value for layout in Layout}:
-        check.problem(("layout",), f"layout: {layout_name!r} is not one of letter, notice")
-        layout_name = Layout.LETTER.value
-    needs: frozenset[str] = frozenset()
-    if "needs" in data:
-        raw_needs = data["needs"]
-        if not isinstance(raw_needs, list) or not all(isinstance(n, str) for n in raw_needs):
-            check.problem(("needs",), f"needs: a list, such as needs: [notice]; found "
-                          f"{_describe(raw_needs)}")  # fmt: skip
-        else:
-            for index, need in enumerate(raw_needs):
-                if need not in NEEDS:
-                    check.problem(("needs", index), f"needs: {need!r} is not one of: notice")
-            needs = frozenset(n for n in raw_needs if n in NEEDS)
-    asks = check.asks(data.get("asks"))
+    check = HeaderChecker(file, header)
+    fields = check.read(data, fallback_id)
+    template_id, version, title = fields.template_id, fields.version, fields.title
 
     subject_text = check.text(data, ("subject",), required=False, limit=TITLE_MAX)
     subject: tuple[Run, ...] = ()
@@ -442,7 +186,7 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
         if name.startswith(ASK_PREFIX):
             base = name[len(ASK_PREFIX) :].removesuffix(WEEKDAY_SUFFIX)
             used_asks.add(base)
-        ok, why = known(name, ask_types, needs)
+        ok, why = known(name, ask_types, fields.needs)
         if not ok and (name, line, column) not in reported:
             reported.add((name, line, column))
             check.problems.append(TemplateProblem(file, why, line, column, check.template_id))
@@ -456,7 +200,7 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
                     check.template_id,
                 )
             )  # fmt: skip
-    if "notice" in needs and not any(n.startswith("notice.") for n, _l, _c in named):
+    if "notice" in fields.needs and not any(n.startswith("notice.") for n, _l, _c in named):
         needs_line, needs_column = header.at(("needs",), key=True)
         check.problems.append(
             TemplateProblem(
@@ -469,7 +213,7 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
         )
 
     if check.problems or template_id is None or title is None or not isinstance(version, int):
-        return None, sorted(check.problems, key=_position)
+        return None, sorted(check.problems, key=lambda p: la_yaml.by_position(p.line, p.column))
     return (
         Template(
             id=template_id,
@@ -477,19 +221,15 @@ def load_template_file(file: Path) -> tuple[Template | None, list[TemplateProble
             title=title,
             subject=subject,
             blocks=blocks,
-            asks=asks,
-            description=" ".join(description.split()),
-            recipient=recipient,
-            layout=Layout(layout_name),
-            needs=needs,
+            asks=fields.asks,
+            description=" ".join(fields.description.split()),
+            recipient=fields.recipient,
+            layout=Layout(fields.layout),
+            needs=fields.needs,
             source=str(file),
         ),
         [],
     )
-
-
-def _position(problem: TemplateProblem) -> tuple[bool, int, int]:
-    return (problem.line is None, problem.line or 0, problem.column or 0)
 
 
 # -- the registry -------------------------------------------------------------------------

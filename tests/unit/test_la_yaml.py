@@ -154,3 +154,46 @@ def test_the_shipped_forms_and_letters_use_no_anchor(tmp_path: Path) -> None:
                 if file.suffix == ".txt":
                     text = text.split("---")[1]
                 la_yaml.compose(text)  # raises YamlProblem on an anchor or alias
+
+
+def test_locate_gives_every_key_and_item_its_line_and_column_from_where_the_text_starts() -> None:
+    from officer_app import la_yaml
+
+    located = la_yaml.locate("id: x\nasks:\n  - name: a\n    label: 'A'\nid: y\n", first_line=2)
+    assert located is not None
+    assert located.data == {"id": "y", "asks": [{"name": "a", "label": "A"}]}
+    assert located.keys[("asks", 0, "label")] == (5, 5)
+    assert located.values[("asks", 0, "label")] == (5, 12, "'")
+    assert located.values[("asks", 0)] == (4, 5, "")
+    assert located.at(("asks", 0, "label")) == (5, 12)
+    assert located.at(("asks", 0, "label"), key=True) == (5, 5)
+    assert located.at(("asks", 0, "help")) == (4, 5)  # the nearest parent
+    assert located.line(("asks", 0, "name")) == 4
+    assert located.duplicates == [(("id",), 6, 1)]
+    assert la_yaml.locate("# nothing\n") is None
+
+
+def test_a_problem_in_the_text_is_placed_on_the_files_line() -> None:
+    from officer_app import la_yaml
+
+    with pytest.raises(la_yaml.YamlProblem) as raised:
+        la_yaml.locate("id: x\nbad: *a\n", first_line=2)
+    assert raised.value.line == 3 and raised.value.column == 6
+
+
+def test_the_words_of_a_message() -> None:
+    from officer_app import la_yaml
+
+    assert la_yaml.where(Path("f.yaml")) == "f.yaml"
+    assert la_yaml.where(Path("f.yaml"), 3) == "f.yaml:3"
+    assert la_yaml.where(Path("f.txt"), 3, 7) == "f.txt:3:7"
+    assert la_yaml.place_of(("sections", 2, "fields", 4, "type")) == "sections[2].fields[4].type"
+    assert la_yaml.describe(True) == "true (in YAML, quote yes, no, on and off)"
+    assert la_yaml.describe(3) == "the number 3"
+    assert la_yaml.describe({1}) == "a set ({1}; quote it)"
+    assert la_yaml.describe({1}, other=lambda v: "odd") == "odd"
+    assert la_yaml.wrong_type("text", "a list") == "expected text, found a list"
+    assert la_yaml.missing_key("id") == "missing 'id'"
+    assert la_yaml.unknown_key("x") == "unknown key 'x'"
+    assert la_yaml.unknown_key("x", "the keys are a, b") == "unknown key 'x' (the keys are a, b)"
+    assert la_yaml.bad_choice("z", ["a", "b"]) == "'z' is not one of: a, b"
