@@ -34,7 +34,7 @@ from officer_app.domain.penalty_notices import (
 from officer_app.store.models import Adult, Case, Child, EsoDecision, Officer, PenaltyNotice
 
 if TYPE_CHECKING:
-    from officer_app.services.penalty_notices import IssuePlan
+    from officer_app.services.notice_facts import IssuePlan
 
 ISSUERS: dict[str, str] = {
     "head_teacher": "a head teacher",
