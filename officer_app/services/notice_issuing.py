@@ -36,6 +36,7 @@ from officer_app.services.notice_facts import (
 )
 from officer_app.services.notice_steps import NoticeSteps, StepContext
 from officer_app.store.models import Officer, PenaltyNotice
+from officer_app.wording import short_date
 
 NTI_TEMPLATE = "notice_to_improve"
 NOTICE_TEMPLATE = "penalty_notice"
@@ -59,7 +60,7 @@ class NoticeIssuing(NoticeSteps):
         if not parent_ids:
             raise NoticeRefused("choose the parent (or parents) the notice would go to")
         if first > last:
-            raise NoticeRefused(f"the range ends ({last:%d/%m/%Y}) before it starts")
+            raise NoticeRefused(f"the range ends ({short_date(last)}) before it starts")
         today = self._clock.today()
 
         def work(session: Session) -> list[NoticeInfo]:
@@ -158,7 +159,7 @@ class NoticeIssuing(NoticeSteps):
                 row.case_id,
                 f"Notice to Improve sent: {current.parent_name}",
                 f"Notice to Improve sent to {current.parent_name} by {method} on "
-                f"{sent_on:%d/%m/%Y}. Improvement period to {until:%d/%m/%Y}. Sufficient "
+                f"{short_date(sent_on)}. Improvement period to {short_date(until)}. Sufficient "
                 f"improvement: {improvement.strip()}"
                 + (f" Support offered: {support.strip()}" if support.strip() else ""),
                 sent_on,
@@ -176,7 +177,7 @@ class NoticeIssuing(NoticeSteps):
             ctx.notice.decision_reason = reason.strip()
             return (
                 f"Decided not to issue the penalty notice considered on "
-                f"{ctx.notice.considered_on:%d/%m/%Y} to {ctx.names['parent']}. Reason: "
+                f"{short_date(ctx.notice.considered_on)} to {ctx.names['parent']}. Reason: "
                 f"{reason.strip()}"
             )
 
@@ -277,24 +278,24 @@ class NoticeIssuing(NoticeSteps):
             row.notice_letter_id = str(letter.id)
             supervisor = session.get_one(Officer, authorised_by)
             amounts = (
-                f"£{decision.amount_within_21_days} if paid by {plan.reduced_by:%d/%m/%Y}, "
-                f"£{decision.amount_within_28_days} by {plan.full_by:%d/%m/%Y}"
+                f"£{decision.amount_within_21_days} if paid by {short_date(plan.reduced_by)}, "
+                f"£{decision.amount_within_28_days} by {short_date(plan.full_by)}"
                 if decision.amount_within_21_days and plan.reduced_by and plan.full_by
-                else f"£{decision.amount_within_28_days} by {plan.full_by:%d/%m/%Y}"
+                else f"£{decision.amount_within_28_days} by {short_date(plan.full_by)}"
             )
             self._sign(
                 session,
                 row.case_id,
                 f"Penalty notice {number} issued: {current.parent_name}",
                 f"Penalty notice {number} issued to {current.parent_name} on "
-                f"{issued_on:%d/%m/%Y}, served by {served_by}"
+                f"{short_date(issued_on)}, served by {served_by}"
                 f"{'' if served_by == 'hand' else ' (first-class)'}; received "
-                f"{plan.received_on:%d/%m/%Y}"
+                f"{short_date(plan.received_on)}"
                 f"{' (presumed)' if received_on is None and served_by == 'post' else ''}. "
                 f"{decision.reason} Payable: {amounts}. Offence period "
-                f"{window_from:%d/%m/%Y}–{window_to:%d/%m/%Y}: "
+                f"{short_date(window_from)}–{short_date(window_to)}: "
                 f"{current.evidence.unauthorised_in_window} sessions of unauthorised absence. "
-                f"Legal action authorised by {supervisor.name} on {authorised_on:%d/%m/%Y}.",
+                f"Legal action authorised by {supervisor.name} on {short_date(authorised_on)}.",
                 issued_on,
             )
 

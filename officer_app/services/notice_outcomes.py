@@ -26,6 +26,7 @@ from officer_app.services.notice_facts import (
 )
 from officer_app.services.notice_steps import NoticeSteps, StepContext
 from officer_app.store.models import EsoDecision
+from officer_app.wording import short_date
 
 WITHDRAWAL_REASONS = (
     "Issued in error: the conditions of the code of conduct were not met",
@@ -62,9 +63,9 @@ class NoticeOutcomes(NoticeSteps):
             ctx.notice.paid_on = paid_on
             ctx.notice.amount_paid = amount
             return (
-                f"Penalty notice {ctx.notice.number}: £{amount} paid on {paid_on:%d/%m/%Y} "
+                f"Penalty notice {ctx.notice.number}: £{amount} paid on {short_date(paid_on)} "
                 f"({rules.STATUS_LABELS[wanted].lower()} of receipt on "
-                f"{ctx.notice.received_on:%d/%m/%Y}). Payment discharges the parent's liability "
+                f"{short_date(ctx.notice.received_on)}). Payment discharges the parent's liability "
                 "for the offence."
             )
 
@@ -80,10 +81,10 @@ class NoticeOutcomes(NoticeSteps):
             full_by = rules.payment_dates(row.received_on, row.amount_21).full_by
             if today <= full_by:
                 raise NoticeRefused(
-                    f"the 28 days for paying run to {full_by:%d/%m/%Y}: it is not unpaid yet"
+                    f"the 28 days for paying run to {short_date(full_by)}: it is not unpaid yet"
                 )
             return (
-                f"Penalty notice {row.number} was not paid by {full_by:%d/%m/%Y}. Prosecution "
+                f"Penalty notice {row.number} was not paid by {short_date(full_by)}. Prosecution "
                 "for the original s444 offence is to be considered (an Education Supervision "
                 "Order must be considered first, s447 Education Act 1996)."
             )
@@ -104,7 +105,7 @@ class NoticeOutcomes(NoticeSteps):
             row.withdrawn_reason = reason.strip()
             return (
                 f"Penalty notice {row.number} to {ctx.names['parent']} withdrawn on "
-                f"{on:%d/%m/%Y}. Reason: {reason.strip()}. A withdrawn notice does not count "
+                f"{short_date(on)}. Reason: {reason.strip()}. A withdrawn notice does not count "
                 "towards the limit of two in three years."
             )
 
@@ -122,8 +123,8 @@ class NoticeOutcomes(NoticeSteps):
                 if on < earliest:
                     raise NoticeRefused(
                         f"the period for paying notice {row.number} runs to "
-                        f"{earliest - dt.timedelta(days=1):%d/%m/%Y}: the information may be "
-                        f"laid from {earliest:%d/%m/%Y}"
+                        f"{short_date(earliest - dt.timedelta(days=1))}: the information may be "
+                        f"laid from {short_date(earliest)}"
                     )
             missing = records.eso_refusal(session, row.case_id, on)
             if missing is not None:
@@ -133,7 +134,7 @@ class NoticeOutcomes(NoticeSteps):
             row.prosecution_note = note.strip()
             return (
                 f"Prosecution of {ctx.names['parent']} for the s444 offence followed the unpaid "
-                f"penalty notice {row.number}: information laid on {on:%d/%m/%Y}."
+                f"penalty notice {row.number}: information laid on {short_date(on)}."
                 + (f" {note.strip()}" if note.strip() else "")
             )
 
@@ -162,7 +163,7 @@ class NoticeOutcomes(NoticeSteps):
             label = records.ESO_DECISIONS[decision]
             self._sign(
                 session, case_id, "Education Supervision Order considered (s447)",
-                f"An Education Supervision Order was considered on {considered_on:%d/%m/%Y} by "
+                f"An Education Supervision Order was considered on {short_date(considered_on)} by "
                 f"{considered_by.strip()} before any prosecution (s447 Education Act 1996). "
                 f"Decision: {label}. Reason: {reason.strip()}",
                 considered_on,
@@ -192,8 +193,8 @@ class NoticeOutcomes(NoticeSteps):
                 session, case_id,
                 f"Penalty notice {row.number} issued by {issuer} recorded: {adult_name(adult)}",
                 f"Penalty notice {row.number} was issued by {issuer} ({row.issuer_name}) to "
-                f"{adult_name(adult)} on {notice.issued_on:%d/%m/%Y} for the absence from "
-                f"{notice.period_from:%d/%m/%Y} to {notice.period_to:%d/%m/%Y}; it is "
+                f"{adult_name(adult)} on {short_date(notice.issued_on)} for the absence from "
+                f"{short_date(notice.period_from)} to {short_date(notice.period_to)}; it is "
                 f"{status}. It counts towards the limit of two in three years and covers that "
                 "absence like the LA's own notices.",
                 today,

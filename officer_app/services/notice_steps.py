@@ -43,6 +43,7 @@ from officer_app.services.notice_facts import (
 from officer_app.store import evidence
 from officer_app.store.database import Store
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer, PenaltyNotice
+from officer_app.wording import short_date
 
 
 @dataclass
@@ -136,7 +137,7 @@ class NoticeSteps:
     def threshold(self, case_id: str, first: dt.date, last: dt.date) -> ThresholdEvidence:
         """The penalty-notice threshold over the child's register from ``first`` to ``last``."""
         if first > last:
-            raise NoticeRefused(f"the range ends ({last:%d/%m/%Y}) before it starts")
+            raise NoticeRefused(f"the range ends ({short_date(last)}) before it starts")
         marks = self._store.read(lambda session: register_marks(session, case_id))
         return self._evidence(marks, first, last)
 
