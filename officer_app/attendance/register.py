@@ -58,6 +58,7 @@ from officer_app.domain.attendance import (
 )
 from officer_app.escaping import shown
 from officer_app.progress import Progress
+from officer_app.wording import short_date
 
 REQUIRED = ("upn", "date", "session", "code")
 OPTIONAL = ("school_urn", "surname", "forename", "date_of_birth")
@@ -180,7 +181,7 @@ def date_problem(day: dt.date, code: str, today: dt.date) -> str | None:
         )
     if day > today:
         if code != CLOSURE:
-            return f"after today ({today:%d/%m/%Y}): a register holds no mark for a day to come"
+            return f"after today ({short_date(today)}): a register holds no mark for a day to come"
         if day > today + CLOSURE_AHEAD:
             return "a planned closure (#) more than a year ahead"
     return None

@@ -37,8 +37,9 @@ from officer_app.domain.attendance import (
     Mark,
     percentage,
 )
+from officer_app.wording import DAYS, short_date
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = DAYS  # the one table of day names (officer_app/wording.py)
 SCHOOL_DAYS = range(5)  # Monday to Friday: the weekday pattern
 STAND_OUT_RATIO = (3, 2)  # at least 1.5 times the other weekdays' absence rate…
 STAND_OUT_MIN_ABSENT = 4  # …and at least 4 absent sessions on that weekday
@@ -55,13 +56,9 @@ class HeldMark(Mark):
     code_set: str
 
 
-def _dmy(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
 def date_range(first: dt.date, last: dt.date) -> str:
     """How a range is written on every figure: 01/09/2026–19/11/2026."""
-    return f"{_dmy(first)}–{_dmy(last)}"
+    return f"{short_date(first)}–{short_date(last)}"
 
 
 def _in_range(marks: Iterable[Mark], first: dt.date, last: dt.date) -> list[Mark]:

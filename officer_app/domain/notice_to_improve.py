@@ -25,6 +25,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from officer_app.domain.working_days import is_working_day
+from officer_app.wording import short_date
 
 MOST_SCHOOL_WEEKS = 26  # half a year: a longer "improvement period" is no notice at all
 
@@ -75,7 +76,7 @@ class ImprovementPeriod:
         side = "short" if weeks < self.min_school_weeks else "long"
         counted = f"{weeks} school week{'s' if weeks != 1 else ''}"
         return (
-            f"the improvement period is too {side}: to {until:%d/%m/%Y} is {counted} after the "
+            f"the improvement period is too {side}: to {short_date(until)} is {counted} after the "
             f"week the notice is sent in, and the LA's range is {self.describe()} (the last "
             f"day falls in week {self.min_school_weeks} to {self.max_school_weeks} after it)"
         )

@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from officer_app.domain.working_days import add_working_days
+from officer_app.wording import short_date
 
 FRAMEWORK_START = dt.date(2024, 8, 19)
 WINDOW_YEARS = 3
@@ -166,13 +167,13 @@ def payment_status(
     dates = payment_dates(received_on, amount_21)
     if paid_on < received_on:
         raise StepRefused(
-            f"the payment date {paid_on:%d/%m/%Y} is before the notice was received "
-            f"({received_on:%d/%m/%Y})"
+            f"the payment date {short_date(paid_on)} is before the notice was received "
+            f"({short_date(received_on)})"
         )
     if paid_on > dates.full_by:
         raise StepRefused(
-            f"the period for paying ended on {dates.full_by:%d/%m/%Y}: a payment on "
-            f"{paid_on:%d/%m/%Y} cannot settle the notice (record it as unpaid)"
+            f"the period for paying ended on {short_date(dates.full_by)}: a payment on "
+            f"{short_date(paid_on)} cannot settle the notice (record it as unpaid)"
         )
     if dates.reduced_by is not None and amount_21 is not None and paid_on <= dates.reduced_by:
         if amount < amount_21:
@@ -276,13 +277,13 @@ def next_notice(
             SECOND_FULL,
             start,
             end,
-            f"Second notice: the notice of {start:%d/%m/%Y} still counts (up to "
-            f"{end:%d/%m/%Y}): £160 within 28 days, with no reduced rate.",
+            f"Second notice: the notice of {short_date(start)} still counts (up to "
+            f"{short_date(end)}): £160 within 28 days, with no reduced rate.",
         )
     # a notice becomes possible once all but the latest of the counting notices have lapsed
     blocker = counting[-2]
     end = last_counted_day(blocker)
-    listed = ", ".join(f"{d:%d/%m/%Y}" for d in counting)
+    listed = ", ".join(short_date(d) for d in counting)
     return NoticeDecision(
         False,
         3,
@@ -291,7 +292,7 @@ def next_notice(
         blocker,
         end,
         f"A third notice within 3 years is not allowed: the notices of {listed} still "
-        f"count (the notice of {blocker:%d/%m/%Y} up to {end:%d/%m/%Y}). Consider another "
+        f"count (the notice of {short_date(blocker)} up to {short_date(end)}). Consider another "
         "intervention.",
         ALTERNATIVES,
     )
@@ -362,14 +363,15 @@ class ThresholdEvidence:
         """The evidence in words, for the chronology and the notice's history."""
         if self.window_from is None or self.window_to is None:
             return (
-                f"No school weeks in the register from {self.first:%d/%m/%Y} to "
-                f"{self.last:%d/%m/%Y}."
+                f"No school weeks in the register from {short_date(self.first)} to "
+                f"{short_date(self.last)}."
             )
         codes = ", ".join(f"{c} {n}" for c, n in self.codes_in_window.items() if n) or "none"
+        register = f"{short_date(self.first)}–{short_date(self.last)}"
         return (
-            f"Register {self.first:%d/%m/%Y}–{self.last:%d/%m/%Y}: {self.unauthorised_in_window} "
+            f"Register {register}: {self.unauthorised_in_window} "
             f"sessions of unauthorised absence ({codes}) in the 10 school weeks "
-            f"{self.window_from:%d/%m/%Y}–{self.window_to:%d/%m/%Y}: the national threshold "
+            f"{short_date(self.window_from)}–{short_date(self.window_to)}: the national threshold "
             f"(10 or more) is {'met' if self.met else 'NOT met'}. Attendance over the range "
             f"{self.attendance_pct or 'n/a'}% of {self.possible} possible sessions."
         )

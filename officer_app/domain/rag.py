@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from officer_app.wording import short_date
+
 
 class Rag(StrEnum):
     RED = "red"
@@ -55,7 +57,7 @@ def assess(
     if closed:
         return RagResult(Rag.NONE, "Closed")
     if safeguarding_on is not None:
-        return RagResult(Rag.RED, f"Safeguarding concern recorded {safeguarding_on:%d/%m/%Y}")
+        return RagResult(Rag.RED, f"Safeguarding concern recorded {short_date(safeguarding_on)}")
     since = last_contact or opened
     quiet_days = (today - since).days
     if next_action_due is not None and next_action_due < today:

@@ -2,7 +2,7 @@
 
 ``key.json`` in the profile folder holds only what unwrapping needs (salt, parameters, nonce,
 the wrapped key); the device secret is in the OS key store, so a copied folder will not open
-on another laptop even with the passphrase.
+on another laptop even with the passphrase (what the key store keeps: key_store.py).
 
 KEK = HKDF-SHA256(salt, info="officer-app kek v1")(Argon2id(passphrase, salt) || device secret)
 wrapped_key = AES-256-GCM(KEK).encrypt(nonce, master key, aad=profile id)
@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import keyring
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -35,12 +34,22 @@ from keyring.backend import KeyringBackend
 from officer_app.security._oslock import FileLock, LockBusy
 from officer_app.security.atomic import write_bytes_atomic
 from officer_app.security.errors import SecurityError
+from officer_app.security.key_store import (
+    DeviceSecretMissing,
+    KeyStoreError,
+    chosen_backend,
+    forget_device_secret,
+    forget_kept_state,
+    keep_state,
+    kept_state,
+    load_device_secret,
+    store_device_secret,
+)
 from officer_app.security.keyring_status import keyring_status
 
 KEY_FILE = "key.json"
 STATE_FILE = "unlock_state.json"
 LOCK_FILE = ".unlock.lock"  # held while the throttle state is read and updated
-KEYRING_SERVICE = "officer-app"
 FORMAT = 1
 MIN_PASSPHRASE = 8
 MAX_DELAY_S = 30.0
@@ -113,14 +122,6 @@ class CorruptKeyFile(SecurityError):
 
 class WeakPassphrase(SecurityError):
     """The passphrase is empty or shorter than MIN_PASSPHRASE characters."""
-
-
-class DeviceSecretMissing(SecurityError):
-    """The profile needs a device secret that this laptop's key store does not hold."""
-
-
-class KeyStoreError(SecurityError):
-    """The system key store would not keep the device secret."""
 
 
 class WrongPassphrase(SecurityError):
@@ -229,55 +230,6 @@ def subkey(master: bytes | bytearray, purpose: str) -> bytes:
     ).derive(bytes(master))
 
 
-def _secret_name(profile_id: str) -> str:
-    return f"device-secret:{profile_id}"
-
-
-def _backend(backend: KeyringBackend | None) -> KeyringBackend:
-    return backend if backend is not None else keyring.get_keyring()
-
-
-def _store_device_secret(profile_id: str, backend: KeyringBackend) -> bytes:
-    secret = secrets.token_bytes(KEY_LEN)
-    encoded = _b64(secret)
-    try:
-        backend.set_password(KEYRING_SERVICE, _secret_name(profile_id), encoded)
-        kept = backend.get_password(KEYRING_SERVICE, _secret_name(profile_id)) == encoded
-    except Exception as exc:  # any backend plug-in failure: keyring, D-Bus, OS errors
-        raise KeyStoreError(
-            "The system key store refused to save the device secret (is it locked?). "
-            "Unlock it and try again."
-        ) from exc
-    if not kept:
-        raise KeyStoreError("The system key store did not keep the device secret.")
-    return secret
-
-
-def _load_device_secret(key_file: KeyFile, backend: KeyringBackend) -> bytes:
-    if not key_file.device_secret_in_keyring:
-        return b""
-    try:
-        stored = backend.get_password(KEYRING_SERVICE, _secret_name(key_file.profile_id))
-    except Exception as exc:  # any backend plug-in failure: keyring, D-Bus, OS errors
-        raise DeviceSecretMissing(
-            "The system key store could not be read; unlock it and try again."
-        ) from exc
-    if not stored:
-        raise DeviceSecretMissing(
-            "This laptop's key store does not hold the device secret for this profile: the "
-            "profile was made on another device, or the key store no longer has it (reset)."
-        )
-    try:
-        secret = base64.b64decode(stored, validate=True)
-    except (binascii.Error, ValueError):
-        secret = b""
-    if len(secret) != KEY_LEN:
-        raise DeviceSecretMissing(
-            "The device secret for this profile in this laptop's key store is damaged."
-        )
-    return secret
-
-
 def new_profile_key(
     profile_id: str,
     passphrase: str,
@@ -293,9 +245,9 @@ def new_profile_key(
     caller warns using ``keyring_status``.
     """
     _check_passphrase(passphrase)
-    chosen = _backend(backend)
+    chosen = chosen_backend(backend)
     in_keyring = keyring_status(chosen).available
-    device_secret = _store_device_secret(profile_id, chosen) if in_keyring else b""
+    device_secret = store_device_secret(profile_id, chosen) if in_keyring else b""
     master = bytearray(secrets.token_bytes(KEY_LEN))
     try:
         salt, nonce, wrapped = _wrap(passphrase, kdf, device_secret, profile_id, master)
@@ -437,16 +389,12 @@ def _read_state(profile_dir: Path) -> tuple[int, float]:
         return 0, 0.0
 
 
-def _state_name(profile_id: str) -> str:
-    return f"unlock-state:{profile_id}"
-
-
 def _read_kept_state(key_file: KeyFile, backend: KeyringBackend) -> tuple[int, float]:
     """The copy of the throttle state in the OS key store, beside the device secret."""
     if not key_file.device_secret_in_keyring:
         return 0, 0.0
     try:
-        stored = backend.get_password(KEYRING_SERVICE, _state_name(key_file.profile_id))
+        stored = kept_state(key_file.profile_id, backend)
         return _parse_state(json.loads(stored)) if stored else (0, 0.0)
     except Exception:  # any backend failure, or a damaged copy: the file's state still holds
         return 0, 0.0
@@ -462,10 +410,7 @@ def _write_state(
     payload = {"failed_attempts": failed, "not_before": not_before}
     _write_json(profile_dir / STATE_FILE, payload)
     if key_file is not None and backend is not None and key_file.device_secret_in_keyring:
-        with contextlib.suppress(Exception):  # a key store that refuses: the file still counts
-            backend.set_password(
-                KEYRING_SERVICE, _state_name(key_file.profile_id), json.dumps(payload)
-            )
+        keep_state(key_file.profile_id, backend, json.dumps(payload))
 
 
 def _delay(failed: int) -> float:
@@ -488,7 +433,7 @@ def _unwrap(
     so deleting the file does not reset the count. Success resets both.
     """
     key_file = read_key_file(profile_dir)
-    chosen = _backend(backend)
+    chosen = chosen_backend(backend)
     with _state_lock(profile_dir):
         failed, not_before = _read_state(profile_dir)
         kept_failed, kept_not_before = _read_kept_state(key_file, chosen)
@@ -499,7 +444,11 @@ def _unwrap(
             _write_state(profile_dir, failed, not_before, key_file, chosen)
         if now < not_before:
             raise TooSoon(not_before - now)
-        device_secret = _load_device_secret(key_file, chosen)
+        device_secret = (
+            load_device_secret(key_file.profile_id, chosen)
+            if key_file.device_secret_in_keyring
+            else b""
+        )
         failed += 1  # counted as failed until the key proves right
         _write_state(profile_dir, failed, now + _delay(failed), key_file, chosen)
     kek = _kek(passphrase, key_file.salt, key_file.kdf, device_secret)
@@ -516,13 +465,8 @@ def _unwrap(
         raise WrongPassphrase(failed, delay) from None
     with _state_lock(profile_dir):
         _write_state(profile_dir, 0, 0.0)
-        _forget_kept_state(key_file.profile_id, chosen)
+        forget_kept_state(key_file.profile_id, chosen)
     return key_file, device_secret, master
-
-
-def _forget_kept_state(profile_id: str, backend: KeyringBackend) -> None:
-    with contextlib.suppress(Exception):  # absent already, or no key store: nothing to forget
-        backend.delete_password(KEYRING_SERVICE, _state_name(profile_id))
 
 
 class ProfileUnwritable(SecurityError):
@@ -596,10 +540,3 @@ def change_passphrase(
         created_at=key_file.created_at,
     )
     _write_json(profile_dir / KEY_FILE, _key_file_json(updated))
-
-
-def forget_device_secret(profile_id: str, backend: KeyringBackend | None = None) -> None:
-    """Remove this profile's device secret from the key store (when deleting the profile)."""
-    with contextlib.suppress(Exception):  # absent already, or no key store: nothing to forget
-        _backend(backend).delete_password(KEYRING_SERVICE, _secret_name(profile_id))
-    _forget_kept_state(profile_id, _backend(backend))

@@ -24,6 +24,7 @@ from officer_app.domain.attendance_patterns import (
 )
 from officer_app.store.database import Store
 from officer_app.store.models import AttendanceMark, Case, Child
+from officer_app.wording import short_date
 
 CHOSEN_RANGE = "Chosen range"
 
@@ -186,7 +187,7 @@ class AttendanceService:
         first, last = period.first, period.last
         if first > last:
             raise ValueError(
-                f"The range ends ({last:%d/%m/%Y}) before it starts ({first:%d/%m/%Y})."
+                f"The range ends ({short_date(last)}) before it starts ({short_date(first)})."
             )
         in_range = [m for m in marks if first <= m.date <= last]
         summary = summarise(in_range, upn, first, last, codes=self.codes)

@@ -32,9 +32,10 @@ from officer_app.domain.penalty_notices import (
     ThresholdEvidence,
 )
 from officer_app.store.models import Adult, Case, Child, EsoDecision, Officer, PenaltyNotice
+from officer_app.wording import short_date
 
 if TYPE_CHECKING:
-    from officer_app.services.penalty_notices import IssuePlan
+    from officer_app.services.notice_facts import IssuePlan
 
 ISSUERS: dict[str, str] = {
     "head_teacher": "a head teacher",
@@ -122,9 +123,9 @@ def covered_refusal(row: PenaltyNotice, what: str) -> str:
     assert covered is not None and row.issued_on is not None
     by = f" by {ISSUERS.get(row.issuer, row.issuer)}" if row.issuer else ""
     return (
-        f"{what} is refused: the absence from {covered[0]:%d/%m/%Y} to {covered[1]:%d/%m/%Y} "
+        f"{what} is refused: the absence from {short_date(covered[0])} to {short_date(covered[1])} "
         f"overlaps the period covered by penalty notice {row.number} issued{by} on "
-        f"{row.issued_on:%d/%m/%Y} to the same parent for the same child, which was not "
+        f"{short_date(row.issued_on)} to the same parent for the same child, which was not "
         "withdrawn (payment discharges liability for the offence)"
     )
 
@@ -173,8 +174,8 @@ def eso_refusal(session: Session, case_id: str, laid_on: dt.date) -> str | None:
         return ESO_MISSING
     if min(days) > laid_on:
         return (
-            f"the decision on an Education Supervision Order was made on {min(days):%d/%m/%Y}, "
-            f"after the information was laid on {laid_on:%d/%m/%Y}: s447 Education Act 1996 "
+            f"the decision on an Education Supervision Order was made on {short_date(min(days))}, "
+            f"after the information was laid on {short_date(laid_on)}: s447 Education Act 1996 "
             "asks for it before prosecuting"
         )
     return None
@@ -245,7 +246,7 @@ def check_others_notice(notice: OthersNotice, today: dt.date) -> None:
         raise RecordRefused("a notice cannot have been issued on a date still to come")
     if notice.period_from > notice.period_to:
         raise RecordRefused(
-            f"the absence period ends ({notice.period_to:%d/%m/%Y}) before it starts"
+            f"the absence period ends ({short_date(notice.period_to)}) before it starts"
         )
     if notice.period_to > notice.issued_on:
         raise RecordRefused("the absence period must end before the notice was issued")

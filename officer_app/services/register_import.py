@@ -42,6 +42,7 @@ from officer_app.store.models import (
     OutboxMutation,
     new_id,
 )
+from officer_app.wording import short_date
 
 CHUNK = 500  # children per query
 IMPORT_CACHE_KIB = 64 * 1024
@@ -134,7 +135,7 @@ def import_register(
                     case_id = cases.get(child_id)
                     if case_id is not None:
                         corrections.setdefault(case_id, []).append(
-                            f"{mark.date:%d/%m/%Y} {mark.session} {before[1]} → {mark.code}"
+                            f"{short_date(mark.date)} {mark.session} {before[1]} → {mark.code}"
                         )
             result.added, result.changed = len(new_rows), len(updates)
             if new_rows:
