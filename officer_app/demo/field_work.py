@@ -40,9 +40,8 @@ from sqlalchemy.orm import Session
 
 from officer_app.clock import UK
 from officer_app.demo import names, prose, terms
+from officer_app.demo.common import NOT_POSSIBLE, PRESENT, bulk_insert, ordered_id, seeded, uk_time
 from officer_app.demo.generator import (
-    NOT_POSSIBLE,
-    PRESENT,
     AdultPlan,
     ChildPlan,
     FamilyPlan,
@@ -50,18 +49,15 @@ from officer_app.demo.generator import (
     Register,
     SchoolInfo,
     Team,
-    _bulk_insert,
-    _family_size,
-    _rng,
-    _stage_for,
-    _uk_time,
     child_plan,
     family_layout,
     family_plan,
-    ordered_id,
+    family_size,
     register_for,
+    stage_for,
 )
 from officer_app.domain.evidence import GENESIS
+from officer_app.domain.school_year import school_year_start
 from officer_app.domain.stages import Stage
 from officer_app.domain.working_days import add_working_days, is_working_day
 from officer_app.forms import (
@@ -69,10 +65,9 @@ from officer_app.forms import (
     FormRegistry,
     clean,
     load_registry,
-    record_view,
     validate,
 )
-from officer_app.services.field_work import FORM_ENTRY_TYPES, _record_title
+from officer_app.services.builders import record_body, record_entry_type, record_title
 from officer_app.store.evidence import seal_new_chain
 from officer_app.store.models import (
     Case,
@@ -949,7 +944,7 @@ class CaseWork:
 
     @property
     def year_start(self) -> dt.date:
-        return dt.date(terms.school_year_start(self.today), 9, 1)
+        return school_year_start(self.today)
 
     def on(self, day: dt.date) -> Facts:
         """Write as of ``day``: last school year's school and year group before September."""
@@ -1122,11 +1117,6 @@ def _at_referral(case: CaseWork) -> Figures:
 
 
 # -------------------------------------------------------------------------------- records
-def _person_name(case: CaseWork) -> Callable[[str], str]:
-    names_by_id = dict(case.people)
-    return lambda pid: names_by_id.get(pid, pid)
-
-
 def _record(
     case: CaseWork,
     forms: Forms,
@@ -1147,19 +1137,15 @@ def _record(
             raise DemoRecordInvalid(
                 f"{case.reference} {form_id}: " + "; ".join(str(e) for e in errors)
             )
-    sections = record_view(definition, kept, person_name=_person_name(case))
-    body = "\n".join(
-        f"{row.label}: {row.text}" for view in sections for row in view.rows if row.text
-    )
     entry = ChronologyEntry(
         id=case.new_id(K_RECORD),
         case_id=case.id,
-        entry_type=FORM_ENTRY_TYPES[form_id].value,
+        entry_type=record_entry_type(form_id).value,
         occurred_at=occurred,
         recorded_at=recorded,
         author_id=author,
-        title=_record_title(definition, kept),
-        body=body,
+        title=record_title(definition, kept),
+        body=record_body(definition, kept, case.people),
         amends_id=None,
         amend_reason="",
         form_id=definition.id,
@@ -1724,7 +1710,7 @@ def _review_record(
     if not closing and next_review is not None:
         answers["next_review_date"] = next_review.isoformat()
     minute = rng.randrange(540, 900, 5)
-    occurred = _uk_time(held, minute)
+    occurred = uk_time(held, minute)
     _record(
         case,
         forms,
@@ -1927,7 +1913,7 @@ def _assessment_record(
             facts,
         )
     minute = rng.randrange(560, 900, 5)
-    occurred = _uk_time(day, minute)
+    occurred = uk_time(day, minute)
     _record(
         case,
         forms,
@@ -2061,8 +2047,8 @@ def _visit(
             answers["signs_at_address"] = rng.choice(prose.OBSERVATIONS)
     else:
         needs_cme = _moved(case, rng, answers, day, special)
-    occurred = _uk_time(day, arrival)
-    recorded = _uk_time(day, min(departure + rng.randint(20, 150), 19 * 60 + 30))
+    occurred = uk_time(day, arrival)
+    recorded = uk_time(day, min(departure + rng.randint(20, 150), 19 * 60 + 30))
     entry = _record(
         case,
         forms,
@@ -2079,7 +2065,7 @@ def _visit(
             {
                 "id": plan_id,
                 "case_id": case.id,
-                "planned_for": _uk_time(day, arrival - arrival % 15),
+                "planned_for": uk_time(day, arrival - arrival % 15),
                 "address": case.address,
                 "purpose": _pick(rng, VISIT_PURPOSES[case.stage_on(day)], facts),
                 "officer_id": case.officer.id,
@@ -2098,7 +2084,7 @@ def _visit(
                         "case_id": case.id,
                         "visit_plan_id": plan_id,
                         "officer_id": officer.id,
-                        "acknowledged_at": _uk_time(day, arrival - rng.randint(10, 90)),
+                        "acknowledged_at": uk_time(day, arrival - rng.randint(10, 90)),
                         "flags": shown,
                     }
                 )
@@ -2377,7 +2363,7 @@ def _cme_record(case: CaseWork, forms: Forms, rng: random.Random, visited: dt.da
             police_told=rng.random() < 0.5,
         )
     minute = rng.randrange(570, 960, 5)
-    occurred = _uk_time(day, minute)
+    occurred = uk_time(day, minute)
     _record(
         case,
         forms,
@@ -2421,7 +2407,7 @@ def _ehe_record(case: CaseWork, forms: Forms, rng: random.Random, special: str) 
     if rng.random() < 0.5:
         reasons.append("attendance")
     reasons = reasons or ["dissatisfied_with_school"]
-    since = dt.date(terms.school_year_start(notice), 9, 1)
+    since = school_year_start(notice)
     attendance = _figures(case.register, since, notice - ONE_DAY)
     parents = [
         a
@@ -2544,7 +2530,7 @@ def _ehe_record(case: CaseWork, forms: Forms, rng: random.Random, special: str) 
     if agencies:
         answers["other_agencies"] = agencies
     minute = rng.randrange(570, 960, 5)
-    occurred = _uk_time(day, minute)
+    occurred = uk_time(day, minute)
     _record(
         case,
         forms,
@@ -2614,7 +2600,7 @@ def _planned_visits(
             {
                 "id": case.new_id(K_VISIT),
                 "case_id": case.id,
-                "planned_for": _uk_time(day, minute),
+                "planned_for": uk_time(day, minute),
                 "address": case.address,
                 "purpose": purpose[:300],
                 "officer_id": case.officer.id,
@@ -2632,7 +2618,7 @@ def _planned_visits(
                 {
                     "id": case.new_id(K_VISIT),
                     "case_id": case.id,
-                    "planned_for": _uk_time(past, rng.randrange(570, 945, 15)),
+                    "planned_for": uk_time(past, rng.randrange(570, 945, 15)),
                     "address": case.address,
                     "purpose": _pick(rng, VISIT_PURPOSES[case.stage_on(past)], facts)[:300],
                     "officer_id": case.officer.id,
@@ -2649,7 +2635,7 @@ def designated(seed: int) -> dict[int, str]:
     """Case indexes below 60 that always get a CME referral ("cme") and an EHE notice
     ("ehe"), so that every caseload of 60 cases or more shows both forms in use."""
     layout = family_layout(seed, 60)
-    start = _rng(seed, "fw-designated").randrange(3, 30)
+    start = seeded(seed, "fw-designated").randrange(3, 30)
     found: dict[int, str] = {}
     for kind, sizes in (("cme", (1,)), ("ehe", (2, 3))):
         for relaxed in (False, True):
@@ -2658,8 +2644,8 @@ def designated(seed: int) -> dict[int, str]:
                     j
                     for j in range(start, 60)
                     if j not in found
-                    and _stage_for(seed, j) in (Stage.ALLOCATED, Stage.ASSESSMENT)
-                    and (relaxed or _family_size(seed, layout[j][0]) in sizes)
+                    and stage_for(seed, j) in (Stage.ALLOCATED, Stage.ASSESSMENT)
+                    and (relaxed or family_size(seed, layout[j][0]) in sizes)
                 ),
                 None,
             )
@@ -2762,7 +2748,7 @@ def add_field_work(
     def family_of(index: int) -> FamilyPlan:
         number = layout[index][0]
         if number not in families:
-            families[number] = family_plan(seed, number, _family_size(seed, number), schools, today)
+            families[number] = family_plan(seed, number, family_size(seed, number), schools, today)
         return families[number]
 
     def child_of(index: int) -> ChildPlan:
@@ -2777,7 +2763,7 @@ def add_field_work(
     pair_rank: dict[int, int] = {}
     counts = [0, 0]
     for j in range(indexes.stop):  # ranks over the whole caseload: top-up safe
-        if _stage_for(seed, j) not in PLAN_VISIT_CHANCE or j in special:
+        if stage_for(seed, j) not in PLAN_VISIT_CHANCE or j in special:
             continue
         family = family_of(j)
         if any(r["two_officers_required"] for r in family.risks):
@@ -2805,9 +2791,9 @@ def add_field_work(
     markers = _load_markers(session, case_ids)
     links = _load_links(session, case_ids)
     officers = {p.id: p for p in (*team.officers, team.supervisor, team.court_officer)}
-    current_start = dt.date(terms.school_year_start(today), 9, 1)
+    current_start = school_year_start(today)
     days = terms.register_days(dt.date(current_start.year - 1, 9, 1), today - ONE_DAY)
-    id_prefix = _rng(seed, "ids").getrandbits(32)
+    id_prefix = seeded(seed, "ids").getrandbits(32)
 
     out = Output()
     for index in sorted(rows):
@@ -2821,7 +2807,7 @@ def add_field_work(
         )
         officer = officers.get(row.officer_id) or team.officers[family.officer]
         seq, last_hash = links.get(row.id, (0, GENESIS))
-        facts = _make_facts(child, family, officer, siblings, _rng(seed, "fw-facts", index))
+        facts = _make_facts(child, family, officer, siblings, seeded(seed, "fw-facts", index))
         case = CaseWork(
             index=index,
             id=row.id,
@@ -2847,7 +2833,7 @@ def add_field_work(
             today=today,
             prefix=id_prefix,
         )
-        case.themes = _themes(case, _rng(seed, "fw-themes", index))
+        case.themes = _themes(case, seeded(seed, "fw-themes", index))
         case.on(today)
         _case_field_work(
             case,
@@ -2876,31 +2862,33 @@ def _case_field_work(
     reason = case.closure_reason.lower()
     if not case.is_open and MOVED_REASON in reason:
         special = "moved"
-    elif not case.is_open and EHE_REASON in reason and _rng(seed, "fw-ehe?", index).random() < 0.6:
+    elif (
+        not case.is_open and EHE_REASON in reason and seeded(seed, "fw-ehe?", index).random() < 0.6
+    ):
         special = "ehe_closed"  # the school's notice is on file for most of them
-    plans_rng = _rng(seed, "fw-plans", index)
+    plans_rng = seeded(seed, "fw-plans", index)
     periods = _plan_periods(case, plans_rng)
     _complete_actions(case, plans_rng, periods)
     next_action: tuple[str, dt.date] | None = None
     if index != 0:  # case 0 keeps its 300 entries (the benchmark's long chronology)
         if case.markers.assessment is not None or case.markers.plan is not None:
-            start = _assessment_record(case, forms, _rng(seed, "fw-assessment", index), periods)
+            start = _assessment_record(case, forms, seeded(seed, "fw-assessment", index), periods)
             if start is not None and case.is_open and not periods:
                 text = _fill("Agree the support plan with {p} and {school}", case.on(start))
                 next_action = (text, start)
-        reviews_rng = _rng(seed, "fw-reviews", index)
+        reviews_rng = seeded(seed, "fw-reviews", index)
         for n, period in enumerate(periods):
             if period.held is not None:
                 following = periods[n + 1].review_on if n + 1 < len(periods) else None
                 _review_record(case, forms, reviews_rng, period, following)
-        visits_rng = _rng(seed, "fw-visits", index)
+        visits_rng = seeded(seed, "fw-visits", index)
         gone = _home_visits(case, forms, visits_rng, team, out, special)
         if gone is not None:
-            referred = _cme_record(case, forms, _rng(seed, "fw-cme", index), gone)
+            referred = _cme_record(case, forms, seeded(seed, "fw-cme", index), gone)
             follow_up = _fill("Ask the CME team whether {c} has been found", case.facts)
             next_action = (follow_up, add_working_days(referred, 10))
         if special in ("ehe", "ehe_closed"):
-            noticed = _ehe_record(case, forms, _rng(seed, "fw-ehe", index), special)
+            noticed = _ehe_record(case, forms, seeded(seed, "fw-ehe", index), special)
             if noticed is not None:
                 follow_up = _fill("Check the EHE team has contacted {p}", case.facts)
                 next_action = (follow_up, add_working_days(noticed, 5))
@@ -2908,7 +2896,7 @@ def _case_field_work(
         text, due = next_action
         out.next_actions.append({"b_id": case.id, "b_text": text[:200], "b_due": due})
     _plan_rows(case, periods, out)
-    _planned_visits(case, _rng(seed, "fw-planned", index), team, out, profile_rank, pair_rank)
+    _planned_visits(case, seeded(seed, "fw-planned", index), team, out, profile_rank, pair_rank)
     if case.entries:
         case.entries.sort(key=lambda e: (e.signed_at, e.id))
         seal_new_chain(case.entries, after_seq=case.last_seq, after_hash=case.last_hash)
@@ -2924,7 +2912,7 @@ def _write(session: Session, out: Output) -> None:
         (VisitPlan, out.visits),
         (RiskAcknowledgement, out.acks),
     ):
-        _bulk_insert(session, model, rows)
+        bulk_insert(session, model, rows)
     if out.next_actions:
         session.connection().execute(
             update(Case)

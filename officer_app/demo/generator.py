@@ -16,21 +16,35 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import random
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from stdnum.gb import upn as upn_check
 
 from officer_app.attendance.totals import refresh_totals
+from officer_app.clock import UK
 from officer_app.demo import names, prose, terms
+from officer_app.demo.common import (
+    NOT_POSSIBLE,
+    ONE_DAY,
+    PRESENT,
+    UNAUTHORISED,
+    bulk_insert,
+    new_uuid,
+    ordered_id,
+    seeded,
+    uk_time,
+    weighted,
+)
 from officer_app.demo.names import DEMO_OFFICER_NAME
+from officer_app.domain.attendance import code_set_on
 from officer_app.domain.chronology import EntryType
+from officer_app.domain.school_year import school_year_start
 from officer_app.domain.stages import Stage
+from officer_app.services.builders import amendment_title
 from officer_app.store.evidence import seal_new_chain
 from officer_app.store.models import (
     Adult,
@@ -46,18 +60,12 @@ from officer_app.store.models import (
     School,
 )
 
-UK = ZoneInfo("Europe/London")
-ONE_DAY = dt.timedelta(days=1)
 OFFICER_SETTING = "officer_id"
 LA_NUMBER = "384"  # stdnum knows only real LA numbers; the rest of each UPN is synthetic
 CASE_ZERO_ENTRIES = 300  # the benchmark opens case 0: a court case with a long chronology
 MARKS_CHUNK = 50_000
 ENTRIES_CHUNK = 10_000
 
-PRESENT = frozenset({"/", "\\", "L", "K", "V", "P", "W", "B"})
-UNAUTHORISED = frozenset({"G", "N", "O", "U"})
-NOT_POSSIBLE = frozenset({"#", "X", "Z", "Q", "D", "-", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7"})
-CODES_2024_FROM = dt.date(2024, 8, 19)
 CODES_2006 = {"C2": "C"}  # registers before 19 August 2024 had no reduced-timetable code
 
 YEAR_GROUPS = ("R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
@@ -254,31 +262,8 @@ class DemoResult:
 
 
 # ------------------------------------------------------------------------------ helpers
-def _rng(seed: int, kind: str, index: int | str = "") -> random.Random:
-    return random.Random(f"{seed}:{kind}:{index}")
-
-
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-
-def _weighted(rng: random.Random, options: Sequence[tuple[Any, float]]) -> Any:
-    total = sum(weight for _, weight in options)
-    roll = rng.random() * total
-    for value, weight in options:
-        roll -= weight
-        if roll < 0:
-            return value
-    return options[-1][0]
-
-
 def _initials(name: str) -> str:
     return "".join(part[0] for part in name.replace("-", " ").split())[:8]
-
-
-def _uk_time(day: dt.date, minutes: int) -> dt.datetime:
-    local = dt.datetime(day.year, day.month, day.day, minutes // 60, minutes % 60, tzinfo=UK)
-    return local.astimezone(dt.UTC)
 
 
 def _day_text(day: dt.date) -> str:
@@ -312,8 +297,8 @@ class Team:
 
 
 def _ensure_team(session: Session, seed: int, profile_officer_name: str) -> Team:
-    rng = _rng(seed, "team")
-    ids = [_uuid(rng) for _ in range(8)]
+    rng = seeded(seed, "team")
+    ids = [new_uuid(rng) for _ in range(8)]
     setting = session.get(ProfileSetting, OFFICER_SETTING)
     profile_id = setting.value if setting is not None else ids[0]
     wanted: list[tuple[str, str, str]] = [(profile_id, profile_officer_name, "officer")]
@@ -350,9 +335,9 @@ class SchoolInfo:
 
 
 def _ensure_schools(session: Session, seed: int) -> list[SchoolInfo]:
-    rng = _rng(seed, "schools")
+    rng = seeded(seed, "schools")
     urns = [str(u) for u in rng.sample(range(100_000, 150_000), len(names.SCHOOLS))]
-    ids = [_uuid(rng) for _ in names.SCHOOLS]
+    ids = [new_uuid(rng) for _ in names.SCHOOLS]
     existing = {
         urn: school_id
         for urn, school_id in session.execute(
@@ -370,8 +355,8 @@ def _ensure_schools(session: Session, seed: int) -> list[SchoolInfo]:
 
 
 # ----------------------------------------------------------------------------- families
-def _family_size(seed: int, family: int) -> int:
-    rng = _rng(seed, "family-size", family)
+def family_size(seed: int, family: int) -> int:
+    rng = seeded(seed, "family-size", family)
     if rng.random() < 0.75:
         return 1
     return 2 if rng.random() < 0.7 else 3
@@ -382,7 +367,7 @@ def family_layout(seed: int, cases: int) -> list[tuple[int, int]]:
     layout: list[tuple[int, int]] = []
     family = 0
     while len(layout) < cases:
-        layout += [(family, pos) for pos in range(_family_size(seed, family))]
+        layout += [(family, pos) for pos in range(family_size(seed, family))]
         family += 1
     return layout[:cases]
 
@@ -455,7 +440,7 @@ def _adult(
     pool = heritage.women if sex == "F" else heritage.men
     own_language = language if (sex == "F" or rng.random() < 0.5) else "English"
     return AdultPlan(
-        id=_uuid(rng),
+        id=new_uuid(rng),
         forename=rng.choice(pool),
         surname=surname,
         relationship=relationship,
@@ -471,10 +456,10 @@ def _adult(
 def family_plan(
     seed: int, index: int, size: int, schools: Sequence[SchoolInfo], today: dt.date
 ) -> FamilyPlan:
-    rng = _rng(seed, "family", index)
-    family_id = _uuid(rng)
-    heritage: names.Heritage = _weighted(rng, [(h, h.weight) for h in names.HERITAGES])
-    language: str = _weighted(rng, heritage.languages)
+    rng = seeded(seed, "family", index)
+    family_id = new_uuid(rng)
+    heritage: names.Heritage = weighted(rng, [(h, h.weight) for h in names.HERITAGES])
+    language: str = weighted(rng, heritage.languages)
     surname = rng.choice(heritage.surnames)
     town, district = rng.choice(names.AREAS)
     letters = names.POSTCODE_UNIT_LETTERS
@@ -540,7 +525,7 @@ def family_plan(
 
     years: list[int] = []
     while len(years) < size:
-        year = _weighted(rng, list(zip(range(12), YEAR_WEIGHTS, strict=True)))
+        year = weighted(rng, list(zip(range(12), YEAR_WEIGHTS, strict=True)))
         if year not in years:
             years.append(year)
     members: list[MemberPlan] = []
@@ -621,7 +606,7 @@ def _risk(
     raised: dt.date,
 ) -> dict[str, Any]:
     return {
-        "id": _uuid(rng),
+        "id": new_uuid(rng),
         "family_id": family_id,
         "adult_id": adult_id,
         "category": category,
@@ -666,9 +651,9 @@ def child_plan(
     schools: Sequence[SchoolInfo],
     today: dt.date,
 ) -> ChildPlan:
-    rng = _rng(seed, "child", index)
+    rng = seeded(seed, "child", index)
     member = family.members[position]
-    start = terms.school_year_start(today)
+    start = school_year_start(today).year
     born_from = dt.date(start - 5 - member.year, 9, 1)
     born_to = dt.date(start - 4 - member.year, 8, 31)
     born = born_from + dt.timedelta(days=rng.randint(0, (born_to - born_from).days))
@@ -694,7 +679,7 @@ def child_plan(
         eal = rng.random() < family.heritage.eal_if_english
     return ChildPlan(
         index=index,
-        id=_uuid(rng),
+        id=new_uuid(rng),
         upn=make_upn(index, seed, start - member.year),
         forename=member.forename,
         surname=member.surname,
@@ -743,7 +728,7 @@ class Register:
         """(since, sessions possible, present, unauthorised) from the start of the school
         year of ``before`` (or of the one before, early in the year) up to ``before``."""
         end = bisect.bisect_left(self.dates, before)
-        since = dt.date(terms.school_year_start(before), 9, 1)
+        since = school_year_start(before)
         lo = bisect.bisect_left(self.dates, since)
         if self.possible[end] - self.possible[lo] < 30:
             since = dt.date(since.year - 1, 9, 1)
@@ -774,8 +759,8 @@ def register_for(
     referral: dt.date,
 ) -> Register:
     """The child's AM and PM marks on every register day."""
-    rng = _rng(seed, "marks", child.index)
-    pattern: str = _weighted(rng, PATTERNS)
+    rng = seeded(seed, "marks", child.index)
+    pattern: str = weighted(rng, PATTERNS)
     if pattern == "steady":
         base_from = base_to = rng.uniform(0.02, 0.05)
     elif pattern == "declining":
@@ -902,12 +887,12 @@ class CaseContext:
     id_prefix: int
 
 
-def _stage_for(seed: int, index: int) -> Stage:
+def stage_for(seed: int, index: int) -> Stage:
     """Stages spread evenly over consecutive cases (a golden-ratio sequence), so that any
     run of cases has about the intended mix; case 0 is always at court."""
     if index == 0:
         return Stage.COURT
-    offset = _rng(seed, "stages").random()
+    offset = seeded(seed, "stages").random()
     roll = (offset + index * 0.6180339887498949) % 1.0
     for stage, weight in STAGE_WEIGHTS:
         roll -= weight
@@ -1168,11 +1153,11 @@ def _write(
 
 
 def _chronology(seed: int, ctx: CaseContext, today: dt.date, target: int) -> list[dict[str, Any]]:
-    rng = _rng(seed, "chronology", ctx.index)
+    rng = seeded(seed, "chronology", ctx.index)
     horizon = today - ONE_DAY
     end = ctx.closed_on or horizon
     if ctx.stage == Stage.CLOSED:
-        reached: Stage = _weighted(rng, CLOSED_FROM)
+        reached: Stage = weighted(rng, CLOSED_FROM)
         path = OPEN_PATH[: OPEN_PATH.index(reached) + 1]
         if reached == Stage.MONITORING:
             path = OPEN_PATH  # through court to monitoring
@@ -1195,9 +1180,9 @@ def _chronology(seed: int, ctx: CaseContext, today: dt.date, target: int) -> lis
         hi = bisect.bisect_right(working, last)
         day = working[rng.randrange(lo, hi)] if hi > lo else first
         earliest = 600 if day in (allocated_day, ctx.referral_date) else 510
-        entry_type: EntryType = _weighted(rng, FILLERS[stage])
+        entry_type: EntryType = weighted(rng, FILLERS[stage])
         if entry_type in AT_SCHOOL and not terms.is_session_day(day):
-            entry_type = _weighted(rng, [f for f in FILLERS[stage] if f[0] not in AT_SCHOOL])
+            entry_type = weighted(rng, [f for f in FILLERS[stage] if f[0] not in AT_SCHOOL])
         events.append(Event(day, rng.randint(earliest, 955), entry_type, stage, "filler"))
     events.sort(key=lambda e: (e.day, e.minute, e.entry_type != E.REFERRAL))
 
@@ -1205,9 +1190,9 @@ def _chronology(seed: int, ctx: CaseContext, today: dt.date, target: int) -> lis
     staff = (facts_base["staff_a"], "attendance lead"), (facts_base["staff_b"], None)
     rows: list[ChronologyEntry] = []
     filler_rows: list[int] = []
-    signed_before = _uk_time(today - dt.timedelta(days=2), 0)
+    signed_before = uk_time(today - dt.timedelta(days=2), 0)
     for event in events:
-        occurred = _uk_time(event.day, event.minute)
+        occurred = uk_time(event.day, event.minute)
         since, possible, present, unauth = ctx.register.figures(event.day)
         pct = 100.0 * present / possible if possible else 100.0
         staff_name, staff_role = staff[rng.random() < 0.4]
@@ -1298,7 +1283,7 @@ def _add_amendment(
 ) -> None:
     """Add a signed correction of an earlier signed visit or call, in the place of one filler
     entry (so the case keeps its number of entries)."""
-    latest = min(_uk_time(end, 0), signed_before) - dt.timedelta(days=5)
+    latest = min(uk_time(end, 0), signed_before) - dt.timedelta(days=5)
     candidates = [
         r
         for r in rows
@@ -1317,7 +1302,7 @@ def _add_amendment(
     while day.weekday() >= 5:
         day += ONE_DAY
     minute = rng.randint(540, 955)
-    occurred = _uk_time(day, minute)
+    occurred = uk_time(day, minute)
     recorded = occurred + dt.timedelta(minutes=rng.randint(1, 10))
     facts = dict(ctx.facts)
     original_local = original.occurred_at.astimezone(UK)
@@ -1337,7 +1322,7 @@ def _add_amendment(
             occurred_at=occurred,
             recorded_at=recorded,
             author_id=author,
-            title=f"Amendment: {original.title}"[:200],
+            title=amendment_title(original.title),
             body=f"Correction to the entry of {_day_text(original_local.date())}: {reason}. "
             "The original entry stands as recorded.",
             amends_id=original.id,
@@ -1352,7 +1337,7 @@ def _add_amendment(
 
 
 def _school_on(child: ChildPlan, day: dt.date, today: dt.date) -> SchoolInfo:
-    if day < dt.date(terms.school_year_start(today), 9, 1) and child.previous_school:
+    if day < school_year_start(today) and child.previous_school:
         return child.previous_school
     return child.school
 
@@ -1389,7 +1374,7 @@ class _Writer:
 
     def _insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
         if rows:
-            _bulk_insert(self.session, model, rows)
+            bulk_insert(self.session, model, rows)
             rows.clear()
 
     def add_case(
@@ -1412,24 +1397,13 @@ class _Writer:
         self._insert(AttendanceMark, self.marks)
 
 
-def ordered_id(prefix: int, index: int, kind: int, seq: int) -> str:
-    """A deterministic id in UUID form (version 8, "custom") for high-volume rows: ids of one
-    case ascend, and cases are written in index order, so every insert appends to the
-    primary-key index instead of landing on a random page of it (much faster in SQLite)."""
-    return (
-        f"{prefix & 0xFFFFFFFF:08x}-{(index >> 12) & 0xFFFF:04x}-8{index & 0xFFF:03x}-"
-        f"{0x8000 | (kind & 0xF) << 10 | (seq >> 48) & 0x3FF:04x}-{seq & 0xFFFFFFFFFFFF:012x}"
-    )
-
-
 def _mark_rows(prefix: int, child: ChildPlan, register: Register) -> list[dict[str, Any]]:
     child_id = child.id
     index = child.index
     rows = []
     for seq, (day, session, code, urn) in enumerate(register.marks):
-        code_set = "2024"
-        if day < CODES_2024_FROM:
-            code_set = "2006"
+        code_set = code_set_on(day)
+        if code_set == "2006":
             code = CODES_2006.get(code, code)
         rows.append(
             {
@@ -1444,13 +1418,6 @@ def _mark_rows(prefix: int, child: ChildPlan, register: Register) -> list[dict[s
             }
         )
     return rows
-
-
-def _bulk_insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """A Core executemany on the session's connection (in its transaction): no ORM
-    bookkeeping per row. Every row carries every column."""
-    if rows:
-        session.connection().execute(insert(model.__table__), rows)
 
 
 def _count(session: Session, model: type[Any]) -> int:
@@ -1497,7 +1464,7 @@ def _add_cases(
     indexes: range,
 ) -> None:
     layout = family_layout(seed, indexes.stop)
-    current_start = dt.date(terms.school_year_start(today), 9, 1)
+    current_start = school_year_start(today)
     marks_start = dt.date(current_start.year - 1, 9, 1)
     days = terms.register_days(marks_start, today - ONE_DAY)
     plans: dict[int, FamilyPlan] = {}
@@ -1505,7 +1472,7 @@ def _add_cases(
     def plan_of(family_index: int) -> FamilyPlan:
         if family_index not in plans:
             plans[family_index] = family_plan(
-                seed, family_index, _family_size(seed, family_index), schools, today
+                seed, family_index, family_size(seed, family_index), schools, today
             )
         return plans[family_index]
 
@@ -1546,8 +1513,8 @@ def _add_cases(
             risks += list(family.risks)
         children.append(child_plan(seed, index, family, position, schools, today))
     for model, rows in ((Family, families), (Adult, adults), (RiskFlag, risks)):
-        _bulk_insert(session, model, rows)
-    _bulk_insert(
+        bulk_insert(session, model, rows)
+    bulk_insert(
         session,
         Child,
         [
@@ -1603,9 +1570,9 @@ def _case_rows(
     days: Sequence[tuple[dt.date, bool]],
     current_start: dt.date,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    rng = _rng(seed, "case", child.index)
-    case_id = _uuid(rng)
-    stage = _stage_for(seed, child.index)
+    rng = seeded(seed, "case", child.index)
+    case_id = new_uuid(rng)
+    stage = stage_for(seed, child.index)
     marks_start = days[0][0] if days else current_start
     own_start = marks_start if child.previous_school is not None else current_start
     referral = _referral_date(rng, stage, today, own_start + dt.timedelta(days=35))
@@ -1618,7 +1585,7 @@ def _case_rows(
             closed_on -= ONE_DAY
         closed_on = min(max(closed_on, referral), today - ONE_DAY)
         closure_reason = rng.choice(prose.CLOSURE_REASONS)
-    id_prefix = _rng(seed, "ids").getrandbits(32)
+    id_prefix = seeded(seed, "ids").getrandbits(32)
     register = register_for(seed, child, days, current_start, referral)
     officer = team.officers[family.officer]
     siblings = _siblings_text(child, family, layout)

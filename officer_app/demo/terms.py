@@ -15,12 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from officer_app.domain.school_year import school_year_start
+
 ONE_DAY = dt.timedelta(days=1)
-
-
-def school_year_start(day: dt.date) -> int:
-    """The calendar year in which the school year containing ``day`` began."""
-    return day.year if day.month >= 9 else day.year - 1
 
 
 def easter_sunday(year: int) -> dt.date:
@@ -114,7 +111,7 @@ def register_days(first: dt.date, last: dt.date) -> list[tuple[dt.date, bool]]:
     day = first
     while day <= last:
         if day.weekday() < 5:
-            year = school_year(school_year_start(day))
+            year = school_year(school_year_start(day).year)
             if day in year.inset:
                 days.append((day, True))
             elif day not in year.closed:
@@ -124,7 +121,7 @@ def register_days(first: dt.date, last: dt.date) -> list[tuple[dt.date, bool]]:
 
 
 def is_session_day(day: dt.date) -> bool:
-    return school_year(school_year_start(day)).is_session_day(day)
+    return school_year(school_year_start(day).year).is_session_day(day)
 
 
 def previous_session_day(day: dt.date) -> dt.date:

@@ -351,8 +351,9 @@ def check_sending(
     refusal: type[LetterRefused] = LetterRefused,
 ) -> None:
     """How and when a letter (``many``: the letters of a batch) was sent must be possible."""
-    what, subject = ("the letters were", "letters cannot") if many else ("the letter was",
-                                                                        "a letter cannot")
+    what, subject = (
+        ("the letters were", "letters cannot") if many else ("the letter was", "a letter cannot")
+    )
     if method not in METHODS:
         raise refusal(f"how {what} sent: {method!r} is not one of post, hand, email")
     if sent_on > today:
