@@ -116,7 +116,7 @@ def home_visit(rng: random.Random, facts: Facts) -> Written:
 
 # ---------------------------------------------------------------------------- phone call
 CALL_PARENT: tuple[str, ...] = _DATA["CALL_PARENT"]
-CALL_PROF: tuple[tuple[str, ...], ...] = _DATA["CALL_PROF"]
+CALL_PROF: tuple[tuple[str, str], ...] = _DATA["CALL_PROF"]
 
 
 def phone_call(rng: random.Random, facts: Facts) -> Written:
@@ -139,7 +139,7 @@ def school_visit(rng: random.Random, facts: Facts) -> Written:
 
 
 # ------------------------------------------------------------------------------ meeting
-MEETINGS: tuple[tuple[str, ...], ...] = _DATA["MEETINGS"]
+MEETINGS: tuple[tuple[str, str], ...] = _DATA["MEETINGS"]
 
 
 def meeting(rng: random.Random, facts: Facts) -> Written:
@@ -156,7 +156,7 @@ def meeting(rng: random.Random, facts: Facts) -> Written:
 
 
 # -------------------------------------------------------------------------------- email
-EMAILS: tuple[tuple[str, ...], ...] = _DATA["EMAILS"]
+EMAILS: tuple[tuple[str, str], ...] = _DATA["EMAILS"]
 
 
 def email(rng: random.Random, facts: Facts) -> Written:
@@ -167,9 +167,9 @@ def email(rng: random.Random, facts: Facts) -> Written:
 
 
 # ------------------------------------------------------------------------------- letter
-LETTERS: tuple[tuple[str, ...], ...] = _DATA["LETTERS"]
-FORMAL_LETTERS: tuple[tuple[str, ...], ...] = _DATA["FORMAL_LETTERS"]
-LEGAL_LETTERS: tuple[tuple[str, ...], ...] = _DATA["LEGAL_LETTERS"]
+LETTERS: tuple[tuple[str, str], ...] = _DATA["LETTERS"]
+FORMAL_LETTERS: tuple[tuple[str, str], ...] = _DATA["FORMAL_LETTERS"]
+LEGAL_LETTERS: tuple[tuple[str, str], ...] = _DATA["LEGAL_LETTERS"]
 
 
 def letter(rng: random.Random, facts: Facts, stage: str) -> Written:
@@ -322,7 +322,7 @@ def statement(rng: random.Random, facts: Facts) -> Written:
     return Written("Witness statement", body)
 
 
-COURT_EVENTS: tuple[tuple[str, ...], ...] = _DATA["COURT_EVENTS"]
+COURT_EVENTS: tuple[tuple[str, str], ...] = _DATA["COURT_EVENTS"]
 
 
 def court(rng: random.Random, facts: Facts, variant: str = "") -> Written:
