@@ -79,6 +79,7 @@ from officer_app.store.models import (
     RiskAcknowledgement,
     VisitPlan,
 )
+from officer_app.wording import day_month, long_date
 
 _DATA = demo_data("field_work")
 
@@ -365,14 +366,6 @@ def _day_between(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
 
 def _hhmm(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
-
-
-def _long(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
-
-
-def _short(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B')}"
 
 
 # ------------------------------------------------------------------------------ attendance
@@ -710,7 +703,7 @@ def _summary(case: CaseWork, first: bool, held: dt.date | None, decision: str) -
             f"Focus: {focus}.",
             case.facts,
         )
-    when = _long(held) if held else "the last review"
+    when = long_date(held) if held else "the last review"
     if decision == "continue":
         return f"Continued at the review on {when} with the same targets. Focus: {focus}."
     return f"Revised at the review on {when}. Focus: {focus}."
@@ -1110,8 +1103,8 @@ def _assessment_record(
         "other_contributors": f"{facts['staff']}, {facts['staffrole']}, {facts['school']}"
         + (f"; {prof}, {profrole}" if rng.random() < 0.4 else ""),
         "attendance_at_referral": (
-            f"{at_referral.percent:.1f}% from {_long(at_referral.first)} to "
-            f"{_long(at_referral.last)}: {missed} of {at_referral.possible} possible sessions "
+            f"{at_referral.percent:.1f}% from {long_date(at_referral.first)} to "
+            f"{long_date(at_referral.last)}: {missed} of {at_referral.possible} possible sessions "
             f"missed, {at_referral.unauthorised} of them unauthorised. {at_referral.pattern}"
         ),
         **_concern_answers(case, rng, level),
@@ -1501,7 +1494,7 @@ def _moved(
             **facts,
             "n": str(rng.randint(1, 120)),
             "city": city,
-            "day": _short(day - dt.timedelta(days=rng.randint(7, 20))),
+            "day": day_month(day - dt.timedelta(days=rng.randint(7, 20))),
         },
     )
     known = special == "moved" and rng.random() < 0.35
@@ -1597,14 +1590,14 @@ def _cme_record(case: CaseWork, forms: Forms, rng: random.Random, visited: dt.da
         "whereabouts": _fill(
             "Not known. The home visit on {when} found the property empty; a neighbour thought "
             "the family may have gone to relatives in another city. No forwarding address.",
-            {**facts, "when": _long(visited)},
+            {**facts, "when": long_date(visited)},
         ),
         "enquiries": ["phoned_parents", "home_visit", "emergency_contacts", "s2s"]
         + (["siblings_schools"] if case.siblings else []),
         "home_visit_date": visited.isoformat(),
         "enquiries_detail": _fill(
-            f"{_short(visited)}: home visit, no one at the address (see the home visit record). "
-            f"{_short(day)}: rang {{p}}'s mobile, number unobtainable; {{school}} has had no "
+            f"{day_month(visited)}: home visit, no one at the address (see the home visit record). "
+            f"{day_month(day)}: rang {{p}}'s mobile, number unobtainable; {{school}} has had no "
             "contact from the family and the emergency contacts are not answering; no new "
             "school found on the school-to-school system.",
             facts,
@@ -1767,7 +1760,7 @@ def _ehe_record(case: CaseWork, forms: Forms, rng: random.Random, special: str) 
         )
     answers["siblings"] = siblings
     if answers["health_told"]:
-        answers["health_told_detail"] = f"School nursing team told by email on {_long(notice)}"
+        answers["health_told_detail"] = f"School nursing team told by email on {long_date(notice)}"
     if child.child_protection_plan:
         answers["social_worker"] = "Adebola Johnson, Northam Children's Services"
     if child.sen != "none":

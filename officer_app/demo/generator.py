@@ -59,6 +59,7 @@ from officer_app.store.models import (
     RiskFlag,
     School,
 )
+from officer_app.wording import clock, day_month, long_date
 
 OFFICER_SETTING = "officer_id"
 LA_NUMBER = "384"  # stdnum knows only real LA numbers; the rest of each UPN is synthetic
@@ -264,14 +265,6 @@ class DemoResult:
 # ------------------------------------------------------------------------------ helpers
 def _initials(name: str) -> str:
     return "".join(part[0] for part in name.replace("-", " ").split())[:8]
-
-
-def _day_text(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B')}"
-
-
-def _long_day(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def make_upn(index: int, seed: int, entry_year: int) -> str:
@@ -1201,9 +1194,9 @@ def _chronology(seed: int, ctx: CaseContext, today: dt.date, target: int) -> lis
         facts.update(
             time=f"{event.minute // 60:02d}:{event.minute % 60:02d}",
             end=f"{(event.minute + 50) // 60:02d}:{(event.minute + 50) % 60:02d}",
-            date=_day_text(event.day),
-            nextdate=_day_text(event.day + dt.timedelta(days=rng.randint(7, 21))),
-            since=_long_day(since),
+            date=day_month(event.day),
+            nextdate=day_month(event.day + dt.timedelta(days=rng.randint(7, 21))),
+            since=long_date(since),
             pct=f"{pct:.1f}",
             poss=str(possible),
             miss=str(possible - present),
@@ -1308,8 +1301,8 @@ def _add_amendment(
     original_local = original.occurred_at.astimezone(UK)
     corrected = original_local + dt.timedelta(minutes=rng.choice((-40, -25, 20, 35, 50)))
     facts.update(
-        time=corrected.strftime("%H:%M"),
-        date=_day_text(original_local.date()),
+        time=clock(corrected),
+        date=day_month(original_local.date()),
         what="visit" if original.entry_type == E.HOME_VISIT.value else "call",
     )
     reason = prose.amendment_reason(rng, facts)
@@ -1323,7 +1316,7 @@ def _add_amendment(
             recorded_at=recorded,
             author_id=author,
             title=amendment_title(original.title),
-            body=f"Correction to the entry of {_day_text(original_local.date())}: {reason}. "
+            body=f"Correction to the entry of {day_month(original_local.date())}: {reason}. "
             "The original entry stands as recorded.",
             amends_id=original.id,
             amend_reason=reason,
@@ -1614,10 +1607,10 @@ def _case_rows(
         poss=str(possible),
         miss=str(possible - present),
         unauth=str(unauth),
-        since=_long_day(since),
+        since=long_date(since),
         school=referring_school.name,
         staff=facts["staff_a"],
-        date=_day_text(referral - dt.timedelta(days=rng.randint(14, 40))),
+        date=day_month(referral - dt.timedelta(days=rng.randint(14, 40))),
     )
     low, high = ENTRY_COUNTS[stage]
     target = CASE_ZERO_ENTRIES if child.index == 0 else rng.randint(low, high)
