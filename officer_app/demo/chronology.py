@@ -29,7 +29,6 @@ from officer_app.demo.stage_plans import (
     Event,
     mandatory_events,
     stage_phases,
-    working_days,
 )
 from officer_app.demo.team import Person, SchoolInfo, Team
 from officer_app.domain.chronology import EntryType
@@ -195,7 +194,7 @@ def chronology_rows(
     mandatory = len(events)
     fillers = max(0, target - mandatory)
     allocated_day = phases[1][1] if len(phases) > 1 else None
-    working = working_days(ctx.referral_date, end) or [ctx.referral_date]
+    working = terms.weekdays(ctx.referral_date, end) or [ctx.referral_date]
     filler_phases = [p for p in phases if p[0] != Stage.REFERRAL] or phases
     lengths = [(p[2] - p[1]).days + 1 for p in filler_phases]
     for _ in range(fillers):

@@ -200,16 +200,6 @@ def stage_for(seed: int, index: int) -> Stage:
     return Stage.SUPPORT
 
 
-def working_days(first: dt.date, last: dt.date) -> list[dt.date]:
-    days: list[dt.date] = []
-    day = first
-    while day <= last:
-        if day.weekday() < 5:
-            days.append(day)
-        day += ONE_DAY
-    return days
-
-
 def stage_phases(
     rng: random.Random, path: Sequence[Stage], referral: dt.date, end: dt.date
 ) -> list[tuple[Stage, dt.date, dt.date]]:
