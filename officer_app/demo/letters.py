@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from officer_app.clock import UK, FixedClock
-from officer_app.demo.generator import _rng
+from officer_app.demo.common import seeded
+from officer_app.domain.school_year import school_year_start
 from officer_app.domain.working_days import add_working_days
 from officer_app.letters import LetterRefused
-from officer_app.services.attendance import AttendanceService, school_year_start
+from officer_app.services.attendance import AttendanceService
 from officer_app.services.letters import LetterService
 from officer_app.services.profile import OpenProfile
 from officer_app.store.models import Case, Child, ChronologyEntry, Letter, School
@@ -228,7 +229,7 @@ def add_letters(
             cases.add(due.index)
             made += 1  # counted as the notices are: the top-up's, whichever run made them
             continue
-        rng = _rng(seed, "letters", f"{due.index}:{due.template_id}:{due.day}")
+        rng = seeded(seed, "letters", f"{due.index}:{due.template_id}:{due.day}")
         at = dt.datetime.combine(due.day, dt.time(min(due.minute, 1020) // 60, due.minute % 60),
                                  tzinfo=UK)  # fmt: skip
         service = letters_at(opened, due.officer_id, at)

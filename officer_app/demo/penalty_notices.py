@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from sqlalchemy import literal_column, select
 
 from officer_app.clock import UK, FixedClock
-from officer_app.demo.generator import _rng
+from officer_app.demo.common import seeded
 from officer_app.demo.letters import letters_at
 from officer_app.domain.penalty_notices import (
     FRAMEWORK_START,
@@ -311,7 +311,7 @@ def add_penalty_notices(opened: OpenProfile, *, seed: int, today: dt.date, index
     for case in _legal_cases(opened, indexes):
         if case.index == 0:
             continue  # case 0 keeps its 300 entries (the benchmark's long chronology)
-        rng = _rng(seed, "pn", case.index)
+        rng = seeded(seed, "pn", case.index)
         replay = _Replay(opened, case.officer_id, case.case_id)
         if not limit_shown and case.legal_from is not None:
             shown = _limit_family(replay, case, supervisor, today)

@@ -15,12 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from officer_app.domain.school_year import school_year_start
+
 ONE_DAY = dt.timedelta(days=1)
-
-
-def school_year_start(day: dt.date) -> int:
-    """The calendar year in which the school year containing ``day`` began."""
-    return day.year if day.month >= 9 else day.year - 1
 
 
 def easter_sunday(year: int) -> dt.date:
@@ -38,7 +35,8 @@ def easter_sunday(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
-def _weekdays(first: dt.date, last: dt.date) -> list[dt.date]:
+def weekdays(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every Monday to Friday from ``first`` to ``last``, both included."""
     days = []
     day = first
     while day <= last:
@@ -74,15 +72,15 @@ def school_year(start_year: int) -> SchoolYear:
     closed: set[dt.date] = set()
     inset: set[dt.date] = set()
 
-    september = _weekdays(dt.date(y, 9, 1), dt.date(y, 9, 10))
+    september = weekdays(dt.date(y, 9, 1), dt.date(y, 9, 10))
     inset.update(september[:2])
 
     october = _last_monday(y, 10)
-    closed.update(_weekdays(october, october + dt.timedelta(days=4)))
+    closed.update(weekdays(october, october + dt.timedelta(days=4)))
 
     dec22 = dt.date(y, 12, 22)
     christmas = dec22 - dt.timedelta(days=dec22.weekday())
-    christmas_days = _weekdays(christmas, christmas + dt.timedelta(days=11))
+    christmas_days = weekdays(christmas, christmas + dt.timedelta(days=11))
     closed.update(christmas_days)
     back = christmas_days[-1] + ONE_DAY
     while back.weekday() >= 5:
@@ -90,21 +88,21 @@ def school_year(start_year: int) -> SchoolYear:
     inset.add(back)
 
     february = _nth_monday(n, 2, 3)
-    closed.update(_weekdays(february, february + dt.timedelta(days=4)))
+    closed.update(weekdays(february, february + dt.timedelta(days=4)))
     inset.add(february - dt.timedelta(days=3))
 
     easter = easter_sunday(n)
-    closed.update(_weekdays(easter - dt.timedelta(days=6), easter + dt.timedelta(days=5)))
+    closed.update(weekdays(easter - dt.timedelta(days=6), easter + dt.timedelta(days=5)))
 
     closed.add(_nth_monday(n, 5, 1))  # early May bank holiday
     may = _last_monday(n, 5)
-    closed.update(_weekdays(may, may + dt.timedelta(days=4)))
+    closed.update(weekdays(may, may + dt.timedelta(days=4)))
 
     last_day = dt.date(n, 7, 21)
     while last_day.weekday() >= 5:
         last_day -= ONE_DAY
     inset.add(last_day)
-    closed.update(_weekdays(last_day + ONE_DAY, dt.date(n, 8, 31)))
+    closed.update(weekdays(last_day + ONE_DAY, dt.date(n, 8, 31)))
     return SchoolYear(start_year, frozenset(closed), frozenset(inset - closed))
 
 
@@ -114,7 +112,7 @@ def register_days(first: dt.date, last: dt.date) -> list[tuple[dt.date, bool]]:
     day = first
     while day <= last:
         if day.weekday() < 5:
-            year = school_year(school_year_start(day))
+            year = school_year(school_year_start(day).year)
             if day in year.inset:
                 days.append((day, True))
             elif day not in year.closed:
@@ -124,7 +122,7 @@ def register_days(first: dt.date, last: dt.date) -> list[tuple[dt.date, bool]]:
 
 
 def is_session_day(day: dt.date) -> bool:
-    return school_year(school_year_start(day)).is_session_day(day)
+    return school_year(school_year_start(day).year).is_session_day(day)
 
 
 def previous_session_day(day: dt.date) -> dt.date:

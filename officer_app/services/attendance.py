@@ -22,6 +22,7 @@ from officer_app.domain.attendance_patterns import (
     weekday_pattern,
     weekly,
 )
+from officer_app.domain.school_year import school_year_start as school_year_start  # (re-exported)
 from officer_app.store.database import Store
 from officer_app.store.models import AttendanceMark, Case, Child
 from officer_app.wording import short_date
@@ -68,11 +69,6 @@ class CaseAttendance:
     view: AttendanceView
     chosen: RangeView
     marks: tuple[HeldMark, ...]
-
-
-def school_year_start(day: dt.date) -> dt.date:
-    """1 September of the school year ``day`` falls in."""
-    return dt.date(day.year if day.month >= 9 else day.year - 1, 9, 1)
 
 
 def term_start(day: dt.date) -> dt.date:

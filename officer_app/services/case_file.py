@@ -12,6 +12,7 @@ from officer_app.domain import rag as rag_rules
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
 from officer_app.domain.chronology import CONTACT_TYPES, EntryType
 from officer_app.domain.stages import Stage
+from officer_app.services.builders import amendment_title
 from officer_app.services.caseload import attendance_bands, child_vulnerabilities
 from officer_app.services.dto import (
     CaseDetail,
@@ -261,7 +262,7 @@ class CaseFileService:
                 occurred_at=original.occurred_at,
                 recorded_at=now,
                 author_id=officer_id,
-                title=f"Amendment: {original.title}"[:200],
+                title=amendment_title(original.title),
                 body=body.strip(),
                 amends_id=original.id,
                 amend_reason=reason.strip(),

@@ -24,9 +24,14 @@ from officer_app.forms import (
     FormDefinition,
     FormRegistry,
     clean,
-    record_view,
     validate,
     with_case_facts,
+)
+from officer_app.services.builders import (
+    FORM_ENTRY_TYPES,
+    record_body,
+    record_entry_type,
+    record_title,
 )
 from officer_app.services.case_file import (
     CaseNotFound,
@@ -74,14 +79,6 @@ from officer_app.store.models import (
 if TYPE_CHECKING:
     from officer_app.documents import RecordHeader
 
-# What kind of chronology entry each shipped form makes; an LA's own forms are notes.
-FORM_ENTRY_TYPES: dict[str, EntryType] = {
-    "home_visit": EntryType.HOME_VISIT,
-    "initial_assessment": EntryType.ASSESSMENT,
-    "plan_review": EntryType.REVIEW,
-    "cme_referral": EntryType.NOTE,
-    "ehe_deregistration": EntryType.NOTE,
-}
 OWNERS = ("officer", "school", "parent", "agency")
 
 
@@ -404,13 +401,9 @@ class FieldWorkService:
             raise RisksNotAcknowledged(
                 "read and acknowledge the risk flags on this family before recording the visit"
             )
-        names = dict(people)
-        sections = record_view(definition, kept, person_name=lambda pid: names.get(pid, pid))
-        body = "\n".join(
-            f"{row.label}: {row.text}" for view in sections for row in view.rows if row.text
-        )
-        kind = FORM_ENTRY_TYPES.get(definition.id, EntryType.NOTE)
-        title = _record_title(definition, kept)
+        body = record_body(definition, kept, people)
+        kind = record_entry_type(definition.id)
+        title = record_title(definition, kept)
         now = self._clock.now()
         officer_id = self._officer_id
 
@@ -701,15 +694,6 @@ def _occurred(answers: dict[str, Any], now: dt.datetime) -> dt.datetime:
     from officer_app.clock import UK
 
     return dt.datetime.combine(date, time, tzinfo=UK).astimezone(dt.UTC)
-
-
-def _record_title(definition: FormDefinition, answers: dict[str, Any]) -> str:
-    if definition.id == "home_visit" and definition.has_field("outcome"):
-        outcome = answers.get("outcome")
-        if isinstance(outcome, str):
-            label = definition.field("outcome").choice_label(outcome)
-            return f"{definition.title}: {label}"[:200]
-    return definition.title[:200]
 
 
 def _people(session: Session, case: Case) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from stdnum.gb import upn
 
 from officer_app.demo import DEMO_OFFICER_NAME, DemoResult, populate
-from officer_app.demo.generator import NOT_POSSIBLE, PRESENT
+from officer_app.demo.common import NOT_POSSIBLE, PRESENT
 from officer_app.domain.chronology import EntryType
 from officer_app.store import evidence
 from officer_app.store.database import Store

@@ -19,7 +19,8 @@ from officer_app.clock import UK, FixedClock, uk_local
 from officer_app.demo import DemoResult, populate
 from officer_app.domain.working_days import working_days_between
 from officer_app.forms import FormRegistry, clean, load_registry, record_view, validate
-from officer_app.services.field_work import FORM_ENTRY_TYPES, OWNERS, FieldWorkService
+from officer_app.services.builders import FORM_ENTRY_TYPES
+from officer_app.services.field_work import OWNERS, FieldWorkService
 from officer_app.store import evidence
 from officer_app.store.database import Store
 from officer_app.store.models import (
