@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from officer_app.clock import UK
 from officer_app.forms import FormDefinition
 from officer_app.gui.markup import warn
 from officer_app.gui.record_dialog import RecordDialog
@@ -21,7 +22,7 @@ from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.visit_dialog import VisitPlanDialog
 from officer_app.services.dto import RiskInfo, VisitPlanInfo
 from officer_app.services.field_work import FieldWorkService
-from officer_app.wording import clock, short_date
+from officer_app.wording import short_datetime
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class FieldWorkActions(QObject):
 
     def _show_plan_dialog(self, gathered: tuple[str, list[tuple[str, str]], bool]) -> None:
         address, colleagues, pairs = gathered
-        start = dt.datetime.combine(self._today + dt.timedelta(days=1), dt.time(10), tzinfo=dt.UTC)
+        start = dt.datetime.combine(self._today + dt.timedelta(days=1), dt.time(10), tzinfo=UK)
         dialog = VisitPlanDialog(
             address, colleagues, two_officers_required=pairs, start=start, parent=self._window
         )
@@ -140,8 +141,9 @@ class FieldWorkActions(QObject):
         )
 
     def _planned(self, plan: VisitPlanInfo) -> None:
-        when = f"{short_date(plan.planned_for)} {clock(plan.planned_for)}"
-        self.message.emit(f"Visit planned for {when}.")
+        self.message.emit(
+            f"Visit planned for {short_datetime(plan.planned_for)}."
+        )  # UK time, as picked
         self.recorded.emit()
 
     def _failed(self, exc: BaseException) -> None:

@@ -50,6 +50,24 @@ def test_a_planned_visit_appears_in_this_week(qtbot, window: MainWindow, monkeyp
     qtbot.waitUntil(lambda: "Talk about Monday absences" in purposes(), timeout=10_000)
 
 
+def test_a_visit_planned_in_summer_is_confirmed_in_uk_time(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The officer picks 10:00 on a BST day; the confirmation says 10:00, not the UTC 09:00."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    page = _open(qtbot, window, risky=False)
+
+    def fill(dialog: VisitPlanDialog) -> int:
+        dialog.when.setDateTime(QDateTime(QDate(2027, 7, 1), QTime(10, 0)))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(VisitPlanDialog, "exec", fill)
+    page.buttons["plan_visit"].click()
+    qtbot.waitUntil(lambda: "Visit planned" in page.note_status.text(), timeout=10_000)
+    assert "01/07/2027 10:00" in page.note_status.text()
+
+
 def test_risks_come_before_the_visit_form_and_the_record_is_signed(
     qtbot,
     window: MainWindow,
