@@ -37,9 +37,11 @@ from officer_app.demo.common import seeded
 from officer_app.demo.letters import letters_at
 from officer_app.domain.penalty_notices import (
     FRAMEWORK_START,
+    REDUCED_DAYS,
     Grounds,
     NoticeStatus,
     StepRefused,
+    payment_dates,
 )
 from officer_app.domain.working_days import add_working_days, next_working_day
 from officer_app.letters import LetterRefused
@@ -63,6 +65,20 @@ class LegalCase:
     legal_from: dt.date | None  # None: the case has not (yet) gone to legal intervention
     went_to_court: dt.date | None
     parents: tuple[str, ...]  # adults with parental responsibility, the main carer first
+
+
+def payment_day(rng: random.Random, received_on: dt.date, *, reduced: bool) -> dt.date:
+    """A day a parent pays: within the first 21 days for the reduced amount, else in days 22
+    to 28. Day 1 is the day of receipt (SI 2024/210 reg 4, via domain.payment_dates), so the
+    last day to pay is receipt + 27: a replayed payment is never one the rules refuse."""
+    dates = payment_dates(received_on, REDUCED_DAYS)
+    assert dates.reduced_by is not None
+    first, last = (
+        (received_on + dt.timedelta(days=1), dates.reduced_by)
+        if reduced
+        else (dates.reduced_by + dt.timedelta(days=1), dates.full_by)
+    )
+    return first + dt.timedelta(days=rng.randint(0, (last - first).days))
 
 
 def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
@@ -465,8 +481,7 @@ def _issue_and_after(
         return
     if roll < 0.6:
         reduced = roll < 0.45 and issued.amount_21 is not None
-        days = rng.randint(2, 20) if reduced else rng.randint(22, 28)
-        paid = issued.received_on + dt.timedelta(days=days)
+        paid = payment_day(rng, issued.received_on, reduced=reduced)
         if paid < today:
             amount = issued.amount_21 if reduced and issued.amount_21 else issued.amount_28
             replay.at(paid, rng.randint(600, 960)).record_payment(notice.id, paid, amount or 160)

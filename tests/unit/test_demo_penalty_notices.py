@@ -111,3 +111,23 @@ def test_a_demo_of_any_seed_issues_only_notices_whose_register_meets_the_thresho
             "--today", DEMO_TODAY.isoformat()]  # fmt: skip
     assert main(argv) == 0
     assert main(["--data-dir", str(profile), "verify"]) == 0
+
+
+@pytest.mark.parametrize("reduced", [True, False])
+def test_a_replayed_payment_falls_inside_the_period_for_paying(reduced: bool) -> None:
+    """Day 1 is the day of receipt (SI 2024/210 reg 4): the demo once paid on day 29, which the
+    rules refuse, and `make run`'s 300-case demo stopped there."""
+    import random
+
+    from officer_app.demo.penalty_notices import payment_day
+    from officer_app.domain.penalty_notices import payment_dates
+
+    received = dt.date(2026, 11, 2)
+    dates = payment_dates(received, 60)
+    assert dates.reduced_by is not None
+    days = {payment_day(random.Random(seed), received, reduced=reduced) for seed in range(600)}
+    if reduced:
+        assert min(days) > received and max(days) == dates.reduced_by  # day 21, not 22
+    else:
+        assert min(days) == dates.reduced_by + dt.timedelta(days=1)
+        assert max(days) == dates.full_by == received + dt.timedelta(days=27)
