@@ -205,7 +205,7 @@ class HeaderChecker:
             kind: AskType | None = None
             if "type" not in item:
                 self.problem(path, "missing 'type' (text, long_text, date or time)")
-            elif type_name not in {t.value for t in AskType}:
+            elif not isinstance(type_name, str) or type_name not in {t.value for t in AskType}:
                 self.problem(
                     (*path, "type"),
                     f"unknown ask type {type_name!r} (the types are text, long_text, date, time)",

@@ -168,6 +168,11 @@ BROKEN = [
         "---\n{ask.n}\n", 6, 31, "unknown ask type 'number'",
     ),
     (
+        "ask type given as a list",
+        "---\nid: x\nversion: 1\ntitle: X\nasks:\n  - {name: n, label: N, type: [a]}\n"
+        "---\n{ask.n}\n", 6, 31, "unknown ask type ['a']",
+    ),
+    (
         "weekday of a text ask",
         "---\nid: x\nversion: 1\ntitle: X\nasks:\n  - {name: n, label: N, type: text}\n"
         "---\n{ask.n} {ask.n.weekday}\n", 8, 9, "only for a date ask",
@@ -297,3 +302,26 @@ def test_the_check_command_prints_every_problem_and_fails(tmp_path: Path) -> Non
     )
     assert clean.returncode == 0, clean.stderr
     assert str(shipped_folder()) in clean.stdout
+
+
+ODD_VALUES = ("[a]", "{a: 1}", "3", "null", "true", "'   '")
+HEADER_KEYS = ("id", "version", "title", "description", "recipient", "layout", "subject", "needs")
+
+
+@pytest.mark.parametrize("key", HEADER_KEYS)
+def test_any_odd_value_in_any_header_field_is_a_message_not_a_crash(
+    tmp_path: Path, key: str
+) -> None:
+    base = {"id": "x", "version": "1", "title": "X"}
+    for value in ODD_VALUES:
+        header = {**base, key: value}
+        text = "---\n" + "".join(f"{k}: {v}\n" for k, v in header.items()) + "---\nBody.\n"
+        template, problems = load_template_file(write(tmp_path, "x.txt", text))
+        assert template is not None or problems, f"{key}: {value}"
+    for ask_key in ("name", "label", "type", "help"):
+        for value in ODD_VALUES:
+            ask = {"name": "n", "label": "N", "type": "text", ask_key: value}
+            flow = ", ".join(f"{k}: {v}" for k, v in ask.items())
+            text = f"---\nid: x\nversion: 1\ntitle: X\nasks:\n  - {{{flow}}}\n---\n{{ask.n}}\n"
+            template, problems = load_template_file(write(tmp_path, "x.txt", text))
+            assert template is not None or problems, f"asks {ask_key}: {value}"
