@@ -70,10 +70,6 @@ def _sign_one_more(session: Session) -> None:
     session.add(new)
 
 
-def test_there_is_a_fixture_for_the_first_schema() -> None:
-    assert (FIXTURES / "0001.db").exists()
-
-
 def test_a_profile_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "caseload.db"
     shutil.copy(FIXTURES / "0001.db", path)
