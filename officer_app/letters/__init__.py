@@ -14,7 +14,7 @@ header, then the body in a light markup); an LA adds or overrides letters from i
 - :mod:`.fill`: the officer's answers checked, the placeholders filled, dates and times
   formatted; a placeholder without a value refuses the letter rather than leave a hole.
 
-``python -m officer_app.letters [FOLDER]`` checks the shipped templates and a folder.
+``officer-app letters check [FOLDER]`` checks the shipped templates and a folder.
 """
 
 from __future__ import annotations

@@ -15,8 +15,7 @@ import keyring
 import keyrings.alt.file  # noqa: F401
 import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
 
-import officer_app.cli as cli
-import officer_app.cli_batches
+import officer_app.cli as cli  # with every command group
 import officer_app.demo
 import officer_app.documents.destination
 import officer_app.documents.letter_pdf

@@ -302,6 +302,20 @@ def test_letters_check(sandbox: Sandbox, data: st.DataObject) -> None:
 
 @HOSTILE_SETTINGS
 @given(data=st.data())
+def test_forms_check(sandbox: Sandbox, data: st.DataObject) -> None:
+    folder = sandbox.fresh("-forms")
+    folder.mkdir()
+    for n in range(data.draw(st.integers(0, 3))):
+        body = data.draw(st.one_of(st.binary(max_size=400), TEXT.map(str.encode)))
+        header = data.draw(st.sampled_from([b"", b"id: x\nversion: 1\ntitle: T\n"]))
+        (folder / f"f{n}.yaml").write_bytes(header + body)
+    where = data.draw(st.sampled_from(["folder", *PATH_KINDS]))
+    target = str(folder) if where == "folder" else sandbox.path(where, data.draw(TEXT))
+    assert_answered(run_main([*_global(data, sandbox), "forms", "check", target]))
+
+
+@HOSTILE_SETTINGS
+@given(data=st.data())
 def test_change_passphrase(sandbox: Sandbox, data: st.DataObject) -> None:
     old = data.draw(st.one_of(st.just(TEST_PASSPHRASE), TEXT, st.just("ab\udcff")), label="old")
     try:  # what an environment can hold: undecodable bytes arrive as \udc80-\udcff
@@ -448,8 +462,7 @@ def test_data_dir_too_long_with_its_settings_elsewhere(
 
 @pytest.mark.parametrize(
     "where",
-    [w for w in ("a_file", "under_a_file", "proc", "sys")]
-    + ["empty_folder"],
+    [w for w in ("a_file", "under_a_file", "proc", "sys")] + ["empty_folder"],
 )
 def test_demo_in_an_impossible_place(sandbox: Sandbox, where: str) -> None:
     data_dir = sandbox.data_dir(where, "")

@@ -97,6 +97,8 @@ def test_a_real_process_prints_no_traceback(demo_dir: Path, tmp_path: Path) -> N
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
     )  # fmt: skip
     assert done.returncode == 70, done.stderr
-    assert done.stderr.startswith("officer-app: internal error: RuntimeError at officer_app.cli:")
+    assert done.stderr.startswith(
+        "officer-app: internal error: RuntimeError at officer_app.cli.attendance:"
+    )
     assert "Smith" not in done.stderr and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1

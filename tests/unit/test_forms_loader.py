@@ -529,12 +529,13 @@ def test_the_published_schema_itself_refuses_keys_that_do_not_apply() -> None:
 
 
 def test_the_command_line_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from officer_app.forms.__main__ import main
+    from officer_app.cli import main
 
-    assert main([]) == 0
+    check = ["--data-dir", str(tmp_path / "none"), "forms", "check"]
+    assert main(check) == 0
     assert "ok    home_visit v2" in capsys.readouterr().out
     write(tmp_path, "visit.yaml", VISIT.replace("type: yes_no", "type: dropdown"))
-    assert main([str(tmp_path)]) == 1
+    assert main([*check, str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert "BROKEN visit: unavailable" in out
     assert f"{tmp_path / 'visit.yaml'}:17: sections[0].fields[1].type: unknown field type" in err

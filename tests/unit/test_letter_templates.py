@@ -288,18 +288,14 @@ def test_a_file_that_is_not_utf8_is_refused_with_how_to_fix_it(tmp_path: Path) -
 
 def test_the_check_command_prints_every_problem_and_fails(tmp_path: Path) -> None:
     write(tmp_path, "bad.txt", "---\nid: bad\nversion: 1\ntitle: Bad\n---\n{child.nmae}\n")
+    check = [sys.executable, "-m", "officer_app", "--data-dir", str(tmp_path / "none"), "letters"]
     out = subprocess.run(
-        [sys.executable, "-m", "officer_app.letters", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
+        [*check, "check", str(tmp_path)], capture_output=True, text=True, timeout=60
     )
     assert out.returncode == 1
     assert f"{tmp_path / 'bad.txt'}:6:1: unknown placeholder {{child.nmae}}" in out.stderr
     assert "BROKEN bad" in out.stdout and "ok     notice_to_improve" in out.stdout
-    clean = subprocess.run(
-        [sys.executable, "-m", "officer_app.letters"], capture_output=True, text=True, timeout=60
-    )
+    clean = subprocess.run([*check, "check"], capture_output=True, text=True, timeout=60)
     assert clean.returncode == 0, clean.stderr
     assert str(shipped_folder()) in clean.stdout
 

@@ -11,22 +11,72 @@ file is removed if that recording fails). Without it they stay prepared, not sen
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from officer_app.cli import (
+from officer_app.cli.common import (
+    EXIT_INTERRUPTED,
     CliError,
-    _asks,
-    _bar,
-    _iso_day,
-    _letter_service,
-    _lock,
-    _open,
-    _out_file,
-    _print_table,
-    _sent_on,
+    Subcommands,
+    iso_day,
+    lock,
+    open_profile,
+    out_file,
+    print_json,
+    print_table,
 )
+from officer_app.cli.letter_options import (
+    METHODS,
+    add_letter_options,
+    asks,
+    batch_bar,
+    letter_service,
+    sent_on,
+)
+
+
+def register(letters_sub: Subcommands) -> None:
+    """The batch commands, under ``letters``."""
+    batch = letters_sub.add_parser(
+        "batch",
+        help="one template's letter for every open case (or those at --stage), saved as one "
+        "PDF; an interrupted batch resumes when run again; the letters stay prepared, not "
+        "sent, unless --sent-by says the post goes out",
+    )
+    batch.add_argument("--stage", default=None, help="only the open cases at this stage")
+    add_letter_options(batch)
+    batch.add_argument(
+        "--dated", default=None, help="the letters' date (YYYY-MM-DD; default today)"
+    )
+    batch.add_argument(
+        "--sent-by",
+        choices=METHODS,
+        default=None,
+        help="record every letter as sent (post, hand, email) once the PDF is written",
+    )
+    batch.add_argument(
+        "--again",
+        action="store_true",
+        help="make a new batch even though one with the same details was already sent",
+    )
+    batches = letters_sub.add_parser("batches", help="every letter batch and its state")
+    batches.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    confirm = letters_sub.add_parser(
+        "batch-sent", help="the post went out: record a batch's prepared letters as sent"
+    )
+    confirm.add_argument("batch", help="the batch's id (as 'letters batches' lists it)")
+    confirm.add_argument("--sent-by", choices=METHODS, required=True, help="post, hand or email")
+    confirm.add_argument(
+        "--sent-on", default=None, help="the day they were sent (YYYY-MM-DD; default today)"
+    )
+    abandon = letters_sub.add_parser(
+        "batch-abandon", help="a batch's prepared letters were never sent: mark them so"
+    )
+    abandon.add_argument("batch", help="the batch's id (as 'letters batches' lists it)")
+    batch.set_defaults(handler=letters_batch)
+    batches.set_defaults(handler=letters_batches)
+    confirm.set_defaults(handler=letters_batch_sent)
+    abandon.set_defaults(handler=letters_batch_abandon)
 
 
 def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
@@ -34,18 +84,18 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.domain.stages import Stage
     from officer_app.letters import LetterRefused
 
-    out = _out_file(args.out)
-    asks = _asks(args.ask)
+    out = out_file(args.out)
+    answers = asks(args.ask)
     if args.stage is not None and args.stage not in {s.value for s in Stage}:
         known = ", ".join(s.value for s in Stage)
         raise CliError(f"--stage: {args.stage!r} is not a stage ({known})")
     if args.sent_on and not args.sent_by:
         raise CliError("--sent-on: give --sent-by as well to record the letters as sent")
-    dated = _iso_day("--dated", args.dated) if args.dated else None
+    dated = iso_day("--dated", args.dated) if args.dated else None
     selection = f"the open cases at stage {args.stage}" if args.stage else "every open case"
-    opened = _open(data_dir, args.settings)
+    opened = open_profile(data_dir, args.settings)
     try:
-        service = _letter_service(opened)
+        service = letter_service(opened)
         batches = service.batches
         cases = [
             row.case_id
@@ -55,13 +105,13 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         if not cases:
             raise CliError("no open case" + (f" at stage {args.stage}" if args.stage else ""))
         today = opened.clock.today()
-        sent_on = _sent_on(args, today)
-        if args.sent_by and not (dated or today) <= sent_on <= today:
+        day = sent_on(args, today)
+        if args.sent_by and not (dated or today) <= day <= today:
             # refused before any letter is made, not after the whole batch
-            raise CliError(f"--sent-on: the letters cannot be recorded as sent on {sent_on}")
+            raise CliError(f"--sent-on: the letters cannot be recorded as sent on {day}")
         try:
             batch = batches.start(
-                args.template, cases, asks=asks, selection=selection, dated=dated,
+                args.template, cases, asks=answers, selection=selection, dated=dated,
                 again=args.again,
             )  # fmt: skip
         except LetterRefused as exc:
@@ -81,7 +131,7 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
                 except StopIteration as finished:
                     result = finished.value
                     break
-                _bar(step.done, step.total, batch.info.prepared)
+                batch_bar(step.done, step.total, batch.info.prepared)
         except LetterRefused as exc:  # e.g. another process ran the same batch on
             print(file=sys.stderr)
             raise CliError(f"batch {short}: {exc}") from exc
@@ -91,7 +141,7 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
                 f"interrupted: batch {short} stopped after {batch.info.cases_done} of "
                 f"{batch.info.cases_total} cases; its letters are prepared, NOT sent; run the "
                 "same command again to resume it",
-                130,
+                EXIT_INTERRUPTED,
             ) from None
         print(file=sys.stderr)
         made = len(result.letters)
@@ -103,9 +153,7 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
                 written_or_removed(
                     out,
                     lambda: batches.export_pdf(result, out),
-                    lambda: batches.confirm_sent(
-                        result.batch_id, sent_on=sent_on, method=args.sent_by
-                    ),
+                    lambda: batches.confirm_sent(result.batch_id, sent_on=day, method=args.sent_by),
                 )
             else:
                 batches.export_pdf(result, out)
@@ -114,7 +162,7 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         except LetterRefused as exc:
             raise CliError(f"batch {short}: {exc}") from exc
     finally:
-        _lock(opened)
+        lock(opened)
     for skip in result.skipped:
         print(f"skipped {skip.reference}: {skip.reason}", file=sys.stderr)
     letters = f"{made} letter{'s' * (made != 1)}"
@@ -123,7 +171,7 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         f"saved to {out} (batch {short})"
     )
     if args.sent_by:
-        print(f"recorded as sent by {args.sent_by} on {sent_on.isoformat()}: each copy is kept "
+        print(f"recorded as sent by {args.sent_by} on {day.isoformat()}: each copy is kept "
               "on its case and the sending signed into its chronology")  # fmt: skip
     else:
         print(
@@ -134,11 +182,11 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def letters_batches(data_dir: Path, args: argparse.Namespace) -> int:
-    opened = _open(data_dir, args.settings)
+    opened = open_profile(data_dir, args.settings)
     try:
         found = opened.letters.batches.every()
     finally:
-        _lock(opened)
+        lock(opened)
     if args.json:
         out = [
             {
@@ -159,8 +207,7 @@ def letters_batches(data_dir: Path, args: argparse.Namespace) -> int:
             }
             for b in found
         ]
-        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        print_json(out)
         return 0
     header = ("Batch", "Letter", "Dated", "Cases", "State", "Prepared", "Sent", "Abandoned")
     table = [
@@ -176,27 +223,27 @@ def letters_batches(data_dir: Path, args: argparse.Namespace) -> int:
         )
         for b in found
     ]
-    _print_table(header, table)
+    print_table(header, table)
     return 0
 
 
 def letters_batch_sent(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.letters import LetterRefused
 
-    opened = _open(data_dir, args.settings)
+    opened = open_profile(data_dir, args.settings)
     try:
-        sent_on = _sent_on(args, opened.clock.today())
+        day = sent_on(args, opened.clock.today())
         batches = opened.letters.batches
         try:
             info = batches.get(args.batch)
-            made = batches.confirm_sent(info.id, sent_on=sent_on, method=args.sent_by)
+            made = batches.confirm_sent(info.id, sent_on=day, method=args.sent_by)
         except LetterRefused as exc:
             raise CliError(str(exc)) from exc
     finally:
-        _lock(opened)
+        lock(opened)
     print(
         f"batch {info.short_id}: {len(made)} letter{'s' * (len(made) != 1)} recorded as sent by "
-        f"{args.sent_by} on {sent_on.isoformat()}"
+        f"{args.sent_by} on {day.isoformat()}"
     )
     return 0
 
@@ -204,7 +251,7 @@ def letters_batch_sent(data_dir: Path, args: argparse.Namespace) -> int:
 def letters_batch_abandon(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.letters import LetterRefused
 
-    opened = _open(data_dir, args.settings)
+    opened = open_profile(data_dir, args.settings)
     try:
         batches = opened.letters.batches
         try:
@@ -213,7 +260,7 @@ def letters_batch_abandon(data_dir: Path, args: argparse.Namespace) -> int:
         except LetterRefused as exc:
             raise CliError(str(exc)) from exc
     finally:
-        _lock(opened)
+        lock(opened)
     print(
         f"batch {info.short_id} abandoned: {marked} prepared letter{'s' * (marked != 1)} marked "
         "as never sent (kept on their cases)"
