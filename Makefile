@@ -48,6 +48,7 @@ run: $(VENV)/.installed debian-run
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check officer_app tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy officer_app

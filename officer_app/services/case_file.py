@@ -108,7 +108,7 @@ class CaseFileService:
                 .order_by(ChronologyEntry.occurred_at, ChronologyEntry.recorded_at)
             )
         )
-        entries = _nest_amendments([_entry_info(e, officers) for e in rows])
+        entries = _nest_amendments([entry_info(e, officers) for e in rows])
         today = self._clock.today()
         contacts = [e.occurred_at for e in rows if e.entry_type in CONTACT_TYPES]
         last_contact = max(contacts).date() if contacts else None
@@ -176,7 +176,7 @@ class CaseFileService:
             ),
             siblings=_siblings(session, child),
             entries=tuple(entries),
-            draft=_draft_info(draft) if draft else None,
+            draft=draft_info(draft) if draft else None,
             attendance=attendance_bands(session, today, self._bands, child.id).get(child.id),
         )
 
@@ -197,7 +197,7 @@ class CaseFileService:
             draft.body = body
             draft.updated_at = now
             session.flush()
-            return _draft_info(draft)
+            return draft_info(draft)
 
         return self._store.write_wait(work)
 
@@ -239,7 +239,7 @@ class CaseFileService:
             )
             seal_entry(session, entry, by=officer_id, at=now, draft_kind=QUICK_NOTE)
             session.flush()
-            return _entry_info(entry, _officer_names(session))
+            return entry_info(entry, officer_names(session))
 
         return self._store.write_wait(work)
 
@@ -270,7 +270,7 @@ class CaseFileService:
             evidence.sign(session, entry, by=officer_id, at=now)
             session.add(entry)
             session.flush()
-            return _entry_info(entry, _officer_names(session))
+            return entry_info(entry, officer_names(session))
 
         return self._store.write_wait(work)
 
@@ -294,11 +294,11 @@ def seal_entry(
         session.delete(draft)
 
 
-def _officer_names(session: Session) -> dict[str, str]:
+def officer_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(Officer.id, Officer.name)).all())
 
 
-def _entry_info(entry: ChronologyEntry, officers: dict[str, str]) -> EntryInfo:
+def entry_info(entry: ChronologyEntry, officers: dict[str, str]) -> EntryInfo:
     kind = EntryType(entry.entry_type)
     return EntryInfo(
         id=entry.id,
@@ -339,7 +339,7 @@ def _nest_amendments(entries: list[EntryInfo]) -> list[EntryInfo]:
     return nested
 
 
-def _draft_info(draft: Draft) -> DraftInfo:
+def draft_info(draft: Draft) -> DraftInfo:
     return DraftInfo(
         case_id=draft.case_id,
         kind=draft.kind,

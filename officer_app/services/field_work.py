@@ -35,10 +35,10 @@ from officer_app.services.builders import (
 )
 from officer_app.services.case_file import (
     CaseNotFound,
-    _draft_info,
-    _entry_info,
-    _officer_names,
+    draft_info,
+    entry_info,
     find_draft,
+    officer_names,
     seal_entry,
 )
 from officer_app.services.dto import (
@@ -339,7 +339,7 @@ class FieldWorkService:
     def record_draft(self, case_id: str, form_id: str) -> DraftInfo | None:
         def work(session: Session) -> DraftInfo | None:
             draft = find_draft(session, case_id, _draft_kind(form_id))
-            return _draft_info(draft) if draft else None
+            return draft_info(draft) if draft else None
 
         return self._store.read(work)
 
@@ -374,7 +374,7 @@ class FieldWorkService:
             draft.answers = snapshot
             draft.updated_at = now
             session.flush()
-            return _draft_info(draft)
+            return draft_info(draft)
 
         return self._store.write_wait(work)
 
@@ -432,7 +432,7 @@ class FieldWorkService:
                     session.flush()
                     plan.record_id = entry.id
             session.flush()
-            return _entry_info(entry, _officer_names(session))
+            return entry_info(entry, officer_names(session))
 
         return self._store.write_wait(work)
 
@@ -495,7 +495,7 @@ class FieldWorkService:
             case = session.get_one(Case, entry.case_id)
             child = session.get_one(Child, case.child_id)
             school = session.get(School, child.school_id) if child.school_id else None
-            names = _officer_names(session)
+            names = officer_names(session)
             amendments = session.scalars(
                 select(ChronologyEntry)
                 .where(ChronologyEntry.amends_id == entry.id)
