@@ -14,7 +14,7 @@ DEMO_CASES ?= 300
 DEMO_PASSPHRASE := demo-caseload-2026
 export LANG ?= C.UTF-8
 
-.PHONY: run test lint typecheck pytest bench debian-run debian-test clean smoke
+.PHONY: run test lint typecheck pytest bench debian-run debian-test clean smoke ui
 
 # A venv made with another Python (an older checkout's) is made again.
 $(STAMP):
@@ -47,8 +47,13 @@ run: $(VENV)/.installed debian-run
 	$(BIN)/officer-app --data-dir $(DEMO_DIR)
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check officer_app tests bench
+	$(BIN)/ruff check officer_app tests bench ui
 	$(BIN)/lint-imports
+	$(BIN)/python ui/build.py --check
+
+# The dialogs drawn in ui/*.ui, compiled into officer_app/gui/generated/ (never edited by hand)
+ui: $(VENV)/.installed-dev
+	$(BIN)/python ui/build.py
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy officer_app

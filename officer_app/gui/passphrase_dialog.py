@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from officer_app.gui.markup import plain_label
+from officer_app.gui.generated.ui_passphrase_dialog import Ui_PassphraseDialog
 from officer_app.gui.task_runner import TaskRunner
 
 MIN_LENGTH = 8
 
 
 class ChangePassphraseDialog(QDialog):
+    """Drawn in ui/passphrase_dialog.ui; the checks and the change itself are here."""
+
     def __init__(
         self,
         change: Callable[[str, str], None],
@@ -27,43 +22,20 @@ class ChangePassphraseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change passphrase")
-        self.setMinimumWidth(420)
+        self.ui = Ui_PassphraseDialog()
+        self.ui.setupUi(self)
         self._change = change
         self._runner = runner
-        self.old = self._field("Current passphrase")
-        self.new = self._field("New passphrase")
-        self.again = self._field("New passphrase again")
-        self.message = plain_label("")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.old, self.new, self.again = self.ui.old, self.ui.new, self.ui.again
+        self.message = self.ui.message
+        self.buttons = self.ui.buttons
+        self.ui.intro.setText(
+            f"At least {MIN_LENGTH} characters; a short sentence is easier to remember and "
+            "harder to guess than a word."
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change passphrase")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow("&Current", self.old)
-        form.addRow("&New", self.new)
-        form.addRow("&Again", self.again)
-        layout = QVBoxLayout(self)
-        intro = plain_label(
-            f"At least {MIN_LENGTH} characters; a short sentence is easier to remember and "
-            "harder to guess than a word."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    @staticmethod
-    def _field(name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setAccessibleName(name)
-        return field
 
     def submit(self) -> None:
         old, new = self.old.text(), self.new.text()

@@ -5,24 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QWidget
 
 from officer_app.domain.notice_to_improve import ImprovementPeriod, school_weeks
 from officer_app.domain.penalty_notices import Grounds, ThresholdEvidence
 from officer_app.gui.dates import pydate, qdate
-from officer_app.gui.markup import bold, escape, no_accelerator, plain_label, rich_label
+from officer_app.gui.generated.ui_consider_dialog import Ui_ConsiderDialog
+from officer_app.gui.generated.ui_issue_dialog import Ui_IssueDialog
+from officer_app.gui.generated.ui_notice_to_improve_dialog import Ui_NoticeToImproveDialog
+from officer_app.gui.generated.ui_payment_dialog import Ui_PaymentDialog
+from officer_app.gui.generated.ui_reason_dialog import Ui_ReasonDialog
+from officer_app.gui.markup import bold, escape, no_accelerator
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.penalty_notices import (
     WITHDRAWAL_REASONS,
@@ -35,38 +28,33 @@ from officer_app.wording import short_date
 SEND_METHODS = (("post", "By post"), ("hand", "By hand"), ("email", "By email"))
 
 
-def date_edit(day: dt.date, name: str) -> QDateEdit:
-    edit = QDateEdit(qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setAccessibleName(name)
-    return edit
-
-
 def day_of(edit: QDateEdit) -> dt.date:
     return pydate(edit.date())
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
+def ok_cancel(dialog: QDialog, buttons: QDialogButtonBox, ok_text: str) -> QDialogButtonBox:
+    """A drawn Ok/Cancel row wired to ``dialog``, its Ok button saying what it does."""
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
 
 
-def _wrapped(text: str = "", role: str | None = None, *, rich: bool = False) -> QLabel:
-    label = rich_label(text) if rich else plain_label(text)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
+def grow_to_fit(dialog: QDialog) -> None:
+    """Make a shown dialog tall enough again once a wrapped text in it has grown (Qt fits a
+    window's height to its width only when it is first shown)."""
+    layout = dialog.layout()
+    if layout is None or not dialog.isVisible():
+        return  # not shown yet: showing it fits it
+    layout.activate()  # measure the new text now, not at the next layout request
+    need = layout.totalHeightForWidth(dialog.width())
+    if need > dialog.height():
+        dialog.resize(dialog.width(), need)
 
 
 class ConsiderDialog(QDialog):
-    """Which parents, on what grounds, and the register's evidence over a chosen range."""
+    """Which parents, on what grounds, and the register's evidence over a chosen range. Drawn
+    in ui/consider_dialog.ui; the parents' boxes and the grounds are added here."""
 
     def __init__(
         self,
@@ -78,51 +66,35 @@ class ConsiderDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Consider a penalty notice")
-        self.setMinimumWidth(560)
+        self.ui = Ui_ConsiderDialog()
+        self.ui.setupUi(self)
         self._evidence = evidence
         self._runner = runner
         self._asked = 0
         self.seen: ThresholdEvidence | None = None
-        intro = _wrapped(
-            "A penalty notice must be considered when the register shows 10 or more sessions of "
-            "unauthorised absence (G, N, O, U) in a rolling 10 school weeks. A notice goes to "
-            "one parent for one child: tick each parent it would go to."
-        )
-        self.first = date_edit(first, "Register from")
-        self.last = date_edit(last, "Register to")
+        self.first, self.last = self.ui.first, self.ui.last
+        self.first.setDate(qdate(first))
+        self.last.setDate(qdate(last))
         self.first.dateChanged.connect(self._check)
         self.last.dateChanged.connect(self._check)
-        self.evidence_label = _wrapped("Reading the register…")
-        self.evidence_label.setAccessibleName("Threshold evidence")
+        self.evidence_label = self.ui.evidence_label
         self.parents: list[tuple[QCheckBox, ParentChoice]] = []
-        parent_box = QVBoxLayout()
+        before: QWidget = self.last
         for choice in parents:
             note = "" if choice.parental_responsibility else ", no parental responsibility"
             box = QCheckBox(no_accelerator(f"{choice.name} ({choice.relationship}{note})"))
             box.setAccessibleName(f"Notice to {choice.name}")
-            parent_box.addWidget(box)
+            self.ui.parent_box.addWidget(box)
+            QWidget.setTabOrder(before, box)  # in the order shown, not the order made
+            before = box
             self.parents.append((box, choice))
-        self.grounds = QComboBox()
-        self.grounds.setAccessibleName("Grounds")
+        if self.parents:  # "&Parents" takes you to the first of them
+            self.ui.parents_label.setBuddy(self.parents[0][0])
+        self.grounds = self.ui.grounds
         for grounds in Grounds:
             self.grounds.addItem(grounds.label, grounds.value)
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("e.g. Discussed in supervision on 24/11; support refused")
-        self.note.setFixedHeight(60)
-        form = QFormLayout()
-        form.addRow("Register &from", self.first)
-        form.addRow("Register &to", self.last)
-        form.addRow("Evidence", self.evidence_label)
-        form.addRow("&Parents", parent_box)
-        form.addRow("&Grounds", self.grounds)
-        form.addRow("&Note", self.note)
-        self.buttons = _buttons(self, "Record as considered")
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.note = self.ui.note
+        self.buttons = ok_cancel(self, self.ui.buttons, "Record as considered")
         self._check()
 
     def _check(self) -> None:
@@ -145,6 +117,7 @@ class ConsiderDialog(QDialog):
         if mostly_g:
             self.grounds.setCurrentIndex(self.grounds.findData(Grounds.LEAVE_IN_TERM_TIME.value))
         self.evidence_label.setText(seen.sentence())
+        grow_to_fit(self)
 
     def chosen_parents(self) -> list[str]:
         return [choice.id for box, choice in self.parents if box.isChecked()]
@@ -155,7 +128,8 @@ class ConsiderDialog(QDialog):
 
 class NoticeToImproveDialog(QDialog):
     """The Notice to Improve's details; the improvement period is checked against the LA's
-    range as the dates change, and a period outside it cannot be sent (the reason shown)."""
+    range as the dates change, and a period outside it cannot be sent (the reason shown).
+    Drawn in ui/notice_to_improve_dialog.ui."""
 
     def __init__(
         self,
@@ -166,43 +140,22 @@ class NoticeToImproveDialog(QDialog):
         period: ImprovementPeriod | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_NoticeToImproveDialog()
+        self.ui.setupUi(self)
         self._period = period or ImprovementPeriod()
-        self.setWindowTitle("Notice to Improve")
-        self.setMinimumWidth(560)
-        intro = _wrapped(
+        self.ui.intro.setText(
             f"A last chance to engage with support before a penalty notice, for "
             f"{notice.parent_name}. It says what sufficient improvement means and by when. It "
             "is not normally used for leave in term time."
         )
-        self.sent_on = date_edit(today, "Date sent")
-        self.method = QComboBox()
-        self.method.setAccessibleName("How it is sent")
+        self.sent_on, self.method, self.until = self.ui.sent_on, self.ui.method, self.ui.until
+        self.sent_on.setDate(qdate(today))
         for value, label in SEND_METHODS:
             self.method.addItem(label, value)
-        self.until = date_edit(today + dt.timedelta(weeks=4), "Improvement period ends")
-        self.improvement = QPlainTextEdit(
-            "Attendance of at least 90% over the improvement period, with no unauthorised absence."
-        )
-        self.improvement.setAccessibleName("Sufficient improvement")
-        self.improvement.setFixedHeight(60)
-        self.support = QPlainTextEdit()
-        self.support.setAccessibleName("Support offered")
-        self.support.setPlaceholderText("e.g. Weekly check-in with the attendance mentor")
-        self.support.setFixedHeight(60)
-        form = QFormLayout()
-        form.addRow("&Sent on", self.sent_on)
-        form.addRow("&How", self.method)
-        self.period_note = _wrapped()
-        self.period_note.setAccessibleName("Improvement period check")
-        form.addRow("Improvement &until", self.until)
-        form.addRow("", self.period_note)
-        form.addRow("Sufficient &improvement", self.improvement)
-        form.addRow("&Support offered", self.support)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        self.buttons = _buttons(self, "Send the Notice to Improve")
-        layout.addWidget(self.buttons)
+        self.until.setDate(qdate(today + dt.timedelta(weeks=4)))
+        self.improvement, self.support = self.ui.improvement, self.ui.support
+        self.period_note = self.ui.period_note
+        self.buttons = ok_cancel(self, self.ui.buttons, "Send the Notice to Improve")
         self.until.dateChanged.connect(self._check_period)
         self.sent_on.dateChanged.connect(self._check_period)
         self._check_period()
@@ -224,10 +177,12 @@ class NoticeToImproveDialog(QDialog):
             )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(refusal is None)
+        grow_to_fit(self)
 
 
 class IssueDialog(QDialog):
-    """Issue date, service, the supervisor's authority; the amounts or the refusal, live."""
+    """Issue date, service, the supervisor's authority; the amounts or the refusal, live.
+    Drawn in ui/issue_dialog.ui."""
 
     def __init__(
         self,
@@ -239,44 +194,31 @@ class IssueDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_IssueDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"Issue a penalty notice to {notice.parent_name}")
-        self.setMinimumWidth(580)
         self._plan = plan
         self._runner = runner
         self._asked = 0
         self.plan: IssuePlan | None = None
-        intro = _wrapped(notice.evidence.sentence())
-        self.issued_on = date_edit(today, "Date of issue")
-        self.served_by = QComboBox()
-        self.served_by.setAccessibleName("Served by")
+        self.ui.intro.setText(notice.evidence.sentence())
+        self.issued_on, self.served_by = self.ui.issued_on, self.ui.served_by
+        self.issued_on.setDate(qdate(today))
         self.served_by.addItem("First-class post", "post")
         self.served_by.addItem("By hand", "hand")
-        self.own_receipt = QCheckBox("The parent received it on a known date:")
-        self.received_on = date_edit(today, "Received on")
-        self.received_on.setEnabled(False)
+        self.own_receipt, self.received_on = self.ui.own_receipt, self.ui.received_on
+        self.received_on.setDate(qdate(today))
         self.own_receipt.toggled.connect(self.received_on.setEnabled)
-        self.supervisor = QComboBox()
-        self.supervisor.setAccessibleName("Authorised by")
+        self.supervisor = self.ui.supervisor
         self.supervisor.addItem("Choose the supervisor…", None)
         for officer_id, name in supervisors:
             self.supervisor.addItem(name, officer_id)
-        self.authorised_on = date_edit(today, "Authorised on")
-        self.outcome = _wrapped("", rich=True)
-        self.outcome.setAccessibleName("What the rules allow")
-        self.buttons = _buttons(self, "Issue the notice")
+        self.authorised_on = self.ui.authorised_on
+        self.authorised_on.setDate(qdate(today))
+        self.outcome = self.ui.outcome
+        self.buttons = ok_cancel(self, self.ui.buttons, "Issue the notice")
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
-        form = QFormLayout()
-        form.addRow("&Issued on", self.issued_on)
-        form.addRow("&Served", self.served_by)
-        form.addRow(self.own_receipt, self.received_on)
-        form.addRow("&Authorised by", self.supervisor)
-        form.addRow("Authorised &on", self.authorised_on)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.buttons)
         for signal in (
             self.issued_on.dateChanged,
             self.served_by.currentIndexChanged,
@@ -335,6 +277,7 @@ class IssueDialog(QDialog):
                 f"{escape(pay)}."
             )
         self._enable()
+        grow_to_fit(self)
 
     def _enable(self) -> None:
         allowed = self.plan is not None and self.plan.decision.allowed
@@ -345,36 +288,32 @@ class IssueDialog(QDialog):
 
 
 class PaymentDialog(QDialog):
+    """The date and amount paid. Drawn in ui/payment_dialog.ui."""
+
     def __init__(self, notice: NoticeInfo, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_PaymentDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"Payment of penalty notice {notice.number}")
         due = (
             f"£{notice.amount_21} by {short_date(notice.reduced_by)}, or "
             if notice.amount_21 and notice.reduced_by
             else ""
         )
-        intro = _wrapped(
+        self.ui.intro.setText(
             f"Due: {due}£{notice.amount_28} by {short_date(notice.full_by)}"
             if notice.full_by
             else ""
         )
-        self.paid_on = date_edit(today, "Date paid")
-        self.amount = QSpinBox()
-        self.amount.setRange(1, 1000)
-        self.amount.setPrefix("£")
+        self.paid_on, self.amount = self.ui.paid_on, self.ui.amount
+        self.paid_on.setDate(qdate(today))
         self.amount.setValue(notice.amount_21 or notice.amount_28 or 160)
-        self.amount.setAccessibleName("Amount paid")
-        form = QFormLayout()
-        form.addRow("&Paid on", self.paid_on)
-        form.addRow("&Amount", self.amount)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Record the payment"))
+        ok_cancel(self, self.ui.buttons, "Record the payment")
 
 
 class ReasonDialog(QDialog):
-    """A date (optional) and a reason: not issuing, withdrawing, a prosecution."""
+    """A date (optional) and a reason: not issuing, withdrawing, a prosecution. Drawn in
+    ui/reason_dialog.ui; the rows not asked for are hidden."""
 
     def __init__(
         self,
@@ -389,33 +328,25 @@ class ReasonDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_ReasonDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.ui.intro.setText(intro)
         self.required = required
-        self.on = date_edit(today, "Date")
-        self.on.setVisible(with_date)
-        self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setFixedHeight(80)
-        form = QFormLayout()
-        if with_date:
-            form.addRow("&Date", self.on)
-        if reasons:
-            self.choices = QComboBox()
-            self.choices.setAccessibleName("Common reasons")
-            self.choices.addItem("Choose a common reason, or write your own…", "")
-            for text in reasons:
-                self.choices.addItem(text, text)
-            self.choices.currentIndexChanged.connect(
-                lambda _i: self.reason.setPlainText(self.choices.currentData() or "")
-            )
-            form.addRow("&Common", self.choices)
-        form.addRow("&Reason" if required else "&Note", self.reason)
-        self.buttons = _buttons(self, ok_text)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(intro))
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.on = self.ui.on
+        self.on.setDate(qdate(today))
+        self.ui.form.setRowVisible(self.on, with_date)
+        self.reason = self.ui.reason
+        self.choices = self.ui.choices
+        self.choices.addItem("Choose a common reason, or write your own…", "")
+        for text in reasons:
+            self.choices.addItem(text, text)
+        self.choices.currentIndexChanged.connect(
+            lambda _i: self.reason.setPlainText(self.choices.currentData() or "")
+        )
+        self.ui.form.setRowVisible(self.choices, bool(reasons))
+        self.ui.reason_label.setText("&Reason" if required else "&Note")
+        self.buttons = ok_cancel(self, self.ui.buttons, ok_text)
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()

@@ -6,16 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from officer_app.gui.markup import plain_label
+from officer_app.gui.generated.ui_unlock_page import Ui_UnlockPage
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.security import keys
 from officer_app.services.profile import OpenProfile, ProfileError
@@ -24,7 +17,8 @@ WAIT_MARGIN_S = 0.3
 
 
 class UnlockPage(QWidget):
-    """Asks for the passphrase; derives the key on a worker; says plainly what went wrong."""
+    """Drawn in ui/unlock_page.ui. Asks for the passphrase; derives the key on a worker; says
+    plainly what went wrong."""
 
     unlocked = Signal(object)  # OpenProfile
     refused = Signal(str)  # why, in words
@@ -46,52 +40,12 @@ class UnlockPage(QWidget):
         self._wait.timeout.connect(self._tick)
         self._wait_left = 0.0
 
-        card = QFrame(self)
-        card.setProperty("role", "card")
-        card.setFixedWidth(440)
-        title = plain_label("Officer App")
-        title.setProperty("role", "heading")
-        subtitle = plain_label("School attendance casework, encrypted on this laptop.")
-        subtitle.setWordWrap(True)
-        subtitle.setProperty("role", "muted")
-        folder = plain_label(f"Profile: {data_dir}")
-        folder.setProperty("role", "muted")
-        folder.setWordWrap(True)
-        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        prompt = plain_label("&Passphrase")
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setPlaceholderText("Your passphrase")
-        prompt.setBuddy(self.passphrase)
-        self.button = QPushButton("Unlock")
-        self.button.setDefault(True)
-        self.button.setProperty("primary", True)
-        self.button.setAccessibleName("Unlock")
-        self.message = plain_label("")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Unlock message")
-        self.message.setStyleSheet("color: #842029; font-weight: bold;")
-
-        row = QHBoxLayout()
-        row.addWidget(self.passphrase, 1)
-        row.addWidget(self.button)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
-        inner.setSpacing(10)
-        inner.addWidget(title)
-        inner.addWidget(subtitle)
-        inner.addSpacing(8)
-        inner.addWidget(prompt)
-        inner.addLayout(row)
-        inner.addWidget(self.message)
-        inner.addSpacing(6)
-        inner.addWidget(folder)
-
-        outer = QVBoxLayout(self)
-        outer.addStretch(2)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(3)
+        self.ui = Ui_UnlockPage()
+        self.ui.setupUi(self)
+        self.passphrase = self.ui.passphrase
+        self.button = self.ui.button
+        self.message = self.ui.message
+        self.ui.folder.setText(f"Profile: {data_dir}")
 
         self.button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)

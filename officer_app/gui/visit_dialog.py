@@ -5,22 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from officer_app.clock import UK
-from officer_app.gui.markup import plain_label
+from officer_app.gui.generated.ui_visit_dialog import Ui_VisitPlanDialog
 
 
 class VisitPlanDialog(QDialog):
+    """Drawn in ui/visit_dialog.ui; the start time, the colleagues and the warning are here."""
+
     def __init__(
         self,
         address: str,
@@ -31,50 +24,29 @@ class VisitPlanDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plan a home visit")
-        self.setMinimumWidth(480)
-        self.when = QDateTimeEdit()
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("dddd dd/MM/yyyy HH:mm")
+        self.ui = Ui_VisitPlanDialog()
+        self.ui.setupUi(self)
+        self.when, self.address, self.purpose = self.ui.when, self.ui.address, self.ui.purpose
+        self.second, self.message = self.ui.second, self.ui.message
         local = start.astimezone(UK)
         self.when.setDateTime(
             QDateTime(local.replace(minute=0, second=0, microsecond=0, tzinfo=None))
         )
-        self.when.setAccessibleName("Date and time of the visit")
-        self.address = QLineEdit(address)
-        self.address.setAccessibleName("Address")
-        self.purpose = QLineEdit()
-        self.purpose.setAccessibleName("Purpose of the visit")
-        self.purpose.setPlaceholderText("e.g. Discuss Monday absences with mum")
-        self.second = QComboBox()
-        self.second.setAccessibleName("Second officer")
+        self.address.setText(address)
         self.second.addItem(
             "Nobody (lone visit)" if not two_officers_required else "Choose a second officer…", None
         )
         for officer_id, name in colleagues:
             self.second.addItem(name, officer_id)
-        self.message = plain_label(
+        self.message.setText(
             "⚠ A risk flag on this family says visits are made by two officers."
             if two_officers_required
             else ""
         )
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#842029; font-weight:bold;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Plan visit")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow("&When", self.when)
-        form.addRow("&Address", self.address)
-        form.addRow("&Purpose", self.purpose)
-        form.addRow("&Second officer", self.second)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
 
     def planned_for(self) -> dt.datetime:
         value = self.when.dateTime().toPython()

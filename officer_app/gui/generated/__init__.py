@@ -1,0 +1,1 @@
+"""Compiled from ui/*.ui by ui/build.py: never edited by hand."""
