@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 
 from officer_app.forms.model import Field, FormDefinition, Section
 from officer_app.forms.validation import FieldError, clean, validate
-from officer_app.gui.form_fields import ERROR_RED, Editor, Notify, help_label, make_editor
+from officer_app.gui.form_editor import Editor, Notify
+from officer_app.gui.form_fields import make_editor
+from officer_app.gui.form_inputs import help_label
 from officer_app.gui.markup import escape, no_accelerator, plain_label
 from officer_app.gui.theme import ACCENT, BORDER, MUTED, TEXT, WINDOW
 
@@ -43,6 +45,7 @@ LABEL_WIDTH = 230  # the label column of a section
 ITEM_LABEL_WIDTH = 170  # the label column inside an entry of a repeating group
 RECHECK_MS = 400  # after an edit, re-check the messages shown (never on every keystroke)
 ITEM_BACKGROUND = "#f5f7fa"
+ERROR_RED = "#a4262c"  # 7:1 on white
 
 FORM_STYLE = f"""
 QWidget#formContent {{ background: {WINDOW}; }}
