@@ -39,6 +39,23 @@ def _label_html(text: str) -> str:
     return f"{escape(text)}&nbsp;{star}"
 
 
+def answers_of(rows: Mapping[str, FieldRow]) -> dict[str, Any]:
+    """What these rows' inputs hold, by field id; the unanswered left out."""
+    out: dict[str, Any] = {}
+    for field_id, row in rows.items():
+        answer = row.editor.value()
+        if answer is not None:
+            out[field_id] = answer
+    return out
+
+
+def show_answers(rows: Mapping[str, FieldRow], value: Any) -> None:
+    """Show a stored dict of answers in these rows (anything else: no answers)."""
+    scope = value if isinstance(value, Mapping) else {}
+    for field_id, row in rows.items():
+        row.editor.set_value(scope.get(field_id))
+
+
 def _article(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" else "a"
 
@@ -178,17 +195,10 @@ class GroupItem:
         self.remove_button.setAccessibleName(f"Remove {self.group.noun.lower()} {number}")
 
     def value(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for field_id, row in self.rows.items():
-            answer = row.editor.value()
-            if answer is not None:
-                out[field_id] = answer
-        return out
+        return answers_of(self.rows)
 
     def set_value(self, value: Any) -> None:
-        scope = value if isinstance(value, Mapping) else {}
-        for field_id, row in self.rows.items():
-            row.editor.set_value(scope.get(field_id))
+        show_answers(self.rows, value)
 
     def set_read_only(self, read_only: bool) -> None:
         self.remove_button.setVisible(not read_only)
@@ -350,17 +360,10 @@ class SubForm(Editor):
             layout.addWidget(row.widget)
 
     def value(self) -> dict[str, Any] | None:
-        out: dict[str, Any] = {}
-        for field_id, row in self.rows.items():
-            answer = row.editor.value()
-            if answer is not None:
-                out[field_id] = answer
-        return out or None
+        return answers_of(self.rows) or None
 
     def set_value(self, value: Any) -> None:
-        scope = value if isinstance(value, Mapping) else {}
-        for field_id, row in self.rows.items():
-            row.editor.set_value(scope.get(field_id))
+        show_answers(self.rows, value)
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)

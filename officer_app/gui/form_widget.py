@@ -43,6 +43,7 @@ from officer_app.gui.form_rows import (
     RepeatingGroup,
     SectionView,
     SubForm,
+    answers_of,
 )
 from officer_app.gui.theme import ACCENT, BORDER, MUTED, TEXT, WINDOW
 
@@ -175,12 +176,7 @@ class FormWidget(QWidget):
 
     def _raw(self) -> dict[str, Any]:
         """Everything the inputs hold, shown or not."""
-        raw: dict[str, Any] = {}
-        for field_id, row in self.rows.items():
-            answer = row.editor.value()
-            if answer is not None:
-                raw[field_id] = answer
-        return raw
+        return answers_of(self.rows)
 
     def answers(self) -> dict[str, Any]:
         """The answers, JSON-ready, without those to hidden questions; unanswered absent."""
