@@ -8,42 +8,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from officer_app import __version__
-from officer_app.domain.stages import Stage
 from officer_app.gui import caseload_table as ct
+from officer_app.gui.caseload_page import CaseloadPage
 from officer_app.gui.idle_lock import IdleLock
-from officer_app.gui.markup import (
-    inform,
-    literal,
-    no_accelerator,
-    plain_label,
-    progress_dialog,
-    warn,
-)
+from officer_app.gui.markup import literal, no_accelerator, plain_label
+from officer_app.gui.profile_exports import export_notice_record, import_register
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.gui.unlock_page import UnlockPage
 from officer_app.gui.week_page import WeekPage
-from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow, VisitPlanInfo
 from officer_app.services.profile import OpenProfile, ProfileError
 
@@ -51,7 +37,6 @@ if TYPE_CHECKING:  # the case tab loads after the caseload is painted (start-up 
     from officer_app.gui.case_page import CasePage
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import TemplateInfo
-    from officer_app.services.register_import import ImportResult
 
 SEARCH_DEBOUNCE_MS = 200
 FIXED_TABS = 2  # the caseload and this week; case tabs come after
@@ -63,141 +48,6 @@ def _case_page() -> type[CasePage]:
     from officer_app.gui.case_page import CasePage
 
     return CasePage
-
-
-class CaseloadPage(QWidget):
-    """Filter bar, count and the caseload table."""
-
-    open_case = Signal(str)
-
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = ct.CaseloadModel(today, self)
-        self.proxy = ct.CaseloadFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, references, addresses, notes… (Ctrl+F)")
-        self.search.setAccessibleName("Search the caseload")
-        self.search.setClearButtonEnabled(True)
-        self.stage = self._combo("Stage", "All stages")
-        self.school = self._combo("School", "All schools")
-        self.officer = self._combo("Officer", "All officers")
-        self.rag = self._combo("RAG", "All RAG")
-        for value, label in (("red", "Red"), ("amber", "Amber"), ("green", "Green")):
-            self.rag.addItem(label, value)
-        for stage in Stage:
-            self.stage.addItem(stage.label, stage.value)
-        self.count = plain_label("")
-        self.count.setProperty("role", "muted")
-        self.count.setAccessibleName("Number of cases shown")
-
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Caseload")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ct.COL_RAG, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ct.COL_NEXT_ACTION, QHeaderView.ResizeMode.Stretch)
-        widths = {
-            ct.COL_RAG: 52, ct.COL_REFERENCE: 116, ct.COL_CHILD: 136, ct.COL_DOB: 84,
-            ct.COL_YEAR: 40, ct.COL_ATTENDANCE: 84, ct.COL_SCHOOL: 124, ct.COL_STAGE: 112,
-            ct.COL_OFFICER: 104, ct.COL_LAST_CONTACT: 84, ct.COL_DAYS: 44, ct.COL_DUE: 150,
-            ct.COL_RISK: 58,
-        }  # fmt: skip
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(self._activated)
-        self.table.activated.connect(self._activated)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        for label, combo in (
-            ("Stage", self.stage),
-            ("School", self.school),
-            ("Officer", self.officer),
-            ("RAG", self.rag),
-        ):
-            caption = plain_label(label)
-            caption.setBuddy(combo)
-            bar.addWidget(caption)
-            bar.addWidget(combo, 1)
-        bar.addWidget(self.count)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-
-        for combo in (self.stage, self.school, self.officer, self.rag):
-            combo.currentIndexChanged.connect(self._filters_changed)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
-
-    def _combo(self, name: str, first: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(f"Filter by {name.lower()}")
-        combo.addItem(first, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
-        return combo
-
-    def set_rows(self, rows: list[CaseRow], today: dt.date) -> None:
-        self.model.set_rows(rows, today)
-        for combo, values in (
-            (self.school, sorted({(r.school, r.school) for r in rows if r.school})),
-            (self.officer, sorted({(r.officer, r.officer_id) for r in rows if r.officer_id})),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for label, value in values:
-                combo.addItem(label, value)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-            combo.blockSignals(False)
-        self._filters_changed()
-
-    def clear(self) -> None:
-        self.search.clear()
-        self.proxy.set_search_ids(None)
-        self.model.set_rows([])
-        for combo in (self.school, self.officer):
-            while combo.count() > 1:
-                combo.removeItem(1)
-
-    def _filters_changed(self) -> None:
-        self.proxy.set_filters(
-            stage=self.stage.currentData(),
-            school=self.school.currentData(),
-            officer=self.officer.currentData(),
-            rag=self.rag.currentData(),
-        )
-        self._update_count()
-
-    def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} cases")
-
-    def _activated(self, index: QModelIndex) -> None:
-        row = index.data(ct.RowRole)
-        if isinstance(row, CaseRow):
-            self.open_case.emit(row.case_id)
-
-    def open_selected(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self._activated(index)
 
 
 class MainWindow(QMainWindow):
@@ -413,97 +263,18 @@ class MainWindow(QMainWindow):
 
     def import_register(self, path: Path | None = None) -> None:
         """Choose a school's register extract and import it, with a progress bar and Cancel."""
-        profile = self.profile
-        if profile is None:
+        if self.profile is None:
             return
-        from PySide6.QtWidgets import QFileDialog
-
-        from officer_app.services.register_import import RegisterRefused, import_register
-
-        if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self, "Import a register extract", "", "Register extracts (*.csv)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        progress = progress_dialog(f"Reading {path.name}…", "Cancel", 100, self)
-        progress.setWindowTitle("Importing a register")
-        progress.setMinimumDuration(300)
-        self.import_progress = progress
-        target = path
-
-        def step(update: Progress) -> None:
-            progress.setLabelText(update.message or f"Importing {target.name}…")
-            progress.setValue(int(update.fraction * 100))
-
-        def done(result: ImportResult) -> None:
-            progress.close()
-            inform(
-                self,
-                "Register imported",
-                f"{target.name}: {result.added} marks added, {result.changed} corrected by the "
-                f"school, {result.unchanged} already held. "
-                f"{result.pupils_not_on_caseload} pupil(s) in the file are not on this caseload "
-                "and were left out.",
-            )
-            self.refresh()
-
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            if isinstance(exc, RegisterRefused):
-                lines = "\n".join(str(e) for e in exc.errors[:30])
-                more = len(exc.errors) - 30
-                warn(
-                    self,
-                    "Nothing was imported",
-                    f"{exc}.\n\n{lines}" + (f"\n… and {more} more." if more > 0 else ""),
-                )
-            elif not isinstance(exc, Cancelled):
-                warn(self, "Nothing was imported", str(exc))
-
-        token = self.runner.run_steps(
-            lambda: import_register(
-                profile.store,
-                target,
-                profile.clock,
-                profile.officer.id,
-                accept_other_set=profile.settings.accept_other_code_set,
-            ),
-            step,
-            done,
-            failed,
-        )
-        progress.canceled.connect(token.cancel)
+        progress = import_register(self, self.runner, self.profile, path, self.refresh)
+        if progress is not None:
+            self.import_progress = progress
 
     def export_notice_record(self, target: Path | None = None) -> None:
         """Save the LA's record of every penalty notice (reg 20) as CSV or PDF (audited)."""
-        profile = self.profile
-        if profile is None:
-            return
-        if target is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self,
-                "Export the record of penalty notices",
-                f"penalty-notices-{self._today():%Y-%m-%d}.pdf",
-                "PDF document (*.pdf);;CSV for a spreadsheet (*.csv)",
+        if self.profile is not None:
+            export_notice_record(
+                self, self.runner, self.profile, self._today(), target, self.statusBar().showMessage
             )
-            if not chosen:
-                return
-            target = Path(chosen)
-        out = target
-
-        def done(count: int) -> None:
-            self.statusBar().showMessage(
-                f"The record of penalty notices ({count} issued) is saved in {out}.", 10_000
-            )
-
-        def failed(exc: BaseException) -> None:
-            warn(self, "Not exported", str(exc))
-
-        self.runner.run(lambda: profile.penalty_notices.export_register(out), done, failed)
 
     def change_passphrase(self) -> None:
         profile = self.profile
