@@ -278,7 +278,7 @@ class CasePage(QWidget):
         service, reason, text = self._service, dialog.reason.text(), dialog.text.toPlainText()
         self._runner.run(
             lambda: service.amend(entry.id, reason, text),
-            lambda _e: self.quick_note.after_sign("Amendment signed."),
+            lambda _e: self.quick_note.after_amend("Amendment signed."),
             self.quick_note.sign_failed,
             lane=WRITES,
         )

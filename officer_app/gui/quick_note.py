@@ -40,7 +40,7 @@ AUTOSAVE_MAX_S = 5.0  # at most this long between saves while typing goes on
 class QuickNote(QFrame):
     """The note card at the foot of a case tab. Drafts and signing run on the writes lane."""
 
-    signed = Signal()  # a note (or, through after_sign, an amendment) was signed
+    signed = Signal()  # a note (after_sign) or an amendment (after_amend) was signed
 
     def __init__(
         self,
@@ -194,6 +194,14 @@ class QuickNote(QFrame):
         self.note_title.clear()
         self.note_text.blockSignals(False)
         self.note_title.blockSignals(False)
+        self.note_status.setText(message)
+        self.signed.emit()
+
+    def after_amend(self, message: str) -> None:
+        """An amendment was signed: ``message`` shown, ``signed`` emitted; the note the officer
+        may be half-way through is theirs, unsigned, and stays (with its draft)."""
+        if self._closing:
+            return
         self.note_status.setText(message)
         self.signed.emit()
 

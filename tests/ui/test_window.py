@@ -165,6 +165,39 @@ def test_a_quick_note_autosaves_comes_back_and_signs(qtbot, window: MainWindow) 
     assert window.profile.cases.open_case(pick.case_id).draft is None
 
 
+def test_signing_an_amendment_keeps_the_note_being_typed(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    """The officer is half-way through a quick note, amends an older entry, and finds the note
+    still there (it once was cleared as if it had been signed)."""
+    from PySide6.QtWidgets import QDialog
+
+    from officer_app.gui.amend_dialog import AmendDialog
+
+    pick = window.caseload.model.rows[3]
+    page = _open(qtbot, window, pick)
+    qtbot.keyClicks(page.note_text, "Half a note about the Tuesday meeting")
+    row = next(
+        i
+        for i in range(page.chronology.rowCount())
+        if page.chronology.item(i, 0).data(EntryRole).signed
+    )
+    page.chronology_pane.tree.setCurrentIndex(page.chronology.index(row, 0))
+
+    def fill(dialog: AmendDialog) -> int:
+        dialog.reason.setText("Wrong date given")
+        dialog.text.setPlainText("The meeting was on the 4th.")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(AmendDialog, "exec", fill)
+    before = page.chronology.rowCount()
+    page.amend_button.click()
+    qtbot.waitUntil(lambda: "Amendment signed" in page.note_status.text(), timeout=10_000)
+    assert page.note_text.toPlainText() == "Half a note about the Tuesday meeting"
+    assert window.runner.wait_idle()
+    assert page.chronology.rowCount() == before  # the amendment hangs under its original
+
+
 class _LastSaveFirstIfItCan(CaseFileService):
     """A case-file service whose save before the last waits (a little) for the last one to
     commit first: a runner that let the last save overtake would leave the older text."""
