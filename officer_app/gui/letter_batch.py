@@ -38,16 +38,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from officer_app.gui.confirm_sent import ConfirmSentDialog
+from officer_app.gui.ask_form import AskForm
+from officer_app.gui.confirm_sent import METHOD_LABELS, ConfirmSentDialog
 from officer_app.gui.dates import pydate, qdate
-from officer_app.gui.letter_dialog import METHOD_LABELS, AskForm, banner
+from officer_app.gui.letter_dialog import banner
 from officer_app.gui.markup import plain_label, progress_dialog
 from officer_app.gui.task_runner import CancelToken, TaskRunner
-from officer_app.letters import AskRefused, long_date
+from officer_app.letters import AskRefused
 from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
 from officer_app.services.letter_batches import BatchInfo, BatchResult, PreparingBatch
 from officer_app.services.letters import LetterInfo, LetterService, TemplateInfo
+from officer_app.wording import long_date
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
 BatchIdRole = Qt.ItemDataRole.UserRole + 11
