@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressDialog,
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 from officer_app.gui.ask_form import AskForm
 from officer_app.gui.confirm_sent import METHOD_LABELS, ConfirmSentDialog
 from officer_app.gui.dates import pydate, qdate
-from officer_app.gui.letter_dialog import banner
+from officer_app.gui.letter_dialog import style_banner
 from officer_app.gui.markup import plain_label, progress_dialog
 from officer_app.gui.task_runner import CancelToken, TaskRunner
 from officer_app.letters import AskRefused
@@ -53,6 +54,13 @@ from officer_app.wording import long_date
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
 BatchIdRole = Qt.ItemDataRole.UserRole + 11
+
+
+def banner(text: str) -> QLabel:
+    label = plain_label(text)
+    label.setWordWrap(True)
+    style_banner(label)
+    return label
 
 
 def selection_words(case_ids: list[str]) -> str:

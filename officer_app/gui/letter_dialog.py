@@ -13,28 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
 from officer_app.gui.ask_form import AskForm
 from officer_app.gui.confirm_sent import RecordSentDialog
 from officer_app.gui.dates import pydate, qdate
-from officer_app.gui.markup import plain_label
-from officer_app.gui.pdf_preview import PdfPreview
+from officer_app.gui.generated.ui_letter_dialog import Ui_LetterDialog
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.letters import AskRefused
@@ -76,16 +61,15 @@ def unavailable_text(unavailable: list[tuple[str, str]]) -> str:
     return f"⚠ Unavailable (the template is broken): {ids}. {unavailable[0][1]}"
 
 
-def banner(text: str) -> QLabel:
-    label = plain_label(text)
-    label.setWordWrap(True)
+def style_banner(label: QLabel) -> None:
+    """A drawn label shown as a warning banner, in the theme's colours."""
     bg, fg = WARNING_BANNER
     label.setStyleSheet(f"background:{bg}; color:{fg}; padding: 6px 8px; border-radius: 3px;")
-    label.setVisible(bool(text))
-    return label
 
 
 class LetterDialog(QDialog):
+    """Drawn in ui/letter_dialog.ui; the choices, the asks and every service call are here."""
+
     recorded = Signal(object)  # LetterInfo: the chronology should refresh
 
     def __init__(
@@ -100,6 +84,8 @@ class LetterDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = ui = Ui_LetterDialog()
+        ui.setupUi(self)
         self.setWindowTitle(f"Write a letter: {child_name}")
         self.case_id = case_id
         self._service = service
@@ -112,55 +98,32 @@ class LetterDialog(QDialog):
         self._asks: AskForm | None = None
         self._busy = False
 
-        self.template = QComboBox()
-        self.template.setAccessibleName("Letter")
+        self.template, self.recipient, self.dated = ui.template, ui.recipient, ui.dated
+        self.description, self.not_offered = ui.description, ui.not_offered
+        self.asks_area, self.asks_box, self.pdf = ui.asks_area, ui.asks_box, ui.pdf
+        self.preview_button, self.record_button = ui.preview_button, ui.record_button
+        self.print_button, self.save_button = ui.print_button, ui.save_button
+        self.close_button, self.status, self.warning = ui.close_button, ui.status, ui.warning
         for info in choices.templates:
             self.template.addItem(info.title, info.id)
-        self.description = plain_label("")
-        self.description.setWordWrap(True)
-        self.description.setProperty("role", "muted")
-        self.recipient = QComboBox()
-        self.recipient.setAccessibleName("To")
         for person in choices.recipients:
             if person.can_receive:
                 self.recipient.addItem(f"{person.name} ({person.relationship})", person.id)
         others = [p for p in choices.recipients if not p.can_receive]
-        self.not_offered = plain_label(
-            "Not offered: " + "; ".join(f"{p.name}: {p.reason}" for p in others) if others else ""
-        )
-        self.not_offered.setWordWrap(True)
-        self.not_offered.setProperty("role", "muted")
+        if others:
+            self.not_offered.setText(
+                "Not offered: " + "; ".join(f"{p.name}: {p.reason}" for p in others)
+            )
         self.not_offered.setVisible(bool(others))
-        self.dated = QDateEdit(qdate(today))
-        self.dated.setCalendarPopup(True)
-        self.dated.setDisplayFormat("dddd d MMMM yyyy")
         self.dated.setMaximumDate(qdate(today))
-        self.dated.setAccessibleName("Letter's date")
-        self.asks_area = QScrollArea()
-        self.asks_area.setWidgetResizable(True)
-        self.asks_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.asks_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.asks_area.setAccessibleName("What the letter needs")
-
-        self.preview_button = QPushButton("&Preview")
-        self.preview_button.setProperty("primary", True)
+        self.dated.setDate(qdate(today))
+        # Only Preview is the default button (in the .ui): a button that becomes the default
+        # when focused turns bold without being measured again, and its words are cut off.
         self.preview_button.clicked.connect(self.preview)
-        self.record_button = QPushButton("&Record as sent…")
         self.record_button.clicked.connect(self.ask_record)
-        self.print_button = QPushButton("P&rint…")
         self.print_button.clicked.connect(self.print_letter)
-        self.save_button = QPushButton("Save as P&DF…")
         self.save_button.clicked.connect(self.save_pdf)
-        self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        self.status = plain_label("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Letter status")
-        # Only Preview is the default button: a button that becomes the default when focused
-        # turns bold without being measured again, and its words are cut off.
-        self.preview_button.setDefault(True)
-        for button in (self.record_button, self.print_button, self.save_button, self.close_button):
-            button.setAutoDefault(False)
 
         warnings = []
         if choices.demo_letterhead:
@@ -170,55 +133,12 @@ class LetterDialog(QDialog):
             )
         if choices.unavailable:
             warnings.append(unavailable_text(choices.unavailable))
-        self.warning = banner("\n".join(warnings))
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow("&Letter", self.template)
-        form.addRow("", self.description)
-        form.addRow("&To", self.recipient)
-        form.addRow("", self.not_offered)
-        form.addRow("&Dated", self.dated)
-        # Everything above the Preview button scrolls as one: on a small screen nothing is
-        # squeezed, the Preview button stays in view.
-        inputs = QWidget()
-        inputs_layout = QVBoxLayout(inputs)
-        inputs_layout.setContentsMargins(0, 0, 10, 0)
-        inputs_layout.addWidget(self.warning)
-        inputs_layout.addLayout(form)
-        section = plain_label("What the letter needs")
-        section.setProperty("role", "section")
-        inputs_layout.addWidget(section)
-        self.asks_box = QVBoxLayout()
-        self.asks_box.setContentsMargins(0, 0, 0, 0)
-        inputs_layout.addLayout(self.asks_box)
-        inputs_layout.addStretch(1)
-        self.asks_area.setWidget(inputs)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
-        left_layout.addWidget(self.asks_area, 1)
-        preview_row = QHBoxLayout()
-        preview_row.addStretch(1)
-        preview_row.addWidget(self.preview_button)
-        left_layout.addLayout(preview_row)
-        left.setMinimumWidth(400)
-
-        self.pdf = PdfPreview()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.pdf)
-        split.setStretchFactor(1, 1)
-        split.setSizes([420, 720])
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        for button in (self.print_button, self.save_button, self.record_button, self.close_button):
-            footer.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.status)  # a row of its own: a long message is never cut off
-        layout.addLayout(footer)
-        self.resize(1180, 680)
+        style_banner(self.warning)
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
+        # Everything above the Preview button scrolls as one (ui/letter_dialog.ui): on a small
+        # screen nothing is squeezed, the Preview button stays in view.
+        ui.split.setSizes([420, 720])
 
         self.template.currentIndexChanged.connect(self._template_changed)
         self.recipient.currentIndexChanged.connect(self._inputs_changed)
