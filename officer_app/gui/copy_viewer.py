@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from officer_app.gui.letter_dialog import PdfPreview
 from officer_app.gui.markup import plain_label
+from officer_app.gui.pdf_preview import PdfPreview
 
 
 class CopyViewer(QDialog):

@@ -19,35 +19,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QProgressDialog,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QProgressDialog, QWidget
 
-from officer_app.gui.confirm_sent import ConfirmSentDialog
+from officer_app.gui.ask_form import AskForm
+from officer_app.gui.confirm_sent import METHOD_LABELS, ConfirmSentDialog
 from officer_app.gui.dates import pydate, qdate
-from officer_app.gui.letter_dialog import METHOD_LABELS, AskForm, banner
-from officer_app.gui.markup import plain_label, progress_dialog
+from officer_app.gui.generated.ui_letter_batch_dialog import Ui_LetterBatchDialog
+from officer_app.gui.letter_dialog import style_banner
+from officer_app.gui.markup import progress_dialog
 from officer_app.gui.task_runner import CancelToken, TaskRunner
-from officer_app.letters import AskRefused, long_date
+from officer_app.letters import AskRefused
 from officer_app.progress import Cancelled, Progress
 from officer_app.services.dto import CaseRow
 from officer_app.services.letter_batches import BatchInfo, BatchResult, PreparingBatch
 from officer_app.services.letters import LetterInfo, LetterService, TemplateInfo
+from officer_app.wording import long_date
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 10
 BatchIdRole = Qt.ItemDataRole.UserRole + 11
@@ -61,6 +47,9 @@ def selection_words(case_ids: list[str]) -> str:
 
 
 class LetterBatchDialog(QDialog):
+    """Drawn in ui/letter_batch_dialog.ui (the set-up page, then the result page); the cases,
+    the asks, the batch's run and the officer's word are here."""
+
     finished_batch = Signal(object)  # BatchResult (also after a Cancel)
 
     def __init__(
@@ -74,7 +63,8 @@ class LetterBatchDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Batch letters")
+        self.ui = ui = Ui_LetterBatchDialog()
+        ui.setupUi(self)
         self._service = service
         self._runner = runner
         self._today = today
@@ -87,25 +77,24 @@ class LetterBatchDialog(QDialog):
         self.token: CancelToken | None = None
         self._asks: AskForm | None = None
 
+        self.template, self.description, self.dated = ui.template, ui.description, ui.dated
+        self.asks_area, self.cases, self.count = ui.asks_area, ui.cases, ui.count
+        self.make_button, self.status = ui.make_button, ui.status
+        self.unfinished, self.unfinished_box = ui.unfinished, ui.unfinished_box
+        self.resume_button, self.abandon_button = ui.resume_button, ui.abandon_button
+        self.confirm_unfinished_button = ui.confirm_unfinished_button
+        self.summary, self.skipped = ui.summary, ui.skipped
+        self.skipped_heading, self.result_status = ui.skipped_heading, ui.result_status
+        self.print_button, self.save_button = ui.print_button, ui.save_button
+        self.confirm_button, self.pages = ui.confirm_button, ui.pages
+        style_banner(ui.unfinished_banner)
+        style_banner(ui.cases_banner)
+
         # --- the set-up page
-        self.template = QComboBox()
-        self.template.setAccessibleName("Letter")
         for info in templates:
             self.template.addItem(info.title, info.id)
-        self.description = plain_label("")
-        self.description.setWordWrap(True)
-        self.description.setProperty("role", "muted")
-        self.dated = QDateEdit(qdate(today))
-        self.dated.setCalendarPopup(True)
-        self.dated.setDisplayFormat("dddd d MMMM yyyy")
         self.dated.setMaximumDate(qdate(today))
-        self.dated.setAccessibleName("Letters' date")
-        self.asks_area = QScrollArea()
-        self.asks_area.setWidgetResizable(True)
-        self.asks_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.asks_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.cases = QListWidget()
-        self.cases.setAccessibleName("Cases to write to")
+        self.dated.setDate(qdate(today))
         for row in rows:
             item = QListWidgetItem(
                 f"{row.reference}   {row.child_surname}, {row.child_forename}   ·   "
@@ -116,142 +105,22 @@ class LetterBatchDialog(QDialog):
             item.setData(CaseIdRole, row.case_id)
             self.cases.addItem(item)
         self.cases.itemChanged.connect(self._count)
-        self.count = plain_label("")
-        self.count.setProperty("role", "muted")
-        tick_all = QPushButton("Tick all")
-        tick_all.clicked.connect(lambda: self._tick(True))
-        untick_all = QPushButton("Untick all")
-        untick_all.clicked.connect(lambda: self._tick(False))
-        self.make_button = QPushButton("&Make the letters")
-        self.make_button.setProperty("primary", True)
+        ui.tick_all.clicked.connect(lambda: self._tick(True))
+        ui.untick_all.clicked.connect(lambda: self._tick(False))
         self.make_button.clicked.connect(self.make)
-        self.status = plain_label("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Batch status")
-        close = QPushButton("Close")
-        close.clicked.connect(self.reject)
-        # one default button, bold from the start (see letter_dialog.py)
-        self.make_button.setDefault(True)
-        for button in (tick_all, untick_all, close):
-            button.setAutoDefault(False)
-
-        form = QFormLayout()
-        form.addRow("&Letter", self.template)
-        form.addRow("", self.description)
-        form.addRow("&Dated", self.dated)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
-        left_layout.addLayout(form)
-        section = plain_label("What every letter needs")
-        section.setProperty("role", "section")
-        left_layout.addWidget(section)
-        left_layout.addWidget(self.asks_area, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 0, 0, 0)
-        heading = plain_label("Cases (those shown in the caseload)")
-        heading.setProperty("role", "section")
-        right_layout.addWidget(heading)
-        right_layout.addWidget(
-            banner(
-                "Each parent with parental responsibility at the family's address gets a letter "
-                "of their own. The letters are prepared, not sent: after printing or saving "
-                "them you say whether the post went out, and only then are they recorded as sent."
-            )
-        )
-        right_layout.addWidget(self.cases, 1)
-        ticks = QHBoxLayout()
-        ticks.addWidget(tick_all)
-        ticks.addWidget(untick_all)
-        ticks.addStretch(1)
-        ticks.addWidget(self.count)
-        right_layout.addLayout(ticks)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([480, 520])
-        self.unfinished = QListWidget()
-        self.unfinished.setAccessibleName("Unfinished batches")
-        self.unfinished.setMaximumHeight(90)
-        self.resume_button = QPushButton("R&esume")
+        ui.close_button.clicked.connect(self.reject)
+        ui.split.setSizes([480, 520])
         self.resume_button.clicked.connect(self.resume_selected)
-        self.confirm_unfinished_button = QPushButton("Record as sen&t…")
         self.confirm_unfinished_button.clicked.connect(self.confirm_selected)
-        self.abandon_button = QPushButton("A&bandon")
         self.abandon_button.clicked.connect(self.abandon_selected)
-        for button in (self.resume_button, self.confirm_unfinished_button, self.abandon_button):
-            button.setAutoDefault(False)
-        self.unfinished_box = QWidget()
-        unfinished_layout = QVBoxLayout(self.unfinished_box)
-        unfinished_layout.setContentsMargins(0, 0, 0, 8)
-        unfinished_layout.addWidget(
-            banner(
-                "Unfinished batches: their letters are prepared, NOT sent. Resume one, record it "
-                "as sent once the post has gone out, or abandon it (its letters are kept, marked "
-                "as never sent)."
-            )
-        )
-        unfinished_row = QHBoxLayout()
-        unfinished_row.addWidget(self.unfinished, 1)
-        unfinished_buttons = QVBoxLayout()
-        for button in (self.resume_button, self.confirm_unfinished_button, self.abandon_button):
-            unfinished_buttons.addWidget(button)
-        unfinished_buttons.addStretch(1)
-        unfinished_row.addLayout(unfinished_buttons)
-        unfinished_layout.addLayout(unfinished_row)
         self.unfinished_box.setVisible(False)
         self.unfinished_batches: list[BatchInfo] = []
 
-        setup = QWidget()
-        setup_layout = QVBoxLayout(setup)
-        setup_layout.setContentsMargins(0, 0, 0, 0)
-        setup_layout.addWidget(self.unfinished_box)
-        setup_layout.addWidget(split, 1)
-        footer = QHBoxLayout()
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.make_button)
-        footer.addWidget(close)
-        setup_layout.addLayout(footer)
-
         # --- the result page
-        self.summary = plain_label("")
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Batch result")
-        self.skipped = QListWidget()
-        self.skipped.setAccessibleName("Cases without a letter")
-        self.print_button = QPushButton("P&rint…")
         self.print_button.clicked.connect(self.print_letters)
-        self.save_button = QPushButton("Save as P&DF…")
         self.save_button.clicked.connect(self.save_pdf)
-        self.confirm_button = QPushButton("Record as sen&t…")
         self.confirm_button.clicked.connect(self.ask_sent)
-        done = QPushButton("Close")
-        done.clicked.connect(self.accept)
-        for button in (self.print_button, self.save_button, self.confirm_button, done):
-            button.setAutoDefault(False)
-        self.result_status = plain_label("")
-        self.result_status.setWordWrap(True)
-        results = QWidget()
-        results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(self.summary)
-        self.skipped_heading = plain_label("Cases that could not have a letter")
-        self.skipped_heading.setProperty("role", "section")
-        results_layout.addWidget(self.skipped_heading)
-        results_layout.addWidget(self.skipped, 1)
-        result_footer = QHBoxLayout()
-        result_footer.addWidget(self.result_status, 1)
-        for button in (self.print_button, self.save_button, self.confirm_button, done):
-            result_footer.addWidget(button)
-        results_layout.addLayout(result_footer)
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(setup)
-        self.pages.addWidget(results)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        self.resize(1080, 660)
+        ui.done_button.clicked.connect(self.accept)
 
         self.template.currentIndexChanged.connect(self._template_changed)
         self._template_changed()

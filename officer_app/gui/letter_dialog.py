@@ -13,275 +13,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QObject, Qt, QTime, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSplitter,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
+from officer_app.gui.ask_form import AskForm
+from officer_app.gui.confirm_sent import RecordSentDialog
 from officer_app.gui.dates import pydate, qdate
-from officer_app.gui.markup import literal, no_accelerator, plain_label
+from officer_app.gui.generated.ui_letter_dialog import Ui_LetterDialog
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
-from officer_app.letters import AskRefused, long_date
+from officer_app.letters import AskRefused
 from officer_app.services.letters import (
     METHOD_WORDS,
-    METHODS,
-    AskInfo,
     LetterInfo,
     LetterService,
     RecipientInfo,
     RenderedLetter,
     TemplateInfo,
 )
-
-NO_DATE = QDate(2000, 1, 1)  # shown as "Choose a date": a date ask has no default
-NO_TIME = QTime(0, 0)
-METHOD_LABELS = {"post": "By post", "hand": "By hand", "email": "By email"}
-ERROR_STYLE = "border: 1px solid #842029; background: #fff5f5;"
-
-
-class _OpenOnToday(QObject):
-    """A blank date field's calendar opens on this month, not on the blank's year 2000."""
-
-    def __init__(self, edit: QDateEdit, today: dt.date) -> None:
-        super().__init__(edit)
-        self._edit = edit
-        self._today = today
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self._edit.date() == NO_DATE:
-            calendar = self._edit.calendarWidget()
-            calendar.setCurrentPage(self._today.year, self._today.month)
-        return False
-
-
-class AskForm(QWidget):
-    """One widget per ask, by its type: a line, a box of paragraphs, a date, a time."""
-
-    changed = Signal()
-
-    def __init__(
-        self, asks: tuple[AskInfo, ...], today: dt.date, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.asks = asks
-        self.widgets: dict[str, QWidget] = {}
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for ask in asks:
-            widget = self._widget(ask, today)
-            widget.setAccessibleName(ask.label)
-            if ask.help:
-                widget.setToolTip(literal(ask.help))
-            self.widgets[ask.name] = widget
-            label = plain_label(no_accelerator(ask.label))  # the LA's words; & is no shortcut
-            label.setBuddy(widget)
-            if ask.help:
-                box = QWidget()
-                inner = QVBoxLayout(box)
-                inner.setContentsMargins(0, 0, 0, 0)
-                inner.setSpacing(2)
-                inner.addWidget(widget)
-                hint = plain_label(ask.help)
-                hint.setWordWrap(True)
-                hint.setProperty("role", "muted")
-                inner.addWidget(hint)
-                layout.addRow(label, box)
-            else:
-                layout.addRow(label, widget)
-        if not asks:
-            layout.addRow(plain_label("This letter needs nothing more from you."))
-
-    def _widget(self, ask: AskInfo, today: dt.date) -> QWidget:
-        if ask.type == "long_text":
-            box = QPlainTextEdit(ask.default)
-            box.setFixedHeight(92)
-            box.setTabChangesFocus(True)
-            box.textChanged.connect(self.changed)
-            return box
-        if ask.type == "date":
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dddd d MMMM yyyy")
-            edit.setMinimumDate(NO_DATE)
-            edit.setSpecialValueText("Choose a date…")
-            edit.setDate(NO_DATE)
-            edit.calendarWidget().installEventFilter(_OpenOnToday(edit, today))
-            edit.dateChanged.connect(self.changed)
-            return edit
-        if ask.type == "time":
-            clock = QTimeEdit()
-            clock.setDisplayFormat("HH:mm")
-            clock.setMinimumTime(NO_TIME)
-            clock.setSpecialValueText("Choose a time…")
-            if ask.default:
-                hours, minutes = (int(p) for p in ask.default.split(":"))
-                clock.setTime(QTime(hours, minutes))
-            else:
-                clock.setTime(NO_TIME)
-            clock.timeChanged.connect(self.changed)
-            return clock
-        line = QLineEdit(ask.default)
-        line.textChanged.connect(self.changed)
-        return line
-
-    def values(self) -> dict[str, str]:
-        """What is filled in, as the service takes it ("" for a blank)."""
-        out: dict[str, str] = {}
-        for ask in self.asks:
-            widget = self.widgets[ask.name]
-            if isinstance(widget, QPlainTextEdit):
-                out[ask.name] = widget.toPlainText()
-            elif isinstance(widget, QDateEdit):
-                chosen = widget.date()
-                out[ask.name] = "" if chosen == NO_DATE else pydate(chosen).isoformat()
-            elif isinstance(widget, QTimeEdit):
-                chosen_time = widget.time()
-                out[ask.name] = "" if chosen_time == NO_TIME else chosen_time.toString("HH:mm")
-            elif isinstance(widget, QLineEdit):
-                out[ask.name] = widget.text()
-        return out
-
-    def set_value(self, name: str, value: str) -> None:
-        """Fill an ask as the officer would (dates YYYY-MM-DD, times HH:MM)."""
-        widget = self.widgets[name]
-        if isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value)
-        elif isinstance(widget, QDateEdit):
-            widget.setDate(qdate(dt.date.fromisoformat(value)))
-        elif isinstance(widget, QTimeEdit):
-            hours, minutes = (int(p) for p in value.split(":"))
-            widget.setTime(QTime(hours, minutes))
-        elif isinstance(widget, QLineEdit):
-            widget.setText(value)
-
-    def mark(self, name: str | None) -> None:
-        """Show which ask is wrong (None: none)."""
-        for ask_name, widget in self.widgets.items():
-            widget.setStyleSheet(ERROR_STYLE if ask_name == name else "")
-        if name in self.widgets:
-            self.widgets[name].setFocus()
-
-
-class PdfPreview(QWidget):
-    """A PDF shown from memory: the bytes never touch the disk."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setAccessibleName("Preview of the letter")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
-        self.placeholder = plain_label("Fill in the letter and press Preview.")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setProperty("role", "muted")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.placeholder, 1)
-        layout.addWidget(self.view, 1)
-        self.view.hide()
-        # QPdfDocument reads from the buffer while it shows the pages: keep both alive
-        self._bytes: QByteArray | None = None
-        self._buffer: QBuffer | None = None
-
-    def show_pdf(self, data: bytes) -> int:
-        self.document.close()
-        self._bytes = QByteArray(data)
-        buffer = QBuffer(self)
-        buffer.setData(self._bytes)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        old, self._buffer = self._buffer, buffer
-        self.document.load(buffer)
-        if old is not None:
-            old.deleteLater()
-        self.placeholder.hide()
-        self.view.show()
-        return int(self.document.pageCount())
-
-    def clear(self, message: str) -> None:
-        self.document.close()
-        self.view.hide()
-        self.placeholder.setText(message)
-        self.placeholder.show()
-
-
-class RecordSentDialog(QDialog):
-    """When and how the letter went: the date (today by default) and post, hand or email."""
-
-    def __init__(
-        self, dated: dt.date, today: dt.date, recipient: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Record the letter as sent")
-        self.sent_on = QDateEdit(qdate(today))
-        self.sent_on.setCalendarPopup(True)
-        self.sent_on.setDisplayFormat("dddd d MMMM yyyy")
-        self.sent_on.setDateRange(qdate(dated), qdate(today))
-        self.sent_on.setAccessibleName("Date sent")
-        self.methods = QButtonGroup(self)
-        row = QHBoxLayout()
-        self.method_buttons: dict[str, QRadioButton] = {}
-        for method in METHODS:
-            button = QRadioButton(METHOD_LABELS[method])
-            button.setAccessibleName(f"Sent {METHOD_LABELS[method].lower()}")
-            self.methods.addButton(button)
-            self.method_buttons[method] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        self.method_buttons["post"].setChecked(True)
-        intro = plain_label(
-            f"The letter to {recipient} and its copy are kept on the case, and the sending is "
-            "signed into the chronology: it cannot be changed afterwards."
-        )
-        intro.setWordWrap(True)
-        self.ok_button = QPushButton("Record as sent")
-        self.ok_button.setProperty("primary", True)
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.accept)
-        cancel = QPushButton("Cancel")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(cancel)
-        form = QFormLayout()
-        form.addRow("&Sent on", self.sent_on)
-        form.addRow("How", row)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(480)
-
-    def method(self) -> str:
-        return next(m for m, b in self.method_buttons.items() if b.isChecked())
-
-    def chosen_day(self) -> dt.date:
-        return pydate(self.sent_on.date())
+from officer_app.wording import long_date
 
 
 @dataclass(frozen=True)
@@ -311,16 +61,15 @@ def unavailable_text(unavailable: list[tuple[str, str]]) -> str:
     return f"⚠ Unavailable (the template is broken): {ids}. {unavailable[0][1]}"
 
 
-def banner(text: str) -> QLabel:
-    label = plain_label(text)
-    label.setWordWrap(True)
+def style_banner(label: QLabel) -> None:
+    """A drawn label shown as a warning banner, in the theme's colours."""
     bg, fg = WARNING_BANNER
     label.setStyleSheet(f"background:{bg}; color:{fg}; padding: 6px 8px; border-radius: 3px;")
-    label.setVisible(bool(text))
-    return label
 
 
 class LetterDialog(QDialog):
+    """Drawn in ui/letter_dialog.ui; the choices, the asks and every service call are here."""
+
     recorded = Signal(object)  # LetterInfo: the chronology should refresh
 
     def __init__(
@@ -335,6 +84,8 @@ class LetterDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = ui = Ui_LetterDialog()
+        ui.setupUi(self)
         self.setWindowTitle(f"Write a letter: {child_name}")
         self.case_id = case_id
         self._service = service
@@ -347,55 +98,32 @@ class LetterDialog(QDialog):
         self._asks: AskForm | None = None
         self._busy = False
 
-        self.template = QComboBox()
-        self.template.setAccessibleName("Letter")
+        self.template, self.recipient, self.dated = ui.template, ui.recipient, ui.dated
+        self.description, self.not_offered = ui.description, ui.not_offered
+        self.asks_area, self.asks_box, self.pdf = ui.asks_area, ui.asks_box, ui.pdf
+        self.preview_button, self.record_button = ui.preview_button, ui.record_button
+        self.print_button, self.save_button = ui.print_button, ui.save_button
+        self.close_button, self.status, self.warning = ui.close_button, ui.status, ui.warning
         for info in choices.templates:
             self.template.addItem(info.title, info.id)
-        self.description = plain_label("")
-        self.description.setWordWrap(True)
-        self.description.setProperty("role", "muted")
-        self.recipient = QComboBox()
-        self.recipient.setAccessibleName("To")
         for person in choices.recipients:
             if person.can_receive:
                 self.recipient.addItem(f"{person.name} ({person.relationship})", person.id)
         others = [p for p in choices.recipients if not p.can_receive]
-        self.not_offered = plain_label(
-            "Not offered: " + "; ".join(f"{p.name}: {p.reason}" for p in others) if others else ""
-        )
-        self.not_offered.setWordWrap(True)
-        self.not_offered.setProperty("role", "muted")
+        if others:
+            self.not_offered.setText(
+                "Not offered: " + "; ".join(f"{p.name}: {p.reason}" for p in others)
+            )
         self.not_offered.setVisible(bool(others))
-        self.dated = QDateEdit(qdate(today))
-        self.dated.setCalendarPopup(True)
-        self.dated.setDisplayFormat("dddd d MMMM yyyy")
         self.dated.setMaximumDate(qdate(today))
-        self.dated.setAccessibleName("Letter's date")
-        self.asks_area = QScrollArea()
-        self.asks_area.setWidgetResizable(True)
-        self.asks_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.asks_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.asks_area.setAccessibleName("What the letter needs")
-
-        self.preview_button = QPushButton("&Preview")
-        self.preview_button.setProperty("primary", True)
+        self.dated.setDate(qdate(today))
+        # Only Preview is the default button (in the .ui): a button that becomes the default
+        # when focused turns bold without being measured again, and its words are cut off.
         self.preview_button.clicked.connect(self.preview)
-        self.record_button = QPushButton("&Record as sent…")
         self.record_button.clicked.connect(self.ask_record)
-        self.print_button = QPushButton("P&rint…")
         self.print_button.clicked.connect(self.print_letter)
-        self.save_button = QPushButton("Save as P&DF…")
         self.save_button.clicked.connect(self.save_pdf)
-        self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        self.status = plain_label("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Letter status")
-        # Only Preview is the default button: a button that becomes the default when focused
-        # turns bold without being measured again, and its words are cut off.
-        self.preview_button.setDefault(True)
-        for button in (self.record_button, self.print_button, self.save_button, self.close_button):
-            button.setAutoDefault(False)
 
         warnings = []
         if choices.demo_letterhead:
@@ -405,55 +133,12 @@ class LetterDialog(QDialog):
             )
         if choices.unavailable:
             warnings.append(unavailable_text(choices.unavailable))
-        self.warning = banner("\n".join(warnings))
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow("&Letter", self.template)
-        form.addRow("", self.description)
-        form.addRow("&To", self.recipient)
-        form.addRow("", self.not_offered)
-        form.addRow("&Dated", self.dated)
-        # Everything above the Preview button scrolls as one: on a small screen nothing is
-        # squeezed, the Preview button stays in view.
-        inputs = QWidget()
-        inputs_layout = QVBoxLayout(inputs)
-        inputs_layout.setContentsMargins(0, 0, 10, 0)
-        inputs_layout.addWidget(self.warning)
-        inputs_layout.addLayout(form)
-        section = plain_label("What the letter needs")
-        section.setProperty("role", "section")
-        inputs_layout.addWidget(section)
-        self.asks_box = QVBoxLayout()
-        self.asks_box.setContentsMargins(0, 0, 0, 0)
-        inputs_layout.addLayout(self.asks_box)
-        inputs_layout.addStretch(1)
-        self.asks_area.setWidget(inputs)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 8, 0)
-        left_layout.addWidget(self.asks_area, 1)
-        preview_row = QHBoxLayout()
-        preview_row.addStretch(1)
-        preview_row.addWidget(self.preview_button)
-        left_layout.addLayout(preview_row)
-        left.setMinimumWidth(400)
-
-        self.pdf = PdfPreview()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.pdf)
-        split.setStretchFactor(1, 1)
-        split.setSizes([420, 720])
-        footer = QHBoxLayout()
-        footer.addStretch(1)
-        for button in (self.print_button, self.save_button, self.record_button, self.close_button):
-            footer.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.status)  # a row of its own: a long message is never cut off
-        layout.addLayout(footer)
-        self.resize(1180, 680)
+        style_banner(self.warning)
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
+        # Everything above the Preview button scrolls as one (ui/letter_dialog.ui): on a small
+        # screen nothing is squeezed, the Preview button stays in view.
+        ui.split.setSizes([420, 720])
 
         self.template.currentIndexChanged.connect(self._template_changed)
         self.recipient.currentIndexChanged.connect(self._inputs_changed)

@@ -125,7 +125,8 @@ def test_write_preview_and_record_a_letter_then_reprint_its_copy(
     assert page.print_button.isEnabled() and page.pdf_button.isEnabled()
     out = tmp_path / "copy.pdf"
     page._save_letter_copy(page.letters_by_entry[info.entry_id], str(out))
-    qtbot.waitUntil(lambda: out.exists(), timeout=10_000)
+    # done when the page says so (the file is written before the export is audited)
+    qtbot.waitUntil(lambda: "Saved the" in page.note_status.text(), timeout=10_000)
     assert out.read_bytes() == previewed.pdf
 
 
