@@ -11,13 +11,14 @@ the profile never pays for it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
@@ -54,6 +55,7 @@ __all__ = [
     "print_table",
     "progress_bar",
     "say",
+    "unlocked",
     "warn",
     "warn_key_store",
 ]
@@ -167,6 +169,17 @@ def lock(opened: OpenProfile) -> None:
             print(f"officer-app: {exc}", file=sys.stderr)
             return
         raise CliError(str(exc), EXIT_CANNOT_OPEN) from exc
+
+
+@contextlib.contextmanager
+def unlocked(data_dir: Path, settings: Settings) -> Iterator[OpenProfile]:
+    """The profile opened (:func:`open_profile`) for the block, and locked (:func:`lock`)
+    after it, however it ends."""
+    opened = open_profile(data_dir, settings)
+    try:
+        yield opened
+    finally:
+        lock(opened)
 
 
 def case_id(opened: OpenProfile, reference: str) -> str:

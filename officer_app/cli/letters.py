@@ -14,9 +14,8 @@ from officer_app.cli.common import (
     Subcommands,
     case_id,
     existing_folder,
-    lock,
-    open_profile,
     out_file,
+    unlocked,
 )
 from officer_app.cli.letter_options import (
     METHODS,
@@ -83,8 +82,7 @@ def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
     answers = asks(args.ask)
     if args.sent_on and not args.sent_by:
         raise CliError("--sent-on: give --sent-by as well to record the letter as sent")
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         service = letter_service(opened)
         case = case_id(opened, args.case)
         recipient = _recipient(service, case, args.recipient)
@@ -105,8 +103,6 @@ def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
         except DestinationRefused as exc:
             raise CliError(f"--out: {exc}; nothing was recorded") from exc
-    finally:
-        lock(opened)
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
     print(
         f"{made.case_reference}: {made.title} to {made.recipient_name}, {pages}, saved to {out} "
