@@ -18,7 +18,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
@@ -54,6 +54,7 @@ __all__ = [
     "print_json",
     "print_table",
     "progress_bar",
+    "report_problems",
     "say",
     "unlocked",
     "warn",
@@ -249,6 +250,16 @@ def print_json(value: Any) -> None:
     """``--json``: indented, UTF-8 as it is."""
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+def report_problems(unavailable: Iterable[str], problems: Sequence[object]) -> int:
+    """After a check's list of what loaded: each id left unavailable, then every problem (on
+    stderr, the file's text escaped); 1 if there was any problem, else 0."""
+    for unusable in unavailable:
+        print(f"BROKEN {unusable}: unavailable")
+    for problem in problems:
+        print(escape_controls(str(problem)), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def progress_bar(fraction: float, width: int = 30) -> str:

@@ -4,7 +4,6 @@ letters from templates (``resources/letters``)."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from officer_app.cli.common import (
     case_id,
     existing_folder,
     out_file,
+    report_problems,
     unlocked,
 )
 from officer_app.cli.letter_options import (
@@ -67,11 +67,7 @@ def report_templates(registry: TemplateRegistry) -> int:
         line = f"ok     {template.id} v{template.version}: {template.title}{needs}; {names}"
         print(escape_controls(line))
         print(f"       from {template.source}")
-    for template_id in registry.unavailable:
-        print(f"BROKEN {template_id}: unavailable")
-    for problem in registry.problems:
-        print(escape_controls(str(problem)), file=sys.stderr)  # the file's text, escaped
-    return 1 if registry.problems else 0
+    return report_problems(registry.unavailable, registry.problems)
 
 
 def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
