@@ -178,13 +178,7 @@ def load_settings(path: Path | None) -> Settings:
     )  # fmt: skip
     for key, kind in kinds:
         if key in raw:
-            table = raw[key]
-            if not isinstance(table, dict):
-                raise ConfigError(f"{path}: [{key}] must be a table")
-            known = {f.name for f in dataclasses.fields(kind)}
-            bad = sorted(set(table) - known)
-            if bad:
-                raise ConfigError(f"{path}: [{key}]: unknown setting(s): {', '.join(bad)}")
+            table = _table(f"{path}: [{key}]", raw[key], kind)
             for name, value in table.items():
                 if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                     raise ConfigError(f"{path}: [{key}] {name}: a whole number of 1 or more")
@@ -203,6 +197,17 @@ def load_settings(path: Path | None) -> Settings:
     return Settings(**values)
 
 
+def _table(where: str, raw: object, kind: type[Any]) -> dict[str, Any]:
+    """A settings table whose keys are all fields of the dataclass ``kind``."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where} must be a table")
+    known = {f.name for f in dataclasses.fields(kind)}
+    bad = sorted(set(raw) - known)
+    if bad:
+        raise ConfigError(f"{where}: unknown setting(s): {', '.join(bad)}")
+    return raw
+
+
 def _path(path: Path, key: str, raw: object) -> Path:
     """A path setting: ``~`` expanded, relative to the settings file's folder."""
     if not isinstance(raw, str) or not raw.strip():
@@ -218,12 +223,7 @@ _LETTERHEAD_REQUIRED = ("name_lines", "address_lines", "phone", "email", "paymen
 
 def _letterhead(path: Path, raw: object) -> Letterhead:
     where = f"{path}: [letterhead]"
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where} must be a table")
-    known = {f.name for f in dataclasses.fields(Letterhead)}
-    bad = sorted(set(raw) - known)
-    if bad:
-        raise ConfigError(f"{where}: unknown setting(s): {', '.join(bad)}")
+    raw = _table(where, raw, Letterhead)
     missing = [key for key in _LETTERHEAD_REQUIRED if key not in raw]
     if missing:
         raise ConfigError(

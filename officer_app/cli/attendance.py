@@ -11,10 +11,9 @@ from officer_app.cli.common import (
     CliError,
     Subcommands,
     iso_day,
-    lock,
-    open_profile,
     print_json,
     progress_bar,
+    unlocked,
     warn,
 )
 from officer_app.escaping import escape_controls
@@ -57,34 +56,32 @@ def attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
         raise CliError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     if not is_file:
         raise CliError(f"{path}: no such file")
-    opened = open_profile(data_dir, args.settings)
-    try:
-        job = import_register(
-            opened.store,
-            path,
-            opened.clock,
-            opened.officer.id,
-            accept_other_set=args.settings.accept_other_code_set,
-        )
-        last = -1
-        while True:
-            try:
-                step: Progress = next(job)
-            except StopIteration as done:
-                result = done.value
-                break
-            percent = int(step.fraction * 100)
-            if percent >= last + 2 or step.done == step.total:
-                print(f"\r{progress_bar(step.fraction)} {step.message[:50]:<50}", end="",
-                      file=sys.stderr, flush=True)  # fmt: skip
-                last = percent
-        print(file=sys.stderr)
-    except RegisterRefused as exc:
-        for error in exc.errors:
-            print(str(error), file=sys.stderr)
-        raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
-    finally:
-        lock(opened)
+    with unlocked(data_dir, args.settings) as opened:
+        try:
+            job = import_register(
+                opened.store,
+                path,
+                opened.clock,
+                opened.officer.id,
+                accept_other_set=args.settings.accept_other_code_set,
+            )
+            last = -1
+            while True:
+                try:
+                    step: Progress = next(job)
+                except StopIteration as done:
+                    result = done.value
+                    break
+                percent = int(step.fraction * 100)
+                if percent >= last + 2 or step.done == step.total:
+                    print(f"\r{progress_bar(step.fraction)} {step.message[:50]:<50}", end="",
+                          file=sys.stderr, flush=True)  # fmt: skip
+                    last = percent
+            print(file=sys.stderr)
+        except RegisterRefused as exc:
+            for error in exc.errors:
+                print(str(error), file=sys.stderr)
+            raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(

@@ -9,10 +9,10 @@ from officer_app.cli.common import (
     CliError,
     Subcommands,
     case_id,
-    lock,
     open_profile,
     print_json,
     print_table,
+    unlocked,
 )
 
 
@@ -42,11 +42,8 @@ def register(sub: Subcommands) -> None:
 
 
 def cases_list(data_dir: Path, args: argparse.Namespace) -> int:
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         rows = opened.caseload.list_cases()
-    finally:
-        lock(opened)
     if args.json:
         print_json(
             [

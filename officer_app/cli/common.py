@@ -11,13 +11,14 @@ the profile never pays for it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
@@ -53,7 +54,9 @@ __all__ = [
     "print_json",
     "print_table",
     "progress_bar",
+    "report_problems",
     "say",
+    "unlocked",
     "warn",
     "warn_key_store",
 ]
@@ -169,6 +172,17 @@ def lock(opened: OpenProfile) -> None:
         raise CliError(str(exc), EXIT_CANNOT_OPEN) from exc
 
 
+@contextlib.contextmanager
+def unlocked(data_dir: Path, settings: Settings) -> Iterator[OpenProfile]:
+    """The profile opened (:func:`open_profile`) for the block, and locked (:func:`lock`)
+    after it, however it ends."""
+    opened = open_profile(data_dir, settings)
+    try:
+        yield opened
+    finally:
+        lock(opened)
+
+
 def case_id(opened: OpenProfile, reference: str) -> str:
     """The id of the case ``reference`` (``--case``); a CliError if the profile has none."""
     from sqlalchemy import select
@@ -236,6 +250,16 @@ def print_json(value: Any) -> None:
     """``--json``: indented, UTF-8 as it is."""
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+def report_problems(unavailable: Iterable[str], problems: Sequence[object]) -> int:
+    """After a check's list of what loaded: each id left unavailable, then every problem (on
+    stderr, the file's text escaped); 1 if there was any problem, else 0."""
+    for unusable in unavailable:
+        print(f"BROKEN {unusable}: unavailable")
+    for problem in problems:
+        print(escape_controls(str(problem)), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def progress_bar(fraction: float, width: int = 30) -> str:

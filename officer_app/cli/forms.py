@@ -4,12 +4,10 @@ would load them."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from officer_app.cli.common import Subcommands, existing_folder
-from officer_app.escaping import escape_controls
+from officer_app.cli.common import Subcommands, existing_folder, report_problems
 
 if TYPE_CHECKING:
     from officer_app.forms import FormRegistry
@@ -44,8 +42,4 @@ def report_forms(registry: FormRegistry) -> int:
             f"ok    {definition.id} v{definition.version} ({fields} fields; versions kept: "
             f"{versions}) from {definition.source}"
         )
-    for form_id in registry.unavailable:
-        print(f"BROKEN {form_id}: unavailable")
-    for problem in registry.problems:
-        print(escape_controls(str(problem)), file=sys.stderr)  # the file's text, escaped
-    return 1 if registry.problems else 0
+    return report_problems(registry.unavailable, registry.problems)

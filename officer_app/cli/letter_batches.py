@@ -19,11 +19,10 @@ from officer_app.cli.common import (
     CliError,
     Subcommands,
     iso_day,
-    lock,
-    open_profile,
     out_file,
     print_json,
     print_table,
+    unlocked,
 )
 from officer_app.cli.letter_options import (
     METHODS,
@@ -93,8 +92,7 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
         raise CliError("--sent-on: give --sent-by as well to record the letters as sent")
     dated = iso_day("--dated", args.dated) if args.dated else None
     selection = f"the open cases at stage {args.stage}" if args.stage else "every open case"
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         service = letter_service(opened)
         batches = service.batches
         cases = [
@@ -161,8 +159,6 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
             raise CliError(f"--out: {exc}; nothing was recorded as sent") from exc
         except LetterRefused as exc:
             raise CliError(f"batch {short}: {exc}") from exc
-    finally:
-        lock(opened)
     for skip in result.skipped:
         print(f"skipped {skip.reference}: {skip.reason}", file=sys.stderr)
     letters = f"{made} letter{'s' * (made != 1)}"
@@ -182,11 +178,8 @@ def letters_batch(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def letters_batches(data_dir: Path, args: argparse.Namespace) -> int:
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         found = opened.letters.batches.every()
-    finally:
-        lock(opened)
     if args.json:
         out = [
             {
@@ -230,8 +223,7 @@ def letters_batches(data_dir: Path, args: argparse.Namespace) -> int:
 def letters_batch_sent(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.letters import LetterRefused
 
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         day = sent_on(args, opened.clock.today())
         batches = opened.letters.batches
         try:
@@ -239,8 +231,6 @@ def letters_batch_sent(data_dir: Path, args: argparse.Namespace) -> int:
             made = batches.confirm_sent(info.id, sent_on=day, method=args.sent_by)
         except LetterRefused as exc:
             raise CliError(str(exc)) from exc
-    finally:
-        lock(opened)
     print(
         f"batch {info.short_id}: {len(made)} letter{'s' * (len(made) != 1)} recorded as sent by "
         f"{args.sent_by} on {day.isoformat()}"
@@ -251,16 +241,13 @@ def letters_batch_sent(data_dir: Path, args: argparse.Namespace) -> int:
 def letters_batch_abandon(data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.letters import LetterRefused
 
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         batches = opened.letters.batches
         try:
             info = batches.get(args.batch)
             marked = batches.abandon(info.id)
         except LetterRefused as exc:
             raise CliError(str(exc)) from exc
-    finally:
-        lock(opened)
     print(
         f"batch {info.short_id} abandoned: {marked} prepared letter{'s' * (marked != 1)} marked "
         "as never sent (kept on their cases)"

@@ -4,7 +4,6 @@ letters from templates (``resources/letters``)."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +13,9 @@ from officer_app.cli.common import (
     Subcommands,
     case_id,
     existing_folder,
-    lock,
-    open_profile,
     out_file,
+    report_problems,
+    unlocked,
 )
 from officer_app.cli.letter_options import (
     METHODS,
@@ -68,11 +67,7 @@ def report_templates(registry: TemplateRegistry) -> int:
         line = f"ok     {template.id} v{template.version}: {template.title}{needs}; {names}"
         print(escape_controls(line))
         print(f"       from {template.source}")
-    for template_id in registry.unavailable:
-        print(f"BROKEN {template_id}: unavailable")
-    for problem in registry.problems:
-        print(escape_controls(str(problem)), file=sys.stderr)  # the file's text, escaped
-    return 1 if registry.problems else 0
+    return report_problems(registry.unavailable, registry.problems)
 
 
 def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
@@ -83,8 +78,7 @@ def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
     answers = asks(args.ask)
     if args.sent_on and not args.sent_by:
         raise CliError("--sent-on: give --sent-by as well to record the letter as sent")
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         service = letter_service(opened)
         case = case_id(opened, args.case)
         recipient = _recipient(service, case, args.recipient)
@@ -105,8 +99,6 @@ def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
         except DestinationRefused as exc:
             raise CliError(f"--out: {exc}; nothing was recorded") from exc
-    finally:
-        lock(opened)
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
     print(
         f"{made.case_reference}: {made.title} to {made.recipient_name}, {pages}, saved to {out} "

@@ -9,11 +9,10 @@ from officer_app.cli.common import (
     CliError,
     Subcommands,
     iso_day,
-    lock,
-    open_profile,
     out_file,
     print_json,
     print_table,
+    unlocked,
 )
 
 
@@ -38,13 +37,11 @@ def notices_record(data_dir: Path, args: argparse.Namespace) -> int:
     last = iso_day("--to", args.last) if args.last else None
     if first and last and first > last:
         raise CliError(f"--to: {args.last} is before --from {args.first}")
-    opened = open_profile(data_dir, args.settings)
-    try:
-        count = opened.penalty_notices.export_register(out, first, last)
-    except OSError as exc:
-        raise CliError(f"--out: {out}: cannot be written ({exc.strerror or exc})") from exc
-    finally:
-        lock(opened)
+    with unlocked(data_dir, args.settings) as opened:
+        try:
+            count = opened.penalty_notices.export_register(out, first, last)
+        except OSError as exc:
+            raise CliError(f"--out: {out}: cannot be written ({exc.strerror or exc})") from exc
     print(f"{out}: the record of {count} penalty notice(s) issued")
     return 0
 
@@ -54,15 +51,12 @@ def notices_list(data_dir: Path, args: argparse.Namespace) -> int:
 
     from officer_app.store.models import Case
 
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         service = opened.penalty_notices
         case_ids = opened.store.read(
             lambda s: list(s.scalars(select(Case.id).order_by(Case.reference)))
         )
         notices = [n for case_id in case_ids for n in service.notices_for(case_id)]
-    finally:
-        lock(opened)
     if args.json:
         out = [
             {

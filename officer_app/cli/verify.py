@@ -12,8 +12,7 @@ from officer_app.cli.common import (
     EXIT_BROKEN,
     CliError,
     Subcommands,
-    lock,
-    open_profile,
+    unlocked,
 )
 
 if TYPE_CHECKING:
@@ -44,22 +43,16 @@ def run_verify(data_dir: Path, args: argparse.Namespace) -> int:
             parse_mark(args.head)  # a mistyped code is named before the passphrase is asked
         except ValueError as exc:
             raise CliError(str(exc)) from exc
-        opened = open_profile(data_dir, args.settings)
-        try:
+        with unlocked(data_dir, args.settings) as opened:
             checked = check_mark(opened.store, args.head)
-        finally:
-            lock(opened)
         print(
             checked.message if checked.ok else f"officer-app: {checked.message}",
             file=sys.stdout if checked.ok else sys.stderr,
         )
         return 0 if checked.ok else EXIT_BROKEN
-    opened = open_profile(data_dir, args.settings)
-    try:
+    with unlocked(data_dir, args.settings) as opened:
         report = verify_profile(opened.store)
         files_ok = _check_attachment_files(opened)
-    finally:
-        lock(opened)
     if report.ok:
         print(
             f"verified: {report.entries_checked} signed entries in {report.cases_checked} "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,11 +85,7 @@ def base_facts(
         "his": his,
         "him": him,
         "yr": child.year_label,
-        "p": main.title_name,
-        "pfull": main.full_name,
-        "pp": "he" if main.sex == "M" else "she",
-        "pp_cap": "He" if main.sex == "M" else "She",
-        "pp_obj": "him" if main.sex == "M" else "her",
+        **main.facts(),
         "o": other,
         "lang": language,
         "sib": siblings,
@@ -104,20 +101,32 @@ def base_facts(
     }
 
 
+# The entries whose prose needs nothing but the facts.
+_PLAIN_PROSE: dict[EntryType, Callable[[random.Random, prose.Facts], prose.Written]] = {
+    E.REFERRAL: prose.referral,
+    E.ALLOCATION: prose.allocation,
+    E.HOME_VISIT: prose.home_visit,
+    E.PHONE_CALL: prose.phone_call,
+    E.SCHOOL_VISIT: prose.school_visit,
+    E.EMAIL: prose.email,
+    E.NOTE: prose.note,
+    E.ASSESSMENT: prose.assessment,
+    E.PLAN: prose.plan,
+    E.REVIEW: prose.review,
+    E.SAFEGUARDING: prose.safeguarding,
+    E.ATTENDANCE: prose.attendance,
+    E.INTERVIEW: prose.interview,
+    E.STATEMENT: prose.statement,
+}
+
+
 def _write(
     rng: random.Random, ctx: CaseContext, event: Event, facts: dict[str, str]
 ) -> prose.Written:
     t = event.entry_type
-    if t == E.REFERRAL:
-        return prose.referral(rng, facts)
-    if t == E.ALLOCATION:
-        return prose.allocation(rng, facts)
-    if t == E.HOME_VISIT:
-        return prose.home_visit(rng, facts)
-    if t == E.PHONE_CALL:
-        return prose.phone_call(rng, facts)
-    if t == E.SCHOOL_VISIT:
-        return prose.school_visit(rng, facts)
+    plain = _PLAIN_PROSE.get(t)
+    if plain is not None:
+        return plain(rng, facts)
     if t == E.MEETING:
         if event.variant == "contract":
             return prose.Written(
@@ -127,8 +136,6 @@ def _write(
                 f"morning check-in. Review on {facts['nextdate']}.",
             )
         return prose.meeting(rng, facts)
-    if t == E.EMAIL:
-        return prose.email(rng, facts)
     if t == E.LETTER:
         if event.variant == "nti":
             title, body = prose.FORMAL_LETTERS[0]
@@ -137,24 +144,8 @@ def _write(
             title, body = prose.LEGAL_LETTERS[0]
             return prose.Written(title, body.format(**facts))
         return prose.letter(rng, facts, event.phase.value)
-    if t == E.NOTE:
-        return prose.note(rng, facts)
-    if t == E.ASSESSMENT:
-        return prose.assessment(rng, facts)
-    if t == E.PLAN:
-        return prose.plan(rng, facts)
-    if t == E.REVIEW:
-        return prose.review(rng, facts)
-    if t == E.SAFEGUARDING:
-        return prose.safeguarding(rng, facts)
-    if t == E.ATTENDANCE:
-        return prose.attendance(rng, facts)
     if t == E.PENALTY_NOTICE:
         return prose.penalty_notice(rng, facts, issued=event.variant == "issued")
-    if t == E.INTERVIEW:
-        return prose.interview(rng, facts)
-    if t == E.STATEMENT:
-        return prose.statement(rng, facts)
     if t == E.COURT:
         return prose.court(rng, facts, event.variant)
     if t == E.SUPERVISION:

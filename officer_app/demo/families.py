@@ -80,6 +80,17 @@ class AdultPlan:
     def full_name(self) -> str:
         return f"{self.forename} {self.surname}"
 
+    def facts(self) -> dict[str, str]:
+        """The prose placeholders for this parent: names and pronouns."""
+        male = self.sex == "M"
+        return {
+            "p": self.title_name,
+            "pfull": self.full_name,
+            "pp": "he" if male else "she",
+            "pp_cap": "He" if male else "She",
+            "pp_obj": "him" if male else "her",
+        }
+
 
 @dataclass(frozen=True)
 class MemberPlan:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from officer_app.store.models import Attachment, Case, new_id
 
 ATTACHMENTS_DIR = "attachments"
 MAX_BYTES = 50 * 1024 * 1024
+PDF = "application/pdf"
 
 
 class AttachmentRefused(ValueError):
@@ -155,6 +157,19 @@ class AttachmentService:
             path=target,
             added_by=self._officer_id,
         )
+
+    def stage_pdfs(self, case_id: str, pdfs: Iterable[tuple[bytes, str]]) -> list[StagedAttachment]:
+        """Encrypt each ``(pdf, filename)`` into a new blob, as :meth:`stage_bytes`: all or
+        none, the blobs already made are removed if one fails."""
+        staged: list[StagedAttachment] = []
+        try:
+            for data, filename in pdfs:
+                staged.append(self.stage_bytes(case_id, data, filename=filename, media_type=PDF))
+        except BaseException:
+            for blob in staged:
+                blob.discard()
+            raise
+        return staged
 
     def add_bytes(
         self,

@@ -32,7 +32,6 @@ from officer_app.documents.combine import combine_pdfs
 from officer_app.letters.fill import LetterRefused, check_asks
 from officer_app.progress import Progress
 from officer_app.security import blobs
-from officer_app.services.attachments import StagedAttachment
 from officer_app.services.case_file import CaseNotFound
 from officer_app.services.letter_batch_info import (
     ABANDONED,
@@ -279,22 +278,10 @@ class LetterBatches:
                     if str(exc) not in reasons:
                         reasons.append(str(exc))
             skipped += [BatchSkip(case_id, reference, reason) for reason in reasons]
-        staged: list[StagedAttachment] = []
-        try:
-            for rendered in made:
-                staged.append(
-                    self._attachments.stage_bytes(
-                        case_id,
-                        rendered.pdf,
-                        filename=f"{rendered.case_reference} {rendered.title} "
-                        f"dated {rendered.dated}.pdf",
-                        media_type="application/pdf",
-                    )
-                )
-        except BaseException:
-            for blob in staged:
-                blob.discard()
-            raise
+        staged = self._attachments.stage_pdfs(
+            case_id,
+            ((r.pdf, f"{r.case_reference} {r.title} dated {r.dated}.pdf") for r in made),
+        )
         now = self._clock.now()
         officer_id = self._officer_id
 

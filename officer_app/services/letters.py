@@ -44,7 +44,7 @@ from officer_app.letters.fill import LetterRefused, ask_values, check_asks, fill
 from officer_app.letters.loader import TemplateRegistry, TemplateUnavailable
 from officer_app.letters.model import Template
 from officer_app.security import blobs
-from officer_app.services.attachments import AttachmentService, StagedAttachment
+from officer_app.services.attachments import AttachmentService
 from officer_app.services.case_file import CaseNotFound
 from officer_app.services.letter_facts import (
     RecipientInfo,
@@ -288,21 +288,10 @@ class LetterService:
         now = self._clock.now()
         occurred = occurred_at(now, self._clock.today(), sent_on)
         officer_id = self._officer_id
-        staged: list[StagedAttachment] = []
-        try:
-            for rendered in letters:
-                staged.append(
-                    self._attachments.stage_bytes(
-                        case_id,
-                        rendered.pdf,
-                        filename=f"{rendered.case_reference} {rendered.title} {sent_on}.pdf",
-                        media_type="application/pdf",
-                    )
-                )
-        except BaseException:
-            for blob in staged:
-                blob.discard()
-            raise
+        staged = self._attachments.stage_pdfs(
+            case_id,
+            ((r.pdf, f"{r.case_reference} {r.title} {sent_on}.pdf") for r in letters),
+        )
 
         def work(session: Session) -> list[LetterInfo]:
             made: list[LetterInfo] = []
