@@ -348,12 +348,13 @@ def test_the_command_line_says_tampering_in_one_line_and_exits_3(
     """Any command that would sign on tampered evidence stops with the one line, no
     traceback (exit 3, as verify's breaks)."""
     from officer_app import cli
+    from officer_app.cli import verify
     from officer_app.store.heads import TAMPERED
 
     def refused(data_dir: Path, args: object) -> int:
         raise EvidenceTampered(TAMPERED)
 
-    monkeypatch.setattr(cli, "_verify", refused)
+    monkeypatch.setattr(verify, "run_verify", refused)
     assert cli.main(["--data-dir", str(tmp_path / "profile"), "verify"]) == 3
     err = capsys.readouterr().err
     assert err == f"officer-app: {TAMPERED}\n"
