@@ -177,8 +177,14 @@ class _OnceOnly(PenaltyNoticeService):
     ) -> None:
         sender = letters_at(opened, officer_id, moment)
         clock = FixedClock(moment.astimezone(dt.UTC))
-        la_name = opened.settings.la_name
-        super().__init__(opened.store, clock, officer_id, letters=lambda: sender, la_name=la_name)
+        super().__init__(
+            opened.store,
+            clock,
+            officer_id,
+            letters=lambda: sender,
+            la_name=opened.settings.la_name,
+            improvement=opened.settings.notice_to_improve,  # as workflow_at: the LA's NTI rules
+        )
         self._replay = replay
 
     def consider(
