@@ -54,6 +54,7 @@ def test_version(tmp_path: Path) -> None:
     assert out.returncode == 0 and out.stdout.startswith("officer-app ")
 
 
+@pytest.mark.slow
 def test_cases_list_json_names_the_child_and_the_case(demo: Path) -> None:
     out = run(demo, "cases", "list", "--json")
     assert out.returncode == 0, out.stderr
@@ -82,6 +83,7 @@ def test_cases_list_table(demo: Path) -> None:
     assert lines[0].split()[:2] == ["Reference", "Child"] and len(lines) == 13
 
 
+@pytest.mark.slow
 def test_demo_tops_up_deterministically(demo: Path) -> None:
     before = json.loads(run(demo, "cases", "list", "--json").stdout)
     out = run(demo, "demo", "--cases", "12", "--seed", "7", "--today", "2026-11-20")
@@ -103,6 +105,7 @@ def test_a_wrong_passphrase_is_one_line_on_stderr(demo: Path) -> None:
     assert errors == [f"officer-app: wrong passphrase for the profile in {demo / 'profile'}"]
 
 
+@pytest.mark.slow
 def test_change_passphrase(tmp_path: Path) -> None:
     assert run(tmp_path, "demo", "--cases", "2").returncode == 0
     env_new = {"OFFICER_APP_NEW_PASSPHRASE": "another long passphrase"}
@@ -124,6 +127,7 @@ def test_a_missing_profile_is_named(tmp_path: Path) -> None:
     assert not (tmp_path / "profile").exists()
 
 
+@pytest.mark.slow
 def test_verify_names_an_entry_altered_behind_the_triggers(tmp_path: Path) -> None:
     made = run(tmp_path, "demo", "--cases", "3", "--today", "2026-11-20")
     assert made.returncode == 0, made.stderr

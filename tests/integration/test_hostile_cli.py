@@ -248,6 +248,7 @@ def _register(data: st.DataObject, box: Sandbox) -> str:
 
 
 # --- the commands that read or list -----------------------------------------------------------
+@pytest.mark.slow
 @HOSTILE_SETTINGS
 @given(data=st.data())
 def test_cases_list_verify_and_notices_list(sandbox: Sandbox, data: st.DataObject) -> None:
@@ -328,6 +329,7 @@ def test_change_passphrase(sandbox: Sandbox, data: st.DataObject) -> None:
 
 
 # --- the commands that write ------------------------------------------------------------------
+@pytest.mark.slow
 @HOSTILE_SETTINGS
 @given(data=st.data())
 def test_letters_render(sandbox: Sandbox, data: st.DataObject) -> None:

@@ -25,6 +25,7 @@ def _a_upn(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         opened.lock()
 
 
+@pytest.mark.slow
 def test_import_shows_a_progress_bar_and_is_idempotent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -64,6 +64,7 @@ def written(
     raise AssertionError("no open demo case could have the letter")
 
 
+@pytest.mark.slow
 def test_render_writes_the_letter_with_every_placeholder_filled(
     written: tuple[dict[str, str], Path, str],
 ) -> None:

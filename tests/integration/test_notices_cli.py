@@ -20,6 +20,7 @@ def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp
 
 
+@pytest.mark.slow
 def test_the_list_and_the_record_agree(profile: Path) -> None:
     listed = run(profile, "notices", "list", "--json")
     assert listed.returncode == 0, listed.stderr

@@ -62,6 +62,7 @@ MOMENTS: dict[str, Callable[[], Callable[[Path], bool]]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("moment", list(MOMENTS))
 def test_a_kill_while_making_a_profile_leaves_one_that_opens_or_is_made_again(
     tmp_path: Path, moment: str
