@@ -127,12 +127,17 @@ def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
     return opened.store.read(work)
 
 
-def workflow_at(opened: OpenProfile, officer_id: str, moment: dt.datetime) -> PenaltyNoticeService:
-    """The penalty-notice service, and the letters it sends, with the clock at ``moment`` and
-    acting as ``officer_id``: history replayed through the real workflow."""
+def workflow_at[S: PenaltyNoticeService](
+    opened: OpenProfile,
+    officer_id: str,
+    moment: dt.datetime,
+    kind: type[S] = PenaltyNoticeService,  # type: ignore[assignment]  # S is the default
+) -> S:
+    """The penalty-notice service (or ``kind`` of it), and the letters it sends, with the clock
+    at ``moment`` and acting as ``officer_id``: history replayed through the real workflow."""
     sender = letters_at(opened, officer_id, moment)
     clock = FixedClock(moment.astimezone(dt.UTC))
-    return PenaltyNoticeService(
+    return kind(
         opened.store,
         clock,
         officer_id,
@@ -166,26 +171,15 @@ class _Replay:
 
     def at(self, day: dt.date, minute: int) -> PenaltyNoticeService:
         moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=UK)
-        return _OnceOnly(self, self._opened, self._officer_id, moment)
+        service = workflow_at(self._opened, self._officer_id, moment, _OnceOnly)
+        service._replay = self
+        return service
 
 
 class _OnceOnly(PenaltyNoticeService):
     """The workflow, skipping the steps already recorded (see :class:`_Replay`)."""
 
-    def __init__(
-        self, replay: _Replay, opened: OpenProfile, officer_id: str, moment: dt.datetime
-    ) -> None:
-        sender = letters_at(opened, officer_id, moment)
-        clock = FixedClock(moment.astimezone(dt.UTC))
-        super().__init__(
-            opened.store,
-            clock,
-            officer_id,
-            letters=lambda: sender,
-            la_name=opened.settings.la_name,
-            improvement=opened.settings.notice_to_improve,  # as workflow_at: the LA's NTI rules
-        )
-        self._replay = replay
+    _replay: _Replay  # set by _Replay.at, which makes it through workflow_at
 
     def consider(
         self,
