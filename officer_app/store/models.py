@@ -16,6 +16,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -95,6 +96,25 @@ class Family(Base):
     address_line2: Mapped[str] = mapped_column(String(160), default="")
     town: Mapped[str] = mapped_column(String(80), default="")
     postcode: Mapped[str] = mapped_column(String(10), default="")
+    # Since when the family has lived at this address (None: not known). Earlier addresses
+    # are kept, with their dates, as FamilyAddress rows (schema 0008).
+    address_from: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class FamilyAddress(Base):
+    """An address the family lived at before the current one, kept when it changed."""
+
+    __tablename__ = "family_address"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    family_id: Mapped[str] = mapped_column(ForeignKey("family.id"), index=True)
+    address_line1: Mapped[str] = mapped_column(String(160), default="")
+    address_line2: Mapped[str] = mapped_column(String(160), default="")
+    town: Mapped[str] = mapped_column(String(80), default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="")
+    from_date: Mapped[dt.date | None] = mapped_column(Date)  # None: not known
+    to_date: Mapped[dt.date] = mapped_column(Date)  # the day the family moved on
+    recorded_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
 
 
 class Child(Base):
@@ -133,6 +153,10 @@ class Adult(Base):
     language: Mapped[str] = mapped_column(String(40), default="English")
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
     lives_with_child: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An adult is never deleted: one who leaves the family is ended, with the day and the
+    # reason (schema 0008).
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Case(Base):
@@ -151,6 +175,11 @@ class Case(Base):
     next_action_due: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     closure_reason: Mapped[str] = mapped_column(String(200), default="")
+    # At closure (schema 0008): the reason's key from the LA's list, and the attendance (a
+    # percentage) before intervention and at its end.
+    closure_code: Mapped[str] = mapped_column(String(40), default="")
+    attendance_before: Mapped[float | None] = mapped_column(Float)
+    attendance_after: Mapped[float | None] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     child: Mapped[Child] = relationship()
@@ -171,6 +200,11 @@ class RiskFlag(Base):
     two_officers_required: Mapped[bool] = mapped_column(Boolean, default=False)
     raised_on: Mapped[dt.date] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A flag is never deleted: it is ended, with the day and the reason (schema 0008).
+    raised_by: Mapped[str | None] = mapped_column(String(36))  # an officer's id
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class ChronologyEntry(Base):
@@ -220,6 +254,7 @@ class Draft(Base):
     form_version: Mapped[int | None] = mapped_column(Integer)
     answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime]
+    occurred_at: Mapped[dt.datetime | None]  # when the event happened, if not "now" (0008)
     __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_draft_case_kind"),)
 
 
@@ -238,6 +273,8 @@ class VisitPlan(Base):
     status: Mapped[str] = mapped_column(String(12), default="planned")  # planned|done|cancelled
     record_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Why it was cancelled or last moved (schema 0008); the chronology says it too.
+    change_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class RiskAcknowledgement(Base):
