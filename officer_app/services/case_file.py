@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from officer_app.services.dto import (
     PersonInfo,
     RiskInfo,
 )
+from officer_app.services.event_time import event_time_refusal
 from officer_app.store import audit, evidence
 from officer_app.store.database import Store
 from officer_app.store.models import (
@@ -35,6 +37,9 @@ from officer_app.store.models import (
     RiskFlag,
     School,
 )
+
+if TYPE_CHECKING:
+    from officer_app.services.unsigned_entries import UnsignedEntryService
 
 QUICK_NOTE = "quick_note"
 
@@ -180,11 +185,32 @@ class CaseFileService:
             attendance=attendance_bands(session, today, self._bands, child.id).get(child.id),
         )
 
+    @property
+    def officer_id(self) -> str:
+        """The officer using the application (the author of what they sign)."""
+        return self._officer_id
+
+    @property
+    def unsigned(self) -> UnsignedEntryService:
+        """The case's (and the caseload's) unsigned entries: finished and signed, or discarded."""
+        from officer_app.services.unsigned_entries import UnsignedEntryService
+
+        return UnsignedEntryService(self._store, self._clock, self._officer_id)
+
     # --- drafts -------------------------------------------------------------------------
     def save_draft(
-        self, case_id: str, body: str, *, title: str = "", entry_type: str = EntryType.NOTE
+        self,
+        case_id: str,
+        body: str,
+        *,
+        title: str = "",
+        entry_type: str = EntryType.NOTE,
+        occurred_at: dt.datetime | None = None,
     ) -> DraftInfo:
-        """Keep what is being typed (local only; a crash loses at most the last few seconds)."""
+        """Keep what is being typed (local only; a crash loses at most the last few seconds).
+
+        ``occurred_at`` is the time the event happened when the officer gave one (None: "now",
+        the moment it is signed); it is kept as typed and checked only at signing."""
         now = self._clock.now()
 
         def work(session: Session) -> DraftInfo:
@@ -196,6 +222,7 @@ class CaseFileService:
             draft.title = title
             draft.body = body
             draft.updated_at = now
+            draft.occurred_at = occurred_at
             session.flush()
             return draft_info(draft)
 
@@ -219,7 +246,10 @@ class CaseFileService:
         entry_type: str = EntryType.NOTE,
         occurred_at: dt.datetime | None = None,
     ) -> EntryInfo:
-        """Sign a note into the case's evidence chain and clear the draft, in one transaction."""
+        """Sign a note into the case's evidence chain and clear the draft, in one transaction.
+
+        ``occurred_at`` is when the event happened (None: now); a time in the future or before
+        the case's referral is refused (services/event_time.py)."""
         if not body.strip():
             raise NoteRefused("a note needs some text before it can be signed")
         kind = EntryType(entry_type)
@@ -227,6 +257,13 @@ class CaseFileService:
         officer_id = self._officer_id
 
         def work(session: Session) -> EntryInfo:
+            if occurred_at is not None:
+                case = session.get(Case, case_id)
+                if case is None:
+                    raise CaseNotFound(f"no case with id {case_id}")
+                refusal = event_time_refusal(occurred_at, now=now, referral_date=case.referral_date)
+                if refusal is not None:
+                    raise NoteRefused(refusal)
             entry = ChronologyEntry(
                 case_id=case_id,
                 entry_type=kind.value,
@@ -318,6 +355,8 @@ def entry_info(entry: ChronologyEntry, officers: dict[str, str]) -> EntryInfo:
         form_id=entry.form_id,
         form_version=entry.form_version,
         answers=entry.answers,
+        author_id=entry.author_id or "",
+        recorded_at=entry.recorded_at,
     )
 
 
@@ -347,6 +386,7 @@ def draft_info(draft: Draft) -> DraftInfo:
         title=draft.title,
         body=draft.body,
         updated_at=draft.updated_at,
+        occurred_at=draft.occurred_at,
     )
 
 

@@ -118,6 +118,8 @@ class EntryInfo:
     form_id: str | None = None  # a structured record: the form and version it was made with
     form_version: int | None = None
     answers: dict[str, Any] | None = None
+    author_id: str = ""  # who wrote it: only they may finish or discard it while unsigned
+    recorded_at: dt.datetime | None = None  # when it was written (an unsigned entry's time)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ class DraftInfo:
     title: str
     body: str
     updated_at: dt.datetime
+    occurred_at: dt.datetime | None = None  # when the event happened, if the officer said
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class VisitPlanInfo:
     status: str
     risk_count: int
     two_officers_required: bool
+    change_reason: str = ""  # why it was cancelled or last moved (with the earlier time)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Visits: a case's risks, acknowledging them, planning and cancelling visits, the week."""
+"""Visits: a case's risks, acknowledging them, planning, moving and cancelling visits, the week.
+
+A planned visit is closed by the record of that visit (services/field_work.py sign_record,
+``visit_plan_id``), or cancelled or moved with a reason (issue 11 point 7): the reason is
+kept on the plan (visit_plan.change_reason, schema 0008) and the change is signed into the
+case's chronology, so that what was planned and what became of it is on the record.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +14,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.clock import uk_local
+from officer_app.domain.chronology import EntryType
 from officer_app.services.dto import (
     AcknowledgementInfo,
     RiskInfo,
     VisitPlanInfo,
 )
 from officer_app.services.field_work_base import FieldWorkBase, FieldWorkRefused, active_risks
+from officer_app.store import evidence
 from officer_app.store.models import (
     Adult,
     Case,
     Child,
+    ChronologyEntry,
     Family,
     Officer,
     RiskAcknowledgement,
     RiskFlag,
     VisitPlan,
 )
+from officer_app.wording import short_datetime
 
 
 def _most_serious_first(flag: RiskFlag) -> tuple[int, str]:
@@ -129,25 +139,91 @@ class VisitWork(FieldWorkBase):
 
         return self._store.write_wait(work)
 
-    def cancel_visit(self, plan_id: str) -> None:
-        def work(session: Session) -> None:
-            plan = session.get(VisitPlan, plan_id)
-            if plan is None or plan.status != "planned":
-                raise FieldWorkRefused("only a planned visit can be cancelled")
-            plan.status = "cancelled"
+    def cancel_visit(self, plan_id: str, reason: str) -> VisitPlanInfo:
+        """Cancel a planned visit with the reason, signed into the case's chronology."""
+        why = _reason(reason, "cancelled")
+        now = self._clock.now()
+        officer_id = self._officer_id
 
-        return self._store.write_wait(work)
+        def work(session: Session) -> VisitPlanInfo:
+            plan = _still_planned(session, plan_id, "cancelled")
+            plan.status = "cancelled"
+            plan.change_reason = why
+            _sign_change(
+                session,
+                plan,
+                "Planned visit cancelled",
+                f"Planned visit of {short_datetime(plan.planned_for)} cancelled - {why}",
+                officer_id,
+                now,
+            )
+            session.flush()
+            return _visit_info(session, plan)
+
+        return self._store.write(work).result()
+
+    def move_visit(self, plan_id: str, planned_for: dt.datetime, reason: str) -> VisitPlanInfo:
+        """Move a planned visit to a new date and time, with the reason, signed as above."""
+        if planned_for.tzinfo is None:
+            raise FieldWorkRefused("new time: the visit time needs its time zone")
+        why = _reason(reason, "moved")
+        now = self._clock.now()
+        if planned_for < now:
+            raise FieldWorkRefused(
+                f"new time: {short_datetime(planned_for)} has passed; a visit moves to a time "
+                "still to come"
+            )
+        officer_id = self._officer_id
+
+        def work(session: Session) -> VisitPlanInfo:
+            plan = _still_planned(session, plan_id, "moved")
+            before = plan.planned_for
+            if before == planned_for:
+                raise FieldWorkRefused(
+                    f"new time: the visit is already planned for {short_datetime(before)}"
+                )
+            plan.planned_for = planned_for
+            plan.change_reason = f"Moved from {short_datetime(before)}: {why}"
+            _sign_change(
+                session,
+                plan,
+                "Planned visit moved",
+                f"Planned visit moved from {short_datetime(before)} to "
+                f"{short_datetime(planned_for)} - {why}",
+                officer_id,
+                now,
+            )
+            session.flush()
+            return _visit_info(session, plan)
+
+        return self._store.write(work).result()
+
+    def planned_for_case(self, case_id: str) -> list[VisitPlanInfo]:
+        """The case's visits still planned (not done, not cancelled), soonest first: the ones
+        a visit record may be the record of."""
+
+        def work(session: Session) -> list[VisitPlanInfo]:
+            plans = session.scalars(
+                select(VisitPlan)
+                .where(VisitPlan.case_id == case_id, VisitPlan.status == "planned")
+                .order_by(VisitPlan.planned_for)
+            )
+            return [_visit_info(session, p) for p in plans]
+
+        return self._store.read(work)
 
     def visits_between(
         self, first: dt.date, last: dt.date, *, everyone: bool = False
     ) -> list[VisitPlanInfo]:
-        """Planned visits from ``first`` to ``last`` (UK dates), this officer's unless everyone."""
+        """Visits planned from ``first`` to ``last`` (UK dates), this officer's unless
+        everyone; a visit cancelled in that time is listed too, with its reason, so that the
+        week shows the change (a moved one is listed at its new time)."""
         start = dt.datetime.combine(first, dt.time.min, tzinfo=dt.UTC) - dt.timedelta(hours=1)
         end = dt.datetime.combine(last, dt.time.max, tzinfo=dt.UTC)
 
         def work(session: Session) -> list[VisitPlanInfo]:
             query = select(VisitPlan).where(
-                VisitPlan.status == "planned",
+                VisitPlan.status.in_(("planned", "cancelled")),
                 VisitPlan.planned_for >= start,
                 VisitPlan.planned_for <= end,
             )
@@ -234,4 +310,41 @@ def _visit_info(session: Session, plan: VisitPlan) -> VisitPlanInfo:
         status=plan.status,
         risk_count=len(risks),
         two_officers_required=any(r.two_officers_required for r in risks),
+        change_reason=plan.change_reason or "",
     )
+
+
+def _reason(reason: str, done: str) -> str:
+    why = " ".join(reason.split())
+    if not why:
+        raise FieldWorkRefused(f"reason: say why the visit is {done}")
+    return why
+
+
+def _still_planned(session: Session, plan_id: str, done: str) -> VisitPlan:
+    plan = session.get(VisitPlan, plan_id)
+    if plan is None:
+        raise FieldWorkRefused("that planned visit is no longer in the profile")
+    if plan.status != "planned":
+        state = "recorded" if plan.status == "done" else plan.status
+        raise FieldWorkRefused(f"only a visit still planned can be {done}: this one was {state}")
+    return plan
+
+
+def _sign_change(
+    session: Session, plan: VisitPlan, title: str, body: str, officer_id: str, now: dt.datetime
+) -> None:
+    """The change to a planned visit, signed into its case's chronology (a note: a visit that
+    did not happen is not contact with the family)."""
+    entry = ChronologyEntry(
+        case_id=plan.case_id,
+        entry_type=EntryType.NOTE.value,
+        occurred_at=now,
+        recorded_at=now,
+        author_id=officer_id,
+        title=title,
+        body=body,
+        amend_reason="",
+    )
+    evidence.sign(session, entry, by=officer_id, at=now)
+    session.add(entry)
