@@ -46,8 +46,8 @@ def test_a_planned_visit_shows_in_this_weeks_list(demo_profile: OpenProfile) -> 
     assert plan.address  # the family's address by default
     week = {v.id: v for v in fw.this_week()}
     assert week[plan.id].purpose == "Discuss Monday absences"
-    fw.cancel_visit(plan.id)
-    assert plan.id not in {v.id for v in fw.this_week()}
+    fw.cancel_visit(plan.id, "Family away")
+    assert {v.id: v.status for v in fw.this_week()}[plan.id] == "cancelled"
 
 
 def test_pairs_are_required_where_a_risk_flag_says_so(demo_profile: OpenProfile) -> None:
