@@ -12,6 +12,7 @@ from officer_app.services.dto import EntryInfo
 from officer_app.wording import short_datetime
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
+UNSIGNED = "unsigned"  # the filter that shows only the entries not signed yet
 HEADERS = ["Date and time", "Type", "Entry", "By", "Status"]
 _SIGNED = "✔ Signed"
 _AMENDED = "✔ Signed · amended below"
@@ -68,7 +69,10 @@ class ChronologyModel(QStandardItemModel):
         root = self.invisibleRootItem()
         # newest first: officers read a chronology from the latest event down
         for entry in reversed(entries):
-            if entry_type is not None and entry.entry_type != entry_type:
+            if entry_type == UNSIGNED:
+                if entry.signed:
+                    continue
+            elif entry_type is not None and entry.entry_type != entry_type:
                 continue
             items = _row(entry)
             for amendment in entry.amendments:

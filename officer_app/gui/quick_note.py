@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 from officer_app.clock import uk_local
 from officer_app.domain.chronology import EntryType
 from officer_app.gui.case_labels import case_label
+from officer_app.gui.entry_dialogs import from_qdatetime, qdatetime
+from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.case_file import CaseFileService
 from officer_app.services.dto import DraftInfo
@@ -35,6 +39,7 @@ NOTE_TYPES = [
 ]
 AUTOSAVE_QUIET_MS = 2000  # after typing stops
 AUTOSAVE_MAX_S = 5.0  # at most this long between saves while typing goes on
+FOLLOW_NOW_MS = 20_000  # how often the time it happened moves on with the clock, until edited
 
 
 class QuickNote(QFrame):
@@ -66,6 +71,22 @@ class QuickNote(QFrame):
         self.note_type.setAccessibleName("Type of note")
         for kind in NOTE_TYPES:
             self.note_type.addItem(kind.label, kind.value)
+        # When the event happened: "now" (moving on with the clock) until the officer edits it;
+        # kept in the draft and given to the signature (issue 11 point 6).
+        self.happened = QDateTimeEdit()
+        self.happened.setAccessibleName("When it happened")
+        self.happened.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.happened.setCalendarPopup(True)
+        self.happened.setToolTip(
+            "When the event happened (now, unless you change it); the entry shows this time "
+            "and the time it was signed"
+        )
+        self.time_edited = False
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_NOW_MS)
+        self._follow.timeout.connect(self._follow_now)
+        self._follow_now()
+        self._follow.start()
         self.note_title = QLineEdit()
         self.note_title.setAccessibleName("Note title")
         self.note_title.setPlaceholderText("Title (optional)")
@@ -86,6 +107,8 @@ class QuickNote(QFrame):
         note_row = QHBoxLayout()
         note_row.addWidget(case_label("Quick note", "section"))
         note_row.addWidget(self.note_type)
+        note_row.addWidget(plain_label("Happened"))
+        note_row.addWidget(self.happened)
         note_row.addWidget(self.note_title, 1)
         note_foot = QHBoxLayout()
         note_foot.addWidget(self.note_status, 1)
@@ -100,9 +123,43 @@ class QuickNote(QFrame):
         self.note_text.textChanged.connect(self._typed)
         self.note_title.textEdited.connect(self._typed)
         self.note_type.currentIndexChanged.connect(self._typed)
+        self.happened.dateTimeChanged.connect(self._time_changed)
+
+    @property
+    def service(self) -> CaseFileService:
+        return self._service
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self._runner
 
     def focus(self) -> None:
         self.note_text.setFocus()
+
+    def _follow_now(self) -> None:
+        if self.time_edited:
+            return
+        self.happened.blockSignals(True)
+        self.happened.setDateTime(qdatetime(self._service.now()))
+        self.happened.blockSignals(False)
+
+    def _time_changed(self) -> None:
+        self.time_edited = True
+        self._typed()
+
+    def occurred_at(self) -> dt.datetime | None:
+        """When the officer says it happened, or None while the field follows "now"."""
+        return from_qdatetime(self.happened.dateTime()) if self.time_edited else None
+
+    def _set_time(self, moment: dt.datetime | None) -> None:
+        """Show ``moment`` as edited, or go back to following "now" (None)."""
+        self.time_edited = moment is not None
+        if moment is None:
+            self._follow_now()
+            return
+        self.happened.blockSignals(True)
+        self.happened.setDateTime(qdatetime(moment))
+        self.happened.blockSignals(False)
 
     def _typed(self) -> None:
         self._dirty = True
@@ -135,8 +192,11 @@ class QuickNote(QFrame):
             self.note_status.setText("")
             return
         entry_type = str(self.note_type.currentData())
+        when = self.occurred_at()
         self._runner.run(
-            lambda: service.save_draft(case_id, body, title=title, entry_type=entry_type),
+            lambda: service.save_draft(
+                case_id, body, title=title, entry_type=entry_type, occurred_at=when
+            ),
             self._draft_saved,
             self._draft_failed,
             lane=WRITES,
@@ -163,6 +223,7 @@ class QuickNote(QFrame):
         self.note_text.setPlainText(draft.body)
         for widget in (self.note_type, self.note_text, self.note_title):
             widget.blockSignals(False)
+        self._set_time(draft.occurred_at)
         saved = uk_local(draft.updated_at)
         self.note_status.setText(f"Draft restored from {short_date(saved.date())} {saved:%H:%M:%S}")
 
@@ -175,8 +236,11 @@ class QuickNote(QFrame):
         self.sign_button.setEnabled(False)
         service, case_id = self._service, self.case_id
         title, entry_type = self.note_title.text(), str(self.note_type.currentData())
+        when = self.occurred_at()
         self._runner.run(
-            lambda: service.sign_note(case_id, body, title=title, entry_type=entry_type),
+            lambda: service.sign_note(
+                case_id, body, title=title, entry_type=entry_type, occurred_at=when
+            ),
             lambda _e: self.after_sign("Note signed."),
             self.sign_failed,
             lane=WRITES,
@@ -194,8 +258,14 @@ class QuickNote(QFrame):
         self.note_title.clear()
         self.note_text.blockSignals(False)
         self.note_title.blockSignals(False)
+        self._set_time(None)
         self.note_status.setText(message)
         self.signed.emit()
+
+    def after_change(self, message: str) -> None:
+        """Something else on the case was signed (an amendment, an unsigned entry finished or
+        discarded): ``message`` shown, ``signed`` emitted; the note being typed stays."""
+        self.after_amend(message)
 
     def after_amend(self, message: str) -> None:
         """An amendment was signed: ``message`` shown, ``signed`` emitted; the note the officer
@@ -205,13 +275,14 @@ class QuickNote(QFrame):
         self.note_status.setText(message)
         self.signed.emit()
 
-    def sign_failed(self, exc: BaseException) -> None:
+    def sign_failed(self, exc: BaseException, doing: str = "Not signed") -> None:
         if self._closing:
             return
         self.sign_button.setEnabled(True)
-        self.note_status.setText(f"Not signed: {exc}")
+        self.note_status.setText(f"{doing}: {exc}")
 
     def close_note(self) -> None:
         """Save any typing; show nothing more (the tab is going away)."""
         self.save_draft()
+        self._follow.stop()
         self._closing = True

@@ -190,6 +190,10 @@ class CaseFileService:
         """The officer using the application (the author of what they sign)."""
         return self._officer_id
 
+    def now(self) -> dt.datetime:
+        """The service's clock (what "now" is for a time an officer gives)."""
+        return self._clock.now()
+
     @property
     def unsigned(self) -> UnsignedEntryService:
         """The case's (and the caseload's) unsigned entries: finished and signed, or discarded."""
