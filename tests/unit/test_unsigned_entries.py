@@ -82,9 +82,9 @@ def test_discard_removes_the_entry_and_signs_why(demo_profile: OpenProfile) -> N
 
 def test_nothing_changes_without_a_reason_or_text(demo_profile: OpenProfile, clock) -> None:  # type: ignore[no-untyped-def]
     entry = _mine(demo_profile)
-    with pytest.raises(NoteRefused, match="^reason: "):
+    with pytest.raises(NoteRefused, match=r"^reason: "):
         demo_profile.cases.unsigned.discard(entry.entry_id, "   ")
-    with pytest.raises(NoteRefused, match="^text: "):
+    with pytest.raises(NoteRefused, match=r"^text: "):
         demo_profile.cases.unsigned.finish_and_sign(entry.entry_id, "T", " ", clock.now())
     assert entry.entry_id in {e.entry_id for e in demo_profile.cases.unsigned.caseload()}
 

@@ -23,7 +23,7 @@ def test_a_cancelled_visit_stays_in_the_week_with_its_reason(demo_profile: OpenP
     fw = demo_profile.field_work
     case_id = _plain(demo_profile)
     plan = fw.plan_visit(case_id, SOON, "Discuss absences")
-    with pytest.raises(FieldWorkRefused, match="^reason: "):
+    with pytest.raises(FieldWorkRefused, match=r"^reason: "):
         fw.cancel_visit(plan.id, " ")
     done = fw.cancel_visit(plan.id, "Mum asked to meet at school instead")
     assert done.status == "cancelled"
@@ -54,7 +54,7 @@ def test_a_moved_visit_keeps_the_earlier_time_in_its_reason(
     assert "from 20/11/2026 14:00 to 21/11/2026 14:00" in entry.body
     assert demo_profile.store.read(lambda s: evidence.verify(s, only_case=case_id))[1] == []
     # a time already past, or the same time, is refused and nothing changes
-    with pytest.raises(FieldWorkRefused, match="^new time: .* has passed"):
+    with pytest.raises(FieldWorkRefused, match=r"^new time: .* has passed"):
         fw.move_visit(plan.id, clock.now() - dt.timedelta(minutes=1), "late")
     with pytest.raises(FieldWorkRefused, match="already planned for"):
         fw.move_visit(plan.id, later, "same")
