@@ -33,6 +33,7 @@ class _Prepared:
     risks: tuple[RiskInfo, ...]
     needs_ack: bool
     facts: dict[str, bool] | None = None
+    planned: tuple[VisitPlanInfo, ...] = ()  # the case's planned visits, for a visit record
 
 
 class FieldWorkActions(QObject):
@@ -71,6 +72,11 @@ class FieldWorkActions(QObject):
                 risks=self._service.risks_for(self.case_id) if needs else (),
                 needs_ack=needs,
                 facts=self._service.case_facts(self.case_id),
+                planned=(
+                    tuple(self._service.planned_for_case(self.case_id))
+                    if form_id == "home_visit"
+                    else ()
+                ),
             )
 
         self._runner.run(gather, lambda p: self._prepared(p, visit_plan_id), self._failed)
@@ -103,6 +109,7 @@ class FieldWorkActions(QObject):
             facts=prepared.facts,
             visit_plan_id=visit_plan_id,
             today=self._today,
+            planned_visits=prepared.planned,
             parent=self._window,
         )
         dialog.signed.connect(lambda _e: self.recorded.emit())

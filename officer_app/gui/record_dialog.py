@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QPushButton,
@@ -21,8 +22,9 @@ from officer_app.forms import FormDefinition, with_case_facts
 from officer_app.gui.form_widget import FormWidget
 from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import WRITES, TaskRunner
-from officer_app.services.dto import DraftInfo, EntryInfo
+from officer_app.services.dto import DraftInfo, EntryInfo, VisitPlanInfo
 from officer_app.services.field_work import FieldWorkService, RecordInvalid
+from officer_app.wording import SHORT_DAYS, clock
 
 AUTOSAVE_QUIET_MS = 1500
 AUTOSAVE_MAX_S = 5.0
@@ -45,6 +47,7 @@ class RecordDialog(QDialog):
         facts: Mapping[str, bool] | None = None,
         visit_plan_id: str | None = None,
         today: dt.date | None = None,
+        planned_visits: Sequence[VisitPlanInfo] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,8 +91,53 @@ class RecordDialog(QDialog):
         )
         title.setProperty("role", "section")
         layout.addWidget(title)
+        self.planned: QComboBox | None = None
+        if planned_visits:
+            layout.addLayout(self._planned_row(planned_visits, visit_plan_id))
         layout.addWidget(self.form, 1)
         layout.addLayout(footer)
+
+    def _planned_row(self, visits: Sequence[VisitPlanInfo], chosen: str | None) -> QHBoxLayout:
+        """The case's planned visits: choosing one prefills the date, time and address from
+        the plan, and signing the record marks that plan done (issue 11 point 7)."""
+        self.planned = QComboBox()
+        self.planned.setAccessibleName("The planned visit this record is of")
+        self.planned.addItem("Not a planned visit", None)
+        for visit in visits:
+            local = uk_local(visit.planned_for)
+            when = f"{SHORT_DAYS[local.weekday()]} {local:%d/%m} {clock(local)}"
+            purpose = f" ({visit.purpose})" if visit.purpose else ""
+            self.planned.addItem(f"This is the visit planned for {when}{purpose}", visit)
+        index = next((i + 1 for i, v in enumerate(visits) if v.id == chosen), 0)
+        self.planned.setCurrentIndex(index)
+        self.planned.currentIndexChanged.connect(self._planned_chosen)
+        row = QHBoxLayout()
+        row.addWidget(plain_label("Visit"))
+        row.addWidget(self.planned, 1)
+        return row
+
+    def _planned_chosen(self) -> None:
+        assert self.planned is not None
+        visit = self.planned.currentData()
+        if not isinstance(visit, VisitPlanInfo):
+            self._visit_plan_id = None
+            return
+        self._visit_plan_id = visit.id
+        local = uk_local(visit.planned_for)
+        filled = {
+            **self.form.answers(),
+            "visit_date": local.date().isoformat(),
+            "arrival_time": clock(local),
+        }
+        if visit.address:
+            filled["visit_address"] = visit.address
+        self.form.set_answers(filled)
+        self._changed()
+
+    @property
+    def visit_plan_id(self) -> str | None:
+        """The planned visit this record closes when signed, if any."""
+        return self._visit_plan_id
 
     def _changed(self) -> None:
         self._dirty = True
