@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from officer_app.clock import uk_local
 from officer_app.gui.entry_dialogs import MoveVisitDialog, accepted, cancel_visit_dialog
-from officer_app.gui.markup import plain_label
+from officer_app.gui.markup import literal, plain_label
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.dto import VisitPlanInfo
 from officer_app.services.unsigned_entries import UnsignedEntryInfo
@@ -183,7 +183,7 @@ class WeekPage(QWidget):
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(literal(text))
                 if col == 6 and risk:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 if visit.status == "cancelled":
@@ -269,7 +269,7 @@ class WeekPage(QWidget):
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(literal(text))
                 self.unsigned.setItem(row, col, item)
         count = len(entries)
         self.unsigned_heading.setText(
