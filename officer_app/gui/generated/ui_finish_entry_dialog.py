@@ -105,7 +105,7 @@ class Ui_FinishEntryDialog(object):
 
     def retranslateUi(self, FinishEntryDialog):
         FinishEntryDialog.setWindowTitle(QCoreApplication.translate("FinishEntryDialog", u"Finish and sign an entry", None))
-        self.intro.setText(QCoreApplication.translate("FinishEntryDialog", u"This entry was never signed. Finish it as it should stand, with the time it happened; once signed it is evidence and can only be corrected by an amendment.", None))
+        self.intro.setText(QCoreApplication.translate("FinishEntryDialog", u"Finish it as it should stand, with the time it happened; once signed it is evidence and can only be corrected by an amendment.", None))
         self.title_label.setText(QCoreApplication.translate("FinishEntryDialog", u"&Title", None))
 #if QT_CONFIG(accessibility)
         self.title.setAccessibleName(QCoreApplication.translate("FinishEntryDialog", u"Entry title", None))
