@@ -221,6 +221,10 @@ class FamilyChangeService:
         self._clock = clock
         self._officer_id = officer_id
 
+    def today(self) -> dt.date:
+        """Today, as the profile's clock has it (the latest day a change can be dated)."""
+        return self._clock.today()
+
     # --- reading ------------------------------------------------------------------------
     def people(self, case_id: str) -> FamilyPeople:
         def work(session: Session) -> FamilyPeople:

@@ -111,6 +111,26 @@ class RiskFlagService:
         self._clock = clock
         self._officer_id = officer_id
 
+    def today(self) -> dt.date:
+        """Today, as the profile's clock has it (the latest day a flag can be ended)."""
+        return self._clock.today()
+
+    def people(self, case_id: str) -> list[tuple[str, str]]:
+        """(id, name) of the family's current adults, whom a new flag may be about."""
+
+        def work(session: Session) -> list[tuple[str, str]]:
+            family_id = _family_id(session, case_id)
+            return [
+                (str(i), f"{f} {s}")
+                for i, f, s in session.execute(
+                    select(Adult.id, Adult.forename, Adult.surname)
+                    .where(Adult.family_id == family_id, Adult.ended_on.is_(None))
+                    .order_by(Adult.surname, Adult.forename)
+                )
+            ]
+
+        return self._store.read(work)
+
     def flags(self, case_id: str, include_ended: bool = False) -> tuple[FlagInfo, ...]:
         """The family's flags, active ones most serious first, then (on asking) the ended
         ones, most recently ended first."""
@@ -146,7 +166,9 @@ class RiskFlagService:
         description: str,
         two_officers_required: bool,
         adult_id: str | None = None,
+        reason: str = "",
     ) -> FlagInfo:
+        """A new flag, raised today by this officer; ``reason``: how it came to light."""
         kind = clean(category)
         if not kind:
             raise FlagRefused("Category: say what kind of risk this is", "category")
@@ -154,6 +176,7 @@ class RiskFlagService:
             raise FlagRefused("Category: at most 40 characters", "category")
         grade = _severity(severity)
         text = _description(description)
+        why = clean(reason)
         now = self._clock.now()
         officer_id = self._officer_id
 
@@ -185,7 +208,8 @@ class RiskFlagService:
             names = _adult_names(session, family_id)
             about = names.get(adult_id or "", "the address")
             title = f"Risk flag raised: {grade.upper()} {kind} ({about})"
-            self._sign(session, family_id, title, f"{title}: {flag_words(flag)}", now)
+            body = f"{title}: {flag_words(flag)}" + (f" - {why}" if why else "")
+            self._sign(session, family_id, title, body, now)
             return _info(flag, names, _officers(session))
 
         return self._store.write(work).result()
