@@ -98,6 +98,7 @@ class PeoplePanel(QWidget):
         self.adults.setAccessibleName("Adults in the family")
         self.adults.setWordWrap(True)
         self.adults.setAlternatingRowColors(True)
+        self.adults.setSpacing(3)
         self.adults.currentItemChanged.connect(lambda *_: self._enable())
         self.add_button = QPushButton("Add adult…")
         self.add_button.clicked.connect(self.add_adult)

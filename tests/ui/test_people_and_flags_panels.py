@@ -89,7 +89,7 @@ def test_people_panel_moves_the_family_and_keeps_the_old_address(
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         _press(dialog)
     qtbot.waitUntil(lambda: panel.address.text().startswith("3 Birch Close"), timeout=10_000)
-    assert "Lived here since 20/11/2026" == panel.since.text()
+    assert panel.since.text() == "Lived here since 20/11/2026"
     assert old in panel.earlier.text() and "to 20/11/2026" in panel.earlier.text()
     signed = demo_profile.store.read(
         lambda s: s.scalar(
