@@ -170,7 +170,7 @@ def _history(
             )
     if rng.random() < 0.07:
         category, severity, description, reason = rng.choice(ENDED_RISKS)
-        raised = today - dt.timedelta(days=rng.randint(400, 1200))
+        raised = today - dt.timedelta(days=rng.randint(900, 1500))  # ended before any visit
         ended.append(
             {
                 "id": new_uuid(rng),
