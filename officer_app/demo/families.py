@@ -121,6 +121,72 @@ class FamilyPlan:
     child_protection: bool
     looked_after: bool
     risks: tuple[dict[str, Any], ...]
+    # The family's history (issue 11, points 4 and 5), drawn from their own generator so the
+    # rest of the demo is unchanged: since when they live at the address, the address before
+    # (a FamilyAddress row) and a flag that was raised and later ended (never deleted).
+    address_from: dt.date | None = None
+    earlier_addresses: tuple[dict[str, Any], ...] = ()
+    ended_risks: tuple[dict[str, Any], ...] = ()
+
+
+ENDED_RISKS: tuple[tuple[str, str, str, str], ...] = (
+    ("Dog", "low", "Dog on premises", "The family no longer has the dog"),
+    (
+        "Aggression",
+        "high",
+        "Previous aggression towards staff – visit in pairs",
+        "The partner named in the flag has left the household",
+    ),
+    ("Access", "low", "Ninth-floor flat; the lift is often out of order", "The lift was replaced"),
+)
+
+
+def _history(
+    seed: int, index: int, family_id: str, today: dt.date
+) -> tuple[dt.date | None, tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
+    """(address since, earlier addresses, ended flags) for one family."""
+    rng = seeded(seed, "family-history", index)
+    since: dt.date | None = None
+    earlier: list[dict[str, Any]] = []
+    ended: list[dict[str, Any]] = []
+    if rng.random() < 0.5:
+        since = today - dt.timedelta(days=rng.randint(90, 2400))
+        if rng.random() < 0.4:
+            town, district = rng.choice(names.AREAS)
+            letters = names.POSTCODE_UNIT_LETTERS
+            earlier.append(
+                {
+                    "id": new_uuid(rng),
+                    "family_id": family_id,
+                    "address_line1": f"{rng.randint(1, 180)} {rng.choice(names.STREETS)}",
+                    "address_line2": "",
+                    "town": town,
+                    "postcode": f"{district} {rng.randint(1, 9)}{rng.choice(letters)}"
+                    f"{rng.choice(letters)}",
+                    "from_date": since - dt.timedelta(days=rng.randint(300, 2000)),
+                    "to_date": since,
+                    "recorded_by": None,
+                }
+            )
+    if rng.random() < 0.07:
+        category, severity, description, reason = rng.choice(ENDED_RISKS)
+        raised = today - dt.timedelta(days=rng.randint(900, 1500))  # ended before any visit
+        ended.append(
+            {
+                "id": new_uuid(rng),
+                "family_id": family_id,
+                "adult_id": None,
+                "category": category,
+                "severity": severity,
+                "description": description,
+                "two_officers_required": severity == "high",
+                "raised_on": raised,
+                "active": False,
+                "ended_on": raised + dt.timedelta(days=rng.randint(60, 300)),
+                "end_reason": reason,
+            }
+        )
+    return since, tuple(earlier), tuple(ended)
 
 
 def _adult(
@@ -269,6 +335,7 @@ def family_plan(
                     today - dt.timedelta(days=raised_days),
                 )
             )
+    since, earlier, ended = _history(seed, index, family_id, today)
     return FamilyPlan(
         index=index,
         id=family_id,
@@ -289,6 +356,9 @@ def family_plan(
         child_protection=rng.random() < 0.05,
         looked_after=looked_after,
         risks=tuple(risks),
+        address_from=since,
+        earlier_addresses=earlier,
+        ended_risks=ended,
     )
 
 
@@ -312,6 +382,8 @@ def _risk(
         "two_officers_required": pairs,
         "raised_on": raised,
         "active": True,
+        "ended_on": None,  # every row of one insert carries the same columns
+        "end_reason": "",
     }
 
 

@@ -52,6 +52,7 @@ from officer_app.store.models import (
     Child,
     ChronologyEntry,
     Family,
+    FamilyAddress,
     OutboxMutation,
     RiskFlag,
 )
@@ -168,6 +169,7 @@ def _add_cases(
     families: list[dict[str, Any]] = []
     adults: list[dict[str, Any]] = []
     risks: list[dict[str, Any]] = []
+    earlier: list[dict[str, Any]] = []
     children: list[ChildPlan] = []
     for index in indexes:
         family_index, position = layout[index]
@@ -181,8 +183,10 @@ def _add_cases(
                     "address_line2": family.address_line2,
                     "town": family.town,
                     "postcode": family.postcode,
+                    "address_from": family.address_from,
                 }
             )
+            earlier += list(family.earlier_addresses)
             adults += [
                 {
                     "id": a.id,
@@ -198,9 +202,14 @@ def _add_cases(
                 }
                 for a in family.adults
             ]
-            risks += list(family.risks)
+            risks += [*family.risks, *family.ended_risks]
         children.append(child_plan(seed, index, family, position, schools, today))
-    for model, rows in ((Family, families), (Adult, adults), (RiskFlag, risks)):
+    for model, rows in (
+        (Family, families),
+        (FamilyAddress, earlier),
+        (Adult, adults),
+        (RiskFlag, risks),
+    ):
         bulk_insert(session, model, rows)
     bulk_insert(
         session,

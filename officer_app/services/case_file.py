@@ -176,8 +176,12 @@ class CaseFileService:
                     phone=a.phone,
                     language=a.language,
                     interpreter_needed=a.interpreter_needed,
+                    ended_on=a.ended_on,
+                    end_reason=a.end_reason,
+                    lives_with_child=a.lives_with_child,
                 )
-                for a in adults
+                # current adults first (the order they were held in), then those who left
+                for a in sorted(adults, key=lambda a: a.ended_on is not None)
             ),
             siblings=_siblings(session, child),
             entries=tuple(entries),

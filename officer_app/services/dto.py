@@ -87,6 +87,13 @@ class PersonInfo:
     language: str = ""
     interpreter_needed: bool = False
     detail: str = ""  # for siblings: school, year and their case reference
+    ended_on: dt.date | None = None  # an adult who left the family (kept, shown apart)
+    end_reason: str = ""
+    lives_with_child: bool = True
+
+    @property
+    def current(self) -> bool:
+        return self.ended_on is None
 
 
 @dataclass(frozen=True)

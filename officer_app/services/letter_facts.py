@@ -30,7 +30,7 @@ from officer_app.store.models import (
     Officer,
     School,
 )
-from officer_app.wording import long_date
+from officer_app.wording import long_date, short_date
 
 if TYPE_CHECKING:
     from officer_app.services.attendance import AttendanceService
@@ -135,7 +135,9 @@ def address_lines(family: Family | None) -> tuple[str, ...]:
 def recipient_info(adult: Adult, family: Family | None) -> RecipientInfo:
     """The adult as a possible recipient, and why not when a letter cannot go to them."""
     reason = ""
-    if not adult.parental_responsibility:
+    if adult.ended_on is not None:  # kept on the case, never a recipient (issue 11, point 4)
+        reason = f"left the family on {short_date(adult.ended_on)}"
+    elif not adult.parental_responsibility:
         reason = "no parental responsibility recorded"
     elif not adult.lives_with_child:
         reason = "does not live at the family's address, and no other address is held"

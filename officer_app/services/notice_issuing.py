@@ -74,6 +74,11 @@ class NoticeIssuing(NoticeSteps):
                 adult = adults.get(parent_id)
                 if adult is None:
                     raise NoticeRefused("a penalty notice goes to a parent of the child")
+                if adult.ended_on is not None:
+                    raise NoticeRefused(
+                        f"{adult_name(adult)} left the family on {short_date(adult.ended_on)}; "
+                        "they are no longer offered as the parent for a notice"
+                    )
                 row = PenaltyNotice(
                     case_id=case_id,
                     child_id=case.child_id,

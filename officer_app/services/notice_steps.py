@@ -110,7 +110,12 @@ class NoticeSteps:
         def work(session: Session) -> list[ParentChoice]:
             case = case_row(session, case_id)
             child = session.get_one(Child, case.child_id)
-            adults = session.scalars(select(Adult).where(Adult.family_id == child.family_id))
+            adults = session.scalars(
+                select(Adult).where(
+                    Adult.family_id == child.family_id,
+                    Adult.ended_on.is_(None),  # one who left the family is not offered
+                )
+            )
             found = [
                 ParentChoice(
                     a.id, adult_name(a), a.relationship_to_child, a.parental_responsibility

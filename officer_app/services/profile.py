@@ -37,9 +37,11 @@ from officer_app.store.models import Officer, ProfileSetting
 
 if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show the caseload
     from officer_app.services.attendance import AttendanceService
+    from officer_app.services.family_changes import FamilyChangeService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
+    from officer_app.services.risk_flags import RiskFlagService
 
 OFFICER_SETTING = "officer_id"
 
@@ -150,6 +152,20 @@ class OpenProfile:
             la_name=self.settings.la_name,
             improvement=self.settings.notice_to_improve,
         )
+
+    @functools.cached_property
+    def family_changes(self) -> FamilyChangeService:
+        """A family's address and adults changed as tracked, signed corrections."""
+        from officer_app.services.family_changes import FamilyChangeService
+
+        return FamilyChangeService(self.store, self.clock, self.officer.id)
+
+    @functools.cached_property
+    def risk_flags(self) -> RiskFlagService:
+        """Risk flags raised, changed and ended (never deleted), each signed."""
+        from officer_app.services.risk_flags import RiskFlagService
+
+        return RiskFlagService(self.store, self.clock, self.officer.id)
 
     @property
     def locked(self) -> bool:

@@ -1,0 +1,330 @@
+"""The family on a case: the address and since when, earlier addresses, the adults (current
+first, those who left greyed with the day they left), and the tracked changes to them.
+
+Each change asks its reason and runs through :class:`FamilyChangeService` on the writes lane;
+the service signs it into the chronology of every open case of the family. After a change
+the panel reloads and emits ``changed`` (the case page reloads its chronology on it).
+Built for a side panel or tab about 360 px wide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from officer_app.gui.change_dialog import ChangeDialog
+from officer_app.gui.markup import literal, plain_label
+from officer_app.gui.task_runner import WRITES, TaskRunner
+from officer_app.services.family_changes import (
+    AdultInfo,
+    FamilyChange,
+    FamilyChangeRefused,
+    FamilyChangeService,
+    FamilyPeople,
+)
+from officer_app.wording import short_date
+
+ENDED_COLOUR = "#8a939b"
+RELATIONSHIPS = (
+    "mother",
+    "father",
+    "stepmother",
+    "stepfather",
+    "grandmother",
+    "grandfather",
+    "aunt",
+    "uncle",
+    "foster carer",
+    "carer",
+)
+
+
+def adult_lines(adult: AdultInfo) -> str:
+    """Two or three lines about an adult, for the list."""
+    pr = "parental responsibility" if adult.parental_responsibility else "no PR"
+    first = f"{adult.name} ({adult.relationship}, {pr})"
+    language = adult.language or "English"
+    second = f"{adult.phone or 'no phone'} · {language}"
+    if adult.interpreter_needed:
+        second += " · interpreter needed"
+    if not adult.lives_with_child:
+        second += " · lives elsewhere"
+    if adult.ended_on is not None:
+        return f"{first}\nLeft on {short_date(adult.ended_on)}: {adult.end_reason}"
+    return f"{first}\n{second}"
+
+
+class PeoplePanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        case_id: str,
+        service: FamilyChangeService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self._service = service
+        self._runner = runner
+        self.people: FamilyPeople | None = None
+        self.dialog: ChangeDialog | None = None  # the change being made, if any
+
+        self.address = plain_label("")
+        self.address.setWordWrap(True)
+        self.address.setAccessibleName("Address")
+        self.since = plain_label("")
+        self.since.setProperty("role", "muted")
+        self.earlier = plain_label("")
+        self.earlier.setWordWrap(True)
+        self.earlier.setProperty("role", "muted")
+        self.earlier.setAccessibleName("Earlier addresses")
+        self.move_button = QPushButton("Change address…")
+        self.move_button.clicked.connect(self.change_address)
+
+        self.adults = QListWidget()
+        self.adults.setAccessibleName("Adults in the family")
+        self.adults.setWordWrap(True)
+        self.adults.setAlternatingRowColors(True)
+        self.adults.setSpacing(3)
+        self.adults.currentItemChanged.connect(lambda *_: self._enable())
+        self.add_button = QPushButton("Add adult…")
+        self.add_button.clicked.connect(self.add_adult)
+        self.edit_button = QPushButton("Edit adult…")
+        self.edit_button.setToolTip(literal("Change the selected adult's phone or PR"))
+        self.edit_button.clicked.connect(self.edit_adult)
+        self.left_button = QPushButton("Adult left…")
+        self.left_button.setToolTip(literal("Record that the selected adult left the family"))
+        self.left_button.clicked.connect(self.adult_left)
+        self.status = plain_label("")
+        self.status.setWordWrap(True)
+        self.status.setProperty("role", "muted")
+
+        address_title = plain_label("Address")
+        address_title.setProperty("role", "section")
+        adults_title = plain_label("Adults")
+        adults_title.setProperty("role", "section")
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0)
+        buttons.addWidget(self.edit_button, 0, 1)
+        buttons.addWidget(self.left_button, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(address_title)
+        layout.addWidget(self.address)
+        layout.addWidget(self.since)
+        layout.addWidget(self.earlier)
+        layout.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(adults_title)
+        layout.addWidget(self.adults, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self._enable()
+        self.reload()
+
+    # --- showing ------------------------------------------------------------------------
+    def reload(self) -> None:
+        case_id, service = self.case_id, self._service
+        self._runner.run(lambda: service.people(case_id), self.show_people, self._failed)
+
+    def show_people(self, people: FamilyPeople) -> None:
+        self.people = people
+        self.address.setText(people.address.one_line or "No address recorded")
+        since = people.address.from_date
+        self.since.setText(
+            f"Lived here since {short_date(since)}" if since else "Lived here since: not known"
+        )
+        earlier = [
+            f"{a.one_line}, "
+            + (f"{short_date(a.from_date)} to " if a.from_date else "to ")
+            + short_date(a.to_date)
+            for a in people.earlier
+        ]
+        self.earlier.setText("Earlier: " + "; ".join(earlier) if earlier else "")
+        self.earlier.setVisible(bool(earlier))
+        selected = self._selected()
+        self.adults.clear()
+        for adult in people.adults:
+            item = QListWidgetItem(adult_lines(adult))
+            item.setData(Qt.ItemDataRole.UserRole, adult.id)
+            item.setToolTip(literal(adult_lines(adult)))
+            if not adult.current:
+                item.setForeground(QColor(ENDED_COLOUR))
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+            self.adults.addItem(item)
+            if selected is not None and adult.id == selected.id:
+                self.adults.setCurrentItem(item)
+        self._enable()
+
+    def _selected(self) -> AdultInfo | None:
+        item = self.adults.currentItem()
+        if item is None or self.people is None:
+            return None
+        wanted = item.data(Qt.ItemDataRole.UserRole)
+        return next((a for a in self.people.adults if a.id == wanted), None)
+
+    def _enable(self) -> None:
+        adult = self._selected()
+        for button in (self.edit_button, self.left_button):
+            button.setEnabled(adult is not None and adult.current)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(str(exc) if isinstance(exc, FamilyChangeRefused | LookupError) else "")
+        if not isinstance(exc, FamilyChangeRefused | LookupError):
+            self._runner.error.emit(
+                f"The family's details could not be read ({type(exc).__name__})"
+            )
+
+    # --- changes ------------------------------------------------------------------------
+    def _open(
+        self, dialog: ChangeDialog, make: Callable[[ChangeDialog], Callable[[], FamilyChange]]
+    ) -> None:
+        """Show ``dialog``; its action reads the form (here, on the GUI thread) into the call
+        ``make`` returns, which runs on the writes lane."""
+
+        def submit() -> None:
+            self._runner.run(
+                make(dialog),
+                lambda change: self._done(dialog, change),
+                lambda exc: self._refused(dialog, exc),
+                lane=WRITES,
+            )
+
+        dialog.submit = submit
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    def _done(self, dialog: ChangeDialog, change: FamilyChange) -> None:
+        dialog.accept()
+        cases = ", ".join(change.case_references)
+        self.status.setText(f"{change.headline}: signed on {cases}" if cases else change.headline)
+        self.reload()
+        self.changed.emit()
+
+    def _refused(self, dialog: ChangeDialog, exc: BaseException) -> None:
+        if isinstance(exc, FamilyChangeRefused):
+            dialog.refused(str(exc), exc.field)
+        elif isinstance(exc, LookupError):
+            dialog.refused(str(exc))
+        else:
+            dialog.refused(f"The change could not be saved ({type(exc).__name__}); nothing changed")
+
+    def change_address(self) -> None:
+        current = self.people.address.one_line if self.people else ""
+        today = self._service.today()
+        dialog = ChangeDialog(
+            "Change address",
+            f"Now: {current or 'no address recorded'}. The old address is kept with its dates.",
+            "Record the new address",
+            self,
+        )
+        dialog.line("line1", "Address line 1")
+        dialog.line("line2", "Address line 2")
+        dialog.line("town", "Town", limit=80)
+        dialog.line("postcode", "Postcode", limit=10)
+        dialog.date("moved_on", "Moved on", today, today)
+        dialog.reason()
+        case_id, service = self.case_id, self._service
+        self._open(
+            dialog,
+            lambda d: partial(
+                service.change_address,
+                case_id,
+                d.value("line1"),
+                d.value("line2"),
+                d.value("town"),
+                d.value("postcode"),
+                d.day("moved_on"),
+                d.value("reason"),
+            ),
+        )
+
+    def add_adult(self) -> None:
+        dialog = ChangeDialog("Add an adult", "", "Add the adult", self)
+        dialog.line("forename", "Forename", limit=80)
+        dialog.line("surname", "Surname", limit=80)
+        dialog.choice(
+            "relationship", "Relationship", [(r, r) for r in RELATIONSHIPS], editable=True
+        )
+        dialog.tick("parental_responsibility", "Has parental responsibility", True)
+        dialog.line("phone", "Phone", limit=30)
+        dialog.line("language", "Language", "English", limit=40)
+        dialog.tick("interpreter", "Needs an interpreter", False)
+        dialog.tick("lives_with_child", "Lives with the child", True)
+        dialog.reason()
+        case_id, service = self.case_id, self._service
+        self._open(
+            dialog,
+            lambda d: partial(
+                service.add_adult,
+                case_id,
+                d.value("forename"),
+                d.value("surname"),
+                d.value("relationship"),
+                d.checked("parental_responsibility"),
+                d.value("phone"),
+                d.value("language"),
+                d.checked("interpreter"),
+                d.checked("lives_with_child"),
+                d.value("reason"),
+            ),
+        )
+
+    def edit_adult(self) -> None:
+        adult = self._selected()
+        if adult is None or not adult.current:
+            return
+        dialog = ChangeDialog(
+            f"Edit {adult.name}", f"{adult.name} ({adult.relationship})", "Record the change", self
+        )
+        dialog.line("phone", "Phone", adult.phone, limit=30)
+        dialog.tick(
+            "parental_responsibility", "Has parental responsibility", adult.parental_responsibility
+        )
+        dialog.reason()
+        service = self._service
+        self._open(
+            dialog,
+            lambda d: partial(
+                service.edit_adult,
+                adult.id,
+                d.value("reason"),
+                phone=d.value("phone"),
+                parental_responsibility=d.checked("parental_responsibility"),
+            ),
+        )
+
+    def adult_left(self) -> None:
+        adult = self._selected()
+        if adult is None or not adult.current:
+            return
+        today = self._service.today()
+        dialog = ChangeDialog(
+            f"{adult.name} left the family",
+            f"{adult.name} is kept on the case, shown apart, and no longer offered for letters "
+            "or penalty notices.",
+            "Record that they left",
+            self,
+        )
+        dialog.date("ended_on", "Left on", today, today)
+        dialog.reason()
+        service = self._service
+        self._open(
+            dialog,
+            lambda d: partial(service.end_adult, adult.id, d.day("ended_on"), d.value("reason")),
+        )
