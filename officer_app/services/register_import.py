@@ -10,6 +10,7 @@ kept. One outbox mutation describes the whole import (a full year for a thousand
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import itertools
@@ -144,6 +145,18 @@ class ImportPlan:
         return len(self.new_rows), len(self.updates), self.unchanged
 
 
+@contextlib.contextmanager
+def big_cache(session: Session) -> Iterator[None]:
+    """A full year for a thousand pupils touches most of the file's pages: a big page cache
+    for the whole transaction (the comparison and the writes) makes it several times faster."""
+    connection = session.connection()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+
+
 def plan_import(session: Session, checked: CheckedRegister) -> ImportPlan:
     """Match the pupils and compare each mark with the one held (the same pass for the
     preview and the import, so that the one describes the other)."""
@@ -159,14 +172,7 @@ def plan_import(session: Session, checked: CheckedRegister) -> ImportPlan:
     _refuse_marks_before_school_age(ours, {str(u): born for u, _id, born in found}, checked.file)
     plan.first = first = min(m.date for m in ours)
     plan.last = last = max(m.date for m in ours)
-    connection = session.connection()
-    # A full year for a thousand pupils touches most of the file's pages: a big page
-    # cache for this transaction makes the reads and inserts several times faster.
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    try:
-        held = _held(connection, set(children.values()), first, last)
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+    held = _held(session.connection(), set(children.values()), first, last)
     source = checked.file[:80]
     mark_ids = _mark_ids()
     for mark in ours:
@@ -205,6 +211,10 @@ def import_checked(
     now = clock.now()
 
     def work(session: Session) -> ImportResult:
+        with big_cache(session):
+            return write(session)
+
+    def write(session: Session) -> ImportResult:
         plan = plan_import(session, checked)
         result.pupils_matched = len(plan.children)
         result.pupils_not_on_caseload = plan.not_on_caseload
@@ -217,14 +227,10 @@ def import_checked(
             return result
         result.added, result.changed, result.unchanged = plan.counts
         connection = session.connection()
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-        try:
-            if plan.new_rows:
-                connection.exec_driver_sql(_INSERT_SQL, plan.new_rows)  # type: ignore[arg-type]
-            if plan.updates:
-                connection.exec_driver_sql(_UPDATE_SQL, plan.updates)  # type: ignore[arg-type]
-        finally:
-            connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+        if plan.new_rows:
+            connection.exec_driver_sql(_INSERT_SQL, plan.new_rows)  # type: ignore[arg-type]
+        if plan.updates:
+            connection.exec_driver_sql(_UPDATE_SQL, plan.updates)  # type: ignore[arg-type]
         cases = _open_case_of(session, {child for child, *_rest in plan.replaced})
         corrections: dict[str, list[str]] = {}
         for child_id, day, session_name, old, new in plan.replaced:

@@ -22,7 +22,12 @@ from officer_app.attendance.register import Issue
 from officer_app.clock import Clock
 from officer_app.domain.penalty_notices import STATUS_LABELS, NoticeStatus, ThresholdEvidence
 from officer_app.progress import Progress
-from officer_app.services.register_import import CheckedRegister, check_register, plan_import
+from officer_app.services.register_import import (
+    CheckedRegister,
+    big_cache,
+    check_register,
+    plan_import,
+)
 from officer_app.store.database import Store
 from officer_app.store.models import Case, Child, PenaltyNotice
 from officer_app.wording import short_date
@@ -101,7 +106,8 @@ def preview_import(store: Store, checked: CheckedRegister) -> ImportPreview:
     (blocking: a worker). RegisterRefused for what the import would refuse."""
 
     def work(session: Session) -> ImportPreview:
-        plan = plan_import(session, checked)
+        with big_cache(session):
+            plan = plan_import(session, checked)
         added, replaced, unchanged = plan.counts
         return ImportPreview(
             file=checked.file,
