@@ -19,8 +19,11 @@ from officer_app.cli.common import (
 from officer_app.escaping import escape_controls
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
     from officer_app.attendance.register import RegisterRead
     from officer_app.domain.attendance import Summary
+    from officer_app.progress import Progress
 
 
 def register(sub: Subcommands) -> None:
@@ -42,12 +45,28 @@ def register(sub: Subcommands) -> None:
         "import", help="import a register extract into the profile (all or nothing)"
     )
     importing.add_argument("register", type=Path, help="the register extract (CSV)")
+    importing.add_argument(
+        "--yes",
+        action="store_true",
+        help="replace marks already held when the file's differ (otherwise refused)",
+    )
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what the import would do and change nothing",
+    )
     importing.set_defaults(handler=attendance_import)
 
 
 def attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
-    from officer_app.progress import Progress
-    from officer_app.services.register_import import RegisterRefused, import_register
+    """Read the file, say what importing it would do, then import: marks already held are
+    replaced only with ``--yes``; ``--dry-run`` says and changes nothing (issue 11 point 9)."""
+    from officer_app.services.register_import import (
+        PreviewOutdated,
+        RegisterRefused,
+        import_checked,
+    )
+    from officer_app.services.register_preview import read_and_preview
 
     path: Path = args.register.expanduser()
     try:
@@ -58,32 +77,36 @@ def attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
         raise CliError(f"{path}: no such file")
     with unlocked(data_dir, args.settings) as opened:
         try:
-            job = import_register(
-                opened.store,
-                path,
-                opened.clock,
-                opened.officer.id,
-                accept_other_set=args.settings.accept_other_code_set,
+            checked, preview = _with_progress(
+                read_and_preview(
+                    opened.store,
+                    path,
+                    opened.clock,
+                    accept_other_set=args.settings.accept_other_code_set,
+                )
             )
-            last = -1
-            while True:
-                try:
-                    step: Progress = next(job)
-                except StopIteration as done:
-                    result = done.value
-                    break
-                percent = int(step.fraction * 100)
-                if percent >= last + 2 or step.done == step.total:
-                    print(f"\r{progress_bar(step.fraction)} {step.message[:50]:<50}", end="",
-                          file=sys.stderr, flush=True)  # fmt: skip
-                    last = percent
-            print(file=sys.stderr)
         except RegisterRefused as exc:
             for error in exc.errors:
                 print(str(error), file=sys.stderr)
             raise CliError(f"{path}: {len(exc.errors)} error(s); nothing was imported") from exc
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        for warning in preview.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for line in preview.lines():
+            print(escape_controls(line))
+        if args.dry_run:
+            print("Dry run: nothing was imported.")
+            return 0
+        if preview.replaces_held and not args.yes:
+            raise CliError(
+                f"{path}: {preview.replaced} mark(s) already held would be replaced; nothing "
+                "was imported (use --yes to replace them)"
+            )
+        try:
+            result = import_checked(
+                opened.store, checked, opened.clock, opened.officer.id, expect=preview
+            )
+        except PreviewOutdated as exc:
+            raise CliError(f"{path}: {exc}") from exc
     print(
         f"{escape_controls(path.name)}: {result.rows} rows; {result.added} marks added, "
         f"{result.changed} changed, "
@@ -91,6 +114,23 @@ def attendance_import(data_dir: Path, args: argparse.Namespace) -> int:
         f"{result.pupils_not_on_caseload} not (left out)"
     )
     return 0
+
+
+def _with_progress[R](job: Generator[Progress, None, R]) -> R:
+    """Run a core generator, drawing its progress on stderr."""
+    last = -1
+    while True:
+        try:
+            step = next(job)
+        except StopIteration as done:
+            print(file=sys.stderr)
+            result: R = done.value
+            return result
+        percent = int(step.fraction * 100)
+        if percent >= last + 2 or step.done == step.total:
+            print(f"\r{progress_bar(step.fraction)} {step.message[:50]:<50}", end="",
+                  file=sys.stderr, flush=True)  # fmt: skip
+            last = percent
 
 
 def _read_register_or_fail(path: Path, accept_other_set: bool = False) -> RegisterRead:

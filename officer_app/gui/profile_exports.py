@@ -8,15 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from officer_app.gui.markup import inform, progress_dialog, warn
-from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.progress import Cancelled, Progress
 from officer_app.services.profile import OpenProfile
 
 if TYPE_CHECKING:  # the import loads on first use, not at start-up
-    from officer_app.services.register_import import ImportResult
+    from officer_app.services.register_import import CheckedRegister, ImportResult
+    from officer_app.services.register_preview import ImportPreview
 
 
 def import_register(
@@ -26,10 +28,13 @@ def import_register(
     path: Path | None,
     on_imported: Callable[[], None],
 ) -> QProgressDialog | None:
-    """Import ``path`` (or a file the officer chooses); the progress dialog shown, or None if
-    no file was chosen. ``on_imported`` runs after the officer is told what was added."""
-    from officer_app.services.register_import import RegisterRefused
-    from officer_app.services.register_import import import_register as run_import
+    """Import ``path`` (or a file the officer chooses), asking first (issue 11 point 9): the
+    file is read and compared with the marks held, changing nothing; when marks already held
+    would be replaced, an :class:`ImportPreviewDialog` (a child of ``parent``) says what would
+    change and the import runs only if the officer confirms; otherwise it goes straight on and
+    the counts are shown after. The progress dialog of the reading is returned, or None if no
+    file was chosen. ``on_imported`` runs after the officer is told what was added."""
+    from officer_app.services.register_preview import read_and_preview
 
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -44,15 +49,65 @@ def import_register(
     target = path
 
     def step(update: Progress) -> None:
-        progress.setLabelText(update.message or f"Importing {target.name}…")
+        progress.setLabelText(update.message or f"Reading {target.name}…")
         progress.setValue(int(update.fraction * 100))
 
-    def done(result: ImportResult) -> None:
+    def previewed(found: tuple[CheckedRegister, ImportPreview]) -> None:
         progress.close()
+        checked, preview = found
+        if not preview.replaces_held:
+            _run_import(parent, runner, profile, checked, preview, on_imported)
+            return
+        from officer_app.gui.import_preview import ImportPreviewDialog
+
+        dialog = ImportPreviewDialog(preview, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: _run_import(parent, runner, profile, checked, preview, on_imported)
+        )
+        dialog.open()
+
+    def not_read(exc: BaseException) -> None:
+        progress.close()
+        _failed(parent, exc)
+
+    token = runner.run_steps(
+        lambda: read_and_preview(
+            profile.store,
+            target,
+            profile.clock,
+            accept_other_set=profile.settings.accept_other_code_set,
+        ),
+        step,
+        previewed,
+        not_read,
+    )
+    progress.canceled.connect(token.cancel)
+    return progress
+
+
+def _run_import(
+    parent: QWidget,
+    runner: TaskRunner,
+    profile: OpenProfile,
+    checked: CheckedRegister,
+    preview: ImportPreview,
+    on_imported: Callable[[], None],
+) -> None:
+    """Import what was previewed (on the writes lane), then say what was done."""
+    from officer_app.services.register_import import import_checked
+
+    busy = progress_dialog(f"Importing {checked.file}…", "", 0, parent)
+    busy.setWindowTitle("Importing a register")
+    busy.setCancelButton(None)  # type: ignore[arg-type]  # one transaction: all or nothing
+    busy.setMinimumDuration(300)
+
+    def done(result: ImportResult) -> None:
+        busy.close()
         inform(
             parent,
             "Register imported",
-            f"{target.name}: {result.added} marks added, {result.changed} corrected by the "
+            f"{checked.file}: {result.added} marks added, {result.changed} corrected by the "
             f"school, {result.unchanged} already held. "
             f"{result.pupils_not_on_caseload} pupil(s) in the file are not on this caseload "
             "and were left out.",
@@ -60,32 +115,32 @@ def import_register(
         on_imported()
 
     def failed(exc: BaseException) -> None:
-        progress.close()
-        if isinstance(exc, RegisterRefused):
-            lines = "\n".join(str(e) for e in exc.errors[:30])
-            more = len(exc.errors) - 30
-            warn(
-                parent,
-                "Nothing was imported",
-                f"{exc}.\n\n{lines}" + (f"\n… and {more} more." if more > 0 else ""),
-            )
-        elif not isinstance(exc, Cancelled):
-            warn(parent, "Nothing was imported", str(exc))
+        busy.close()
+        _failed(parent, exc)
 
-    token = runner.run_steps(
-        lambda: run_import(
-            profile.store,
-            target,
-            profile.clock,
-            profile.officer.id,
-            accept_other_set=profile.settings.accept_other_code_set,
+    runner.run(
+        lambda: import_checked(
+            profile.store, checked, profile.clock, profile.officer.id, expect=preview
         ),
-        step,
         done,
         failed,
+        lane=WRITES,
     )
-    progress.canceled.connect(token.cancel)
-    return progress
+
+
+def _failed(parent: QWidget, exc: BaseException) -> None:
+    from officer_app.services.register_import import RegisterRefused
+
+    if isinstance(exc, RegisterRefused):
+        lines = "\n".join(str(e) for e in exc.errors[:30])
+        more = len(exc.errors) - 30
+        warn(
+            parent,
+            "Nothing was imported",
+            f"{exc}.\n\n{lines}" + (f"\n… and {more} more." if more > 0 else ""),
+        )
+    elif not isinstance(exc, Cancelled):
+        warn(parent, "Nothing was imported", str(exc))
 
 
 def export_notice_record(

@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from officer_app.clock import Clock
 from officer_app.security import blobs
 from officer_app.security.atomic import write_bytes_atomic
+from officer_app.security.errors import SecurityError
+from officer_app.store import audit
 from officer_app.store.database import Store
 from officer_app.store.models import Attachment, Case, new_id
 
@@ -200,6 +202,56 @@ class AttachmentService:
         if hashlib.sha256(data).hexdigest() != row.sha256:
             raise blobs.BlobCorrupt(f"attachment {row.filename} does not match its recorded hash")
         return data
+
+    def open(self, attachment_id: str) -> bytes:
+        """:meth:`read`, with the failures an officer can meet said in one line each:
+        AttachmentRefused naming the file (its blob gone, altered, or not of this profile)."""
+        row = self._store.read(lambda session: session.get(Attachment, attachment_id))
+        if row is None:
+            raise AttachmentRefused("this attachment is no longer on the case")
+        try:
+            return self.read(attachment_id)
+        except FileNotFoundError as exc:
+            raise AttachmentRefused(
+                f"{row.filename} cannot be opened: its encrypted file is missing from the profile"
+            ) from exc
+        except SecurityError as exc:
+            raise AttachmentRefused(
+                f"{row.filename} cannot be opened: its encrypted file is damaged or altered"
+            ) from exc
+
+    def export(self, attachment_id: str, target: Path) -> AttachmentInfo:
+        """Decrypt the attachment (checked against its hash) into ``target``, written in one
+        step (security/atomic.py), then record the export in the audit log naming the
+        attachment and the target (blocking: a worker). Nothing is recorded if the file could
+        not be written; the file is the officer's own copy outside the profile."""
+        data = self.open(attachment_id)
+        row = self._store.read(lambda session: session.get(Attachment, attachment_id))
+        assert row is not None  # open() found it
+        try:
+            write_bytes_atomic(target, data)
+        except OSError as exc:
+            raise AttachmentRefused(
+                f"{target}: cannot be written ({exc.strerror or exc}); nothing was exported"
+            ) from exc
+        info = _info(row)
+
+        def work(session: Session) -> None:
+            audit.record(
+                session,
+                "export",
+                entity_type="attachment",
+                entity_id=info.id,
+                detail={
+                    "case_id": info.case_id,
+                    "filename": info.filename,
+                    "sha256": info.sha256,
+                    "target": str(target),
+                },
+            )
+
+        self._store.write_wait(work)
+        return info
 
     def for_case(self, case_id: str) -> list[AttachmentInfo]:
         return self._store.read(

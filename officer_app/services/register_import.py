@@ -10,6 +10,7 @@ kept. One outbox mutation describes the whole import (a full year for a thousand
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import itertools
@@ -18,6 +19,7 @@ import uuid
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -44,6 +46,9 @@ from officer_app.store.models import (
 )
 from officer_app.wording import short_date
 
+if TYPE_CHECKING:
+    from officer_app.services.register_preview import ImportPreview
+
 CHUNK = 500  # children per query
 IMPORT_CACHE_KIB = 64 * 1024
 DEFAULT_CACHE_KIB = 2000  # SQLite's default page cache
@@ -69,6 +74,36 @@ class ImportResult:
     warnings: list[Issue] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CheckedRegister:
+    """A register extract read and checked, not yet imported: what the preview describes
+    is exactly what :func:`import_checked` then imports (the file is not read again)."""
+
+    file: str
+    sha256: str
+    rows: int
+    marks: tuple[RegisterMark, ...]
+    warnings: tuple[Issue, ...]
+
+
+def check_register(
+    path: Path, clock: Clock, *, accept_other_set: bool = False
+) -> Generator[Progress, None, CheckedRegister]:
+    """Read and check ``path`` (yields progress); RegisterRefused listing every error."""
+    read = yield from read_register(
+        path, name=path.name, today=clock.today(), accept_other_set=accept_other_set
+    )
+    if read.errors:
+        raise RegisterRefused(read.errors)
+    return CheckedRegister(
+        file=path.name,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        rows=read.rows,
+        marks=tuple(read.marks),
+        warnings=tuple(read.warnings),
+    )
+
+
 def import_register(
     store: Store,
     path: Path,
@@ -81,69 +116,129 @@ def import_register(
 
     ``accept_other_set``: settings.toml ``other_code_set = "warning"`` (see register.py).
     """
-    read = yield from read_register(
-        path, name=path.name, today=clock.today(), accept_other_set=accept_other_set
-    )
-    if read.errors:
-        raise RegisterRefused(read.errors)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    result = ImportResult(path.name, rows=read.rows, warnings=list(read.warnings))
-    yield Progress(0, len(read.marks), "Matching pupils to the caseload")
+    checked = yield from check_register(path, clock, accept_other_set=accept_other_set)
+    yield Progress(0, len(checked.marks), "Matching pupils to the caseload")
+    done = import_checked(store, checked, clock, officer_id)
+    yield Progress(len(checked.marks), len(checked.marks), "Imported")
+    return done
+
+
+class PreviewOutdated(RuntimeError):
+    """The marks held changed between the preview and the import: nothing was imported."""
+
+
+@dataclass
+class ImportPlan:
+    """What importing the marks would do, worked out from the marks held (one pass)."""
+
+    children: dict[str, str]  # UPN -> child id, the pupils on this caseload
+    not_on_caseload: int
+    first: dt.date | None = None
+    last: dt.date | None = None
+    new_rows: list[tuple[str, ...]] = field(default_factory=list)
+    updates: list[tuple[str, str, str, str]] = field(default_factory=list)
+    replaced: list[tuple[str, dt.date, str, str, str]] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        return len(self.new_rows), len(self.updates), self.unchanged
+
+
+@contextlib.contextmanager
+def big_cache(session: Session) -> Iterator[None]:
+    """A full year for a thousand pupils touches most of the file's pages: a big page cache
+    for the whole transaction (the comparison and the writes) makes it several times faster."""
+    connection = session.connection()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+
+
+def plan_import(session: Session, checked: CheckedRegister) -> ImportPlan:
+    """Match the pupils and compare each mark with the one held (the same pass for the
+    preview and the import, so that the one describes the other)."""
+    upns = {m.upn for m in checked.marks}
+    found = session.execute(
+        select(Child.upn, Child.id, Child.date_of_birth).where(Child.upn.in_(upns))
+    ).all()
+    children = {str(upn): child_id for upn, child_id, _born in found}
+    plan = ImportPlan(children, len(upns - set(children)))
+    ours = [m for m in checked.marks if m.upn in children]
+    if not ours:
+        return plan
+    _refuse_marks_before_school_age(ours, {str(u): born for u, _id, born in found}, checked.file)
+    plan.first = first = min(m.date for m in ours)
+    plan.last = last = max(m.date for m in ours)
+    held = _held(session.connection(), set(children.values()), first, last)
+    source = checked.file[:80]
+    mark_ids = _mark_ids()
+    for mark in ours:
+        child_id = children[mark.upn]
+        day = mark.date.isoformat()
+        before = held.get((child_id, day, mark.session))
+        if before is None:
+            plan.new_rows.append(
+                (
+                    next(mark_ids), child_id, day, mark.session, mark.code, mark.code_set,
+                    mark.school_urn, source,
+                )
+            )  # fmt: skip
+        elif before[1] == mark.code:
+            plan.unchanged += 1
+        else:
+            plan.updates.append((mark.code, mark.code_set, source, before[0]))
+            plan.replaced.append((child_id, mark.date, mark.session, before[1], mark.code))
+    return plan
+
+
+def import_checked(
+    store: Store,
+    checked: CheckedRegister,
+    clock: Clock,
+    officer_id: str,
+    *,
+    expect: ImportPreview | None = None,
+) -> ImportResult:
+    """Import what :func:`check_register` read, in one transaction (blocking: a worker).
+
+    ``expect``: the preview the officer confirmed; if the marks held have changed since (the
+    import would now add, replace or keep other marks), PreviewOutdated and nothing changes.
+    """
+    result = ImportResult(checked.file, rows=checked.rows, warnings=list(checked.warnings))
     now = clock.now()
 
     def work(session: Session) -> ImportResult:
-        upns = {m.upn for m in read.marks}
-        found = session.execute(
-            select(Child.upn, Child.id, Child.date_of_birth).where(Child.upn.in_(upns))
-        ).all()
-        children = {str(upn): child_id for upn, child_id, _born in found}
-        result.pupils_matched = len(children)
-        result.pupils_not_on_caseload = len(upns - set(children))
-        ours = [m for m in read.marks if m.upn in children]
-        if not ours:
+        with big_cache(session):
+            return write(session)
+
+    def write(session: Session) -> ImportResult:
+        plan = plan_import(session, checked)
+        result.pupils_matched = len(plan.children)
+        result.pupils_not_on_caseload = plan.not_on_caseload
+        if expect is not None and plan.counts != (expect.added, expect.replaced, expect.unchanged):
+            raise PreviewOutdated(
+                "The marks held changed after the preview; nothing was imported. "
+                "Import the file again to see what it would change now."
+            )
+        if plan.first is None or plan.last is None:
             return result
-        _refuse_marks_before_school_age(ours, {str(u): born for u, _id, born in found}, path)
-        first = min(m.date for m in ours)
-        last = max(m.date for m in ours)
+        result.added, result.changed, result.unchanged = plan.counts
         connection = session.connection()
-        # A full year for a thousand pupils touches most of the file's pages: a big page
-        # cache for this transaction makes the inserts several times faster.
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-        try:
-            held = _held(connection, set(children.values()), first, last)
-            cases = _open_case_of(session, set(children.values()))
-            source = path.name[:80]
-            mark_ids = _mark_ids()
-            new_rows: list[tuple[str, ...]] = []
-            updates: list[tuple[str, str, str, str]] = []
-            corrections: dict[str, list[str]] = {}
-            for mark in ours:
-                child_id = children[mark.upn]
-                day = mark.date.isoformat()
-                before = held.get((child_id, day, mark.session))
-                if before is None:
-                    new_rows.append(
-                        (
-                            next(mark_ids), child_id, day, mark.session, mark.code, mark.code_set,
-                            mark.school_urn, source,
-                        )
-                    )  # fmt: skip
-                elif before[1] == mark.code:
-                    result.unchanged += 1
-                else:
-                    updates.append((mark.code, mark.code_set, source, before[0]))
-                    case_id = cases.get(child_id)
-                    if case_id is not None:
-                        corrections.setdefault(case_id, []).append(
-                            f"{short_date(mark.date)} {mark.session} {before[1]} → {mark.code}"
-                        )
-            result.added, result.changed = len(new_rows), len(updates)
-            if new_rows:
-                connection.exec_driver_sql(_INSERT_SQL, new_rows)  # type: ignore[arg-type]
-            if updates:
-                connection.exec_driver_sql(_UPDATE_SQL, updates)  # type: ignore[arg-type]
-        finally:
-            connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+        if plan.new_rows:
+            connection.exec_driver_sql(_INSERT_SQL, plan.new_rows)  # type: ignore[arg-type]
+        if plan.updates:
+            connection.exec_driver_sql(_UPDATE_SQL, plan.updates)  # type: ignore[arg-type]
+        cases = _open_case_of(session, {child for child, *_rest in plan.replaced})
+        corrections: dict[str, list[str]] = {}
+        for child_id, day, session_name, old, new in plan.replaced:
+            case_id = cases.get(child_id)
+            if case_id is not None:
+                corrections.setdefault(case_id, []).append(
+                    f"{short_date(day)} {session_name} {old} → {new}"
+                )
         for case_id, lines in corrections.items():
             session.add(
                 ChronologyEntry(
@@ -153,23 +248,23 @@ def import_register(
                     recorded_at=now,
                     author_id=officer_id,
                     title="Register corrected by the school",
-                    body=f"Import of {path.name}: " + "; ".join(lines),
+                    body=f"Import of {checked.file}: " + "; ".join(lines),
                     amend_reason="",
                 )
             )
         if result.added or result.changed:
-            refresh_totals(connection, children.values(), first=first, last=last)
+            refresh_totals(connection, plan.children.values(), first=plan.first, last=plan.last)
             session.add(
                 OutboxMutation(
                     entity_type="attendance_import",
                     entity_id=new_id(),
                     op="import",
                     changes={
-                        "file": path.name,
-                        "sha256": digest,
+                        "file": checked.file,
+                        "sha256": checked.sha256,
                         "added": result.added,
                         "changed": result.changed,
-                        "children": sorted(set(children.values())),
+                        "children": sorted(set(plan.children.values())),
                     },
                     schema_version=str(session.info.get("schema_version", "")),
                     created_at=now,
@@ -180,23 +275,21 @@ def import_register(
             session,
             "import",
             entity_type="attendance_mark",
-            detail={"file": path.name, "added": result.added, "changed": result.changed},
+            detail={"file": checked.file, "added": result.added, "changed": result.changed},
         )
         return result
 
-    done = store.write_wait(work)
-    yield Progress(len(read.marks), len(read.marks), "Imported")
-    return done
+    return store.write_wait(work)
 
 
 def _refuse_marks_before_school_age(
-    marks: list[RegisterMark], born: dict[str, dt.date], path: Path
+    marks: list[RegisterMark], born: dict[str, dt.date], file: str
 ) -> None:
     """RegisterRefused if a mark is before its pupil's fourth birthday (the date of birth
     held on the caseload: see :func:`officer_app.attendance.register.too_young`)."""
     birthdays = {upn: fourth_birthday(day) for upn, day in born.items() if day is not None}
     errors = [
-        Issue(path.name, m.line, "date", m.date.isoformat(), why)
+        Issue(file, m.line, "date", m.date.isoformat(), why)
         for m in marks
         if m.upn in birthdays
         and m.date < birthdays[m.upn]
