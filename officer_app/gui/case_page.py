@@ -8,14 +8,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from officer_app.clock import uk_local
 from officer_app.gui.amend_dialog import AmendDialog
 from officer_app.gui.attachments_panel import AttachmentsPanel
 from officer_app.gui.attendance_panel import AttendancePanel
+from officer_app.gui.case_actions import CaseToolRow
 from officer_app.gui.case_chronology import ChronologyPane
-from officer_app.gui.case_header import CaseHeader, people_html
+from officer_app.gui.case_header import CaseHeader, people_html, risk_html
 from officer_app.gui.case_labels import case_label
 from officer_app.gui.quick_note import QuickNote
 from officer_app.gui.task_runner import WRITES, TaskRunner
@@ -33,6 +44,9 @@ if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.services.letter_batch_info import PreparedLetter
     from officer_app.services.letters import LetterInfo, LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
+
+SIDE_WIDTH = 390  # the People | Risk | Attachments column and the quick note
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class CasePage(QWidget):
@@ -79,22 +93,17 @@ class CasePage(QWidget):
 
     # --- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
-        header = CaseHeader(
-            self._work if self._field_work is not None else None,
-            self.write_letter if self._letters is not None else None,
-        )
+        header = CaseHeader()
         self.header = header
         self.name, self.facts, self.case_line = header.name, header.facts, header.case_line
         self.rag, self.vulnerabilities = header.rag, header.vulnerabilities
-        self.risk_banner, self.attendance_line = header.risk_banner, header.attendance_line
+        self.attendance_line, self.stage_chip = header.attendance_line, header.stage
         self.timescale_line, self.prepared_line = header.timescale_line, header.prepared_line
-        self.work_buttons, self.buttons = header.work_buttons, header.buttons
-
-        self.people = QTextBrowser()
-        self.people.setAccessibleName("People on the case")
-        self.people.setOpenLinks(False)
-        self.people.setMinimumWidth(250)
-        self.people.setMinimumHeight(96)
+        self.tools = CaseToolRow(
+            self._work if self._field_work is not None else None,
+            self.write_letter if self._letters is not None else None,
+        )
+        self.buttons = self.tools.buttons
 
         pane = ChronologyPane()
         self.chronology_pane = pane
@@ -105,16 +114,6 @@ class CasePage(QWidget):
         self.amend_button.clicked.connect(self._amend)
         self.pdf_button.clicked.connect(self._save_pdf)
         self.print_button.clicked.connect(self._print)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(case_label("People", "section"))
-        left_layout.addWidget(self.people, 1)
-        self.attachments_panel: AttachmentsPanel | None = None
-        if self._attachments is not None:
-            self.attachments_panel = AttachmentsPanel(self.case_id, self._attachments, self._runner)
-            left_layout.addWidget(self.attachments_panel)
         self.views = QTabWidget()
         self.views.setAccessibleName("Chronology and attendance")
         self.views.addTab(pane, "Chronology")
@@ -136,11 +135,6 @@ class CasePage(QWidget):
             self.penalty_panel.changed.connect(self._after_field_work)
             self.views.addTab(self.penalty_panel, "Penalty notices")
         self.views.currentChanged.connect(self._view_changed)
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(left)
-        body.addWidget(self.views)
-        body.setStretchFactor(1, 1)
-        body.setSizes([280, 900])
 
         self.quick_note = QuickNote(self.case_id, self._service, self._runner)
         note = self.quick_note
@@ -154,17 +148,61 @@ class CasePage(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.sign_note)
 
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setChildrenCollapsible(False)
+        body.addWidget(self.views)
+        body.addWidget(self._side_column())
+        body.setStretchFactor(0, 1)
+        body.setSizes([SIDE_WIDTH * 3, SIDE_WIDTH])
+        self.body = body
         self.content = QWidget()
         layout = QVBoxLayout(self.content)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(4)
         layout.addWidget(header)
-        layout.addWidget(self.risk_banner)
+        layout.addWidget(self.tools)
         layout.addWidget(body, 1)
-        layout.addWidget(note)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.loading)
         outer.addWidget(self.content, 1)
+
+    def _side_column(self) -> QSplitter:
+        """People | Risk | Attachments in tabs, the quick note under them (each side panel
+        is a tab: the people and risk-flag editors and the attachment viewer go here)."""
+        self.people = QTextBrowser()
+        self.people.setAccessibleName("People on the case")
+        self.people.setOpenLinks(False)
+        self.people.setMinimumWidth(250)
+        self.risk_banner = case_label("", rich=True)  # every flag in full; chips in the header
+        self.risk_banner.setAccessibleName("Risk flags")
+        self.risk_banner.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.risk_banner.setContentsMargins(6, 6, 6, 6)
+        risk = QScrollArea()
+        risk.setWidgetResizable(True)
+        risk.setFrameShape(QFrame.Shape.NoFrame)
+        risk.setWidget(self.risk_banner)
+        self.side = QTabWidget()
+        self.side.setAccessibleName("People, risk and attachments")
+        self.side.addTab(self.people, "People")
+        self.risk_tab = risk
+        self.side.addTab(risk, "Risk")
+        self.attachments_panel: AttachmentsPanel | None = None
+        if self._attachments is not None:
+            self.attachments_panel = AttachmentsPanel(self.case_id, self._attachments, self._runner)
+            self.side.addTab(self.attachments_panel, "Attachments")
+        # the note's box takes the room the column gives it, not a fixed three lines
+        self.note_text.setMinimumHeight(48)
+        self.note_text.setMaximumHeight(QWIDGETSIZE_MAX)
+        self.note_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.addWidget(self.side)
+        column.addWidget(self.quick_note)
+        column.setStretchFactor(0, 3)
+        column.setStretchFactor(1, 2)
+        column.setSizes([300, 200])
+        self.side_column = column
+        return column
 
     def _view_changed(self, index: int) -> None:
         notices = self.penalty_panel
@@ -210,6 +248,14 @@ class CasePage(QWidget):
         self.timescales = scales
         self.header.show_timescales(scales)
 
+    def run_action(self, key: str) -> bool:
+        """Do the case action ``key`` (the Case menu's shortcuts); False if not offered here."""
+        button = self.buttons.get(key)
+        if button is None or not button.isEnabled():
+            return False
+        button.click()
+        return True
+
     def _work(self, key: str) -> None:
         if self._field_work is None or self.detail is None:
             return
@@ -247,6 +293,11 @@ class CasePage(QWidget):
         self.detail = detail
         self.header.show_case(detail)
         self.people.setHtml(people_html(detail))
+        self.risk_banner.setText(risk_html(detail.risks))
+        self.side.setTabText(
+            self.side.indexOf(self.risk_tab),
+            f"Risk ({len(detail.risks)})" if detail.risks else "Risk",
+        )
         self.chronology_pane.show_entries(detail.entries)
         self._set_loaded(True)
         self.title_changed.emit(f"{detail.child.surname}, {detail.child.forename}")

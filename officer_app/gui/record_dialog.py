@@ -52,7 +52,7 @@ class RecordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(definition.title)
-        self.resize(980, 700)
+        self.resize(980, 660)  # with its title bar, within a laptop's 728 px (issue 11)
         self.case_id = case_id
         self.definition = definition
         self._service = service

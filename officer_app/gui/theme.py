@@ -28,6 +28,14 @@ BAND_COLOURS: tuple[tuple[str, str], ...] = (
     ("#fff3cd", "#664d03"),
 )
 RISK_BANNER = ("#842029", "#ffffff")
+# A risk flag's chip by its severity: HIGH red, MEDIUM amber, LOW muted (never a red banner
+# for a LOW flag); the two-officers rule in the strong red of the banner, always.
+RISK_COLOURS: dict[str, tuple[str, str]] = {
+    "high": ("#842029", "#ffffff"),
+    "medium": ("#ffe5b4", "#663c00"),
+    "low": ("#eceff1", "#41464b"),
+}
+TWO_OFFICERS = RISK_BANNER
 WARNING_BANNER = ("#fff3cd", "#664d03")
 
 STYLE = f"""
@@ -58,6 +66,7 @@ QLabel[role="heading"] {{ font-size: 15pt; font-weight: bold; color: {TEXT}; }}
 QLabel[role="section"] {{ font-weight: bold; color: {ACCENT}; margin-top: 4px; }}
 QLabel[role="chip"] {{ background: {ACCENT_LIGHT}; color: {ACCENT}; border-radius: 9px;
     padding: 2px 8px; font-weight: bold; }}
+QPushButton[role="tool"] {{ padding: 3px 10px; }}
 QFrame[role="card"] {{ background: white; border: 1px solid {BORDER}; border-radius: 4px; }}
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from officer_app import __version__
 from officer_app.gui import caseload_table as ct
+from officer_app.gui.case_actions import LETTER_ACTION, WORK_ACTIONS
 from officer_app.gui.caseload_page import CaseloadPage
 from officer_app.gui.idle_lock import IdleLock
 from officer_app.gui.markup import literal, no_accelerator, plain_label
@@ -149,7 +151,15 @@ class MainWindow(QMainWindow):
         )
         case_menu.addActions([self.open_action, self.note_action, self.close_tab_action])
         case_menu.addSeparator()
-        self.letter_action = self._action("Write a &letter…", "Ctrl+Shift+L", self.write_letter)
+        self.work_actions: dict[str, QAction] = {}
+        for item in WORK_ACTIONS:  # the case tab's tool row, with their shortcuts
+            self.work_actions[item.key] = self._action(
+                item.full, item.shortcut, functools.partial(self.case_action, item.key)
+            )
+        case_menu.addActions(list(self.work_actions.values()))
+        self.letter_action = self._action(
+            LETTER_ACTION.full, LETTER_ACTION.shortcut, self.write_letter
+        )
         self.batch_action = self._action("&Batch letters…", None, self.batch_letters)
         case_menu.addActions([self.letter_action, self.batch_action])
         view_menu = bar.addMenu("&View")
@@ -174,6 +184,7 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.letter_action,
             self.batch_action,
+            *self.work_actions.values(),
         ]
 
     def _build_status_bar(self) -> None:
@@ -445,6 +456,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The case is still loading.", 5000)
         else:
             page.write_letter()
+
+    def case_action(self, key: str) -> None:
+        """A case action from the Case menu, on the case tab in front."""
+        page = self.current_case()
+        if page is None:
+            self.statusBar().showMessage("Open a case first (select it and press Enter).", 5000)
+        elif page.detail is None:
+            self.statusBar().showMessage("The case is still loading.", 5000)
+        elif not page.run_action(key):
+            self.statusBar().showMessage("That is not available on this case.", 5000)
 
     def batch_letters(self) -> None:
         """One letter for each case shown in the caseload (each can be unticked)."""

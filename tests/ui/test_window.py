@@ -119,7 +119,11 @@ def test_a_case_shows_the_child_risks_and_chronology_with_amendments(
     risky = next(r for r in rows if r.has_risk)
     page = _open(qtbot, window, risky)
     assert page.name.text() == risky.child_name
-    assert page.risk_banner.isVisible() and "⚠" in page.risk_banner.text()
+    # the risks as chips in the header, each in full on the Risk tab
+    chips = [page.header.chips.itemAt(n).widget() for n in range(page.header.chips.count())]
+    assert any(c is not None and c.isVisible() and "⚠" in c.text() for c in chips)
+    assert "⚠" in page.risk_banner.text()
+    assert page.side.tabText(page.side.indexOf(page.risk_tab)).startswith("Risk (")
     assert page.chronology.rowCount() > 0
     assert (
         window.tabs.tabText(window.tabs.currentIndex())

@@ -1,0 +1,72 @@
+"""A case's actions: one table drives the case tab's tool row and the window's Case menu.
+
+The tool row is a line of compact buttons (a laptop's width); the Case menu holds the same
+actions with their keyboard shortcuts, acting on the case tab in front.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from officer_app.gui.markup import literal
+
+
+@dataclass(frozen=True)
+class CaseAction:
+    key: str  # a form id, "plan_visit" or "letter"
+    short: str  # on the tool row
+    full: str  # in the Case menu and for screen readers
+    shortcut: str
+
+
+# Shortcuts chosen not to meet the window's own (Ctrl+L lock, Ctrl+N note, Ctrl+I import…).
+WORK_ACTIONS: tuple[CaseAction, ...] = (
+    CaseAction("plan_visit", "Plan visit…", "Plan a visit…", "Ctrl+Shift+P"),
+    CaseAction("home_visit", "Record visit…", "Record a visit…", "Ctrl+Shift+V"),
+    CaseAction("initial_assessment", "Assessment…", "Initial assessment…", "Ctrl+Shift+A"),
+    CaseAction("plan_review", "Review…", "Review the plan…", "Ctrl+Shift+R"),
+    CaseAction(
+        "cme_referral", "CME referral…", "Children missing education referral…", "Ctrl+Shift+M"
+    ),
+    CaseAction(
+        "ehe_deregistration", "EHE notice…", "Elective home education notice…", "Ctrl+Shift+E"
+    ),
+)
+LETTER_ACTION = CaseAction("letter", "Letter…", "Write a letter…", "Ctrl+Shift+L")
+
+
+class CaseToolRow(QWidget):
+    """The case's action buttons in one compact row; ``buttons`` by key."""
+
+    def __init__(
+        self,
+        work: Callable[[str], None] | None,
+        write_letter: Callable[[], None] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        chosen: list[tuple[CaseAction, Callable[[], None]]] = []
+        if work is not None:
+            for action in WORK_ACTIONS:
+                chosen.append((action, functools.partial(work, action.key)))
+        if write_letter is not None:
+            chosen.append((LETTER_ACTION, write_letter))
+        for action, slot in chosen:
+            button = QPushButton(action.short)
+            button.setProperty("role", "tool")
+            button.setAccessibleName(action.full.rstrip("…"))
+            button.setToolTip(literal(f"{action.full.rstrip('…')} ({action.shortcut})"))
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            self.buttons[action.key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        if not self.buttons:  # (never show() here: unparented, it would be a window)
+            self.hide()
