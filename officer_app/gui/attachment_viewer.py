@@ -75,7 +75,7 @@ class AttachmentViewer(QDialog):
         self.ui.export_button.clicked.connect(self.choose_export)
         self.ui.buttons.rejected.connect(self.reject)
         self.setMaximumSize(MAX_SIZE)
-        self._runner.run(lambda: service.open(info.id), self._show, self._failed)
+        self._runner.run(lambda: service.view(info.id), self._show, self._failed)
 
     def _show(self, data: bytes) -> None:
         media = self.info.media_type

@@ -220,6 +220,24 @@ class AttachmentService:
                 f"{row.filename} cannot be opened: its encrypted file is damaged or altered"
             ) from exc
 
+    def view(self, attachment_id: str) -> bytes:
+        """:meth:`open` for showing in the window, with the viewing recorded in the audit log
+        (domain.md, "Data protection": every access to a case is audited)."""
+        data = self.open(attachment_id)
+        row = self._store.read(lambda session: session.get(Attachment, attachment_id))
+        assert row is not None  # open() found it
+        case_id, filename = row.case_id, row.filename
+        self._store.write_wait(
+            lambda session: audit.record(
+                session,
+                "open",
+                entity_type="attachment",
+                entity_id=attachment_id,
+                detail={"case_id": case_id, "filename": filename},
+            )
+        )
+        return data
+
     def export(self, attachment_id: str, target: Path) -> AttachmentInfo:
         """Decrypt the attachment (checked against its hash) into ``target``, written in one
         step (security/atomic.py), then record the export in the audit log naming the

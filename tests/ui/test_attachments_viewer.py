@@ -101,6 +101,17 @@ def test_an_image_and_a_pdf_open_in_the_window(
     pdf_viewer.resize(900, 700)
     qtbot.wait(300)  # QPdfView draws its pages on a thread
     pdf_viewer.grab().save("/tmp/h8-viewer-pdf.png")
+    # each viewing is in the audit log (domain.md: every access to a case is audited)
+    viewed = demo_profile.store.read(
+        lambda s: list(
+            s.scalars(
+                select(AuditEvent.detail).where(
+                    AuditEvent.action == "open", AuditEvent.entity_type == "attachment"
+                )
+            )
+        )
+    )
+    assert sorted(d["filename"] for d in viewed) == sorted([LONG_NAME, "letter.pdf"])
     # nothing in clear beside the encrypted blobs
     folder = demo_profile.data_dir / "attachments"
     assert {p.suffix for p in folder.iterdir()} == {".oab"}
