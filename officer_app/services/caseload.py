@@ -329,9 +329,7 @@ def notice_deadlines(
             PenaltyNotice.received_on,
             PenaltyNotice.amount_21,
             PenaltyNotice.evidence,
-        ).where(
-            PenaltyNotice.status.in_(_LIVE_NOTICES), PenaltyNotice.prosecution_on.is_(None)
-        )
+        ).where(PenaltyNotice.status.in_(_LIVE_NOTICES), PenaltyNotice.prosecution_on.is_(None))
     )
     for case_id, status, received_on, amount_21, evidence in rows:
         lay_by, ended = found.get(case_id, (None, None))
@@ -345,6 +343,7 @@ def notice_deadlines(
                 ended = full_by if ended is None else min(ended, full_by)
         found[case_id] = (lay_by, ended)
     return found
+
 
 _SAFEGUARDING_SQL = text(
     """

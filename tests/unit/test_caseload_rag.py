@@ -98,7 +98,11 @@ def test_a_penalty_notice_time_limit_and_an_unrecorded_payment(
     # received 01/10/2026: the 28 days ended on 28/10/2026 and nothing was recorded
     demo_profile.store.write(
         lambda s: _notice(
-            s, issued, status="issued", window_from=dt.date(2026, 8, 1), received=dt.date(2026, 10, 1)
+            s,
+            issued,
+            status="issued",
+            window_from=dt.date(2026, 8, 1),
+            received=dt.date(2026, 10, 1),
         )
     ).result()
     row = demo_profile.caseload.row_for(unpaid)

@@ -128,9 +128,7 @@ def test_a_high_risk_flag_or_a_protection_plan_turns_silence_red_at_two_weeks(
     ],
 )
 def test_severe_absence_with_no_recent_contact_is_red(pct: str, days: int, expected: Rag) -> None:
-    result = rag(
-        RagFacts(stage="support", attendance_pct=Decimal(pct)), last_contact=quiet(days)
-    )
+    result = rag(RagFacts(stage="support", attendance_pct=Decimal(pct)), last_contact=quiet(days))
     assert result.rag is expected
     if expected is Rag.RED:
         assert result.reason == f"Attendance {pct}% (≤50%: severe), no contact for {days} days"
@@ -213,6 +211,7 @@ def test_a_policy_that_contradicts_itself_is_refused() -> None:
 
 def test_every_rule_is_explained() -> None:
     policy = RagPolicy()
-    for rule in ("safeguarding", "first_contact", "time_limit", "risk_no_contact",
-                 "severe_no_contact", "formal_overdue", "no_contact", "overdue", "quiet"):  # fmt: skip
+    rules = ("safeguarding", "first_contact", "time_limit", "risk_no_contact",
+             "severe_no_contact", "formal_overdue", "no_contact", "overdue", "quiet")  # fmt: skip
+    for rule in rules:
         assert rule_text(rule, policy)
