@@ -193,16 +193,18 @@ def assess(
     if f.lay_by is not None:
         left = (f.lay_by - today).days
         if left < 0:
-            amber.append(("time_limit_soon", f"Time limit passed {short_date(f.lay_by)}"))
+            passed = short_date(f.lay_by)
+            amber.append(("time_limit_soon", f"Time limit may have passed ({passed})"))
         elif left <= p.red_time_limit_days:
             red.append(("time_limit", f"Lay information by {short_date(f.lay_by)}"))
         elif left <= p.amber_time_limit_days:
             amber.append(("time_limit_soon", f"Lay information by {short_date(f.lay_by)}"))
     if (high_risk or f.child_protection_plan) and quiet >= p.red_high_risk_no_contact_days:
-        who = "High-risk flag" if high_risk else "Child protection plan"
-        red.append(("risk_no_contact", f"{who}, {no_contact[0].lower()}{no_contact[1:]}"))
+        who = "high-risk flag" if high_risk else "CP plan"
+        red.append(("risk_no_contact", f"{no_contact} ({who})"))
     if severe and quiet >= p.red_severe_no_contact_days:
-        red.append(("severe_no_contact", f"{pct}, {no_contact[0].lower()}{no_contact[1:]}"))
+        figure = f"Attendance {f.attendance_pct}%"
+        red.append(("severe_no_contact", f"{figure}, {no_contact[0].lower()}{no_contact[1:]}"))
     if overdue > 0:
         text = f"Next action overdue by {_days(overdue)}"
         if f.stage in FORMAL_STAGES and overdue > p.red_overdue_formal_days:
@@ -217,7 +219,8 @@ def assess(
     if f.assessment_due is not None and today > f.assessment_due:
         due = short_date(f.assessment_due)
         amber.append(("assessment_overdue", f"Initial assessment overdue (due {due})"))
-    if p.amber_no_contact_days <= quiet < p.red_no_contact_days:
+    said = any(rule in ("risk_no_contact", "severe_no_contact") for rule, _text in red)
+    if p.amber_no_contact_days <= quiet < p.red_no_contact_days and not said:
         amber.append(("quiet", no_contact))
     if severe and not any(rule == "severe_no_contact" for rule, _text in red):
         amber.append(("severe", pct))

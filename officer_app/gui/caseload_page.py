@@ -28,8 +28,8 @@ from officer_app.services.dto import CaseRow
 # no horizontal scrolling; School, Year, Reference and the contact date follow to the right.
 # Born is in the child's tooltip.
 WIDTHS = {
-    ct.COL_RAG: 56, ct.COL_WHY: 220, ct.COL_CHILD: 144, ct.COL_ATTENDANCE: 96,
-    ct.COL_STAGE: 150, ct.COL_NEXT_ACTION: 220, ct.COL_DUE: 150, ct.COL_DAYS: 54,
+    ct.COL_RAG: 56, ct.COL_WHY: 250, ct.COL_CHILD: 144, ct.COL_ATTENDANCE: 96,
+    ct.COL_STAGE: 140, ct.COL_NEXT_ACTION: 210, ct.COL_DUE: 150, ct.COL_DAYS: 54,
     ct.COL_RISK: 66, ct.COL_OFFICER: 130, ct.COL_SCHOOL: 140, ct.COL_YEAR: 50,
     ct.COL_REFERENCE: 124, ct.COL_LAST_CONTACT: 100, ct.COL_DOB: 100,
 }  # fmt: skip
