@@ -274,4 +274,4 @@ def test_a_safeguarding_concern_turns_the_case_red_for_the_supervisor(
     fw.sign_record(plain, fw.definition("home_visit"), concern)
     row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
     assert row.rag == "red"
-    assert row.rag_reason == "Safeguarding concern recorded 19/11/2026"
+    assert row.rag_reason == "Safeguarding concern 19/11/2026"
