@@ -16,10 +16,18 @@ first_contact_working_days = 5
 initial_assessment_working_days = 20
 review_interval_weeks = 6
 
-[rag]
-red_no_contact_days = 28
-amber_no_contact_days = 14
-amber_action_due_within_days = 5
+[rag]                           # red = act now (domain/rag.py has the rules and sources)
+red_safeguarding_days = 7       # a safeguarding concern recorded this recently: red
+amber_safeguarding_days = 28    # ... and amber until this many days after it
+red_time_limit_days = 14        # the last day to lay an information (s127 MCA 1980) this
+amber_time_limit_days = 42      #   close: red; this close (6 weeks, domain.md): amber
+red_high_risk_no_contact_days = 14  # a high-risk flag or protection plan, no contact: red
+severe_attendance_pct = 50      # attendance at or below: severe absence (absence >= 50%)
+red_severe_no_contact_days = 10 # severe absence and no contact for this long: red
+red_overdue_formal_days = 7     # a formal/legal/court next action late by more than: red
+red_no_contact_days = 28        # no contact for this long: red (any case)
+amber_no_contact_days = 14      # no contact for this long: amber (fewer than the red days)
+amber_action_due_within_days = 3  # a next action due within this many days: amber
 
 [notice_to_improve]             # the improvement period's range (domain/notice_to_improve.py)
 min_school_weeks = 3

@@ -22,40 +22,47 @@ from officer_app.wording import short_date
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 
+# The order an officer reads a row in: how urgent and why, who, how the child is doing, where
+# the case is and what is next. These fit a 1366 px screen (caseload_page.py); what only
+# identifies the case follows, to the right.
 (
     COL_RAG,
-    COL_REFERENCE,
+    COL_WHY,
     COL_CHILD,
-    COL_DOB,
-    COL_YEAR,
     COL_ATTENDANCE,
-    COL_SCHOOL,
     COL_STAGE,
-    COL_OFFICER,
-    COL_LAST_CONTACT,
-    COL_DAYS,
     COL_NEXT_ACTION,
     COL_DUE,
+    COL_DAYS,
     COL_RISK,
-) = range(14)
+    COL_OFFICER,
+    COL_SCHOOL,
+    COL_YEAR,
+    COL_REFERENCE,
+    COL_LAST_CONTACT,
+    COL_DOB,
+) = range(15)
 
 HEADERS = [
     "RAG",
-    "Reference",
+    "Why",
     "Child",
-    "Born",
-    "Year",
     "Attend.",
-    "School",
     "Stage",
-    "Officer",
-    "Contact",
-    "Days",
     "Next action",
     "Due",
+    "Days",
     "Risk",
+    "Officer",
+    "School",
+    "Year",
+    "Reference",
+    "Contact",
+    "Born",
 ]
 HEADER_TIPS = {
+    COL_RAG: "Red: act now. Amber: due soon, a little late or drifting. Green: on track.",
+    COL_WHY: "The most serious reason for the RAG (point at it for every reason)",
     COL_DOB: "Date of birth",
     COL_ATTENDANCE: (
         "Attendance this school year, to the latest register mark held, and the LA band it falls in"
@@ -98,9 +105,22 @@ def attendance_tip(info: AttendanceBandInfo | None) -> str:
     return f"{text}\nLA band: {info.band}.\nSuggested: " + "; ".join(info.actions)
 
 
+def rag_tip(row: CaseRow) -> str:
+    """The RAG in words: the colour and its reason, the rule that set it, every other reason."""
+    text = f"{row.rag_label}: {row.rag_reason}"
+    if row.rag in ("red", "amber") and row.rag_rule_text:
+        text += f"\n{row.rag_label} because of {row.rag_rule_text}."
+    others = [reason for reason in row.rag_reasons if reason != row.rag_reason]
+    if others:
+        text += "\nAlso: " + "; ".join(others)
+    return text
+
+
 def display_text(row: CaseRow, col: int, today: dt.date) -> str:
     if col == COL_RAG:
         return row.rag_label
+    if col == COL_WHY:
+        return row.rag_reason
     if col == COL_REFERENCE:
         return row.reference
     if col == COL_CHILD:
@@ -179,17 +199,41 @@ class CaseloadModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def tooltip(row: CaseRow, col: int) -> str:
-        """The cell's tooltip as plain text ("" for none); shown literally by :meth:`data`."""
-        if col == COL_RAG:
-            return f"{row.rag_label}: {row.rag_reason}"
-        if col == COL_RISK and row.has_risk:
-            return "Risk flags on this family or address: read them before any visit"
-        if col == COL_CHILD and row.vulnerabilities:
-            return ", ".join(row.vulnerabilities)
+    def tooltip(row: CaseRow, col: int, today: dt.date | None = None) -> str:
+        """The cell's tooltip as plain text ("" for none): every cell's full text (a narrow
+        column cuts it short) and what lies behind it. Shown literally by :meth:`data`."""
+        if col in (COL_RAG, COL_WHY):
+            return rag_tip(row)
+        if col == COL_RISK:
+            return (
+                "Risk flags on this family or address: read them before any visit"
+                if (row.has_risk)
+                else ""
+            )
+        if col == COL_CHILD:
+            name = display_text(row, COL_CHILD, dt.date.min)
+            about = [f"{name}, born {short_date(row.child_date_of_birth)}"]
+            if row.year_group:
+                about.append(f"{_year(row.year_group)} at {row.school}" if row.school else "")
+            if row.vulnerabilities:
+                about.append(", ".join(row.vulnerabilities))
+            return "\n".join(line for line in about if line)
         if col == COL_ATTENDANCE:
-            return attendance_tip(row.attendance)
-        return ""
+            shown = attendance_text(row.attendance)
+            return (f"{shown}\n" if shown else "") + attendance_tip(row.attendance)
+        if col == COL_NEXT_ACTION and row.next_action:
+            due = f"\nDue {short_date(row.next_action_due)}" if row.next_action_due else ""
+            return row.next_action + due
+        if col == COL_DUE and row.next_action_due and today and row.next_action_due < today:
+            late = (today - row.next_action_due).days
+            return f"{short_date(row.next_action_due)} overdue: by {late} day{'s' * (late != 1)}"
+        if col in (COL_LAST_CONTACT, COL_DAYS):
+            return (
+                f"Last contact {short_date(row.last_contact)}"
+                if row.last_contact
+                else "No contact recorded yet"
+            )
+        return display_text(row, col, today or dt.date.min)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -203,7 +247,7 @@ class CaseloadModel(QAbstractTableModel):
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self.tooltip(row, col)
+            tip = self.tooltip(row, col, self._today)
             return literal(tip) if tip else None
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_RAG:
             return self._brushes[row.rag][0]
@@ -235,6 +279,8 @@ class CaseloadModel(QAbstractTableModel):
         """A comparable value for the column, or None for a blank (blanks always sort last)."""
         if col == COL_RAG:
             return _RAG_ORDER[row.rag]
+        if col == COL_WHY:
+            return (_RAG_ORDER[row.rag], row.rag_reason.casefold())
         if col == COL_CHILD:
             return (row.child_surname.casefold(), row.child_forename.casefold())
         if col == COL_DOB:
@@ -278,7 +324,8 @@ class CaseloadModel(QAbstractTableModel):
 
 
 class CaseloadFilterProxy(QSortFilterProxyModel):
-    """Filters by stage, school, officer, RAG and the ids a full-text search returned."""
+    """Filters by scope (one officer's cases or all, closed cases shown or not), stage,
+    school, officer, RAG and the ids a full-text search returned."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -288,6 +335,20 @@ class CaseloadFilterProxy(QSortFilterProxyModel):
         self._officer: str | None = None
         self._rag: str | None = None
         self._ids: set[str] | None = None
+        self._mine: str | None = None
+        self._show_closed = True
+
+    def set_scope(self, *, mine: str | None, show_closed: bool) -> None:
+        """Only the cases of the officer ``mine`` (None: every officer's), and closed cases
+        only when ``show_closed``."""
+        self.beginFilterChange()
+        self._mine, self._show_closed = mine, show_closed
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def in_scope(self, row: CaseRow) -> bool:
+        return (self._mine is None or row.officer_id == self._mine) and (
+            self._show_closed or row.status != "closed"
+        )
 
     def set_filters(
         self,
@@ -312,7 +373,8 @@ class CaseloadFilterProxy(QSortFilterProxyModel):
             return True
         row = model.rows[source_row]
         return (
-            (self._stage is None or row.stage == self._stage)
+            self.in_scope(row)
+            and (self._stage is None or row.stage == self._stage)
             and (self._school is None or row.school == self._school)
             and (self._officer is None or row.officer_id == self._officer)
             and (self._rag is None or row.rag == self._rag)

@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         profile = self.profile
         if profile is None:
             return
-        self.caseload.set_rows(rows, self._today())
+        self.caseload.set_rows(rows, self._today(), me=profile.officer.id)
         self.caseload_loaded.emit(len(rows))
         if self._first_load:
             # once the caseload is painted: the workers loading the form definitions and the

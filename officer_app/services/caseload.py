@@ -1,4 +1,5 @@
-"""The caseload: every case in the profile as rows, and full-text search across them."""
+"""The caseload: every case in the profile as rows with its RAG (domain/rag.py), and full-text
+search across them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from officer_app.domain import rag as rag_rules
 from officer_app.domain.attendance import percentage
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band, band_for, severity_rank
 from officer_app.domain.chronology import CONTACT_TYPES, EntryType
+from officer_app.domain.penalty_notices import NoticeStatus, payment_dates
 from officer_app.domain.stages import Stage
+from officer_app.domain.time_limits import last_day_to_lay
 from officer_app.domain.working_days import Timescales
 from officer_app.services.dto import AttendanceBandInfo, CaseRow
 from officer_app.store.database import Store
@@ -25,6 +28,7 @@ from officer_app.store.models import (
     ChronologyEntry,
     Officer,
     OutboxMutation,
+    PenaltyNotice,
     RiskFlag,
     School,
 )
@@ -87,18 +91,29 @@ class CaseloadService:
         self._timescales = timescales or Timescales()
         self._bands = bands
 
+    @property
+    def policy(self) -> rag_rules.RagPolicy:
+        return self._policy
+
     def list_cases(self) -> list[CaseRow]:
         return self._store.read(self._list)
 
-    def _list(self, session: Session) -> list[CaseRow]:
+    def row_for(self, case_id: str) -> CaseRow | None:
+        """One case's caseload row (its RAG by the same rules as the list), or None."""
+        rows = self._store.read(lambda session: self._list(session, case_id))
+        return rows[0] if rows else None
+
+    def _list(self, session: Session, only: str | None = None) -> list[CaseRow]:
         today = self._clock.today()
-        last_contact = dict(
-            session.execute(
-                select(ChronologyEntry.case_id, func.max(ChronologyEntry.occurred_at))
-                .where(ChronologyEntry.entry_type.in_([t.value for t in CONTACT_TYPES]))
-                .group_by(ChronologyEntry.case_id)
-            ).all()
+        policy = self._policy
+        contact_query = (
+            select(ChronologyEntry.case_id, func.max(ChronologyEntry.occurred_at))
+            .where(ChronologyEntry.entry_type.in_([t.value for t in CONTACT_TYPES]))
+            .group_by(ChronologyEntry.case_id)
         )
+        if only is not None:
+            contact_query = contact_query.where(ChronologyEntry.case_id == only)
+        last_contact = dict(session.execute(contact_query).all())
         risky_families = set(
             session.scalars(select(RiskFlag.family_id).where(RiskFlag.active.is_(True)).distinct())
         )
@@ -116,9 +131,12 @@ class CaseloadService:
                 .distinct()
             )
         )
-        safeguarding = _recent_safeguarding(session, today - dt.timedelta(days=SAFEGUARDING_DAYS))
+        safeguarding = _recent_safeguarding(
+            session, today - dt.timedelta(days=policy.amber_safeguarding_days)
+        )
+        notices = notice_deadlines(session, today)
         attendance = attendance_bands(session, today, self._bands)
-        rows = session.execute(
+        query = (
             select(
                 Case.id,
                 Case.reference,
@@ -137,7 +155,9 @@ class CaseloadService:
             .outerjoin(School, School.id == Child.school_id)
             .outerjoin(Officer, Officer.id == Case.officer_id)
             .order_by(Case.reference)
-        ).all()
+        )
+        if only is not None:
+            query = query.where(Case.id == only)
         due = _DueDates(self._timescales)
         result: list[CaseRow] = []
         for (
@@ -153,15 +173,25 @@ class CaseloadService:
             school_name,
             school_urn,
             officer_name,
-        ) in rows:
+        ) in session.execute(query).all():
             last = _as_date(last_contact.get(case_id))
-            overdue: str | None = None
-            if status != "closed":
-                first_due, assessment_due = due.of(referral_date)
-                if (last is None or last < referral_date) and today > first_due:
-                    overdue = "First contact"
-                elif case_id not in assessed_cases and today > assessment_due:
-                    overdue = "Initial assessment"
+            first_due, assessment_due = due.of(referral_date)
+            band = attendance.get(child.id)
+            lay_by, payment_ended = notices.get(case_id, (None, None))
+            facts = rag_rules.RagFacts(
+                stage=stage_value,
+                attendance_pct=band.pct if band else None,
+                child_protection_plan=bool(child.child_protection_plan),
+                first_contact_due=first_due if last is None or last < referral_date else None,
+                assessment_due=(
+                    assessment_due
+                    if case_id not in assessed_cases and stage_value in UNASSESSED_STAGES
+                    else None
+                ),
+                safeguarding_on=safeguarding.get(case_id),
+                lay_by=lay_by,
+                payment_ended=payment_ended,
+            )
             assessed = rag_rules.assess(
                 today=today,
                 closed=status == "closed",
@@ -169,9 +199,8 @@ class CaseloadService:
                 opened=referral_date,
                 next_action_due=next_action_due,
                 high_risk=child.family_id in high_risk_families,
-                policy=self._policy,
-                safeguarding_on=safeguarding.get(case_id),
-                timescale_overdue=overdue,
+                policy=policy,
+                facts=facts,
             )
             stage = Stage(stage_value)
             result.append(
@@ -198,7 +227,10 @@ class CaseloadService:
                     rag_reason=assessed.reason,
                     has_risk=child.family_id in risky_families,
                     vulnerabilities=child_vulnerabilities(child),
-                    attendance=attendance.get(child.id),
+                    attendance=band,
+                    rag_rule=assessed.rule,
+                    rag_rule_text=assessed.explanation(policy),
+                    rag_reasons=assessed.reasons,
                 )
             )
         return result
@@ -275,7 +307,43 @@ class _DueDates:
         return found
 
 
-SAFEGUARDING_DAYS = 28  # a concern keeps the case red for the supervisor for four weeks
+# Before an assessment is expected to be on the file; later stages were reached through one.
+UNASSESSED_STAGES = frozenset({Stage.REFERRAL.value, Stage.ALLOCATED.value, Stage.ASSESSMENT.value})
+
+# Penalty notices that can still lead to a prosecution for their offence period.
+_LIVE_NOTICES = (NoticeStatus.ISSUED.value, NoticeStatus.UNPAID.value)
+
+
+def notice_deadlines(
+    session: Session, today: dt.date
+) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    """Per case with a live penalty notice (issued or unpaid, not prosecuted): the earliest
+    last day to lay an information for a notice's offence period (s127 Magistrates' Courts
+    Act 1980, domain/time_limits.py), and the end of the paying period of an issued notice
+    whose period has ended with no payment or non-payment recorded (SI 2024/210 reg 4)."""
+    found: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+    rows = session.execute(
+        select(
+            PenaltyNotice.case_id,
+            PenaltyNotice.status,
+            PenaltyNotice.received_on,
+            PenaltyNotice.amount_21,
+            PenaltyNotice.evidence,
+        ).where(PenaltyNotice.status.in_(_LIVE_NOTICES), PenaltyNotice.prosecution_on.is_(None))
+    )
+    for case_id, status, received_on, amount_21, evidence in rows:
+        lay_by, ended = found.get(case_id, (None, None))
+        start = (evidence or {}).get("window_from")
+        if start:
+            day = last_day_to_lay(dt.date.fromisoformat(str(start)))
+            lay_by = day if lay_by is None else min(lay_by, day)
+        if status == NoticeStatus.ISSUED.value and received_on is not None:
+            full_by = payment_dates(received_on, amount_21).full_by
+            if full_by < today:
+                ended = full_by if ended is None else min(ended, full_by)
+        found[case_id] = (lay_by, ended)
+    return found
+
 
 _SAFEGUARDING_SQL = text(
     """

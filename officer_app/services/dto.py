@@ -50,6 +50,9 @@ class CaseRow:
     has_risk: bool
     vulnerabilities: tuple[str, ...] = ()
     attendance: AttendanceBandInfo | None = None  # None: no marks held this school year
+    rag_rule: str = ""  # the rule that set the colour (domain/rag.py)
+    rag_rule_text: str = ""  # that rule in words, from the LA's policy
+    rag_reasons: tuple[str, ...] = ()  # every reason found, most serious first
 
     @property
     def child_name(self) -> str:
