@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -17,6 +19,7 @@ from officer_app.services.builders import amendment_title
 from officer_app.services.caseload import attendance_bands, child_vulnerabilities
 from officer_app.services.dto import (
     CaseDetail,
+    CaseRow,
     ChildInfo,
     DraftInfo,
     EntryInfo,
@@ -64,16 +67,25 @@ class CaseFileService:
         officer_id: str,
         *,
         bands: tuple[Band, ...] = DEFAULT_BANDS,
+        caseload_row: Callable[[str], CaseRow | None] | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
         self._officer_id = officer_id
         self._bands = bands
+        # The caseload's row for a case, so that the case page's RAG is the caseload's (the
+        # LA's whole policy: stage, attendance, time limits), not a second opinion.
+        self._caseload_row = caseload_row
 
     # --- reading ------------------------------------------------------------------------
     def open_case(self, case_id: str) -> CaseDetail:
         """Read the whole case (on the caller's worker thread) and audit that it was opened."""
         detail = self._store.read(lambda session: self._detail(session, case_id))
+        row = self._caseload_row(case_id) if self._caseload_row is not None else None
+        if row is not None:
+            detail = dataclasses.replace(
+                detail, rag=row.rag, rag_label=row.rag_label, rag_reason=row.rag_reason
+            )
         self._store.write(
             lambda session: audit.record(
                 session, "open", entity_type="case_file", entity_id=case_id

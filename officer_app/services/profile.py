@@ -95,7 +95,11 @@ class OpenProfile:
             bands=self.settings.attendance_bands,
         )
         self.cases = CaseFileService(
-            self.store, self.clock, self.officer.id, bands=self.settings.attendance_bands
+            self.store,
+            self.clock,
+            self.officer.id,
+            bands=self.settings.attendance_bands,
+            caseload_row=self.caseload.row_for,
         )
         self.attachments = AttachmentService(
             self.store, self.clock, self.data_dir, self.attachments_key, self.officer.id
