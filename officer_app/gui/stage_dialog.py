@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from officer_app.gui.generated.ui_stage_dialog import Ui_StageDialog
+from officer_app.gui.markup import literal
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.case_stages import (
     CaseStageService,
@@ -66,7 +67,7 @@ class StageDialog(QDialog):
             item.setData(STAGE_ROLE, option.stage)
             if option.refusal is not None:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(option.refusal)
+                item.setToolTip(literal(option.refusal))
             self.stages.addItem(item)
         self.supervisor.addItem("Choose the supervisor…", "")
         for officer_id, name in choices.supervisors:

@@ -1,4 +1,4 @@
-"""The closure rules: the LA's reasons, the figures' periods and their bounds (domain/closure.py)."""
+"""The closure rules: the LA's reasons, the figures' periods and bounds (domain/closure.py)."""
 
 from __future__ import annotations
 
