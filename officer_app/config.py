@@ -38,6 +38,14 @@ at_or_below = 90
 name = "Below 90%: targeted support"
 actions = ["Letter to parents", "Meeting in school"]
 
+[[closure_reasons]]             # replaces the default list when given (domain/closure.py)
+key = "attendance_improved"     # stored on the closed case (closure code): keep it stable
+label = "Attendance improved"   # what the officer picks from
+[[closure_reasons]]
+key = "other"
+label = "Other (say what)"
+needs_detail = true             # the officer must write the detail (default false)
+
 [letterhead]                    # printed at the top of every letter and notice
 name_lines = ["Northam City Council", "Attendance and Inclusion Service"]
 address_lines = ["Civic Centre", "Market Square", "Northam", "XT1 1AB"]
@@ -64,6 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from officer_app.domain.attendance_bands import DEFAULT_BANDS, Band
+from officer_app.domain.closure import DEFAULT_CLOSURE_REASONS, ClosureReason, reason_problem
 from officer_app.domain.notice_to_improve import ImprovementPeriod
 from officer_app.domain.rag import RagPolicy
 from officer_app.domain.working_days import Timescales
@@ -118,6 +127,8 @@ class Settings:
     # A register mark whose code is of the set not in force on its day (issue 9, point 10):
     # "error" (the default) refuses the file; "warning" keeps it as given, with a warning.
     other_code_set: str = "error"
+    # Why a case is closed (issue 11, point 3): the officer picks one; its key is stored.
+    closure_reasons: tuple[ClosureReason, ...] = DEFAULT_CLOSURE_REASONS
 
     @property
     def accept_other_code_set(self) -> bool:
@@ -135,6 +146,7 @@ _TOP = {
     "attendance_bands",
     "letterhead",
     "other_code_set",
+    "closure_reasons",
 }
 
 OTHER_CODE_SET = ("error", "warning")
@@ -202,6 +214,8 @@ def load_settings(path: Path | None) -> Settings:
         values["attendance_bands"] = _bands(path, raw["attendance_bands"])
     if "letterhead" in raw:
         values["letterhead"] = _letterhead(path, raw["letterhead"])
+    if "closure_reasons" in raw:
+        values["closure_reasons"] = _closure_reasons(path, raw["closure_reasons"])
     return Settings(**values)
 
 
@@ -294,3 +308,28 @@ def _bands(path: Path, raw: object) -> tuple[Band, ...]:
             raise ConfigError(f"{where}: actions: a list of texts")
         bands.append(Band(Decimal(str(limit)), name.strip(), tuple(actions)))
     return tuple(bands)
+
+
+def _closure_reasons(path: Path, raw: object) -> tuple[ClosureReason, ...]:
+    """``[[closure_reasons]]``: a table per reason with key, label and optional needs_detail."""
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f"{path}: [[closure_reasons]]: give one table per reason")
+    reasons: list[ClosureReason] = []
+    for n, table in enumerate(raw, start=1):
+        where = f"{path}: [[closure_reasons]] number {n}"
+        if not isinstance(table, dict) or set(table) - {"key", "label", "needs_detail"}:
+            raise ConfigError(f"{where}: keys are key, label and needs_detail")
+        key, label = table.get("key"), table.get("label")
+        needs = table.get("needs_detail", False)
+        if not isinstance(key, str) or not isinstance(label, str):
+            raise ConfigError(f"{where}: key and label: give each as text")
+        if not isinstance(needs, bool):
+            raise ConfigError(f"{where}: needs_detail: true or false")
+        reason = ClosureReason(key.strip(), " ".join(label.split()), needs)
+        problem = reason_problem(reason)
+        if problem is not None:
+            raise ConfigError(f"{where}: {problem}")
+        if any(r.key == reason.key for r in reasons):
+            raise ConfigError(f"{where}: key {reason.key!r} is given twice")
+        reasons.append(reason)
+    return tuple(reasons)

@@ -1,10 +1,11 @@
-"""``officer-app cases list|stage``: the caseload."""
+"""``officer-app cases list|stage`` (and ``close|reopen``, cli/case_closure.py): the caseload."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from officer_app.cli import case_closure
 from officer_app.cli.common import (
     CliError,
     Subcommands,
@@ -28,8 +29,8 @@ def register(sub: Subcommands) -> None:
     stage.add_argument("reference", help="the case, e.g. ATT-2026-00123")
     stage.add_argument(
         "stage",
-        help="the stage to move to (referral, allocated, assessment, "
-        "support, formal, legal, court, monitoring, closed)",
+        help="the stage to move to (allocated, assessment, support, formal, legal, court, "
+        "monitoring; a case is closed and reopened with cases close and cases reopen)",
     )
     stage.add_argument("--reason", required=True, help="why the case moves (recorded, signed)")
     stage.add_argument(
@@ -39,6 +40,7 @@ def register(sub: Subcommands) -> None:
         help="the supervisor who authorised legal intervention (a move to legal needs one)",
     )
     stage.set_defaults(handler=cases_stage)
+    case_closure.register(cases_sub)
 
 
 def cases_list(data_dir: Path, args: argparse.Namespace) -> int:

@@ -58,15 +58,6 @@ PLAN_VISIT_CHANCE: dict[Stage, float] = {
     Stage.COURT: 0.08,
     Stage.MONITORING: 0.2,
 }
-STAGE_TITLES = {
-    "Stage: Allocated": Stage.ALLOCATED,
-    "Stage: Assessment": Stage.ASSESSMENT,
-    "Stage: Plan and review": Stage.SUPPORT,
-    "Stage: Formal intervention": Stage.FORMAL,
-    "Stage: Legal intervention": Stage.LEGAL,
-    "Stage: Court": Stage.COURT,
-    "Stage: Post-court monitoring": Stage.MONITORING,
-}
 LEVEL_OF_NEED = {"low": "universal", "medium": "targeted", "high": "specialist"}
 MOVED_REASON = "moved out of the local authority area"
 EHE_REASON = "electively home educated"

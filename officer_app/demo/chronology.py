@@ -33,6 +33,7 @@ from officer_app.demo.stage_plans import (
 )
 from officer_app.demo.team import Person, SchoolInfo, Team
 from officer_app.domain.chronology import EntryType
+from officer_app.domain.closure import Figure, closure_entry_text
 from officer_app.domain.school_year import school_year_start
 from officer_app.domain.stages import Stage
 from officer_app.services.builders import amendment_title
@@ -60,6 +61,8 @@ class CaseContext:
     facts: dict[str, str]
     siblings: str
     id_prefix: int
+    # a closed case: its reason as recorded and the attendance before and after
+    closure: tuple[str, Figure, Figure] | None = None
 
 
 def base_facts(
@@ -159,8 +162,9 @@ def _write(
     if t == E.STAGE_CHANGE:
         old, new = event.variant.split(">")
         return prose.stage_change(rng, facts, old, new)
-    if t == E.CLOSURE:
-        return prose.closure(rng, facts, ctx.closure_reason)
+    if t == E.CLOSURE and ctx.closure is not None:
+        # the service's own wording (services/case_stages.py closes through the same builder)
+        return prose.Written(*closure_entry_text(event.phase, *ctx.closure))
     return prose.note(rng, facts)
 
 

@@ -43,7 +43,6 @@ from officer_app.demo.casework import (
     MOVED_REASON,
     ONE_DAY,
     PLAN_VISIT_CHANCE,
-    STAGE_TITLES,
     CaseWork,
     Forms,
     Markers,
@@ -71,7 +70,7 @@ from officer_app.demo.stage_plans import stage_for
 from officer_app.demo.team import SchoolInfo, Team
 from officer_app.domain.evidence import GENESIS
 from officer_app.domain.school_year import school_year_start
-from officer_app.domain.stages import Stage
+from officer_app.domain.stages import Stage, moved_to
 from officer_app.domain.working_days import add_working_days
 from officer_app.forms import (
     FormRegistry,
@@ -117,8 +116,8 @@ def _load_markers(session: Session, case_ids: Sequence[str]) -> dict[str, Marker
                 marks["assessment"] = (day, match.group(1) if match else "")
             elif kind == "plan":
                 marks["plan"] = min(day, marks.get("plan", day))
-            elif title in STAGE_TITLES:
-                marks["stages"].append((day, STAGE_TITLES[title]))
+            elif (moved := moved_to(title)) is not None:
+                marks["stages"].append((day, moved))
     return {
         case_id: Markers(
             allocated=m.get("allocated"),

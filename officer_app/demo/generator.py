@@ -13,6 +13,7 @@ caller marks the session ``untracked`` so that the synthetic rows do not go to t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,9 +41,18 @@ from officer_app.demo.families import (
     family_size,
 )
 from officer_app.demo.names import DEMO_OFFICER_NAME
-from officer_app.demo.registers import mark_rows, register_for
+from officer_app.demo.registers import Register, mark_rows, register_for
 from officer_app.demo.stage_plans import ENTRY_COUNTS, due_date, pick_referral_date, stage_for
 from officer_app.demo.team import SchoolInfo, Team, ensure_schools, ensure_team
+from officer_app.domain.attendance import percentage
+from officer_app.domain.closure import (
+    DEFAULT_CLOSURE_REASONS,
+    Figure,
+    after_period,
+    before_period,
+    closure_text,
+    find_reason,
+)
 from officer_app.domain.school_year import school_year_start
 from officer_app.domain.stages import Stage
 from officer_app.store.models import (
@@ -275,15 +285,20 @@ def _case_rows(
     referral = pick_referral_date(rng, stage, today, own_start + dt.timedelta(days=35))
     closed_on: dt.date | None = None
     closure_reason = ""
+    closure_key = closure_detail = ""
     if stage == Stage.CLOSED:
         span = max(0, (today - referral).days - 46)
         closed_on = referral + dt.timedelta(days=45 + rng.randint(0, span))
         while closed_on.weekday() >= 5:
             closed_on -= ONE_DAY
         closed_on = min(max(closed_on, referral), today - ONE_DAY)
-        closure_reason = rng.choice(prose.CLOSURE_REASONS)
+        closure_key, closure_detail = rng.choice(prose.CLOSURE_REASONS)
     id_prefix = seeded(seed, "ids").getrandbits(32)
     register = register_for(seed, child, days, current_start, referral)
+    closure = None
+    if closed_on is not None:
+        closure = closure_of(closure_key, closure_detail, register, referral, closed_on)
+        closure_reason = closure[0]
     officer = team.officers[family.officer]
     siblings = _siblings_text(child, family, layout)
     facts = base_facts(child, family, officer, team, rng, siblings)
@@ -302,6 +317,7 @@ def _case_rows(
         facts=facts,
         siblings=siblings,
         id_prefix=id_prefix,
+        closure=closure,
     )
     since, possible, present, unauth = register.figures(referral)
     referring_school = school_on_day(child, referral, today)
@@ -331,11 +347,43 @@ def _case_rows(
         "next_action": "" if closed_on else prose.next_action(rng, stage.value, facts)[:200],
         "next_action_due": None if closed_on else due_date(rng, today),
         "closed_on": closed_on,
-        "closure_reason": closure_reason,
+        "closure_reason": closure_reason[:200],
+        "closure_code": closure_key,
+        "attendance_before": closure[1].percent if closure else None,
+        "attendance_after": closure[2].percent if closure else None,
         "version": 1,
     }
     entries = chronology_rows(seed, ctx, today, target)
     return case_row, entries, mark_rows(id_prefix, child, register)
+
+
+def closure_of(
+    key: str, detail: str, register: Register, referral: dt.date, closed_on: dt.date
+) -> tuple[str, Figure, Figure]:
+    """A closed demo case's reason as recorded and its attendance before and after, over the
+    periods the service uses (domain/closure.py), from the register the demo made."""
+    reason = find_reason(DEFAULT_CLOSURE_REASONS, key)
+    assert reason is not None, f"prose.yaml CLOSURE_REASONS: {key!r} is not a closure reason"
+
+    def counts(first: dt.date, last: dt.date) -> tuple[int, int]:
+        lo = bisect.bisect_left(register.dates, first)
+        hi = bisect.bisect_right(register.dates, last)
+        return (
+            register.possible[hi] - register.possible[lo],
+            register.present[hi] - register.present[lo],
+        )
+
+    def figure(first: dt.date, last: dt.date) -> Figure:
+        possible, present = counts(first, last)
+        share = percentage(present, possible)
+        return Figure(first, last, None if share is None else float(share))
+
+    before = before_period(referral, lambda first, last: counts(first, last)[0])
+    return (
+        closure_text(reason, detail),
+        figure(*before),
+        figure(*after_period(referral, closed_on)),
+    )
 
 
 def outbox_high_water(session: Session) -> int:

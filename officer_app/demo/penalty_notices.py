@@ -43,17 +43,13 @@ from officer_app.domain.penalty_notices import (
     StepRefused,
     payment_dates,
 )
+from officer_app.domain.stages import Stage, moved_to
 from officer_app.domain.working_days import add_working_days, next_working_day
 from officer_app.letters import LetterRefused
 from officer_app.services.notice_records import EsoDecisionInfo, OthersNotice
 from officer_app.services.penalty_notices import NoticeInfo, PenaltyNoticeService
 from officer_app.services.profile import OpenProfile
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Officer, PenaltyNotice
-
-FORMAL_TITLE = "Stage: Formal intervention"
-LEGAL_TITLE = "Stage: Legal intervention"
-COURT_TITLE = "Stage: Court"
-STAGE_PREFIX = "Stage: "
 
 
 @dataclass(frozen=True)
@@ -95,20 +91,20 @@ def _legal_cases(opened: OpenProfile, indexes: range) -> list[LegalCase]:
             if index not in indexes:
                 continue
             stages = sorted(
-                (at.astimezone(UK).date(), title)
+                (at.astimezone(UK).date(), moved)
                 for at, title in session.execute(
                     select(ChronologyEntry.occurred_at, ChronologyEntry.title).where(
                         ChronologyEntry.case_id == case_id,
                         ChronologyEntry.entry_type == "stage_change",
                     )
                 )
-                if title.startswith(STAGE_PREFIX)
+                if (moved := moved_to(title)) is not None
             )
-            formal = next((day for day, title in stages if title == FORMAL_TITLE), None)
+            formal = next((day for day, stage in stages if stage is Stage.FORMAL), None)
             if formal is None:
                 continue
-            legal = next((day for day, title in stages if title == LEGAL_TITLE), None)
-            court = next((day for day, title in stages if title == COURT_TITLE), None)
+            legal = next((day for day, stage in stages if stage is Stage.LEGAL), None)
+            court = next((day for day, stage in stages if stage is Stage.COURT), None)
             parents = tuple(
                 session.scalars(
                     select(Adult.id)

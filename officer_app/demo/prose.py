@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from officer_app.demo import names
 from officer_app.demo.data import demo_data
+from officer_app.domain.stages import Stage, stage_entry_text
 
 _DATA = demo_data("prose")
 
@@ -358,16 +359,8 @@ STAGE_REASONS: dict[str, str] = _DATA["STAGE_REASONS"]
 
 
 def stage_change(rng: random.Random, facts: Facts, old: str, new: str) -> Written:
-    labels = {
-        "referral": "Referral",
-        "allocated": "Allocated",
-        "assessment": "Assessment",
-        "support": "Plan and review",
-        "formal": "Formal intervention",
-        "legal": "Legal intervention",
-        "court": "Court",
-        "monitoring": "Post-court monitoring",
-    }
+    """A stage change in the service's own words (domain/stages.py: "Stage: X to Y - reason"),
+    the reason in the officer's."""
     tail = rng.choice(
         (
             f" Attendance {facts['pct']}% since {facts['since']}.",
@@ -377,23 +370,15 @@ def stage_change(rng: random.Random, facts: Facts, old: str, new: str) -> Writte
             "",
         )
     )
-    return Written(
-        f"Stage: {labels[new]}",
-        f"{facts['c']}'s case moved from {labels[old]} to {labels[new]}: "
-        f"{STAGE_REASONS.get(new, 'see notes')}.{tail}",
-    )
+    reason = f"{STAGE_REASONS.get(new, 'see notes')}.{tail}"
+    title, body = stage_entry_text(Stage(old), Stage(new), reason[:1].upper() + reason[1:])
+    return Written(title, body)
 
 
-CLOSURE_REASONS: tuple[str, ...] = _DATA["CLOSURE_REASONS"]
-
-
-def closure(rng: random.Random, facts: Facts, reason: str) -> Written:
-    return Written(
-        "Case closed",
-        f"Case closed: {reason}. Final attendance {facts['pct']}% "
-        f"since {facts['since']}. Closure letter sent to {facts['p']} and "
-        f"{facts['school']}.",
-    )
+# (key, detail): the key one of domain/closure.py's default closure reasons
+CLOSURE_REASONS: tuple[tuple[str, str], ...] = tuple(
+    (str(key), str(detail)) for key, detail in _DATA["CLOSURE_REASONS"]
+)
 
 
 AMEND_REASONS: tuple[str, ...] = _DATA["AMEND_REASONS"]

@@ -127,3 +127,29 @@ def move_refusal(current: Stage, to: Stage, *, supervisor_authorised: bool = Fal
     if first is None:
         return f"a case at {current.label} cannot go back to {to.label}"
     return f"a case at {current.label} must be {_REACHED[first]} before it can be {_REACHED[to]}"
+
+
+# The one wording of a stage change in the chronology, used by the service and the demo
+# (issue 11, point 2): the title "Stage: X to Y", and the body "Stage: X to Y - reason".
+STAGE_TITLE_PREFIX = "Stage: "
+
+
+def stage_entry_text(
+    current: Stage, to: Stage, reason: str, *, authorised_by: str = ""
+) -> tuple[str, str]:
+    """The (title, body) of the signed entry that moves a case from ``current`` to ``to``."""
+    title = f"{STAGE_TITLE_PREFIX}{current.label} to {to.label}"
+    body = f"{title} - {' '.join(reason.split())}"
+    if authorised_by:
+        body += f"\nAuthorised by {authorised_by} (supervisor)."
+    return title, body
+
+
+_BY_LABEL = {stage.label: stage for stage in Stage}
+
+
+def moved_to(title: str) -> Stage | None:
+    """The stage a stage-change entry's title moves the case to, or None if it is not one."""
+    if not title.startswith(STAGE_TITLE_PREFIX) or " to " not in title:
+        return None
+    return _BY_LABEL.get(title.rsplit(" to ", 1)[1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -105,26 +106,107 @@ def test_an_unknown_stage_is_refused_by_name(demo_profile: OpenProfile) -> None:
         _service(demo_profile).move_stage(case_id, "prison", "why not")
 
 
-def test_closing_records_the_date_and_reason_and_reopening_clears_them(
+def test_closing_records_reason_code_figures_and_reopening_clears_them(
     demo_profile: OpenProfile,
 ) -> None:
     service = _service(demo_profile)
     case_id = _case_at(demo_profile, Stage.SUPPORT)
-    closed = service.move_stage(case_id, Stage.CLOSED, "Attendance above 95% for a term")
-    assert closed.status == "closed"
+    preview = service.closure_preview(case_id)
+    closed = service.close_case(case_id, "attendance_improved", " above 95%  for a term ")
+    assert closed.status == "closed" and closed.closure_code == "attendance_improved"
+    assert (closed.attendance_before, closed.attendance_after) == (
+        preview.before.register,
+        preview.after.register,
+    )
     stage, status, closed_on, closure_reason, *_ = _snapshot(demo_profile, case_id)
     assert (stage, status, closed_on) == ("closed", "closed", dt.date(2026, 11, 20))
-    assert closure_reason == "Attendance above 95% for a term"
-    assert _entry(demo_profile, closed.entry_id).entry_type == "closure"
+    assert closure_reason == "Attendance improved: above 95% for a term"
+    case = demo_profile.store.read(lambda s: s.get_one(Case, case_id))
+    assert case.closure_code == "attendance_improved"
+    assert case.attendance_before == preview.before.register is not None
+    entry = _entry(demo_profile, closed.entry_id)
+    assert entry.entry_type == "closure" and entry.signed_at is not None
+    assert entry.title == "Stage: Plan and review to Closed"
+    assert "Closed - Attendance improved: above 95% for a term" in entry.body
+    assert f"Attendance before intervention: {preview.before.register:.1f}%" in entry.body
+    assert f"Attendance since the referral: {preview.after.register:.1f}%" in entry.body
 
     with pytest.raises(StageRefused, match="first reopened"):
         service.move_stage(case_id, Stage.SUPPORT, "Back again")
-    reopened = service.move_stage(case_id, Stage.ALLOCATED, "New referral from the school")
-    assert reopened.status == "open"
+    reopened = service.reopen_case(case_id, "New referral from the school")
+    assert reopened.status == "open" and reopened.to_stage == "allocated"
     stage, status, closed_on, closure_reason, *_ = _snapshot(demo_profile, case_id)
     assert (stage, status, closed_on, closure_reason) == ("allocated", "open", None, "")
+    case = demo_profile.store.read(lambda s: s.get_one(Case, case_id))
+    assert (case.closure_code, case.attendance_before, case.attendance_after) == ("", None, None)
+    body = _entry(demo_profile, reopened.entry_id).body
+    assert body == "Stage: Closed to Allocated - New referral from the school"
     _checked, breaks = demo_profile.store.read(evidence.verify)
     assert not breaks
+
+
+def test_the_officer_may_give_the_figures_and_the_entry_keeps_the_registers(
+    demo_profile: OpenProfile,
+) -> None:
+    service = _service(demo_profile)
+    case_id = _case_at(demo_profile, Stage.FORMAL)
+    closed = service.close_case(case_id, "moved_out_of_area", "", 0, 100)
+    assert (closed.attendance_before, closed.attendance_after) == (0, 100)
+    body = _entry(demo_profile, closed.entry_id).body
+    assert "Attendance before intervention: 0.0% (given by the officer; the register shows" in body
+    assert "Closed - Moved out of the area\n" in body
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("holiday", "", None, None), "'holiday' is not a closure reason (known: attendance_"),
+        (("other", "  ", None, None), "detail: say why the case closes"),
+        (("attendance_improved", "", -0.1, None), "attendance before: a percentage from 0"),
+        (("attendance_improved", "", None, 100.1), "attendance after: a percentage from 0"),
+        (("attendance_improved", "", float("nan"), None), "attendance before: a percentage"),
+        (("attendance_improved", "x" * 1001, None, None), "detail: at most 1000"),
+    ],
+)
+def test_a_bad_closure_says_what_and_where_and_changes_nothing(
+    demo_profile: OpenProfile, args: tuple[str, str, float | None, float | None], message: str
+) -> None:
+    case_id = _case_at(demo_profile, Stage.SUPPORT)
+    before = _snapshot(demo_profile, case_id)
+    with pytest.raises(StageRefused, match=re.escape(message)):
+        _service(demo_profile).close_case(case_id, *args)
+    assert _snapshot(demo_profile, case_id) == before
+
+
+def test_closing_is_only_by_close_case_and_reopening_only_of_a_closed_case(
+    demo_profile: OpenProfile,
+) -> None:
+    service = _service(demo_profile)
+    case_id = _case_at(demo_profile, Stage.SUPPORT)
+    before = _snapshot(demo_profile, case_id)
+    with pytest.raises(StageRefused, match="use Close case"):
+        service.move_stage(case_id, Stage.CLOSED, "Done")
+    with pytest.raises(StageRefused, match="only a closed case reopens"):
+        service.reopen_case(case_id, "New referral")
+    with pytest.raises(StageRefused, match="needs a reason"):
+        service.reopen_case(_case_at(demo_profile, Stage.CLOSED), "  ")
+    assert _snapshot(demo_profile, case_id) == before
+    service.close_case(case_id, "transferred", "")
+    with pytest.raises(StageRefused, match="already at Closed"):
+        service.close_case(case_id, "transferred", "")
+
+
+def test_choices_show_every_other_stage_with_the_rules_reason(demo_profile: OpenProfile) -> None:
+    choices = _service(demo_profile).choices(_case_at(demo_profile, Stage.SUPPORT))
+    by_stage = {o.stage: o for o in choices.options}
+    assert choices.label == "Plan and review" and "support" not in by_stage
+    assert by_stage["formal"].refusal is None
+    assert by_stage["legal"].refusal is None and by_stage["legal"].needs_supervisor
+    assert by_stage["court"].refusal == (
+        "a case at Plan and review must be moved to legal intervention before it can be "
+        "taken to court"
+    )
+    assert "use Close case" in (by_stage["closed"].refusal or "")
 
 
 def test_legal_intervention_needs_a_named_supervisor(demo_profile: OpenProfile) -> None:
