@@ -37,6 +37,16 @@ WORK_ACTIONS: tuple[CaseAction, ...] = (
     ),
 )
 LETTER_ACTION = CaseAction("letter", "Letter…", "Write a letter…", "Ctrl+Shift+L")
+# The case's own life (domain/stages.py): an open case moves on or closes; a closed one reopens.
+STAGE_ACTIONS: tuple[CaseAction, ...] = (
+    CaseAction("move_stage", "Move on…", "Move the case on to another stage…", "Ctrl+Shift+S"),
+    CaseAction("close_case", "Close case…", "Close the case…", "Ctrl+Shift+X"),
+    CaseAction("reopen_case", "Reopen…", "Reopen the case…", "Ctrl+Shift+O"),
+)
+OPEN_ONLY = frozenset(
+    {"move_stage", "close_case", "letter"} | {action.key for action in WORK_ACTIONS}
+)
+CLOSED_ONLY = frozenset({"reopen_case"})
 
 
 class CaseToolRow(QWidget):
@@ -47,6 +57,8 @@ class CaseToolRow(QWidget):
         work: Callable[[str], None] | None,
         write_letter: Callable[[], None] | None,
         parent: QWidget | None = None,
+        *,
+        stage: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.buttons: dict[str, QPushButton] = {}
@@ -59,6 +71,9 @@ class CaseToolRow(QWidget):
                 chosen.append((action, functools.partial(work, action.key)))
         if write_letter is not None:
             chosen.append((LETTER_ACTION, write_letter))
+        if stage is not None:
+            for action in STAGE_ACTIONS:
+                chosen.append((action, functools.partial(stage, action.key)))
         for action, slot in chosen:
             button = QPushButton(action.short)
             button.setProperty("role", "tool")
@@ -70,3 +85,11 @@ class CaseToolRow(QWidget):
         row.addStretch(1)
         if not self.buttons:  # (never show() here: unparented, it would be a window)
             self.hide()
+
+    def set_case_open(self, is_open: bool) -> None:
+        """Offer what fits the case's status: work, letters and moving on while it is open;
+        reopening once it is closed."""
+        for key, button in self.buttons.items():
+            offered = key not in (CLOSED_ONLY if is_open else OPEN_ONLY)
+            button.setEnabled(offered)
+            button.setVisible(offered)

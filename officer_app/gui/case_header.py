@@ -238,9 +238,9 @@ class CaseHeader(QFrame):
         self.prepared_line.setVisible(bool(parts))
 
 
-def people_html(detail: CaseDetail) -> str:
+def people_html(detail: CaseDetail, *, with_people: bool = True) -> str:
     """The case's particulars (the header keeps to one line of them), the people on the case
-    and the child's siblings, for the People tab."""
+    (unless the People panel lists them) and the child's siblings."""
     child = detail.child
     rows = [
         f"<p><b>{escape(detail.reference)}</b> · {escape(detail.stage_label)}<br>"
@@ -251,7 +251,7 @@ def people_html(detail: CaseDetail) -> str:
         f"{escape(child.school)} (URN {escape(child.school_urn)})<br>"
         f"{escape(detail.address)}</p>"
     ]
-    for person in detail.people:
+    for person in detail.people if with_people else ():
         pr = "parental responsibility" if person.parental_responsibility else "no PR"
         language = person.language or "English"
         interpreter = " — <b>interpreter needed</b>" if person.interpreter_needed else ""
@@ -263,6 +263,6 @@ def people_html(detail: CaseDetail) -> str:
         rows.append("<p style='color:#1f4e79'><b>Siblings</b></p>")
         for sibling in detail.siblings:
             rows.append(f"<p><b>{escape(sibling.name)}</b><br>{escape(sibling.detail)}</p>")
-    if not detail.people:
+    if with_people and not detail.people:
         rows.append("<p>No one recorded yet.</p>")
     return "".join(rows)

@@ -39,7 +39,12 @@ if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.gui.field_work_actions import FieldWorkActions
     from officer_app.gui.letter_dialog import LetterChoices, LetterDialog
     from officer_app.gui.penalty_panel import PenaltyNoticePanel
+    from officer_app.gui.people_panel import PeoplePanel
+    from officer_app.gui.risk_flags_panel import RiskFlagsPanel
     from officer_app.services.attendance import AttendanceService
+    from officer_app.services.case_stages import CaseStageService, StageMove
+    from officer_app.services.family_changes import FamilyChangeService
+    from officer_app.services.risk_flags import RiskFlagService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letter_batch_info import PreparedLetter
     from officer_app.services.letters import LetterInfo, LetterService
@@ -68,9 +73,16 @@ class CasePage(QWidget):
         attendance: Callable[[], AttendanceService] | None = None,
         letters: Callable[[], LetterService] | None = None,
         penalty_notices: Callable[[], PenaltyNoticeService] | None = None,
+        stages: Callable[[], CaseStageService] | None = None,
+        family_changes: Callable[[], FamilyChangeService] | None = None,
+        risk_flags: Callable[[], RiskFlagService] | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self._stages = stages
+        self._family_changes = family_changes
+        self._risk_flags = risk_flags
+        self.stage_dialog: QDialog | None = None
         self._penalty_notices = penalty_notices
         self._letters = letters
         self.letters_by_entry: dict[str, LetterInfo] = {}  # the letters sent, by their entry
@@ -102,6 +114,7 @@ class CasePage(QWidget):
         self.tools = CaseToolRow(
             self._work if self._field_work is not None else None,
             self.write_letter if self._letters is not None else None,
+            stage=self._stage_action if self._stages is not None else None,
         )
         self.buttons = self.tools.buttons
 
@@ -184,9 +197,26 @@ class CasePage(QWidget):
         risk.setWidget(self.risk_banner)
         self.side = QTabWidget()
         self.side.setAccessibleName("People, risk and attachments")
-        self.side.addTab(self.people, "People")
-        self.risk_tab = risk
-        self.side.addTab(risk, "Risk")
+        self.people_panel: PeoplePanel | None = None
+        self.risk_panel: RiskFlagsPanel | None = None
+        if self._family_changes is not None:
+            # the particulars on their own tab; the people, with their changes, on the next
+            from officer_app.gui.people_panel import PeoplePanel
+
+            self.side.addTab(self.people, "Case")
+            self.people_panel = PeoplePanel(self.case_id, self._family_changes(), self._runner)
+            self.people_panel.changed.connect(self._after_field_work)
+            self.side.addTab(self.people_panel, "People")
+        else:
+            self.side.addTab(self.people, "People")
+        self.risk_tab: QWidget = risk
+        if self._risk_flags is not None:
+            from officer_app.gui.risk_flags_panel import RiskFlagsPanel
+
+            self.risk_panel = RiskFlagsPanel(self.case_id, self._risk_flags(), self._runner)
+            self.risk_panel.changed.connect(self._after_field_work)
+            self.risk_tab = self.risk_panel
+        self.side.addTab(self.risk_tab, "Risk")
         self.attachments_panel: AttachmentsPanel | None = None
         if self._attachments is not None:
             self.attachments_panel = AttachmentsPanel(self.case_id, self._attachments, self._runner)
@@ -279,7 +309,40 @@ class CasePage(QWidget):
 
     def _after_field_work(self) -> None:
         self.reload()
+        if self.people_panel is not None:
+            self.people_panel.reload()
+        if self.risk_panel is not None:
+            self.risk_panel.reload()
         self.changed.emit()
+
+    def _stage_action(self, key: str) -> None:
+        """Move on, close or reopen: each through the stage rules, with its reason signed."""
+        if self._stages is None or self.detail is None:
+            return
+        from officer_app.gui.close_case_dialog import CloseCaseDialog, ReopenCaseDialog
+        from officer_app.gui.stage_dialog import StageDialog
+
+        service = self._stages()
+        dialog: StageDialog | CloseCaseDialog | ReopenCaseDialog
+        if key == "move_stage":
+            dialog = StageDialog(service, self.case_id, self._runner, self)
+            dialog.moved.connect(self._stage_moved)
+        elif key == "close_case":
+            dialog = CloseCaseDialog(service, self.case_id, self._runner, self)
+            dialog.closed.connect(self._stage_moved)
+        else:
+            dialog = ReopenCaseDialog(
+                service, self.case_id, self._runner, self.detail.reference, self
+            )
+            dialog.reopened.connect(self._stage_moved)
+        self.stage_dialog = dialog
+        dialog.open()
+
+    def _stage_moved(self, move: StageMove) -> None:
+        self.note_status.setText(
+            f"{move.reference}: {move.from_label} to {move.to_label}, signed into the chronology."
+        )
+        self._after_field_work()
 
     def _load_failed(self, exc: BaseException) -> None:
         if self._closing:
@@ -292,7 +355,8 @@ class CasePage(QWidget):
         first_load = self.detail is None
         self.detail = detail
         self.header.show_case(detail)
-        self.people.setHtml(people_html(detail))
+        self.people.setHtml(people_html(detail, with_people=self.people_panel is None))
+        self.tools.set_case_open(detail.status != "closed")
         self.risk_banner.setText(risk_html(detail.risks))
         self.side.setTabText(
             self.side.indexOf(self.risk_tab),

@@ -37,6 +37,7 @@ from officer_app.store.models import Officer, ProfileSetting
 
 if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show the caseload
     from officer_app.services.attendance import AttendanceService
+    from officer_app.services.case_stages import CaseStageService
     from officer_app.services.family_changes import FamilyChangeService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
@@ -155,6 +156,15 @@ class OpenProfile:
             letters=lambda: self.letters,
             la_name=self.settings.la_name,
             improvement=self.settings.notice_to_improve,
+        )
+
+    @functools.cached_property
+    def stages(self) -> CaseStageService:
+        """Moving a case on, closing it (the LA's closure reasons) and reopening it."""
+        from officer_app.services.case_stages import CaseStageService
+
+        return CaseStageService(
+            self.store, self.clock, self.officer.id, self.settings.closure_reasons
         )
 
     @functools.cached_property
