@@ -216,8 +216,10 @@ class Field:
     """One question. Which optional attributes mean anything depends on ``type`` (the schema
     refuses the others): ``choices`` for the choice types; ``min``/``max``/``step``/``unit`` for
     number and scale (and ``min_label``/``max_label`` for scale); ``max_length`` for text and
-    ``pattern`` for short text; ``after`` and ``not_in_future`` for date and time; ``multiple``
-    for person; ``fields``/``repeatable``/``item_label``/``min_items``/``max_items`` for group;
+    ``pattern`` for short text; ``after``, ``not_before`` and ``not_in_future`` for date and
+    time (``on_date`` for a time: the date field it is on; ``school_age_on`` for a date of
+    birth: the date the child must be of compulsory school age on); ``multiple`` for person;
+    ``fields``/``repeatable``/``item_label``/``min_items``/``max_items`` for group;
     ``from_case`` for yes/no: the answer is a fact of the case (:data:`CASE_FACTS`), set by
     the app and never typed."""
 
@@ -239,7 +241,10 @@ class Field:
     pattern: str | None = None
     pattern_message: str | None = None
     after: str | None = None
+    not_before: str | None = None
     not_in_future: bool = False
+    on_date: str | None = None
+    school_age_on: str | None = None
     multiple: bool = False
     fields: tuple[Field, ...] = ()
     repeatable: bool = False
@@ -460,7 +465,8 @@ def _field_to_dict(f: Field) -> dict[str, Any]:
         ]
     for name in (
         "min", "max", "step", "unit", "min_label", "max_label", "max_length", "pattern",
-        "pattern_message", "after", "item_label", "min_items", "max_items", "from_case",
+        "pattern_message", "after", "not_before", "on_date", "school_age_on", "item_label",
+        "min_items", "max_items", "from_case",
     ):  # fmt: skip
         value = getattr(f, name)
         if value is not None:
@@ -512,6 +518,9 @@ def field_from_dict(data: Mapping[str, Any]) -> Field:
         pattern=data.get("pattern"),
         pattern_message=data.get("pattern_message"),
         after=data.get("after"),
+        not_before=data.get("not_before"),
+        on_date=data.get("on_date"),
+        school_age_on=data.get("school_age_on"),
         not_in_future=bool(data.get("not_in_future", False)),
         multiple=bool(data.get("multiple", False)),
         fields=tuple(field_from_dict(sub) for sub in data.get("fields", ())),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from officer_app.domain.chronology import EntryType
 from officer_app.forms import (
+    FieldError,
     FormDefinition,
     clean,
     validate,
@@ -169,9 +170,13 @@ class FieldWorkService(VisitWork, PlanWork):
         people = self.people(case_id)
         # a fact of the case is the case's, never what was typed or kept in a draft
         kept = clean(definition, self.with_case_facts(case_id, definition, answers))
+        now = self._clock.now()
+        # a record of what happened cannot hold a time after the moment it is signed
         errors = validate(
-            definition, kept, people=[p for p, _ in people], today=self._clock.today()
+            definition, kept, people=[p for p, _ in people], today=self._clock.today(), now=now
         )
+        if occurred_at is not None and occurred_at > now:
+            errors.append(FieldError("When it happened", "is later than now."))
         if errors:
             raise RecordInvalid(errors)
         if definition.id == "home_visit" and self.needs_acknowledgement(case_id, None):
@@ -181,7 +186,6 @@ class FieldWorkService(VisitWork, PlanWork):
         body = record_body(definition, kept, people)
         kind = record_entry_type(definition.id)
         title = record_title(definition, kept)
-        now = self._clock.now()
         officer_id = self._officer_id
 
         def work(session: Session) -> EntryInfo:

@@ -275,3 +275,22 @@ def test_a_safeguarding_concern_turns_the_case_red_for_the_supervisor(
     row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
     assert row.rag == "red"
     assert row.rag_reason == "Safeguarding concern recorded 19/11/2026"
+
+
+def test_a_record_whose_times_are_after_its_signing_is_refused(
+    demo_profile: OpenProfile,
+) -> None:
+    """Signed at 10:30 on 20 November 2026 (GMT): a visit that day ending 10:31 cannot be."""
+    fw = demo_profile.field_work
+    _, plain = _cases(demo_profile)
+    form = fw.definition("home_visit")
+    today = {**NO_REPLY, "visit_date": "2026-11-20", "arrival_time": "10:00"}
+    with pytest.raises(RecordInvalid) as refused:
+        fw.sign_record(plain, form, {**today, "departure_time": "10:31"})
+    assert str(refused.value).startswith("departure_time: \u201cTime of departure\u201d: 10:31")
+    with pytest.raises(RecordInvalid, match="When it happened: is later than now"):
+        fw.sign_record(
+            plain, form, NO_REPLY, occurred_at=dt.datetime(2026, 11, 20, 10, 31, tzinfo=dt.UTC)
+        )
+    entry = fw.sign_record(plain, form, {**today, "departure_time": "10:30"})
+    assert entry.answers is not None and entry.answers["departure_time"] == "10:30"
