@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from officer_app.forms.model import PREFILL_FACTS
 from officer_app.la_yaml import DataPath, place_of
 
 
@@ -108,6 +109,14 @@ class _Semantics:
                 (*path, "not_in_future"),
                 "a time that is not_in_future needs 'on_date': the date field it is on",
             )
+        fact = data.get("prefill")
+        if fact in PREFILL_FACTS and data["type"] not in PREFILL_FACTS[fact]:
+            suits = " or ".join(PREFILL_FACTS[fact])
+            self.problem(
+                (*path, "prefill"), f"prefill {fact!r} is for a {suits} field, not a {data['type']}"
+            )
+        if "prefill" in data and entry.groups:
+            self.problem((*path, "prefill"), "a field inside a group cannot be prefilled")
         if "from_case" in data and entry.groups:
             self.problem((*path, "from_case"), "a fact of the case cannot be inside a group")
         for key in ("show_when", "required"):

@@ -103,6 +103,36 @@ class FieldWorkService(VisitWork, PlanWork):
         """The facts of the case that ``from_case`` fields take (e.g. ``legal_action``)."""
         return self._store.read(lambda session: case_facts(session, case_id))
 
+    def prefill_facts(self, case_id: str) -> dict[str, str]:
+        """What the case already knows, for the ``prefill`` fields of a form being opened
+        (:func:`officer_app.forms.with_prefill`): today's date and the time now (UK), the
+        family's current address, the child's name, school and date of birth."""
+        from officer_app.clock import uk_local
+
+        now = uk_local(self._clock.now())
+
+        def work(session: Session) -> dict[str, str]:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            child = session.get_one(Child, case.child_id)
+            family = child.family
+            address = (
+                [family.address_line1, family.address_line2, family.town, family.postcode]
+                if family is not None
+                else []
+            )
+            return {
+                "today": self._clock.today().isoformat(),
+                "now": f"{now.hour:02d}:{now.minute:02d}",
+                "family_address": "\n".join(part for part in address if part.strip()),
+                "child_name": f"{child.forename} {child.surname}",
+                "child_school": child.school.name if child.school is not None else "",
+                "child_dob": child.date_of_birth.isoformat(),
+            }
+
+        return self._store.read(work)
+
     def with_case_facts(
         self, case_id: str, definition: FormDefinition, answers: dict[str, Any]
     ) -> dict[str, Any]:
