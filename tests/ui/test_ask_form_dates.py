@@ -40,3 +40,20 @@ def test_an_unusual_meeting_day_is_shown_and_must_be_confirmed(qtbot) -> None:  
     form.set_value("meeting_date", "2026-12-07")  # a Monday: nothing to confirm
     assert not warning.isVisible() and not confirm.isVisible()
     assert form.unconfirmed() is None
+
+
+def test_the_form_refuses_a_time_after_now_before_signing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from officer_app.forms import load_registry as forms
+    from officer_app.gui.form_widget import FormWidget
+
+    visit = forms().get("home_visit")
+    form = FormWidget(
+        visit,
+        answers={"visit_date": "2026-11-20", "arrival_time": "10:00", "departure_time": "10:31"},
+    )
+    qtbot.addWidget(form)
+    now = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.UTC)
+    errors = form.validate(dt.date(2026, 11, 20), now=now)
+    assert "departure_time" in {e.field_id for e in errors}
+    assert "arrival_time" not in {e.field_id for e in errors}
+    assert "departure_time" not in {e.field_id for e in form.validate(dt.date(2026, 11, 20))}
