@@ -4,6 +4,7 @@ letters from templates (``resources/letters``)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,8 @@ def letters_render(data_dir: Path, args: argparse.Namespace) -> int:
             raise CliError(f"{args.case}: {args.template}: {exc}") from exc
         except DestinationRefused as exc:
             raise CliError(f"--out: {exc}; nothing was recorded") from exc
+    for warning in made.warnings:  # an unusual date is the officer's to confirm, not a refusal
+        print(f"warning: {warning}", file=sys.stderr)
     pages = f"{made.pages} page{'s' * (made.pages != 1)}"
     print(
         f"{made.case_reference}: {made.title} to {made.recipient_name}, {pages}, saved to {out} "

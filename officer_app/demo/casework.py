@@ -387,8 +387,10 @@ def signed_record(
     """A signed structured record (sealed later, with the case's other new records)."""
     definition = forms[form_id]
     kept = clean(definition, answers)
+    signed_at = recorded + dt.timedelta(minutes=rng.randint(2, 40))
     if forms.wants_check(form_id):
-        errors = validate(definition, kept, people=[p for p, _ in case.people], today=forms.today)
+        people = [p for p, _ in case.people]
+        errors = validate(definition, kept, people=people, today=forms.today, now=signed_at)
         if errors:
             raise DemoRecordInvalid(
                 f"{case.reference} {form_id}: " + "; ".join(str(e) for e in errors)
@@ -407,7 +409,7 @@ def signed_record(
         form_id=definition.id,
         form_version=definition.version,
         answers=kept,
-        signed_at=recorded + dt.timedelta(minutes=rng.randint(2, 40)),
+        signed_at=signed_at,
         signed_by=author,
     )
     case.entries.append(entry)

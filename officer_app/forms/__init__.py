@@ -22,7 +22,12 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
-from officer_app.forms.case_facts import case_fact_fields, with_case_facts
+from officer_app.forms.case_facts import (
+    case_fact_fields,
+    prefill_fields,
+    with_case_facts,
+    with_prefill,
+)
 from officer_app.forms.display import AnswerRow, SectionView, format_answer, record_view
 from officer_app.forms.loader import (
     DefinitionProblem,
@@ -75,7 +80,9 @@ __all__ = [
     "load_definition_file",
     "load_definitions",
     "load_registry",
+    "prefill_fields",
     "record_view",
     "validate",
     "with_case_facts",
+    "with_prefill",
 ]

@@ -35,6 +35,18 @@ CASE_FACTS: dict[str, str] = {
 }
 
 
+# What a field may be prefilled with (``prefill``), by the field types it suits; the officer
+# can change it. Issue 11, point 10: "forms prefill what the case already knows".
+PREFILL_FACTS: dict[str, tuple[str, ...]] = {
+    "today": ("date",),  # the day the form is opened
+    "now": ("time",),  # the time the form is opened (UK local, HH:MM)
+    "family_address": ("short_text", "long_text"),  # the family's current address
+    "child_name": ("short_text", "long_text"),
+    "child_school": ("short_text", "long_text"),  # the child's school, by name
+    "child_dob": ("date",),
+}
+
+
 class FieldType(StrEnum):
     SHORT_TEXT = "short_text"
     LONG_TEXT = "long_text"
@@ -216,10 +228,13 @@ class Field:
     """One question. Which optional attributes mean anything depends on ``type`` (the schema
     refuses the others): ``choices`` for the choice types; ``min``/``max``/``step``/``unit`` for
     number and scale (and ``min_label``/``max_label`` for scale); ``max_length`` for text and
-    ``pattern`` for short text; ``after`` and ``not_in_future`` for date and time; ``multiple``
-    for person; ``fields``/``repeatable``/``item_label``/``min_items``/``max_items`` for group;
+    ``pattern`` for short text; ``after``, ``not_before`` and ``not_in_future`` for date and
+    time (``on_date`` for a time: the date field it is on; ``school_age_on`` for a date of
+    birth: the date the child must be of compulsory school age on); ``multiple`` for person;
+    ``fields``/``repeatable``/``item_label``/``min_items``/``max_items`` for group;
     ``from_case`` for yes/no: the answer is a fact of the case (:data:`CASE_FACTS`), set by
-    the app and never typed."""
+    the app and never typed; ``prefill`` (date, time, text): what the case already knows
+    (:data:`PREFILL_FACTS`), filled in when the form opens and the officer's to change."""
 
     id: str
     type: FieldType
@@ -239,7 +254,10 @@ class Field:
     pattern: str | None = None
     pattern_message: str | None = None
     after: str | None = None
+    not_before: str | None = None
     not_in_future: bool = False
+    on_date: str | None = None
+    school_age_on: str | None = None
     multiple: bool = False
     fields: tuple[Field, ...] = ()
     repeatable: bool = False
@@ -247,6 +265,7 @@ class Field:
     min_items: int | None = None
     max_items: int | None = None
     from_case: str | None = None
+    prefill: str | None = None
 
     @property
     def is_group(self) -> bool:
@@ -460,7 +479,8 @@ def _field_to_dict(f: Field) -> dict[str, Any]:
         ]
     for name in (
         "min", "max", "step", "unit", "min_label", "max_label", "max_length", "pattern",
-        "pattern_message", "after", "item_label", "min_items", "max_items", "from_case",
+        "pattern_message", "after", "not_before", "on_date", "school_age_on", "item_label",
+        "min_items", "max_items", "from_case", "prefill",
     ):  # fmt: skip
         value = getattr(f, name)
         if value is not None:
@@ -512,6 +532,9 @@ def field_from_dict(data: Mapping[str, Any]) -> Field:
         pattern=data.get("pattern"),
         pattern_message=data.get("pattern_message"),
         after=data.get("after"),
+        not_before=data.get("not_before"),
+        on_date=data.get("on_date"),
+        school_age_on=data.get("school_age_on"),
         not_in_future=bool(data.get("not_in_future", False)),
         multiple=bool(data.get("multiple", False)),
         fields=tuple(field_from_dict(sub) for sub in data.get("fields", ())),
@@ -520,6 +543,7 @@ def field_from_dict(data: Mapping[str, Any]) -> Field:
         min_items=data.get("min_items"),
         max_items=data.get("max_items"),
         from_case=data.get("from_case"),
+        prefill=data.get("prefill"),
     )
 
 

@@ -1,9 +1,11 @@
 """What a form definition's schema cannot say, checked once the schema is met.
 
 Field ids unique across the form, conditions only on earlier fields that exist and can be seen
-from where the condition is, condition values among the field's choices, ``after`` on an
-earlier field of the same type, choice values unique, ``min`` not above ``max``, patterns that
-compile. :func:`semantic_problems` lists each with the path to the value concerned.
+from where the condition is, condition values among the field's choices, ``after`` and
+``not_before`` on an earlier field of the same type, ``on_date`` and ``school_age_on`` on an
+earlier date field (a time that is ``not_in_future`` needs its ``on_date``), choice values
+unique, ``min`` not above ``max``, patterns that compile. :func:`semantic_problems` lists each
+with the path to the value concerned.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from officer_app.forms.model import PREFILL_FACTS
 from officer_app.la_yaml import DataPath, place_of
 
 
@@ -98,8 +101,22 @@ class _Semantics:
                 re.compile(data["pattern"])
             except re.error as exc:
                 self.problem((*path, "pattern"), f"not a valid regular expression: {exc}")
-        if "after" in data:
-            self.check_after(entry)
+        for key in ("after", "not_before", "on_date", "school_age_on"):
+            if key in data:
+                self.check_link(entry, key)
+        if data["type"] == "time" and data.get("not_in_future") and "on_date" not in data:
+            self.problem(
+                (*path, "not_in_future"),
+                "a time that is not_in_future needs 'on_date': the date field it is on",
+            )
+        fact = data.get("prefill")
+        if fact in PREFILL_FACTS and data["type"] not in PREFILL_FACTS[fact]:
+            suits = " or ".join(PREFILL_FACTS[fact])
+            self.problem(
+                (*path, "prefill"), f"prefill {fact!r} is for a {suits} field, not a {data['type']}"
+            )
+        if "prefill" in data and entry.groups:
+            self.problem((*path, "prefill"), "a field inside a group cannot be prefilled")
         if "from_case" in data and entry.groups:
             self.problem((*path, "from_case"), "a fact of the case cannot be inside a group")
         for key in ("show_when", "required"):
@@ -145,16 +162,21 @@ class _Semantics:
             return None
         return target
 
-    def check_after(self, entry: _Entry) -> None:
-        path = (*entry.path, "after")
+    def check_link(self, entry: _Entry, key: str) -> None:
+        """A rule naming another field (``after``, ``not_before``: one of the same type;
+        ``on_date``, ``school_age_on``: a date), which must come earlier and be in reach."""
+        path = (*entry.path, key)
         target = self.reach(
-            entry.data["after"], path, entry, entry.order, entry.groups, "'after' rule"
+            entry.data[key], path, entry, entry.order, entry.groups, f"'{key}' rule"
         )
-        if target is not None and target.data["type"] != entry.data["type"]:
+        if target is None:
+            return
+        wanted = entry.data["type"] if key in ("after", "not_before") else "date"
+        if target.data["type"] != wanted:
             self.problem(
                 path,
-                f"'after' compares a {entry.data['type']} with {target.id!r}, "
-                f"a {target.data['type']} field",
+                f"'{key}' compares a {entry.data['type']} with {target.id!r}, "
+                f"a {target.data['type']} field (it needs a {wanted} field)",
             )
 
     def check_condition(

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from officer_app.clock import uk_local
+from officer_app.domain.school_age import school_age_problem
 from officer_app.forms.model import Answers, Field, FieldType, FormDefinition, is_answered
+from officer_app.wording import clock, short_date
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -85,11 +88,13 @@ class _Checker:
         answers: Answers,
         people: Collection[str] | None,
         today: dt.date | None,
+        now: dt.datetime | None,
     ) -> None:
         self.definition = definition
         self.answers = answers
         self.people = people
-        self.today = today
+        self.now = uk_local(now) if now is not None else None
+        self.today = today if today is not None or self.now is None else self.now.date()
         self.errors: list[FieldError] = []
 
     def error(self, path: Path, message: str) -> None:
@@ -134,7 +139,13 @@ class _Checker:
             self.check_group(f, value, items, path)
             return
         if f.after is not None:
-            self.check_after(f, value, items, path)
+            self.check_order(f, f.after, value, items, path, strictly=True)
+        if f.not_before is not None:
+            self.check_order(f, f.not_before, value, items, path, strictly=False)
+        if f.type is FieldType.TIME and f.not_in_future and f.on_date is not None:
+            self.check_time_not_in_future(f, f.on_date, value, items, path)
+        if f.school_age_on is not None:
+            self.check_school_age(f, f.school_age_on, value, items, path)
 
     def type_error(self, f: Field, value: Any) -> str | None:
         t = f.type
@@ -226,19 +237,52 @@ class _Checker:
         else:
             self.check_fields(f.fields, value, (*items, value), path)
 
-    def check_after(self, f: Field, value: Any, items: tuple[Answers, ...], path: Path) -> None:
-        assert f.after is not None
+    def check_order(
+        self, f: Field, other_id: str, value: Any, items: tuple[Answers, ...], path: Path, *,
+        strictly: bool,
+    ) -> None:  # fmt: skip
+        """``after`` (strictly later) or ``not_before`` (the same or later) another field."""
         d = self.definition
-        other = d.lookup(self.answers, items)(f.after)
-        if f.type is FieldType.DATE:
-            mine, theirs = parse_date(value), parse_date(other)
-            later = mine is None or theirs is None or mine > theirs
-        else:
-            my_time, their_time = parse_time(value), parse_time(other)
-            later = my_time is None or their_time is None or my_time > their_time
-        if not later:
-            target = d.field(f.after)
-            self.error(path, f"{_quoted(f.label)} must be after {_quoted(target.label)} ({other}).")
+        other = d.lookup(self.answers, items)(other_id)
+        parse = parse_date if f.type is FieldType.DATE else parse_time
+        mine, theirs = parse(value), parse(other)
+        if mine is None or theirs is None:
+            return
+        if mine > theirs or (mine == theirs and not strictly):  # type: ignore[operator]
+            return
+        target = d.field(other_id)
+        shown = short_date(theirs) if isinstance(theirs, dt.date) else str(other)
+        rule = "must be after" if strictly else "cannot be before"
+        self.error(path, f"{_quoted(f.label)} {rule} {_quoted(target.label)} ({shown}).")
+
+    def check_time_not_in_future(
+        self, f: Field, date_id: str, value: Any, items: tuple[Answers, ...], path: Path
+    ) -> None:
+        """A time on the day the record is signed cannot be later than the signing."""
+        day = parse_date(self.definition.lookup(self.answers, items)(date_id))
+        at = parse_time(value)
+        if self.now is None or day is None or at is None:
+            return
+        if day == self.now.date() and at > self.now.time().replace(second=0, microsecond=0):
+            self.error(
+                path,
+                f"{_quoted(f.label)}: {value} on {short_date(day)} is later than now "
+                f"({clock(self.now)}); a record cannot hold a time after it is signed.",
+            )
+
+    def check_school_age(
+        self, f: Field, date_id: str, value: Any, items: tuple[Answers, ...], path: Path
+    ) -> None:
+        """A child's date of birth that makes them not of compulsory school age on the day the
+        form names (Education Act 1996, s8: :mod:`officer_app.domain.school_age`)."""
+        born = parse_date(value)
+        on = parse_date(self.definition.lookup(self.answers, items)(date_id))
+        if born is None or on is None:
+            return
+        problem = school_age_problem(born, on)
+        if problem is not None:
+            target = self.definition.field(date_id)
+            self.error(path, f"{_quoted(f.label)}: {problem} ({_quoted(target.label)}).")
 
 
 def validate(
@@ -247,13 +291,16 @@ def validate(
     *,
     people: Collection[str] | None = None,
     today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> list[FieldError]:
     """Everything wrong with ``answers``, in document order; an empty list means they can be
     saved as final. Answers to hidden fields are not checked (``clean`` drops them).
 
     ``people``: the ids of the people on the case, to check person fields against (not checked
-    when None). ``today``: for ``not_in_future`` dates (not checked when None)."""
-    return _Checker(definition, answers, people, today).run()
+    when None). ``today``: for ``not_in_future`` dates (not checked when None). ``now`` (a
+    timezone-aware moment, the signing): for ``not_in_future`` times, compared in UK local
+    time, and ``today`` when that is not given."""
+    return _Checker(definition, answers, people, today, now).run()
 
 
 def clean(definition: FormDefinition, answers: Answers) -> dict[str, Any]:

@@ -10,8 +10,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, QTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTimeEdit,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.markup import literal, no_accelerator, plain_label
+from officer_app.services.letter_rendering import ask_warnings_for
 from officer_app.services.letters import AskInfo
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "Choose a date": a date ask has no default
@@ -54,6 +57,9 @@ class AskForm(QWidget):
         super().__init__(parent)
         self.asks = asks
         self.widgets: dict[str, QWidget] = {}
+        # a date that should be a working day: the warning and the officer's confirmation
+        self.warning_labels: dict[str, QLabel] = {}
+        self.confirms: dict[str, QCheckBox] = {}
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -66,21 +72,81 @@ class AskForm(QWidget):
             self.widgets[ask.name] = widget
             label = plain_label(no_accelerator(ask.label))  # the LA's words; & is no shortcut
             label.setBuddy(widget)
-            if ask.help:
+            if ask.help or ask.working_day:
                 box = QWidget()
                 inner = QVBoxLayout(box)
                 inner.setContentsMargins(0, 0, 0, 0)
                 inner.setSpacing(2)
                 inner.addWidget(widget)
-                hint = plain_label(ask.help)
-                hint.setWordWrap(True)
-                hint.setProperty("role", "muted")
-                inner.addWidget(hint)
+                if ask.help:
+                    hint = plain_label(ask.help)
+                    hint.setWordWrap(True)
+                    hint.setProperty("role", "muted")
+                    inner.addWidget(hint)
+                if ask.working_day:
+                    self._add_warning(ask, inner)
                 layout.addRow(label, box)
             else:
                 layout.addRow(label, widget)
+        self.changed.connect(self._show_warnings)
         if not asks:
             layout.addRow(plain_label("This letter needs nothing more from you."))
+
+    def _add_warning(self, ask: AskInfo, inner: QVBoxLayout) -> None:
+        warning = plain_label()
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #842029;")
+        warning.hide()
+        confirm = QCheckBox("Yes, this date is right")
+        confirm.setAccessibleName(f"Confirm {ask.label}")
+        confirm.hide()
+        confirm.toggled.connect(self._confirmed)
+        inner.addWidget(warning)
+        inner.addWidget(confirm)
+        self.warning_labels[ask.name] = warning
+        self.confirms[ask.name] = confirm
+
+    def _show_warnings(self) -> None:
+        """A meeting on a Saturday, a Sunday or a bank holiday: said under the date, with a
+        box the officer ticks to confirm it (a new date asks again)."""
+        found = self.warnings()
+        for name, label in self.warning_labels.items():
+            text = found.get(name, "")
+            box = self.confirms[name]
+            if text != label.text():
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+            label.setText(text)
+            label.setVisible(bool(text))
+            box.setVisible(bool(text))
+
+    def _confirmed(self, _checked: bool) -> None:
+        self.changed.emit()
+
+    def warnings(self) -> dict[str, str]:
+        """{ask name: warning} for the unusual dates filled in now."""
+        return ask_warnings_for(self.asks, self.values())
+
+    def unconfirmed(self) -> tuple[str, str] | None:
+        """(ask name, warning) of the first unusual date not yet confirmed, or None."""
+        for name, text in self.warnings().items():
+            if not self.confirms[name].isChecked():
+                return name, text
+        return None
+
+    def confirm_warnings(self, status: QLabel, verb: str) -> bool:
+        """Whether every unusual date is confirmed; if not, says so in ``status`` and marks the
+        date (the letter dialog and the batch call this before making anything)."""
+        pending = self.unconfirmed()
+        if pending is None:
+            return True
+        name, text = pending
+        self.mark(name)
+        status.setText(
+            f"{verb}: {text}. Tick \u201cYes, this date is right\u201d or choose another date."
+        )
+        return False
 
     def _widget(self, ask: AskInfo, today: dt.date) -> QWidget:
         if ask.type == "long_text":

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -125,6 +125,7 @@ class FormWidget(QWidget):
         self._loading = 0
         self._errors_shown = False
         self._today: date | None = None
+        self._now: datetime | None = None
         self._triggers = condition_fields(definition)
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
@@ -311,14 +312,20 @@ class FormWidget(QWidget):
 
     def _check(self) -> list[FieldError]:
         return validate(
-            self.definition, self.answers(), people=self._people_ids(), today=self._today
+            self.definition,
+            self.answers(),
+            people=self._people_ids(),
+            today=self._today,
+            now=self._now,
         )
 
-    def validate(self, today: date | None = None) -> list[FieldError]:
+    def validate(self, today: date | None = None, now: datetime | None = None) -> list[FieldError]:
         """What is wrong with the answers (the core's ``validate``), each message shown under
-        its question; the first such question is scrolled to and given the focus."""
+        its question; the first such question is scrolled to and given the focus. ``now``
+        (timezone-aware): times on today's date after it are refused, as at signing."""
         self._recheck.stop()
         self._today = today
+        self._now = now
         errors = self._check()
         first: FieldRow | None = None
         marked: set[int] = set()

@@ -233,6 +233,8 @@ class LetterBatchDialog(QDialog):
         if not cases:
             self.status.setText("Tick at least one case.")
             return
+        if not self.asks.confirm_warnings(self.status, "Not started"):
+            return
         asks = self.asks.values()
         dated = pydate(self.dated.date())
         selection = selection_words(cases)

@@ -200,6 +200,8 @@ class LetterDialog(QDialog):
         recipient_id = self.recipient.currentData()
         if info is None or recipient_id is None:
             return
+        if not self.asks.confirm_warnings(self.status, "Not made"):
+            return
         asks = self.asks.values()
         dated = pydate(self.dated.date())
         self.asks.mark(None)

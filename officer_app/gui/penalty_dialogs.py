@@ -99,9 +99,14 @@ class ConsiderDialog(QDialog):
 
     def _check(self) -> None:
         first, last = day_of(self.first), day_of(self.last)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(first <= last)  # the offence period cannot end before it starts
         if first > last:
             self._asked += 1  # whatever is still being worked out no longer applies
-            self.evidence_label.setText("The range ends before it starts.")
+            self.evidence_label.setText(
+                f"Register to: {short_date(last)} is before Register from "
+                f"({short_date(first)}): the range ends before it starts."
+            )
             self.seen = None
             return
         self.evidence_label.setText("Reading the register…")
@@ -149,6 +154,7 @@ class NoticeToImproveDialog(QDialog):
             "is not normally used for leave in term time."
         )
         self.sent_on, self.method, self.until = self.ui.sent_on, self.ui.method, self.ui.until
+        self._today = today
         self.sent_on.setDate(qdate(today))
         for value, label in SEND_METHODS:
             self.method.addItem(label, value)
@@ -162,11 +168,12 @@ class NoticeToImproveDialog(QDialog):
 
     def _check_period(self) -> None:
         sent, until = day_of(self.sent_on), day_of(self.until)
-        refusal = (
-            "the improvement period must end after the notice is sent"
-            if until <= sent
-            else self._period.refusal(sent, until)
-        )
+        if sent > self._today:  # nothing is recorded as sent before it is sent
+            refusal: str | None = f"Sent on: {short_date(sent)} is a date still to come"
+        elif until <= sent:
+            refusal = "the improvement period must end after the notice is sent"
+        else:
+            refusal = self._period.refusal(sent, until)
         if refusal:
             self.period_note.setText(f"Cannot be sent: {refusal}.")
         else:

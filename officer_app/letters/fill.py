@@ -14,10 +14,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from officer_app.domain.working_days import bank_holidays
 from officer_app.letters.header import TIME_PATTERN
 from officer_app.letters.model import (
     LONG_TEXT_LIMIT,
     TEXT_LIMIT,
+    Ask,
     AskType,
     Block,
     BlockKind,
@@ -144,10 +146,51 @@ def check_asks(template: Template, given: Mapping[str, str], *, dated: dt.date) 
                     ask.name, f"{where}: {long_date(day)} is after the letter's date "
                     f"({long_date(dated)})",
                 )  # fmt: skip
+            _check_order(template, ask, day, out, where)
             value = day.isoformat()
         elif ask.type is AskType.TIME and not TIME_PATTERN.fullmatch(value):
             raise AskRefused(ask.name, f"{where}: {value!r} is not a time (HH:MM, 24-hour)")
         out[ask.name] = value
+    return out
+
+
+def _check_order(
+    template: Template, ask: Ask, day: dt.date, out: Mapping[str, str], where: str
+) -> None:
+    """``not_before`` (a period's end) and ``not_after`` (a reply-by date and its meeting)."""
+    for other_name, later in ((ask.not_before, False), (ask.not_after, True)):
+        other = template.ask(other_name) if other_name else None
+        theirs = parse_day(out.get(other_name, "")) if other is not None else None
+        if other is None or theirs is None:
+            continue
+        if (day > theirs) if later else (day < theirs):
+            side = "after" if later else "before"
+            raise AskRefused(
+                ask.name,
+                f"{where}: {long_date(day)} is {side} {other.label.lower()} ({long_date(theirs)})",
+            )
+
+
+def date_warning(day: dt.date) -> str | None:
+    """Why a date for a meeting is unusual: a Saturday, a Sunday or a bank holiday in England
+    and Wales (one calendar: ``domain.working_days``). A warning, never a refusal."""
+    holiday = bank_holidays(day.year).get(day)
+    if holiday is not None:
+        return f"{long_date(day, weekday=True)} is a bank holiday ({holiday})"
+    if day.weekday() >= 5:
+        return f"{long_date(day, weekday=True)} is a {DAYS[day.weekday()]}"
+    return None
+
+
+def ask_warnings(template: Template, answers: Mapping[str, str]) -> dict[str, str]:
+    """{ask name: warning} for each ``working_day`` date answered with an unusual day, for the
+    officer to confirm (the letter is still made)."""
+    out: dict[str, str] = {}
+    for ask in template.asks:
+        day = parse_day(answers.get(ask.name, "")) if ask.working_day else None
+        warning = date_warning(day) if day is not None else None
+        if warning is not None:
+            out[ask.name] = f"{ask.label}: {warning}"
     return out
 
 

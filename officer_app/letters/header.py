@@ -27,7 +27,10 @@ TITLE_MAX = 200
 HEADER_KEYS = (
     "id", "version", "title", "description", "recipient", "layout", "subject", "needs", "asks",
 )  # fmt: skip
-ASK_KEYS = ("name", "label", "type", "required", "help", "default", "not_in_past", "not_in_future")
+ASK_KEYS = (
+    "name", "label", "type", "required", "help", "default", "not_in_past", "not_in_future",
+    "not_before", "not_after", "working_day",
+)  # fmt: skip
 RECIPIENTS = ("parent",)
 
 
@@ -234,6 +237,12 @@ class HeaderChecker:
             if not_in_past and not_in_future:
                 self.problem((*path, "not_in_future"), "an ask cannot be both not_in_past and "
                              "not_in_future", key=True)  # fmt: skip
+            working_day = self.flag(item, (*path, "working_day"), False)
+            if working_day and kind not in (None, AskType.DATE):
+                self.problem((*path, "working_day"), "working_day is only for a date ask", key=True)
+            order: dict[str, str] = {}
+            for key in ("not_before", "not_after"):
+                order[key] = self.ask_link(item, (*path, key), kind)
             default = ""
             if "default" in item:
                 value = item["default"]
@@ -255,6 +264,26 @@ class HeaderChecker:
             if name is None or label is None or kind is None:
                 continue
             asks.append(
-                Ask(name, label, kind, required, help_text, default, not_in_past, not_in_future)
-            )
+                Ask(
+                    name, label, kind, required, help_text, default, not_in_past, not_in_future,
+                    order["not_before"], order["not_after"], working_day,
+                )
+            )  # fmt: skip
         return tuple(asks)
+
+    def ask_link(self, item: Mapping[str, Any], path: DataPath, kind: AskType | None) -> str:
+        """``not_before`` / ``not_after``: the name of an earlier date ask, or ""."""
+        key = str(path[-1])
+        if key not in item:
+            return ""
+        other = item[key]
+        if kind not in (None, AskType.DATE):
+            self.problem(path, f"{key} is only for a date ask", key=True)
+            return ""
+        if not isinstance(other, str) or other not in self.declared:
+            self.problem(path, f"{key}: {other!r} is not an earlier ask of this letter", key=True)
+            return ""
+        if self.declared[other][1] is not AskType.DATE:
+            self.problem(path, f"{key}: {other!r} is not a date ask", key=True)
+            return ""
+        return other

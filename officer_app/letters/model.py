@@ -65,6 +65,9 @@ class Ask:
     default: str = ""
     not_in_past: bool = False  # a date on or after the letter's date (a meeting)
     not_in_future: bool = False  # a date on or before the letter's date (a hearing held)
+    not_before: str = ""  # an earlier date ask this one cannot be before (a period's end)
+    not_after: str = ""  # an earlier date ask this one cannot be after (reply by the meeting)
+    working_day: bool = False  # a Saturday, Sunday or bank holiday is a warning to confirm
 
     @property
     def placeholder(self) -> str:

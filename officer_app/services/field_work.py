@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from officer_app.domain.chronology import EntryType
 from officer_app.forms import (
+    FieldError,
     FormDefinition,
     clean,
     validate,
@@ -102,6 +103,36 @@ class FieldWorkService(VisitWork, PlanWork):
         """The facts of the case that ``from_case`` fields take (e.g. ``legal_action``)."""
         return self._store.read(lambda session: case_facts(session, case_id))
 
+    def prefill_facts(self, case_id: str) -> dict[str, str]:
+        """What the case already knows, for the ``prefill`` fields of a form being opened
+        (:func:`officer_app.forms.with_prefill`): today's date and the time now (UK), the
+        family's current address, the child's name, school and date of birth."""
+        from officer_app.clock import uk_local
+
+        now = uk_local(self._clock.now())
+
+        def work(session: Session) -> dict[str, str]:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            child = session.get_one(Child, case.child_id)
+            family = child.family
+            address = (
+                [family.address_line1, family.address_line2, family.town, family.postcode]
+                if family is not None
+                else []
+            )
+            return {
+                "today": self._clock.today().isoformat(),
+                "now": f"{now.hour:02d}:{now.minute:02d}",
+                "family_address": "\n".join(part for part in address if part.strip()),
+                "child_name": f"{child.forename} {child.surname}",
+                "child_school": child.school.name if child.school is not None else "",
+                "child_dob": child.date_of_birth.isoformat(),
+            }
+
+        return self._store.read(work)
+
     def with_case_facts(
         self, case_id: str, definition: FormDefinition, answers: dict[str, Any]
     ) -> dict[str, Any]:
@@ -169,9 +200,13 @@ class FieldWorkService(VisitWork, PlanWork):
         people = self.people(case_id)
         # a fact of the case is the case's, never what was typed or kept in a draft
         kept = clean(definition, self.with_case_facts(case_id, definition, answers))
+        now = self._clock.now()
+        # a record of what happened cannot hold a time after the moment it is signed
         errors = validate(
-            definition, kept, people=[p for p, _ in people], today=self._clock.today()
+            definition, kept, people=[p for p, _ in people], today=self._clock.today(), now=now
         )
+        if occurred_at is not None and occurred_at > now:
+            errors.append(FieldError("When it happened", "is later than now."))
         if errors:
             raise RecordInvalid(errors)
         if definition.id == "home_visit" and self.needs_acknowledgement(case_id, None):
@@ -181,7 +216,6 @@ class FieldWorkService(VisitWork, PlanWork):
         body = record_body(definition, kept, people)
         kind = record_entry_type(definition.id)
         title = record_title(definition, kept)
-        now = self._clock.now()
         officer_id = self._officer_id
 
         def work(session: Session) -> EntryInfo:

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from officer_app.config import Letterhead
 from officer_app.domain.evidence import EvidenceMark
-from officer_app.letters.fill import LetterRefused, body_text, money, parse_day
+from officer_app.letters.fill import (
+    LetterRefused,
+    ask_warnings,
+    body_text,
+    date_warning,
+    money,
+    parse_day,
+)
 from officer_app.letters.model import FilledLetter, Layout, Template
 from officer_app.services.letter_facts import CaseFacts
 from officer_app.wording import long_date
@@ -23,6 +30,7 @@ __all__ = [
     "NoticeFacts",
     "RenderedLetter",
     "TemplateInfo",
+    "ask_warnings_for",
     "make_letter",
     "notice_placeholders",
     "template_info",
@@ -39,6 +47,21 @@ class AskInfo:
     default: str = ""
     not_in_past: bool = False
     not_in_future: bool = False
+    not_before: str = ""
+    not_after: str = ""
+    working_day: bool = False  # an unusual day (weekend, bank holiday) is a warning
+
+
+def ask_warnings_for(asks: Sequence[AskInfo], values: Mapping[str, str]) -> dict[str, str]:
+    """{ask name: warning} for each ``working_day`` date filled with a Saturday, Sunday or
+    bank holiday: the ask form shows it and the officer confirms it (never a refusal)."""
+    out: dict[str, str] = {}
+    for ask in asks:
+        day = parse_day(values.get(ask.name, "")) if ask.working_day else None
+        warning = date_warning(day) if day is not None else None
+        if warning is not None:
+            out[ask.name] = f"{ask.label}: {warning}"
+    return out
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,9 @@ def template_info(template: Template) -> TemplateInfo:
                 a.default,
                 a.not_in_past,
                 a.not_in_future,
+                a.not_before,
+                a.not_after,
+                a.working_day,
             )
             for a in template.asks
         ),
@@ -93,6 +119,7 @@ class RenderedLetter:
     sha256: str
     text: str = field(repr=False)
     asks: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()  # unusual dates the officer confirmed (or, on the CLI, was told)
 
 
 def make_letter(
@@ -143,6 +170,7 @@ def make_letter(
         sha256=hashlib.sha256(pdf).hexdigest(),
         text=text,
         asks=tuple(sorted(answers.items())),
+        warnings=tuple(ask_warnings(template, answers).values()),
     )
 
 

@@ -125,6 +125,9 @@ class NoticeIssuing(NoticeSteps):
         too_short_or_long = self._improvement.refusal(sent_on, until)
         if too_short_or_long:
             raise NoticeRefused(too_short_or_long)
+        if sent_on > self._clock.today():
+            # nothing is recorded as sent before it is sent
+            raise NoticeRefused("a Notice to Improve cannot be sent on a date still to come")
         if not improvement.strip():
             raise NoticeRefused("say what sufficient improvement means for this child")
         if not support.strip():

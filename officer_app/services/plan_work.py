@@ -28,6 +28,7 @@ from officer_app.store.models import (
     PlanAction,
     PlanTarget,
 )
+from officer_app.wording import short_date
 
 OWNERS = ("officer", "school", "parent", "agency")
 
@@ -69,6 +70,11 @@ class PlanWork(FieldWorkBase):
                 raise FieldWorkRefused("an attendance target is a percentage from 0 to 100")
         today = self._clock.today()
         review = review_on or self.timescales.next_review(today)
+        if review <= today:  # a review looks back on the plan: it cannot come before it
+            raise FieldWorkRefused(
+                f"Review date: {short_date(review)} is not after the plan is agreed "
+                f"({short_date(today)})"
+            )
 
         def work(session: Session) -> PlanInfo:
             if session.get(Case, case_id) is None:
@@ -114,6 +120,8 @@ class PlanWork(FieldWorkBase):
 
     def complete_action(self, action_id: str, done_on: dt.date | None = None) -> None:
         day = done_on or self._clock.today()
+        if day > self._clock.today():  # nothing is recorded as done before it is done
+            raise FieldWorkRefused(f"Done on: {short_date(day)} is a date still to come")
 
         def work(session: Session) -> None:
             action = session.get(PlanAction, action_id)

@@ -47,8 +47,16 @@ def test_the_dialog_refuses_a_period_outside_the_range_and_says_why(  # type: ig
     assert "Cannot be sent: the improvement period is too short" in dialog.period_note.text()
     dialog.until.setDate(qdate(dt.date(2027, 4, 5)))  # week 3 after the week of sending
     assert ok.isEnabled()
-    dialog.sent_on.setDate(qdate(AFTER_SPRING + dt.timedelta(days=7)))  # sent a week later
-    assert not ok.isEnabled() and "2 school weeks" in dialog.period_note.text()
+    dialog.sent_on.setDate(qdate(AFTER_SPRING - dt.timedelta(days=7)))  # sent a week before
+    assert ok.isEnabled() and "4 school weeks" in dialog.period_note.text()
+    # sent tomorrow: nothing is recorded as sent before it is sent (issue 11, point 10)
+    dialog.sent_on.setDate(qdate(AFTER_SPRING + dt.timedelta(days=1)))
+    assert not ok.isEnabled()
+    assert (
+        dialog.period_note.text() == "Cannot be sent: Sent on: 16/03/2027 is a date still to come."
+    )
+    dialog.sent_on.setDate(qdate(AFTER_SPRING))  # today
+    assert ok.isEnabled()
 
 
 def test_the_dialog_applies_the_las_own_range(  # type: ignore[no-untyped-def]

@@ -87,3 +87,25 @@ def test_a_reason_dialog_shows_only_the_rows_asked_for(qtbot) -> None:  # type: 
     assert full.ui.reason_label.text() == "&Reason"
     full.choices.setCurrentIndex(1)
     assert full.text() == "Issued in error"
+
+
+def test_a_register_range_that_ends_before_it_starts_cannot_be_recorded(  # type: ignore[no-untyped-def]
+    qtbot, runner: TaskRunner
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from officer_app.gui.dates import qdate
+
+    dialog = ConsiderDialog(PARENTS, EVIDENCE.first, EVIDENCE.last, lambda a, b: EVIDENCE, runner)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.last.setDate(qdate(EVIDENCE.first - dt.timedelta(days=1)))  # the day before
+    assert not ok.isEnabled()
+    assert dialog.evidence_label.text() == (
+        "Register to: 31/08/2026 is before Register from (01/09/2026): the range ends before "
+        "it starts."
+    )
+    dialog.last.setDate(qdate(EVIDENCE.first))  # the same day: a one-day range
+    assert ok.isEnabled()
+    dialog.last.setDate(qdate(EVIDENCE.first + dt.timedelta(days=1)))
+    assert ok.isEnabled()

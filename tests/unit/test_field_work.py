@@ -275,3 +275,61 @@ def test_a_safeguarding_concern_turns_the_case_red_for_the_supervisor(
     row = next(r for r in demo_profile.caseload.list_cases() if r.case_id == plain)
     assert row.rag == "red"
     assert row.rag_reason == "Safeguarding concern 19/11/2026"
+
+
+def test_a_record_whose_times_are_after_its_signing_is_refused(
+    demo_profile: OpenProfile,
+) -> None:
+    """Signed at 10:30 on 20 November 2026 (GMT): a visit that day ending 10:31 cannot be."""
+    fw = demo_profile.field_work
+    _, plain = _cases(demo_profile)
+    form = fw.definition("home_visit")
+    today = {**NO_REPLY, "visit_date": "2026-11-20", "arrival_time": "10:00"}
+    with pytest.raises(RecordInvalid) as refused:
+        fw.sign_record(plain, form, {**today, "departure_time": "10:31"})
+    assert str(refused.value).startswith("departure_time: \u201cTime of departure\u201d: 10:31")
+    with pytest.raises(RecordInvalid, match="When it happened: is later than now"):
+        fw.sign_record(
+            plain, form, NO_REPLY, occurred_at=dt.datetime(2026, 11, 20, 10, 31, tzinfo=dt.UTC)
+        )
+    entry = fw.sign_record(plain, form, {**today, "departure_time": "10:30"})
+    assert entry.answers is not None and entry.answers["departure_time"] == "10:30"
+
+
+def test_a_plan_reviewed_before_it_is_agreed_or_an_action_done_tomorrow_is_refused(
+    demo_profile: OpenProfile,
+) -> None:
+    fw = demo_profile.field_work
+    _, plain = _cases(demo_profile)
+    today = demo_profile.clock.today()
+    target = [TargetInput("Attendance of at least 90%", 90.0, 6)]
+    action = [ActionInput("Call mum", "officer", today + dt.timedelta(days=3))]
+    before = fw.active_plan(plain)
+    with pytest.raises(FieldWorkRefused, match=r"Review date: 20/11/2026 is not after"):
+        fw.create_plan(plain, targets=target, actions=action, review_on=today)
+    assert fw.active_plan(plain) == before  # nothing changed
+    plan = fw.create_plan(
+        plain, targets=target, actions=action, review_on=today + dt.timedelta(days=1)
+    )
+    with pytest.raises(FieldWorkRefused, match="Done on: 21/11/2026 is a date still to come"):
+        fw.complete_action(plan.actions[0].id, today + dt.timedelta(days=1))
+    fw.complete_action(plan.actions[0].id, today)
+    assert fw.active_plan(plain).actions[0].done_on == today  # type: ignore[union-attr]
+
+
+def test_an_action_agreed_at_a_visit_cannot_fall_due_before_it(demo_profile: OpenProfile) -> None:
+    fw = demo_profile.field_work
+    _, plain = _cases(demo_profile)
+    seen = {
+        **NO_REPLY,
+        "outcome": "seen",
+        "present": [],
+        "child_seen": False,
+        "child_not_seen_reason": "At school.",
+        "parent_account": "Unwell.",
+        "actions": [{"action": "Call", "action_by": "Officer", "action_due": "2026-11-18"}],
+    }
+    with pytest.raises(RecordInvalid) as refused:
+        fw.sign_record(plain, fw.definition("home_visit"), seen)
+    assert any(e.field_id == "action_due" for e in refused.value.errors)
+    assert "cannot be before \u201cDate of visit\u201d (19/11/2026)" in str(refused.value.errors)

@@ -533,7 +533,7 @@ def test_the_command_line_check(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
     check = ["--data-dir", str(tmp_path / "none"), "forms", "check"]
     assert main(check) == 0
-    assert "ok    home_visit v2" in capsys.readouterr().out
+    assert "ok    home_visit v3" in capsys.readouterr().out
     write(tmp_path, "visit.yaml", VISIT.replace("type: yes_no", "type: dropdown"))
     assert main([*check, str(tmp_path)]) == 1
     out, err = capsys.readouterr()

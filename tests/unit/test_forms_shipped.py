@@ -36,8 +36,10 @@ def test_every_shipped_definition_loads_with_no_problems(registry: FormRegistry)
     assert registry.ids() == SHIPPED
     for form_id in SHIPPED:
         definition = registry.get(form_id)
-        # home_visit v2 (issue 9, point 11: questioning without a caution); v1 kept in archive/
-        assert definition.version == (2 if form_id == "home_visit" else 1)
+        # home_visit v2 (issue 9, point 11: questioning without a caution), v3 and cme_referral
+        # v2 (issue 11, point 10: times not after the signing, a school-age date of birth)
+        # and every form v2 or above for the facts it prefills (issue 11, point 10)
+        assert definition.version == {"home_visit": 3}.get(form_id, 2)
         assert registry.get(form_id, definition.version) is definition
         assert registry.get(form_id, 1).version == 1
         assert definition.source.startswith(str(paths.shipped("forms")))

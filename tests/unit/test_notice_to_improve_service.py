@@ -84,3 +84,17 @@ def test_the_las_own_range_is_the_one_applied(demo_profile: OpenProfile) -> None
     with pytest.raises(NoticeRefused, match=r"too long.*LA's range is 1 to 2 school weeks"):
         _send(service, notice_id, WEEK_3_MONDAY)
     assert _send(service, notice_id, WEEK_2_SUNDAY) is NoticeStatus.NOTICE_TO_IMPROVE
+
+
+def test_a_notice_to_improve_cannot_be_sent_tomorrow(demo_profile: OpenProfile) -> None:
+    """Nothing is recorded as sent before it is sent: the day after today is refused."""
+    _case_id, notice_id = considered_with_evidence(demo_profile)
+    service = at(demo_profile, AFTER_SPRING - dt.timedelta(days=1))
+    before = _letters(demo_profile)
+    with pytest.raises(NoticeRefused, match="cannot be sent on a date still to come"):
+        _send(service, notice_id, WEEK_3_MONDAY)
+    assert service.notice(notice_id).status is NoticeStatus.CONSIDERED
+    assert _letters(demo_profile) == before
+    assert _send(at(demo_profile, AFTER_SPRING), notice_id, WEEK_3_MONDAY) is (
+        NoticeStatus.NOTICE_TO_IMPROVE
+    )
