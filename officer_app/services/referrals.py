@@ -233,6 +233,7 @@ class ReferralService:
                         address_from=None,
                     )
                     session.add(family)
+                    session.flush()  # parents before children: no relationship orders them
                     family_id = family.id
                 child = Child(
                     id=new_row_id(),
@@ -246,8 +247,8 @@ class ReferralService:
                     family_id=family_id,
                 )
                 session.add(child)
-                for adult in adults:
-                    session.add(Adult(id=new_row_id(), family_id=family_id, **adult))
+                session.add_all(Adult(id=new_row_id(), family_id=family_id, **a) for a in adults)
+                session.flush()
             else:  # the same child, referred again: what the referral says now is kept
                 if school_id is not None:
                     child.school_id = school_id
