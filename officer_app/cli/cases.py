@@ -1,10 +1,11 @@
-"""``officer-app cases list|stage``: the caseload."""
+"""``officer-app cases list|stage|new``: the caseload."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from officer_app.cli import case_new
 from officer_app.cli.common import (
     CliError,
     Subcommands,
@@ -39,6 +40,7 @@ def register(sub: Subcommands) -> None:
         help="the supervisor who authorised legal intervention (a move to legal needs one)",
     )
     stage.set_defaults(handler=cases_stage)
+    case_new.register(cases_sub)
 
 
 def cases_list(data_dir: Path, args: argparse.Namespace) -> int:
