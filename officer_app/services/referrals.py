@@ -164,6 +164,10 @@ class ReferralService:
             lambda session: _duplicates(session, forename, surname, dob, compact)
         )
 
+    def today(self) -> dt.date:
+        """The profile clock's today (the date received's default and its latest)."""
+        return self._clock.today()
+
     def first_contact_due(self, received: dt.date) -> dt.date:
         return self._timescales.first_contact_due(received)
 
