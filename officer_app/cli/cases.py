@@ -1,11 +1,12 @@
-"""``officer-app cases list|stage`` (and ``close|reopen``, cli/case_closure.py): the caseload."""
+"""``officer-app cases list|stage`` (and ``new``, cli/case_new.py; ``close|reopen``,
+cli/case_closure.py): the caseload."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from officer_app.cli import case_closure
+from officer_app.cli import case_closure, case_new
 from officer_app.cli.common import (
     CliError,
     Subcommands,
@@ -41,6 +42,7 @@ def register(sub: Subcommands) -> None:
     )
     stage.set_defaults(handler=cases_stage)
     case_closure.register(cases_sub)
+    case_new.register(cases_sub)
 
 
 def cases_list(data_dir: Path, args: argparse.Namespace) -> int:

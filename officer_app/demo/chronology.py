@@ -37,6 +37,7 @@ from officer_app.domain.closure import Figure, closure_entry_text
 from officer_app.domain.school_year import school_year_start
 from officer_app.domain.stages import Stage
 from officer_app.services.builders import amendment_title
+from officer_app.services.referral_rows import ReferralText
 from officer_app.store.evidence import seal_new_chain
 from officer_app.store.models import (
     ChronologyEntry,
@@ -63,6 +64,8 @@ class CaseContext:
     id_prefix: int
     # a closed case: its reason as recorded and the attendance before and after
     closure: tuple[str, Figure, Figure] | None = None
+    # The "Referral received" entry, as the referral service writes it (services.referral_rows)
+    referral_text: ReferralText | None = None
 
 
 def base_facts(
@@ -129,7 +132,10 @@ def _write(
     t = event.entry_type
     plain = _PLAIN_PROSE.get(t)
     if plain is not None:
-        return plain(rng, facts)
+        written = plain(rng, facts)  # drawn even when replaced: the rest of the story stays
+        if t == E.REFERRAL and ctx.referral_text is not None:
+            return prose.Written(ctx.referral_text.title, ctx.referral_text.body)
+        return written
     if t == E.MEETING:
         if event.variant == "contract":
             return prose.Written(

@@ -55,6 +55,11 @@ from officer_app.domain.closure import (
 )
 from officer_app.domain.school_year import school_year_start
 from officer_app.domain.stages import Stage
+from officer_app.services.referral_rows import (
+    case_reference,
+    referral_case_row,
+    referral_entry_text,
+)
 from officer_app.store.models import (
     Adult,
     AttendanceMark,
@@ -334,25 +339,33 @@ def _case_rows(
     )
     low, high = ENTRY_COUNTS[stage]
     target = CASE_ZERO_ENTRIES if child.index == 0 else rng.randint(low, high)
-    case_row = {
-        "id": case_id,
-        "reference": f"ATT-{referral.year}-{child.index + 1:05d}",
-        "child_id": child.id,
-        "officer_id": officer.id,
-        "stage": stage.value,
-        "status": "closed" if stage == Stage.CLOSED else "open",
-        "referral_date": referral,
-        "referral_source": f"{referring_school.name} attendance lead"[:120],
-        "referral_reason": prose.referral_reason(rng, figure_facts),
-        "next_action": "" if closed_on else prose.next_action(rng, stage.value, facts)[:200],
-        "next_action_due": None if closed_on else due_date(rng, today),
-        "closed_on": closed_on,
-        "closure_reason": closure_reason[:200],
-        "closure_code": closure_key,
-        "attendance_before": closure[1].percent if closure else None,
-        "attendance_after": closure[2].percent if closure else None,
-        "version": 1,
-    }
+    # The case opens as every referral does (services.referral_rows: the service's builder);
+    # the demo then gives it the stage its story has reached.
+    case_row = referral_case_row(
+        case_id=case_id,
+        reference=case_reference(referral.year, child.index + 1),
+        child_id=child.id,
+        officer_id=officer.id,
+        received=referral,
+        referred_by=f"{referring_school.name} attendance lead",
+        reason=prose.referral_reason(rng, figure_facts),
+    )
+    case_row.update(
+        stage=stage.value,
+        status="closed" if stage == Stage.CLOSED else "open",
+        next_action="" if closed_on else prose.next_action(rng, stage.value, facts)[:200],
+        next_action_due=None if closed_on else due_date(rng, today),
+        closed_on=closed_on,
+        closure_reason=closure_reason[:200],
+        closure_code=closure_key,
+        attendance_before=closure[1].percent if closure else None,
+        attendance_after=closure[2].percent if closure else None,
+    )
+    ctx.referral_text = referral_entry_text(
+        referred_by=case_row["referral_source"],
+        reason=case_row["referral_reason"],
+        received=referral,
+    )
     entries = chronology_rows(seed, ctx, today, target)
     return case_row, entries, mark_rows(id_prefix, child, register)
 

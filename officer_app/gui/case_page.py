@@ -44,11 +44,11 @@ if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.services.attendance import AttendanceService
     from officer_app.services.case_stages import CaseStageService, StageMove
     from officer_app.services.family_changes import FamilyChangeService
-    from officer_app.services.risk_flags import RiskFlagService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letter_batch_info import PreparedLetter
     from officer_app.services.letters import LetterInfo, LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
+    from officer_app.services.risk_flags import RiskFlagService
 
 SIDE_WIDTH = 390  # the People | Risk | Attachments column and the quick note
 QWIDGETSIZE_MAX = (1 << 24) - 1

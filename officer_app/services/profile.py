@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
+    from officer_app.services.referrals import ReferralService
     from officer_app.services.risk_flags import RiskFlagService
 
 OFFICER_SETTING = "officer_id"
@@ -180,6 +181,13 @@ class OpenProfile:
         from officer_app.services.risk_flags import RiskFlagService
 
         return RiskFlagService(self.store, self.clock, self.officer.id)
+
+    @functools.cached_property
+    def referrals(self) -> ReferralService:
+        """New referrals: the child, the family, the case and its first entry."""
+        from officer_app.services.referrals import ReferralService
+
+        return ReferralService(self.store, self.clock, self.officer.id, self.settings.timescales)
 
     @property
     def locked(self) -> bool:
