@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from officer_app import __version__
 from officer_app.gui import caseload_table as ct
-from officer_app.gui.case_actions import LETTER_ACTION, WORK_ACTIONS
+from officer_app.gui.case_actions import LETTER_ACTION, STAGE_ACTIONS, WORK_ACTIONS
 from officer_app.gui.caseload_page import CaseloadPage
 from officer_app.gui.idle_lock import IdleLock
 from officer_app.gui.markup import literal, no_accelerator, plain_label
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.profile: OpenProfile | None = None
         self.forms_warning = ""
+        self.referral_dialog: QDialog | None = None
         self.letters_warning = ""
         self.batch_dialog: QWidget | None = None
         self._first_load = True
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.caseload, "Caseload")
         self.week = WeekPage()
         self.week.open_case.connect(self.open_case)
+        self.week.changed.connect(self.refresh)
         self.tabs.addTab(self.week, "This week")
         for fixed in range(FIXED_TABS):
             self.tabs.tabBar().setTabButton(
@@ -129,6 +132,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.referral_action = self._action("&New referral…", "Ctrl+Shift+N", self.new_referral)
+        file_menu.addAction(self.referral_action)
+        file_menu.addSeparator()
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
@@ -157,6 +163,13 @@ class MainWindow(QMainWindow):
                 item.full, item.shortcut, functools.partial(self.case_action, item.key)
             )
         case_menu.addActions(list(self.work_actions.values()))
+        case_menu.addSeparator()
+        for item in STAGE_ACTIONS:  # moving the case on, closing and reopening it
+            self.work_actions[item.key] = self._action(
+                item.full, item.shortcut, functools.partial(self.case_action, item.key)
+            )
+            case_menu.addAction(self.work_actions[item.key])
+        case_menu.addSeparator()
         self.letter_action = self._action(
             LETTER_ACTION.full, LETTER_ACTION.shortcut, self.write_letter
         )
@@ -175,6 +188,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Officer App", None, self._about))
         self.workspace_actions = [
+            self.referral_action,
             self.import_action,
             self.notices_action,
             self.lock_action,
@@ -241,6 +255,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.lock_button.setEnabled(True)
         self._first_load = True
+        self.week.attach(
+            lambda: profile.field_work,
+            profile.cases.unsigned.caseload,
+            self.runner,
+            profile.clock.now,
+        )
         self.refresh()
         self._pending_timer.start()
         self.idle.arm()
@@ -429,6 +449,9 @@ class MainWindow(QMainWindow):
             attendance=lambda: profile.attendance,
             letters=lambda: profile.letters,
             penalty_notices=lambda: profile.penalty_notices,
+            stages=lambda: profile.stages,
+            family_changes=lambda: profile.family_changes,
+            risk_flags=lambda: profile.risk_flags,
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")
@@ -444,6 +467,23 @@ class MainWindow(QMainWindow):
     def current_case(self) -> CasePage | None:
         page = self.tabs.currentWidget()
         return page if isinstance(page, _case_page()) else None
+
+    def new_referral(self) -> None:
+        """File > New referral: the child, the family, who referred and why; the case opens."""
+        profile = self.profile
+        if profile is None:
+            return
+        from officer_app.gui.referral_dialog import ReferralDialog
+
+        dialog = ReferralDialog(self, profile.referrals, self.runner)
+        dialog.taken.connect(self._referral_taken)
+        dialog.open_case.connect(self.open_case)
+        self.referral_dialog = dialog
+        dialog.open()
+
+    def _referral_taken(self, case_id: str) -> None:
+        self.refresh()
+        self.open_case(case_id)
 
     def write_letter(self) -> None:
         page = self.current_case()
