@@ -116,6 +116,9 @@ class RiskFlagsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Risk flags")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # rows wrap to the list's width: never a sideways scroll bar in the narrow side column
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         # a light selection, so the row's own colours (the chip, the muted text) stay legible
         self.list.setStyleSheet(
             "QListWidget::item { border-bottom: 1px solid #e3e7eb; }"
