@@ -195,6 +195,9 @@ class CasePage(QWidget):
         risk.setWidgetResizable(True)
         risk.setFrameShape(QFrame.Shape.NoFrame)
         risk.setWidget(self.risk_banner)
+        # held here: with the flags panel in its place the area has no parent, and the banner
+        # (still set on every load, for the tests and a profile without the panel) would go
+        self._risk_scroll = risk
         self.side = QTabWidget()
         self.side.setAccessibleName("People, risk and attachments")
         self.people_panel: PeoplePanel | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from officer_app.clock import UK, uk_local
 from officer_app.gui.generated.ui_finish_entry_dialog import Ui_FinishEntryDialog
@@ -116,7 +116,7 @@ def discard_dialog(entry: EntryInfo, today: dt.date, parent: QWidget | None) -> 
 def cancel_visit_dialog(
     visit: VisitPlanInfo, today: dt.date, parent: QWidget | None
 ) -> ReasonDialog:
-    return ReasonDialog(
+    dialog = ReasonDialog(
         "Cancel a planned visit",
         f"The visit to {visit.child_name} ({visit.case_reference}) planned for "
         f"{short_datetime(visit.planned_for)}. The cancellation and its reason are signed into "
@@ -126,6 +126,11 @@ def cancel_visit_dialog(
         with_date=False,
         parent=parent,
     )
+    # not "Cancel the visit" beside "Cancel": the way out says that nothing changes
+    keep = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    keep.setText("Keep the visit")
+    keep.setAccessibleName("Keep the visit")
+    return dialog
 
 
 def accepted(dialog: QDialog) -> bool:

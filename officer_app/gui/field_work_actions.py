@@ -33,6 +33,7 @@ class _Prepared:
     risks: tuple[RiskInfo, ...]
     needs_ack: bool
     facts: dict[str, bool] | None = None
+    known: dict[str, str] | None = None  # what the case already knows, for prefill fields
     planned: tuple[VisitPlanInfo, ...] = ()  # the case's planned visits, for a visit record
 
 
@@ -72,6 +73,7 @@ class FieldWorkActions(QObject):
                 risks=self._service.risks_for(self.case_id) if needs else (),
                 needs_ack=needs,
                 facts=self._service.case_facts(self.case_id),
+                known=self._service.prefill_facts(self.case_id),
                 planned=(
                     tuple(self._service.planned_for_case(self.case_id))
                     if form_id == "home_visit"
@@ -107,6 +109,7 @@ class FieldWorkActions(QObject):
             people=prepared.people,
             answers=prepared.answers,
             facts=prepared.facts,
+            known=prepared.known,
             visit_plan_id=visit_plan_id,
             today=self._today,
             planned_visits=prepared.planned,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -137,7 +138,11 @@ class PeoplePanel(QWidget):
     # --- showing ------------------------------------------------------------------------
     def reload(self) -> None:
         case_id, service = self.case_id, self._service
-        self._runner.run(lambda: service.people(case_id), self.show_people, self._failed)
+        self._runner.run(
+            lambda: service.people(case_id),
+            lambda found: self.show_people(found) if shiboken6.isValid(self) else None,
+            lambda exc: self._failed(exc) if shiboken6.isValid(self) else None,
+        )  # the case's tab may have closed while the worker ran
 
     def show_people(self, people: FamilyPeople) -> None:
         self.people = people

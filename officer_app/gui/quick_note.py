@@ -109,13 +109,15 @@ class QuickNote(QFrame):
         note_row.addWidget(self.note_type)
         note_row.addWidget(plain_label("Happened"))
         note_row.addWidget(self.happened)
-        note_row.addWidget(self.note_title, 1)
+        note_row.addStretch(1)
+        # the title on its own line: in the side column's ~400 px it was squeezed to "T…"
         note_foot = QHBoxLayout()
         note_foot.addWidget(self.note_status, 1)
         note_foot.addWidget(self.sign_button)
         note_layout = QVBoxLayout(self)
         note_layout.setContentsMargins(10, 6, 10, 8)
         note_layout.addLayout(note_row)
+        note_layout.addWidget(self.note_title)
         note_layout.addWidget(self.note_text)
         note_layout.addLayout(note_foot)
         for widget in (self.note_text, self.note_title):

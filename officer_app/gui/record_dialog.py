@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_app.clock import uk_local
-from officer_app.forms import FormDefinition, with_case_facts
+from officer_app.forms import FormDefinition, with_case_facts, with_prefill
 from officer_app.gui.form_widget import FormWidget
 from officer_app.gui.markup import plain_label
 from officer_app.gui.task_runner import WRITES, TaskRunner
@@ -45,6 +45,7 @@ class RecordDialog(QDialog):
         people: list[tuple[str, str]],
         answers: dict[str, Any] | None = None,
         facts: Mapping[str, bool] | None = None,
+        known: Mapping[str, str] | None = None,
         visit_plan_id: str | None = None,
         today: dt.date | None = None,
         planned_visits: Sequence[VisitPlanInfo] = (),
@@ -62,8 +63,11 @@ class RecordDialog(QDialog):
         self._dirty = False
         self._attention = False  # a problem message the autosave note must not cover
         self._last_save = 0.0
-        # facts of the case (e.g. heading for legal action) answer their fields, never a draft
+        # facts of the case (e.g. heading for legal action) answer their fields, never a draft;
+        # what the case already knows (today, the family's address: ``known``, from
+        # FieldWorkService.prefill_facts) starts its blank ``prefill`` fields (issue 11 pt 10)
         shown = with_case_facts(definition, answers or {}, facts or {})
+        shown = with_prefill(definition, shown, known or {})
         self.form = FormWidget(definition, people=people, answers=shown)
         self.form.changed.connect(self._changed)
         self.status = plain_label(
@@ -183,7 +187,8 @@ class RecordDialog(QDialog):
         super().reject()
 
     def sign(self) -> None:
-        errors = self.form.validate(self._today)
+        # a time after now is said at its field before signing, as the signing would refuse it
+        errors = self.form.validate(self._today, now=self._service.now())
         if errors:
             self._attention = True
             self.status.setText(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -115,6 +116,9 @@ class RiskFlagsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Risk flags")
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # rows wrap to the list's width: never a sideways scroll bar in the narrow side column
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         # a light selection, so the row's own colours (the chip, the muted text) stay legible
         self.list.setStyleSheet(
             "QListWidget::item { border-bottom: 1px solid #e3e7eb; }"
@@ -160,7 +164,11 @@ class RiskFlagsPanel(QWidget):
         def gather() -> tuple[tuple[FlagInfo, ...], list[tuple[str, str]]]:
             return service.flags(case_id, ended), service.people(case_id)
 
-        self._runner.run(gather, lambda found: self.show_flags(*found), self._failed)
+        self._runner.run(
+            gather,
+            lambda found: self.show_flags(*found) if shiboken6.isValid(self) else None,
+            lambda exc: self._failed(exc) if shiboken6.isValid(self) else None,
+        )  # the case's tab may have closed while the worker ran
 
     def show_flags(
         self, flags: tuple[FlagInfo, ...], people: list[tuple[str, str]] | None = None

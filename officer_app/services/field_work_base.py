@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -57,6 +58,11 @@ class FieldWorkBase:
         self.forms = forms
         self.timescales = timescales or Timescales()
         self.la_name = la_name
+
+    def now(self) -> dt.datetime:
+        """The moment now by the profile's clock (the demo's stands still): what a record's
+        times are checked against before it is signed (issue 11, point 10)."""
+        return self._clock.now()
 
 
 def active_risks(session: Session, case_id: str) -> list[RiskFlag]:

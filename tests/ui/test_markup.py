@@ -111,8 +111,12 @@ def test_names_school_and_risk_flag_on_a_case_are_shown_literally(qtbot, hostile
     banner = shown(page.risk_banner)
     assert f"HIGH — {CATEGORY}: {DESCRIPTION}" in banner
     assert f"({ADULT} Smith)" in banner
-    people = page.people.toPlainText()
-    assert f"{ADULT} Smith" in people
+    # the adults are on the People tab (the side panel that edits them), shown literally
+    panel = page.people_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.adults.count() > 0, timeout=10_000)
+    people = [panel.adults.item(n).text() for n in range(panel.adults.count())]
+    assert any(f"{ADULT} Smith" in text for text in people), people
     # the tab shows the surname's "&" as a character, not as a keyboard accelerator
     index = window.tabs.indexOf(page)
     assert window.tabs.tabText(index) == markup.no_accelerator(f"{CHILD_SURNAME}, {CHILD_FORENAME}")
