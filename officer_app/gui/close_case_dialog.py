@@ -11,7 +11,13 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QWidget
 
-from officer_app.domain.closure import Figure, closure_entry_text, closure_text, percent_text
+from officer_app.domain.closure import (
+    ClosureReason,
+    Figure,
+    closure_entry_text,
+    closure_text,
+    percent_text,
+)
 from officer_app.domain.stages import Stage
 from officer_app.gui.generated.ui_close_case_dialog import Ui_CloseCaseDialog
 from officer_app.gui.generated.ui_reopen_case_dialog import Ui_ReopenCaseDialog
@@ -75,6 +81,9 @@ class CloseCaseDialog(QDialog):
             "attendance before and after intervention, signed into the chronology. The "
             "figures come from the register held; change them if the school's differ."
         )
+        # No reason chosen for the officer: "Attendance improved" must never be the default of
+        # a case whose figures fell.
+        self.reasons.addItem("Choose the reason…", None)
         for reason in preview.reasons:
             self.reasons.addItem(reason.label, reason.key)
         for spin, note, figure, period in (
@@ -92,6 +101,13 @@ class CloseCaseDialog(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         self.ui.intro.setText(f"The case could not be read: {_failure(exc)}")
 
+    def _reason(self) -> ClosureReason | None:
+        """The reason chosen, or None while the officer has chosen none."""
+        preview, key = self._preview, self.reasons.currentData()
+        if preview is None or key is None:
+            return None
+        return next((r for r in preview.reasons if r.key == key), None)
+
     def _given(self, spin: QDoubleSpinBox, figure: Figure) -> float | None:
         """The officer's figure, or None where it is the register's own."""
         value = spin.value()
@@ -102,8 +118,12 @@ class CloseCaseDialog(QDialog):
         preview = self._preview
         if preview is None or preview.closed:
             return
-        reason = preview.reasons[max(0, self.reasons.currentIndex())]
+        reason = self._reason()
         detail = self.detail.toPlainText()
+        if reason is None:
+            self.ui.detail_label.setText("&Detail")
+            self.signed.setPlainText("(Choose the reason the case closes.)")
+            return
         self.ui.detail_label.setText("&Detail (required)" if reason.needs_detail else "&Detail")
         before = dataclasses.replace(preview.before, given=self._given(self.before, preview.before))
         after = dataclasses.replace(preview.after, given=self._given(self.after, preview.after))
@@ -116,7 +136,10 @@ class CloseCaseDialog(QDialog):
         preview = self._preview
         if preview is None or preview.closed:
             return
-        reason = preview.reasons[self.reasons.currentIndex()]
+        reason = self._reason()
+        if reason is None:
+            self.message.setText("Reason: choose why the case closes.")
+            return
         detail = self.detail.toPlainText()
         if reason.needs_detail and not detail.strip():
             self.message.setText(f"Detail: say why the case closes ({reason.label}).")

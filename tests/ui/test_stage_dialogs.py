@@ -111,12 +111,18 @@ def test_close_case_prefills_the_figures_shows_what_is_signed_and_closes(  # typ
     dialog = CloseCaseDialog(service, case_id, runner)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.ok.isEnabled())
-    assert [dialog.reasons.itemData(n) for n in range(dialog.reasons.count())][:2] == [
+    assert [dialog.reasons.itemData(n) for n in range(dialog.reasons.count())][:3] == [
+        None,  # no reason chosen for the officer
         "attendance_improved",
         "moved_out_of_area",
     ]
     register = preview.before.register
     assert dialog.before.value() == (NOT_KNOWN if register is None else round(register, 1))
+    unchosen = _snapshot(demo_profile, case_id)
+    dialog.submit()
+    assert dialog.message.text() == "Reason: choose why the case closes."
+    assert _snapshot(demo_profile, case_id) == unchosen
+    dialog.reasons.setCurrentIndex(dialog.reasons.findData("attendance_improved"))
     signed = dialog.signed.toPlainText()
     assert signed.startswith("Stage: Plan and review to Closed - Attendance improved\n")
     assert "from the register" in signed
