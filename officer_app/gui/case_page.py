@@ -195,6 +195,7 @@ class CasePage(QWidget):
         risk.setWidgetResizable(True)
         risk.setFrameShape(QFrame.Shape.NoFrame)
         risk.setWidget(self.risk_banner)
+        self.risk_scroll = risk  # kept: with the risk panel it is on no tab, and would be freed
         self.side = QTabWidget()
         self.side.setAccessibleName("People, risk and attachments")
         self.people_panel: PeoplePanel | None = None
