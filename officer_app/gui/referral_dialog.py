@@ -140,8 +140,8 @@ class ReferralDialog(QDialog):
         self._school_changed()
         ui.family_link.addItem(NEW_FAMILY, None)
         ui.family_link.currentIndexChanged.connect(self._family_changed)
-        for box in (ui.surname, ui.postcode, ui.address1):
-            box.editingFinished.connect(self._look_for_family)
+        for line in (ui.surname, ui.postcode, ui.address1):
+            line.editingFinished.connect(self._look_for_family)
         self._family_changed()
         ui.reason.setMaximumHeight(110)
         ui.duplicates_box.hide()
