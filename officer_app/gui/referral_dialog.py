@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.generated.ui_referral_dialog import Ui_ReferralDialog
+from officer_app.gui.markup import literal
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.referrals import (
     DuplicateChild,
@@ -200,7 +201,7 @@ class ReferralDialog(QDialog):
         box.addItem(first, None)
         for match in found:
             box.addItem(match.label, match.family_id)
-            box.setItemData(box.count() - 1, match.label, Qt.ItemDataRole.ToolTipRole)
+            box.setItemData(box.count() - 1, literal(match.label), Qt.ItemDataRole.ToolTipRole)
         at = box.findData(chosen) if chosen else 0
         box.setCurrentIndex(max(0, at))
         box.blockSignals(False)

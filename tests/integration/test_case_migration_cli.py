@@ -22,7 +22,7 @@ GIAS = (
 CHILDREN = (  # forename, surname, dob, urn, stage the other system had it at
     ("Ada", "Brook", "2015-04-02", "140001", "allocated"),
     ("Ben", "Carr", "2012-09-30", "140002", "assessment"),
-    ("Dev", "Eade", "2011-06-21", "140004", "support"),
+    ("Dev", "Eade", "2011-06-21", "140004", "allocated"),  # then closed
 )
 
 
