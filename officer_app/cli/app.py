@@ -21,6 +21,7 @@ from officer_app.cli import (
     letters,
     notices,
     profile,
+    schools,
     tidy,
     verify,
 )
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 GROUPS: tuple[Callable[[Subcommands], None], ...] = (
     demo.register,
     cases.register,
+    schools.register,
     attendance.register,
     forms.register,
     letters.register,

@@ -18,6 +18,18 @@ def register(cases_sub: Subcommands) -> None:
     new.add_argument("--child-surname", required=True, metavar="NAME")
     new.add_argument("--dob", required=True, metavar="YYYY-MM-DD", help="date of birth")
     new.add_argument("--school-urn", required=True, metavar="URN", help="the school's URN")
+    new.add_argument(
+        "--school-name",
+        default="",
+        metavar="NAME",
+        help="the school's name: a URN the profile does not hold yet is added with it",
+    )
+    new.add_argument(
+        "--school-phase",
+        default="",
+        metavar="PHASE",
+        help="a new school's phase: primary, secondary, special, PRU or all-through",
+    )
     new.add_argument("--upn", default="", help="the child's UPN (its check letter is checked)")
     new.add_argument("--referral-date", required=True, metavar="YYYY-MM-DD", help="received")
     new.add_argument("--reason", required=True, help="why the child is referred")
@@ -50,6 +62,8 @@ def cases_new(data_dir: Path, args: argparse.Namespace) -> int:
         gender=args.gender,
         upn=args.upn,
         school=urn,
+        school_name=args.school_name,
+        school_phase=args.school_phase,
         year_group=args.year_group,
         not_duplicate_reason=args.not_duplicate,
     )
@@ -57,7 +71,7 @@ def cases_new(data_dir: Path, args: argparse.Namespace) -> int:
         try:
             taken = opened.referrals.take_referral(referral)
         except ReferralInvalid as exc:
-            said = (f"--{_OPTIONS.get(p.field, p.field)}: {p.message}" for p in exc.problems)
+            said = (f"--{_OPTIONS.get(p.field, p.field)}: {_hint(p.message)}" for p in exc.problems)
             raise CliError("; ".join(said)) from None
         except DuplicateChild as exc:
             raise CliError(f"not taken: {exc} (--not-duplicate REASON)") from None
@@ -75,9 +89,16 @@ _OPTIONS = {
     "date of birth": "dob",
     "date received": "referral-date",
     "school": "school-urn",
+    "school name": "school-name",
+    "school phase": "school-phase",
     "upn": "upn",
     "reason": "reason",
     "referred by": "referred-by",
     "gender": "gender",
     "year group": "year-group",
 }
+
+
+def _hint(message: str) -> str:
+    """The service's words, with the option that would add an unknown school."""
+    return message.replace("give its name to add it", "give --school-name to add it")

@@ -27,15 +27,18 @@ from PySide6.QtWidgets import (
 
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.generated.ui_referral_dialog import Ui_ReferralDialog
+from officer_app.gui.markup import literal
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.referrals import (
     DuplicateChild,
     DuplicateInfo,
+    FamilyMatch,
     NewAdult,
     NewReferral,
     ReferralInvalid,
     ReferralService,
     ReferralTaken,
+    SchoolChoice,
 )
 from officer_app.wording import short_date
 
@@ -54,6 +57,17 @@ ADULT_COLUMNS = (
 )
 _CHECK_COLUMNS = (3, 6)
 _URN_IN_CHOICE = re.compile(r"\((\d{6})\)\s*$")
+_URN = re.compile(r"^\d{6}$")
+# A new school's phase: what the officer sees, and the word the service takes.
+NEW_SCHOOL_PHASES = (
+    ("Phase not known", ""),
+    ("Primary", "primary"),
+    ("Secondary", "secondary"),
+    ("Special", "special"),
+    ("PRU / alternative provision", "PRU"),
+    ("All-through", "all-through"),
+)
+NEW_FAMILY = "A new family (the address below)"
 # The service's field names (referral_checks) and the error label that shows each.
 _FIELD_LABELS = {
     "forename": "forename",
@@ -62,6 +76,8 @@ _FIELD_LABELS = {
     "gender": "gender",
     "upn": "upn",
     "school": "school",
+    "school name": "school",
+    "school phase": "school",
     "year group": "year_group",
     "family name": "family_name",
     "family": "family_name",
@@ -92,6 +108,8 @@ class ReferralDialog(QDialog):
         self._runner = runner
         self.result_case_id: str | None = None
         self._duplicates: list[DuplicateInfo] = []
+        self._known_urns: set[str] = set()
+        self._family_query: tuple[str, str, str] | None = None
         ui = self.ui
         today = service.today()
         for box in (ui.dob, ui.received):
@@ -117,6 +135,15 @@ class ReferralDialog(QDialog):
             header.setToolTip("Parental responsibility")
         ui.add_adult.clicked.connect(self.add_adult)
         ui.remove_adult.clicked.connect(self._remove_adult)
+        for text, code in NEW_SCHOOL_PHASES:
+            ui.new_school_phase.addItem(text, code)
+        ui.school.textChanged.connect(self._school_changed)
+        self._school_changed()
+        ui.family_link.addItem(NEW_FAMILY, None)
+        ui.family_link.currentIndexChanged.connect(self._family_changed)
+        for line in (ui.surname, ui.postcode, ui.address1):
+            line.editingFinished.connect(self._look_for_family)
+        self._family_changed()
         ui.reason.setMaximumHeight(110)
         ui.duplicates_box.hide()
         ui.duplicates_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -132,12 +159,68 @@ class ReferralDialog(QDialog):
         self._runner.run(self._service.schools, self._set_schools, self._failed)
 
     # --- the form --------------------------------------------------------------------------
-    def _set_schools(self, schools: object) -> None:
-        names = [f"{s.name} ({s.urn})" for s in schools]  # type: ignore[attr-defined]
+    def _set_schools(self, schools: list[SchoolChoice]) -> None:
+        self._known_urns = {s.urn for s in schools}
+        names = [f"{s.name} ({s.urn})" for s in schools]
         completer = QCompleter(names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.ui.school.setCompleter(completer)
+        if not schools:
+            self.ui.school.setPlaceholderText("the school's URN (six digits): none held yet")
+        self._school_changed()
+
+    def _school_changed(self) -> None:
+        """A URN the profile does not hold: the new school's name and phase are asked."""
+        urn = self.ui.school.text().strip()
+        new = bool(_URN.match(urn)) and urn not in self._known_urns
+        for widget in (self.ui.new_school_label, self.ui.new_school_box):
+            widget.setVisible(new)
+
+    def is_new_school(self) -> bool:
+        return self.ui.new_school_box.isVisibleTo(self)
+
+    # --- the family: a sibling's, or a new one ---------------------------------------------
+    def _look_for_family(self) -> None:
+        ui = self.ui
+        query = (ui.surname.text().strip(), ui.postcode.text().strip(), ui.address1.text())
+        if not query[0] and not query[1]:
+            return
+        if query == self._family_query:
+            return
+        self._family_query = query
+        service = self._service
+        self._runner.run(lambda: service.matching_families(*query), self._set_families)
+
+    def _set_families(self, found: list[FamilyMatch]) -> None:
+        box = self.ui.family_link
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        first = NEW_FAMILY if not found else f"{NEW_FAMILY}, or a sibling's ({len(found)} found)"
+        box.addItem(first, None)
+        for match in found:
+            box.addItem(match.label, match.family_id)
+            box.setItemData(box.count() - 1, literal(match.label), Qt.ItemDataRole.ToolTipRole)
+        at = box.findData(chosen) if chosen else 0
+        box.setCurrentIndex(max(0, at))
+        box.blockSignals(False)
+        self._family_changed()
+
+    def _family_changed(self) -> None:
+        """A sibling's family keeps its own name, address and adults: those fields rest."""
+        linked = self.ui.family_link.currentData() is not None
+        ui = self.ui
+        for widget in (ui.family_name, ui.address1, ui.address2, ui.town, ui.postcode):
+            widget.setEnabled(not linked)
+        ui.adults.setEnabled(not linked)
+        ui.add_adult.setEnabled(not linked)
+        ui.remove_adult.setEnabled(not linked)
+
+    def family_offers(self) -> list[str]:
+        """The family choices offered (for tests): the first is always a new family."""
+        box = self.ui.family_link
+        return [box.itemText(n) for n in range(box.count())]
 
     def add_adult(self) -> None:
         table = self.ui.adults
@@ -205,13 +288,18 @@ class ReferralDialog(QDialog):
             gender=str(ui.gender.currentData() or ""),
             upn=ui.upn.text(),
             school=self._school(),
+            school_name=ui.new_school_name.text() if self.is_new_school() else "",
+            school_phase=str(ui.new_school_phase.currentData() or "")
+            if self.is_new_school()
+            else "",
+            family_id=ui.family_link.currentData(),
             year_group=str(ui.year_group.currentData() or ""),
             family_name=ui.family_name.text(),
             address_line1=ui.address1.text(),
             address_line2=ui.address2.text(),
             town=ui.town.text(),
             postcode=ui.postcode.text(),
-            adults=self._adults(),
+            adults=() if ui.family_link.currentData() is not None else self._adults(),
             referred_by=ui.referred_by.text(),
             reason=ui.reason.toPlainText(),
             received=pydate(ui.received.date()),

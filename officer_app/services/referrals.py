@@ -20,7 +20,9 @@ from officer_app.clock import UK, Clock
 from officer_app.domain.stages import Stage
 from officer_app.domain.working_days import Timescales
 from officer_app.services import referral_checks as check
+from officer_app.services import schools as known_schools
 from officer_app.services.referral_checks import FieldProblem, Problems, ReferralInvalid
+from officer_app.services.referral_families import FamilyMatch, matching_families
 from officer_app.services.referral_rows import (
     ENTRY_TYPE,
     case_reference,
@@ -36,6 +38,7 @@ from officer_app.store.models import new_id as new_row_id
 __all__ = [
     "DuplicateChild",
     "DuplicateInfo",
+    "FamilyMatch",
     "FieldProblem",
     "NewAdult",
     "NewReferral",
@@ -71,6 +74,8 @@ class NewReferral:
     gender: str = ""
     upn: str = ""
     school: str = ""  # a URN (six digits) or the school's name; empty: on no school roll
+    school_name: str = ""  # with a URN the profile does not hold: add that school
+    school_phase: str = ""  # its phase (primary, secondary, special, PRU, all-through)
     year_group: str = ""
     family_id: str | None = None  # link this existing family instead of making one
     family_name: str = ""  # empty: the child's surname
@@ -154,6 +159,15 @@ class ReferralService:
             ]
         )
 
+    def matching_families(
+        self, surname: str, postcode: str = "", address_line1: str = ""
+    ) -> list[FamilyMatch]:
+        """Families the child may belong to: a sibling with the surname, or the same address
+        (the officer links one with :attr:`NewReferral.family_id`)."""
+        return self._store.read(
+            lambda session: matching_families(session, surname, postcode, address_line1)
+        )
+
     def possible_duplicates(
         self, forename: str, surname: str, dob: dt.date | None, upn: str = ""
     ) -> list[DuplicateInfo]:
@@ -186,6 +200,7 @@ class ReferralService:
         upn = check.upn(problems, referral.upn)
         year_group = check.year_group(problems, referral.year_group)
         school_text = check.tidy(referral.school)
+        new_school = _new_school(problems, school_text, referral.school_name, referral.school_phase)
         family_name = check.optional(
             problems, "family name", referral.family_name, check.FAMILY_LIMIT
         )
@@ -215,7 +230,7 @@ class ReferralService:
         def work(session: Session) -> ReferralTaken:
             # Checked again inside the writer's transaction: two officers taking the same child
             # at once are taken in turn, and the second sees the first's case.
-            school_id = _school(session, school_text)
+            school_id = _school(session, school_text, new_school)
             if session.get(Officer, officer_id) is None:
                 raise ReferralInvalid([FieldProblem("officer", "no such officer")])
             duplicates = _duplicates(session, forename, surname, referral.date_of_birth, upn)
@@ -327,15 +342,36 @@ def _checked_adult(problems: Problems, n: int, adult: NewAdult) -> dict[str, obj
     }
 
 
-def _school(session: Session, text: str) -> str | None:
-    """The school's id, by URN or by a name that matches one school; None for no school."""
+def _new_school(problems: Problems, urn: str, name: str, phase: str) -> tuple[str, str]:
+    """The name and phase of a school to add (both empty: add none); checked here, so that a
+    bad one is a line at its field like any other."""
+    if not name.strip() and not phase.strip():
+        return "", ""
+    try:
+        checked_name = known_schools.check_name(name)
+    except known_schools.SchoolInvalid as exc:
+        problems.add("school name", exc.message)
+        checked_name = ""
+    try:
+        checked_phase = known_schools.check_phase(phase)
+    except known_schools.SchoolInvalid as exc:
+        problems.add("school phase", exc.message)
+        checked_phase = ""
+    if not (urn.isdigit() and len(urn) == 6):
+        problems.add("school", "a new school needs its URN (six digits)")
+    return checked_name, checked_phase
+
+
+def _school(session: Session, text: str, new_school: tuple[str, str]) -> str | None:
+    """The school's id, by URN or by a name that matches one school; None for no school. An
+    unknown URN given with a name is added (:func:`known_schools.school_for_referral`)."""
     if not text:
         return None
     if text.isdigit():
-        found = session.scalar(select(School.id).where(School.urn == text))
-        if found is None:
-            raise ReferralInvalid([FieldProblem("school", f"no school with URN {text}")])
-        return str(found)
+        try:
+            return known_schools.school_for_referral(session, text, *new_school)
+        except known_schools.SchoolInvalid as exc:
+            raise ReferralInvalid([FieldProblem("school", exc.message)]) from None
     wanted = text.casefold()
     rows = session.execute(select(School.id, School.name)).all()
     exact = [i for i, n in rows if n.casefold() == wanted]

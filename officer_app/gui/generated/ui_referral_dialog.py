@@ -167,16 +167,41 @@ class Ui_ReferralDialog(object):
 
         self.child_form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.school_error)
 
+        self.new_school_label = QLabel(self.body)
+        self.new_school_label.setObjectName(u"new_school_label")
+        self.new_school_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.child_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.new_school_label)
+
+        self.new_school_box = QWidget(self.body)
+        self.new_school_box.setObjectName(u"new_school_box")
+        self.new_school_row = QHBoxLayout(self.new_school_box)
+        self.new_school_row.setObjectName(u"new_school_row")
+        self.new_school_row.setContentsMargins(0, 0, 0, 0)
+        self.new_school_name = QLineEdit(self.new_school_box)
+        self.new_school_name.setObjectName(u"new_school_name")
+        self.new_school_name.setMaxLength(160)
+
+        self.new_school_row.addWidget(self.new_school_name)
+
+        self.new_school_phase = QComboBox(self.new_school_box)
+        self.new_school_phase.setObjectName(u"new_school_phase")
+
+        self.new_school_row.addWidget(self.new_school_phase)
+
+
+        self.child_form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.new_school_box)
+
         self.year_group_label = QLabel(self.body)
         self.year_group_label.setObjectName(u"year_group_label")
         self.year_group_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.child_form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.year_group_label)
+        self.child_form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.year_group_label)
 
         self.year_group = QComboBox(self.body)
         self.year_group.setObjectName(u"year_group")
 
-        self.child_form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.year_group)
+        self.child_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.year_group)
 
         self.year_group_error = QLabel(self.body)
         self.year_group_error.setObjectName(u"year_group_error")
@@ -184,7 +209,7 @@ class Ui_ReferralDialog(object):
         self.year_group_error.setWordWrap(True)
         self.year_group_error.setProperty(u"role", u"error")
 
-        self.child_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.year_group_error)
+        self.child_form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.year_group_error)
 
 
         self.left.addLayout(self.child_form)
@@ -199,17 +224,30 @@ class Ui_ReferralDialog(object):
 
         self.family_form = QFormLayout()
         self.family_form.setObjectName(u"family_form")
+        self.family_link_label = QLabel(self.body)
+        self.family_link_label.setObjectName(u"family_link_label")
+        self.family_link_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.family_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.family_link_label)
+
+        self.family_link = QComboBox(self.body)
+        self.family_link.setObjectName(u"family_link")
+        self.family_link.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.family_link.setMinimumContentsLength(20)
+
+        self.family_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.family_link)
+
         self.family_name_label = QLabel(self.body)
         self.family_name_label.setObjectName(u"family_name_label")
         self.family_name_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.family_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.family_name_label)
+        self.family_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.family_name_label)
 
         self.family_name = QLineEdit(self.body)
         self.family_name.setObjectName(u"family_name")
         self.family_name.setMaxLength(120)
 
-        self.family_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.family_name)
+        self.family_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.family_name)
 
         self.family_name_error = QLabel(self.body)
         self.family_name_error.setObjectName(u"family_name_error")
@@ -217,19 +255,19 @@ class Ui_ReferralDialog(object):
         self.family_name_error.setWordWrap(True)
         self.family_name_error.setProperty(u"role", u"error")
 
-        self.family_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.family_name_error)
+        self.family_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.family_name_error)
 
         self.address1_label = QLabel(self.body)
         self.address1_label.setObjectName(u"address1_label")
         self.address1_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.family_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.address1_label)
+        self.family_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.address1_label)
 
         self.address1 = QLineEdit(self.body)
         self.address1.setObjectName(u"address1")
         self.address1.setMaxLength(160)
 
-        self.family_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.address1)
+        self.family_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.address1)
 
         self.address1_error = QLabel(self.body)
         self.address1_error.setObjectName(u"address1_error")
@@ -237,19 +275,19 @@ class Ui_ReferralDialog(object):
         self.address1_error.setWordWrap(True)
         self.address1_error.setProperty(u"role", u"error")
 
-        self.family_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.address1_error)
+        self.family_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.address1_error)
 
         self.address2_label = QLabel(self.body)
         self.address2_label.setObjectName(u"address2_label")
         self.address2_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.family_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.address2_label)
+        self.family_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.address2_label)
 
         self.address2 = QLineEdit(self.body)
         self.address2.setObjectName(u"address2")
         self.address2.setMaxLength(160)
 
-        self.family_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.address2)
+        self.family_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.address2)
 
         self.address2_error = QLabel(self.body)
         self.address2_error.setObjectName(u"address2_error")
@@ -257,19 +295,19 @@ class Ui_ReferralDialog(object):
         self.address2_error.setWordWrap(True)
         self.address2_error.setProperty(u"role", u"error")
 
-        self.family_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.address2_error)
+        self.family_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.address2_error)
 
         self.town_label = QLabel(self.body)
         self.town_label.setObjectName(u"town_label")
         self.town_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.family_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.town_label)
+        self.family_form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.town_label)
 
         self.town = QLineEdit(self.body)
         self.town.setObjectName(u"town")
         self.town.setMaxLength(80)
 
-        self.family_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.town)
+        self.family_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.town)
 
         self.town_error = QLabel(self.body)
         self.town_error.setObjectName(u"town_error")
@@ -277,19 +315,19 @@ class Ui_ReferralDialog(object):
         self.town_error.setWordWrap(True)
         self.town_error.setProperty(u"role", u"error")
 
-        self.family_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.town_error)
+        self.family_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.town_error)
 
         self.postcode_label = QLabel(self.body)
         self.postcode_label.setObjectName(u"postcode_label")
         self.postcode_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.family_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.postcode_label)
+        self.family_form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.postcode_label)
 
         self.postcode = QLineEdit(self.body)
         self.postcode.setObjectName(u"postcode")
         self.postcode.setMaxLength(10)
 
-        self.family_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.postcode)
+        self.family_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.postcode)
 
         self.postcode_error = QLabel(self.body)
         self.postcode_error.setObjectName(u"postcode_error")
@@ -297,7 +335,7 @@ class Ui_ReferralDialog(object):
         self.postcode_error.setWordWrap(True)
         self.postcode_error.setProperty(u"role", u"error")
 
-        self.family_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.postcode_error)
+        self.family_form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.postcode_error)
 
 
         self.left.addLayout(self.family_form)
@@ -500,7 +538,9 @@ class Ui_ReferralDialog(object):
         self.gender_label.setBuddy(self.gender)
         self.upn_label.setBuddy(self.upn)
         self.school_label.setBuddy(self.school)
+        self.new_school_label.setBuddy(self.new_school_name)
         self.year_group_label.setBuddy(self.year_group)
+        self.family_link_label.setBuddy(self.family_link)
         self.family_name_label.setBuddy(self.family_name)
         self.address1_label.setBuddy(self.address1)
         self.address2_label.setBuddy(self.address2)
@@ -546,11 +586,23 @@ class Ui_ReferralDialog(object):
         self.school.setAccessibleName(QCoreApplication.translate("ReferralDialog", u"School", None))
 #endif // QT_CONFIG(accessibility)
         self.school.setPlaceholderText(QCoreApplication.translate("ReferralDialog", u"name or URN", None))
+        self.new_school_label.setText(QCoreApplication.translate("ReferralDialog", u"New sc&hool", None))
+#if QT_CONFIG(accessibility)
+        self.new_school_name.setAccessibleName(QCoreApplication.translate("ReferralDialog", u"New school's name", None))
+#endif // QT_CONFIG(accessibility)
+        self.new_school_name.setPlaceholderText(QCoreApplication.translate("ReferralDialog", u"the school's name (the URN is not in this profile yet)", None))
+#if QT_CONFIG(accessibility)
+        self.new_school_phase.setAccessibleName(QCoreApplication.translate("ReferralDialog", u"New school's phase", None))
+#endif // QT_CONFIG(accessibility)
         self.year_group_label.setText(QCoreApplication.translate("ReferralDialog", u"&Year group", None))
 #if QT_CONFIG(accessibility)
         self.year_group.setAccessibleName(QCoreApplication.translate("ReferralDialog", u"Year group", None))
 #endif // QT_CONFIG(accessibility)
         self.family_section.setText(QCoreApplication.translate("ReferralDialog", u"Family and address", None))
+        self.family_link_label.setText(QCoreApplication.translate("ReferralDialog", u"Fa&mily", None))
+#if QT_CONFIG(accessibility)
+        self.family_link.setAccessibleName(QCoreApplication.translate("ReferralDialog", u"Family: a new one or a sibling's", None))
+#endif // QT_CONFIG(accessibility)
         self.family_name_label.setText(QCoreApplication.translate("ReferralDialog", u"Family &name", None))
 #if QT_CONFIG(accessibility)
         self.family_name.setAccessibleName(QCoreApplication.translate("ReferralDialog", u"Family name", None))

@@ -31,11 +31,18 @@ class Ui_ReferralDialog:
     school_label: QLabel
     school: QLineEdit
     school_error: QLabel
+    new_school_label: QLabel
+    new_school_box: QWidget
+    new_school_row: QHBoxLayout
+    new_school_name: QLineEdit
+    new_school_phase: QComboBox
     year_group_label: QLabel
     year_group: QComboBox
     year_group_error: QLabel
     family_section: QLabel
     family_form: QFormLayout
+    family_link_label: QLabel
+    family_link: QComboBox
     family_name_label: QLabel
     family_name: QLineEdit
     family_name_error: QLabel
