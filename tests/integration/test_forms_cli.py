@@ -23,7 +23,7 @@ sections:
 def test_check_lists_the_shipped_forms_without_a_passphrase(tmp_path: Path) -> None:
     ok = run(tmp_path, "forms", "check", passphrase=None)
     assert ok.returncode == 0, ok.stderr
-    assert "ok    home_visit v2" in ok.stdout and "initial_assessment" in ok.stdout
+    assert "ok    home_visit v3" in ok.stdout and "initial_assessment" in ok.stdout
     assert ok.stderr == ""
     assert not (tmp_path / "profile").exists()  # nothing made
 
