@@ -216,7 +216,11 @@ class PenaltyNoticePanel(QWidget):
         row.addWidget(self.eso_button)
         row.addWidget(self.others_button)
         row.addStretch(1)
-        row.addWidget(self.rules)  # the rules in brief; in full in its tooltip
+        # the rules in brief (in full in its tooltip), wrapping: beside the buttons, unwrapped,
+        # it made the tab (and so the window) 1,030 px at the least, wider than a laptop's
+        # screen once the case page was beside it
+        self.rules.setWordWrap(True)
+        row.addWidget(self.rules, 1)
         # the steps of the selected notice on a row of their own: one row of every button
         # made the window wider than a laptop's screen once a notice was selected
         steps = QHBoxLayout()

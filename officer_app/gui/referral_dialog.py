@@ -50,10 +50,10 @@ ADULT_COLUMNS = (
     "Forename",
     "Surname",
     "Relationship",
-    "Parental resp.",
+    "PR",  # parental responsibility (the header's tooltip says so)
     "Phone",
     "Language",
-    "Interpreter",
+    "Interp.",  # an interpreter needed
 )
 _CHECK_COLUMNS = (3, 6)
 _URN_IN_CHOICE = re.compile(r"\((\d{6})\)\s*$")
@@ -103,7 +103,19 @@ class ReferralDialog(QDialog):
         self.ui.setupUi(self)
         self.setStyleSheet(ERROR_STYLE)
         self.setMaximumSize(LAPTOP)
-        self.resize(self.sizeHint())
+        # as small as its fields allow (layouts clamp it to their minimum), not the 1,184 px
+        # its size hint asks, with a wide empty band under the fields
+        self.resize(1060, 600)
+        # the adults' table wants the room more than the child's one-line fields
+        self.ui.columns.setStretch(0, 4)
+        self.ui.columns.setStretch(1, 6)
+        for section in (
+            self.ui.child_section,
+            self.ui.family_section,
+            self.ui.adults_section,
+            self.ui.referral_section,
+        ):
+            section.setProperty("role", "section")
         self._service = service
         self._runner = runner
         self.result_case_id: str | None = None
@@ -126,13 +138,23 @@ class ReferralDialog(QDialog):
             ui.year_group.addItem(f"Year {n}", str(n))
         ui.adults.setColumnCount(len(ADULT_COLUMNS))
         ui.adults.setHorizontalHeaderLabels(list(ADULT_COLUMNS))
-        ui.adults.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        ui.adults.horizontalHeader().setStretchLastSection(True)
+        columns = ui.adults.horizontalHeader()
+        columns.setStretchLastSection(False)
         ui.adults.verticalHeader().setVisible(False)
         ui.adults.resizeColumnsToContents()
-        header = ui.adults.horizontalHeaderItem(3)
-        if header is not None:
-            header.setToolTip("Parental responsibility")
+        for column, name in enumerate(ADULT_COLUMNS):
+            # the names and the phone number take the room; the ticks and short words fit
+            stretch = name in ("Forename", "Surname", "Phone")
+            columns.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if stretch
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        for column, tip in ((3, "Parental responsibility"), (6, "An interpreter is needed")):
+            header = ui.adults.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(tip)
         ui.add_adult.clicked.connect(self.add_adult)
         ui.remove_adult.clicked.connect(self._remove_adult)
         for text, code in NEW_SCHOOL_PHASES:
