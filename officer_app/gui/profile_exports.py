@@ -53,7 +53,7 @@ def import_register(
         progress.setValue(int(update.fraction * 100))
 
     def previewed(found: tuple[CheckedRegister, ImportPreview]) -> None:
-        progress.close()
+        _dismiss(progress)
         checked, preview = found
         if not preview.replaces_held:
             _run_import(parent, runner, profile, checked, preview, on_imported)
@@ -68,7 +68,7 @@ def import_register(
         dialog.open()
 
     def not_read(exc: BaseException) -> None:
-        progress.close()
+        _dismiss(progress)
         _failed(parent, exc)
 
     token = runner.run_steps(
@@ -103,7 +103,7 @@ def _run_import(
     busy.setMinimumDuration(300)
 
     def done(result: ImportResult) -> None:
-        busy.close()
+        _dismiss(busy)
         inform(
             parent,
             "Register imported",
@@ -115,7 +115,7 @@ def _run_import(
         on_imported()
 
     def failed(exc: BaseException) -> None:
-        busy.close()
+        _dismiss(busy)
         _failed(parent, exc)
 
     runner.run(
@@ -172,3 +172,10 @@ def export_notice_record(
         warn(parent, "Not exported", str(exc))
 
     runner.run(lambda: profile.penalty_notices.export_register(out), done, failed)
+
+
+def _dismiss(progress: QProgressDialog) -> None:
+    """Put a progress dialog away once its work has ended: reset (which hides it) rather than
+    close(), whose closeEvent emits ``canceled`` back into a job that has already finished."""
+    progress.reset()
+    progress.hide()
