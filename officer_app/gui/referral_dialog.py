@@ -154,7 +154,7 @@ class ReferralDialog(QDialog):
         for column, tip in ((3, "Parental responsibility"), (6, "An interpreter is needed")):
             header = ui.adults.horizontalHeaderItem(column)
             if header is not None:
-                header.setToolTip(tip)
+                header.setToolTip(literal(tip))
         ui.add_adult.clicked.connect(self.add_adult)
         ui.remove_adult.clicked.connect(self._remove_adult)
         for text, code in NEW_SCHOOL_PHASES:
