@@ -25,8 +25,9 @@ from officer_app.security import blobs
 from officer_app.security.atomic import write_bytes_atomic
 from officer_app.security.errors import SecurityError
 from officer_app.store import audit
+from officer_app.store.column_types import new_id
 from officer_app.store.database import Store
-from officer_app.store.models import Attachment, Case, new_id
+from officer_app.store.models import Attachment, Case
 
 ATTACHMENTS_DIR = "attachments"
 MAX_BYTES = 50 * 1024 * 1024

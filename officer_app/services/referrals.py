@@ -31,9 +31,9 @@ from officer_app.services.referral_rows import (
     referral_entry_text,
 )
 from officer_app.store import evidence
+from officer_app.store.column_types import new_id as new_row_id
 from officer_app.store.database import Store
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Family, Officer, School
-from officer_app.store.models import new_id as new_row_id
 
 __all__ = [
     "DuplicateChild",

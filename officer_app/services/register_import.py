@@ -36,13 +36,13 @@ from officer_app.clock import Clock
 from officer_app.domain.chronology import EntryType
 from officer_app.progress import Progress
 from officer_app.store import audit
+from officer_app.store.column_types import new_id
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Case,
     Child,
     ChronologyEntry,
     OutboxMutation,
-    new_id,
 )
 from officer_app.wording import short_date
 

@@ -28,9 +28,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from officer_app.store.column_types import new_id as new_row_id
 from officer_app.store.database import Store
 from officer_app.store.models import School
-from officer_app.store.models import new_id as new_row_id
 
 __all__ = [
     "PHASES",
