@@ -311,11 +311,9 @@ class CasePage(QWidget):
             self.field_actions.record(key)
 
     def _after_field_work(self) -> None:
+        # (the people and risk panels reload themselves after their own changes; nothing else
+        # changes what they show)
         self.reload()
-        if self.people_panel is not None:
-            self.people_panel.reload()
-        if self.risk_panel is not None:
-            self.risk_panel.reload()
         self.changed.emit()
 
     def _stage_action(self, key: str) -> None:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.markup import no_accelerator, plain_label
+from officer_app.gui.task_runner import WRITES, TaskRunner
+from officer_app.services.family_changes import FamilyChangeRefused
 
 MAX_WIDTH, MAX_HEIGHT = 640, 680  # inside a 1366x728 screen with room for the title bar
 ERROR_STYLE = "color: #842029; font-weight: bold;"
@@ -154,3 +156,30 @@ class ChangeDialog(QDialog):
         widget = self.fields.get(field)
         if widget is not None:
             widget.setFocus()
+
+
+def run_change[R](
+    dialog: ChangeDialog,
+    runner: TaskRunner,
+    make: Callable[[ChangeDialog], Callable[[], R]],
+    done: Callable[[R], None],
+) -> None:
+    """Open ``dialog``; its action reads the form (on the GUI thread) into the call ``make``
+    returns, which runs on the writes lane. Done: the dialog closes and ``done`` has the result.
+    Refused: the service's line at its field, a lookup failure as it is, anything else in
+    general terms; the form stays as typed and nothing has changed."""
+
+    def finished(result: R) -> None:
+        dialog.accept()
+        done(result)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, FamilyChangeRefused):  # risk flags' refusals are one of these too
+            dialog.refused(str(exc), exc.field)
+        elif isinstance(exc, LookupError):
+            dialog.refused(str(exc))
+        else:
+            dialog.refused(f"The change could not be saved ({type(exc).__name__}); nothing changed")
+
+    dialog.submit = lambda: runner.run(make(dialog), finished, failed, lane=WRITES)
+    dialog.open()

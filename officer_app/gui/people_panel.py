@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from officer_app.gui.change_dialog import ChangeDialog
+from officer_app.gui.change_dialog import ChangeDialog, run_change
 from officer_app.gui.markup import literal, plain_label
-from officer_app.gui.task_runner import WRITES, TaskRunner
+from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.family_changes import (
     AdultInfo,
     FamilyChange,
@@ -198,36 +198,15 @@ class PeoplePanel(QWidget):
     def _open(
         self, dialog: ChangeDialog, make: Callable[[ChangeDialog], Callable[[], FamilyChange]]
     ) -> None:
-        """Show ``dialog``; its action reads the form (here, on the GUI thread) into the call
-        ``make`` returns, which runs on the writes lane."""
-
-        def submit() -> None:
-            self._runner.run(
-                make(dialog),
-                lambda change: self._done(dialog, change),
-                lambda exc: self._refused(dialog, exc),
-                lane=WRITES,
-            )
-
-        dialog.submit = submit
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        dialog.open()
+        run_change(dialog, self._runner, make, self._done)
 
-    def _done(self, dialog: ChangeDialog, change: FamilyChange) -> None:
-        dialog.accept()
+    def _done(self, change: FamilyChange) -> None:
         cases = ", ".join(change.case_references)
         self.status.setText(f"{change.headline}: signed on {cases}" if cases else change.headline)
         self.reload()
         self.changed.emit()
-
-    def _refused(self, dialog: ChangeDialog, exc: BaseException) -> None:
-        if isinstance(exc, FamilyChangeRefused):
-            dialog.refused(str(exc), exc.field)
-        elif isinstance(exc, LookupError):
-            dialog.refused(str(exc))
-        else:
-            dialog.refused(f"The change could not be saved ({type(exc).__name__}); nothing changed")
 
     def change_address(self) -> None:
         current = self.people.address.one_line if self.people else ""

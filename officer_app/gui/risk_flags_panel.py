@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from officer_app.gui.change_dialog import ChangeDialog
+from officer_app.gui.change_dialog import ChangeDialog, run_change
 from officer_app.gui.markup import literal, plain_label
-from officer_app.gui.task_runner import WRITES, TaskRunner
+from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.risk_flags import (
     CATEGORIES,
     SEVERITIES,
@@ -231,33 +231,15 @@ class RiskFlagsPanel(QWidget):
     def _open(
         self, dialog: ChangeDialog, make: Callable[[ChangeDialog], Callable[[], FlagInfo]]
     ) -> None:
-        def submit() -> None:
-            self._runner.run(
-                make(dialog),
-                lambda flag: self._done(dialog, flag),
-                lambda exc: self._refused(dialog, exc),
-                lane=WRITES,
-            )
-
-        dialog.submit = submit
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        dialog.open()
+        run_change(dialog, self._runner, make, self._done)
 
-    def _done(self, dialog: ChangeDialog, flag: FlagInfo) -> None:
-        dialog.accept()
+    def _done(self, flag: FlagInfo) -> None:
         state = "ended" if not flag.active else "recorded"
         self.status.setText(f"{flag.severity_label} {flag.category} {state}, signed")
         self.reload()
         self.changed.emit()
-
-    def _refused(self, dialog: ChangeDialog, exc: BaseException) -> None:
-        if isinstance(exc, FlagRefused):
-            dialog.refused(str(exc), exc.field)
-        elif isinstance(exc, LookupError):
-            dialog.refused(str(exc))
-        else:
-            dialog.refused(f"The change could not be saved ({type(exc).__name__}); nothing changed")
 
     def _severities(self, dialog: ChangeDialog, current: str = "medium") -> None:
         combo = dialog.choice("severity", "Severity", [(s.capitalize(), s) for s in SEVERITIES])
