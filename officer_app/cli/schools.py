@@ -31,9 +31,11 @@ def schools_import(data_dir: Path, args: argparse.Namespace) -> int:
     try:  # the file is read and checked before the profile is opened
         rows = read_schools_csv(args.file)
     except SchoolsRefused as exc:
+        if len(exc.lines) == 1:  # one problem (or a file that cannot be read): one line
+            raise CliError(f"{exc.lines[0]}; nothing imported") from None
         for line in exc.lines:
             print(f"officer-app: {line}", file=sys.stderr)
-        raise CliError(f"{args.file}: {len(exc.lines)} bad row(s); nothing imported") from None
+        raise CliError(f"{args.file}: {len(exc.lines)} bad rows; nothing imported") from None
     with unlocked(data_dir, args.settings) as opened:
         counts = SchoolService(opened.store).import_rows(rows)
     print(f"{counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged")

@@ -65,6 +65,12 @@ def test_an_la_migrates_its_open_cases_by_the_command_line(tmp_path: Path) -> No
     refused = run(tmp_path, "schools", "import", str(bad))
     assert refused.returncode == 1
     assert f"{bad}:6:urn: '14000' is not a URN (six digits)" in refused.stderr
+    # a file that cannot be read is one line, not a count of "bad rows"
+    refused = run(tmp_path, "schools", "import", str(tmp_path))
+    assert refused.returncode == 1
+    assert _errors(refused.stderr) == [
+        f"officer-app: {tmp_path}: cannot be read: Is a directory; nothing imported"
+    ]
 
     schools = tmp_path / "edubase.csv"
     schools.write_bytes(GIAS.encode("cp1252"))
