@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show
     from officer_app.services.case_stages import CaseStageService
     from officer_app.services.family_changes import FamilyChangeService
     from officer_app.services.field_work import FieldWorkService
+    from officer_app.services.interviews import InterviewService
     from officer_app.services.letters import LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
     from officer_app.services.referrals import ReferralService
@@ -188,6 +189,19 @@ class OpenProfile:
         from officer_app.services.referrals import ReferralService
 
         return ReferralService(self.store, self.clock, self.officer.id, self.settings.timescales)
+
+    @functools.cached_property
+    def interviews(self) -> InterviewService:
+        """Interviews under caution: planned, conducted (autosaved), deferred, sealed."""
+        from officer_app.services.interviews import InterviewService
+
+        return InterviewService(
+            self.store,
+            self.clock,
+            self.officer.id,
+            self.field_work.forms,
+            la_name=self.settings.la_name,
+        )
 
     @property
     def locked(self) -> bool:

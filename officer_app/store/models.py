@@ -125,6 +125,10 @@ class Adult(Base):
     # reason (schema 0008).
     ended_on: Mapped[dt.date | None] = mapped_column(Date)
     end_reason: Mapped[str] = mapped_column(Text, default="")
+    # Schema 0009, for an interview under caution: a person under 18 or a vulnerable adult
+    # needs an appropriate adult (PACE Code C, 1.4-1.7 and 11.15).
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    vulnerable: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Case(Base):
@@ -486,6 +490,60 @@ class EsoDecision(Base):
     reason: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Interview(Base):
+    """An interview under caution (PACE Codes C and E), from its plan to its sealed record.
+
+    The plan lives here (offence, interviewee, period, place, people, and in ``plan`` the
+    topics, statements to put and documents to show); the record being made is a draft of
+    kind ``interview`` (local only, autosaved); once closed, the record is a signed
+    chronology entry (``record_id``) and an exhibit of the interviewing officer (schema 0009).
+    """
+
+    __tablename__ = "interview"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    interviewee_id: Mapped[str] = mapped_column(ForeignKey("adult.id"))
+    offence: Mapped[str] = mapped_column(String(10))  # s444_1 | s444_1a
+    period_from: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date] = mapped_column(Date)
+    place_kind: Mapped[str] = mapped_column(String(10), default="office")  # office | home
+    place: Mapped[str] = mapped_column(Text, default="")
+    planned_for: Mapped[dt.datetime | None]
+    interviewer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    second_officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    recording: Mapped[str] = mapped_column(String(10), default="written")  # written | audio
+    plan: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # planned | in_progress | deferred | completed | cancelled
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    record_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"))
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Exhibit(Base):
+    """An exhibit: a record or a document produced by an officer, labelled with their
+    initials and a number that runs on across all their statements in the case (``JS/3``).
+    A label once given is never changed or taken back (the database refuses both)."""
+
+    __tablename__ = "exhibit"
+    __tracked__ = True
+    __table_args__ = (
+        UniqueConstraint("case_id", "producer_id", "number", name="uq_exhibit_number"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    producer_id: Mapped[str] = mapped_column(ForeignKey("officer.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"), index=True)
+    attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"))
+    produced_at: Mapped[dt.datetime]
 
 
 class AuditEvent(Base):

@@ -64,9 +64,18 @@ EVIDENCE_HEAD_TRIGGERS_V1 = [
        BEGIN SELECT RAISE(ABORT, 'an audit event must be chained'); END""",
 ]
 
+# --- Exhibits (v1, schema 0009) ----------------------------------------------------------------
+# An exhibit's label is quoted in statements and served on the court: never changed or removed.
+EXHIBIT_TRIGGERS_V1 = [
+    """CREATE TRIGGER exhibit_no_update BEFORE UPDATE ON exhibit
+       BEGIN SELECT RAISE(ABORT, 'an exhibit cannot be changed'); END""",
+    """CREATE TRIGGER exhibit_no_delete BEFORE DELETE ON exhibit
+       BEGIN SELECT RAISE(ABORT, 'an exhibit cannot be deleted'); END""",
+]
+
 # Every trigger that keeps evidence append-only, as the current schema ships it: verify
 # checks each is present with exactly this SQL.
-IMMUTABILITY_TRIGGERS = EVIDENCE_TRIGGERS_V1 + EVIDENCE_HEAD_TRIGGERS_V1
+IMMUTABILITY_TRIGGERS = EVIDENCE_TRIGGERS_V1 + EVIDENCE_HEAD_TRIGGERS_V1 + EXHIBIT_TRIGGERS_V1
 
 # --- Full-text search (v1) -----------------------------------------------------------------
 # One FTS5 table over names, references, addresses and note text. ``kind`` says what a row

@@ -1,0 +1,779 @@
+"""Interviews under caution (issue 12): plan one, conduct it offline with its record
+autosaved, defer it when the person asks for legal advice, and seal the closed record into
+the case's evidence chain as an exhibit of the interviewing officer.
+
+The rules of the record itself (times, the caution before questions, the closing) are in
+:mod:`officer_app.domain.interview`; what a plan and a sealed record hold is in
+:mod:`officer_app.services.interview_rows`, shared with the demo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from officer_app.clock import Clock, uk_local
+from officer_app.domain.chronology import EntryType
+from officer_app.domain.interview import (
+    InterviewRecord,
+    InterviewRefused,
+    Offence,
+    PlanWarning,
+    age_on,
+    plan_warnings,
+)
+from officer_app.forms import FieldError, FormDefinition, FormRegistry, clean, validate
+from officer_app.services.case_file import (
+    CaseNotFound,
+    entry_info,
+    find_draft,
+    officer_names,
+    seal_entry,
+)
+from officer_app.services.dto import EntryInfo
+from officer_app.services.interview_rows import (
+    DRAFT_KIND,
+    OPENING_FORM,
+    PlanInput,
+    PlannedDocument,
+    PlannedStatement,
+    PlannedTopic,
+    RecordFacts,
+    documents_from,
+    plan_json,
+    present_from_opening,
+    record_answers,
+    record_text,
+    record_title,
+    statements_from,
+    statutory_topics,
+    topics_from,
+)
+from officer_app.services.significant_statements import significant_statements
+from officer_app.store.database import Store
+from officer_app.store.models import (
+    Adult,
+    Case,
+    Child,
+    ChronologyEntry,
+    Draft,
+    Exhibit,
+    Interview,
+    Officer,
+)
+
+OPEN_STATUSES = frozenset({"planned", "in_progress", "deferred"})
+
+
+class InterviewNotFound(LookupError):
+    pass
+
+
+class InterviewInvalid(InterviewRefused):
+    """The opening checklist is not complete (``errors`` says where)."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{first.field_id}: {first.message}{more}")
+        self.errors = tuple(errors)
+
+
+@dataclass(frozen=True)
+class InterviewInfo:
+    id: str
+    case_id: str
+    case_reference: str
+    child_name: str
+    interviewee_id: str
+    interviewee_name: str
+    offence: Offence
+    period_from: dt.date
+    period_to: dt.date
+    place_kind: str
+    place: str
+    planned_for: dt.datetime | None
+    interviewer_id: str
+    interviewer_name: str
+    interviewer_initials: str
+    second_officer_id: str | None
+    second_officer_name: str
+    recording: str
+    topics: tuple[PlannedTopic, ...]
+    statements: tuple[PlannedStatement, ...]
+    documents: tuple[PlannedDocument, ...]
+    interpreter_language: str
+    interpreter_name: str
+    appropriate_adult_name: str
+    appropriate_adult_relationship: str
+    notes: str
+    status: str
+    status_reason: str
+    record_id: str | None
+    exhibit: str | None
+    warnings: tuple[PlanWarning, ...]
+    version: int
+
+    def as_plan(self) -> PlanInput:
+        return PlanInput(
+            interviewee_id=self.interviewee_id,
+            offence=self.offence,
+            period_from=self.period_from,
+            period_to=self.period_to,
+            place_kind=self.place_kind,
+            place=self.place,
+            planned_for=self.planned_for,
+            second_officer_id=self.second_officer_id,
+            recording=self.recording,
+            topics=self.topics,
+            statements=self.statements,
+            documents=self.documents,
+            interpreter_language=self.interpreter_language,
+            interpreter_name=self.interpreter_name,
+            appropriate_adult_name=self.appropriate_adult_name,
+            appropriate_adult_relationship=self.appropriate_adult_relationship,
+            notes=self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An interview being conducted, as last autosaved."""
+
+    interview_id: str
+    opening: dict[str, Any]
+    record: InterviewRecord
+    topics_covered: tuple[str, ...]
+    saved_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Sealed:
+    entry: EntryInfo
+    exhibit: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An adult who may be interviewed: one with parental responsibility, still on the case."""
+
+    id: str
+    name: str
+    relationship: str
+    interpreter_needed: bool
+    language: str
+
+
+class InterviewService:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        officer_id: str,
+        forms: FormRegistry,
+        *,
+        la_name: str | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._officer_id = officer_id
+        self.forms = forms
+        self.la_name = la_name
+
+    # ------------------------------------------------------------------ reading
+    def opening_form(self, version: int | None = None) -> FormDefinition:
+        return self.forms.get(OPENING_FORM, version)
+
+    def interviews(self, case_id: str) -> list[InterviewInfo]:
+        def work(session: Session) -> list[InterviewInfo]:
+            if session.get(Case, case_id) is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            rows = session.scalars(
+                select(Interview).where(Interview.case_id == case_id).order_by(Interview.created_at)
+            )
+            return [_info(session, row, self._clock.today()) for row in rows]
+
+        return self._store.read(work)
+
+    def interview(self, interview_id: str) -> InterviewInfo:
+        def work(session: Session) -> InterviewInfo:
+            return _info(session, _get(session, interview_id), self._clock.today())
+
+        return self._store.read(work)
+
+    def candidates(self, case_id: str) -> list[Candidate]:
+        def work(session: Session) -> list[Candidate]:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            child = session.get_one(Child, case.child_id)
+            if child.family_id is None:
+                return []
+            adults = session.scalars(
+                select(Adult).where(
+                    Adult.family_id == child.family_id,
+                    Adult.parental_responsibility.is_(True),
+                    Adult.ended_on.is_(None),
+                )
+            )
+            return [
+                Candidate(
+                    a.id,
+                    f"{a.forename} {a.surname}",
+                    a.relationship_to_child,
+                    a.interpreter_needed,
+                    a.language,
+                )
+                for a in adults
+            ]
+
+        return self._store.read(work)
+
+    def officers(self) -> list[tuple[str, str]]:
+        """(id, name) of every other officer, for the second officer."""
+
+        def work(session: Session) -> list[tuple[str, str]]:
+            rows = session.execute(select(Officer.id, Officer.name).order_by(Officer.name))
+            return [(i, n) for i, n in rows if i != self._officer_id]
+
+        return self._store.read(work)
+
+    def default_plan(self, case_id: str) -> PlanInput:
+        """A new plan: the first candidate, the last 10 school weeks or so as the period, the
+        statutory topics and the case's significant statements."""
+        candidates = self.candidates(case_id)
+        statements = self._store.read(lambda s: significant_statements(s, case_id))
+        today = self._clock.today()
+        return PlanInput(
+            interviewee_id=candidates[0].id if candidates else "",
+            offence=Offence.S444_1A,
+            period_from=today - dt.timedelta(days=70),
+            period_to=today,
+            place_kind="office",
+            place="",
+            planned_for=None,
+            second_officer_id=None,
+            topics=statutory_topics(),
+            statements=tuple(
+                PlannedStatement(
+                    s.statement,
+                    f"{s.visit_on.isoformat()} {s.said_at}".strip(),
+                    s.entry_id,
+                )
+                for s in statements
+            ),
+            interpreter_language=(
+                candidates[0].language if candidates and candidates[0].interpreter_needed else ""
+            ),
+        )
+
+    def warnings(self, plan: PlanInput) -> list[PlanWarning]:
+        def work(session: Session) -> list[PlanWarning]:
+            adult = session.get(Adult, plan.interviewee_id)
+            if adult is None:
+                return []
+            return _warnings(adult, plan, self._clock.today())
+
+        return self._store.read(work)
+
+    # ------------------------------------------------------------------ planning
+    def plan(self, case_id: str, plan: PlanInput) -> InterviewInfo:
+        _check_plan(plan)
+        now = self._clock.now()
+
+        def work(session: Session) -> InterviewInfo:
+            if session.get(Case, case_id) is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            _check_interviewee(session, case_id, plan.interviewee_id)
+            row = Interview(
+                case_id=case_id,
+                interviewer_id=self._officer_id,
+                created_at=now,
+                updated_at=now,
+                status="planned",
+            )
+            _apply(row, plan)
+            session.add(row)
+            session.flush()
+            return _info(session, row, self._clock.today())
+
+        return self._store.write_wait(work)
+
+    def update_plan(self, interview_id: str, plan: PlanInput, *, version: int) -> InterviewInfo:
+        _check_plan(plan)
+        now = self._clock.now()
+
+        def work(session: Session) -> InterviewInfo:
+            row = _get(session, interview_id)
+            if row.status not in ("planned", "deferred"):
+                raise InterviewRefused(f"the interview is {row.status}: its plan is fixed")
+            if row.version != version:
+                raise InterviewRefused(
+                    "someone else changed this plan since you opened it: open it again"
+                )
+            _check_interviewee(session, row.case_id, plan.interviewee_id)
+            # exhibits already given to documents stay with them
+            given = {d.title: d.exhibit for d in documents_from(row.plan) if d.exhibit}
+            _apply(row, plan)
+            row.plan["documents"] = [
+                {**d, "exhibit": d.get("exhibit") or given.get(d["title"], "")}
+                for d in row.plan["documents"]
+            ]
+            row.updated_at = now
+            row.version += 1
+            session.flush()
+            return _info(session, row, self._clock.today())
+
+        return self._store.write_wait(work)
+
+    def cancel(self, interview_id: str, reason: str) -> InterviewInfo:
+        if not reason.strip():
+            raise InterviewRefused("say why the interview is cancelled")
+
+        def work(session: Session) -> InterviewInfo:
+            row = _get(session, interview_id)
+            if row.status not in ("planned", "deferred"):
+                raise InterviewRefused(f"the interview is {row.status}: it cannot be cancelled")
+            row.status = "cancelled"
+            row.status_reason = reason.strip()
+            row.updated_at = self._clock.now()
+            row.version += 1
+            session.flush()
+            return _info(session, row, self._clock.today())
+
+        return self._store.write_wait(work)
+
+    def invitation_asks(self, interview_id: str) -> dict[str, str]:
+        """The interview invitation letter's asks, prefilled from the plan (the letter
+        workflow shows them for the officer to check before the preview)."""
+        info = self.interview(interview_id)
+        asks = {
+            "offence_from": info.period_from.isoformat(),
+            "offence_to": info.period_to.isoformat(),
+            "interview_place": info.place,
+        }
+        if info.planned_for is not None:
+            local = uk_local(info.planned_for)
+            asks["interview_date"] = local.date().isoformat()
+            asks["interview_time"] = f"{local:%H:%M}"
+        return asks
+
+    # ------------------------------------------------------------------ conducting
+    def start(self, interview_id: str) -> InterviewInfo:
+        """Open the interview for recording: the plan's documents become exhibits of the
+        interviewer (``JS/2``…) so they can be shown by their labels."""
+        now = self._clock.now()
+
+        def work(session: Session) -> InterviewInfo:
+            row = _get(session, interview_id)
+            if row.status not in ("planned", "deferred", "in_progress"):
+                raise InterviewRefused(f"the interview is {row.status}")
+            busy = find_draft(session, row.case_id, DRAFT_KIND)
+            if busy is not None and (busy.answers or {}).get("interview_id") != row.id:
+                raise InterviewRefused(
+                    "another interview on this case is being recorded: close it first"
+                )
+            documents = []
+            for doc in row.plan.get("documents") or []:
+                if not doc.get("exhibit"):
+                    doc = {
+                        **doc,
+                        "exhibit": _new_exhibit(
+                            session,
+                            row.case_id,
+                            row.interviewer_id,
+                            str(doc.get("title", "")),
+                            now,
+                            entry_id=doc.get("entry_id") or None,
+                            attachment_id=doc.get("attachment_id") or None,
+                        ),
+                    }
+                documents.append(doc)
+            row.plan = {**row.plan, "documents": documents}
+            if row.status != "in_progress":
+                row.status = "in_progress"
+                row.version += 1
+            row.updated_at = now
+            if busy is None:
+                session.add(
+                    Draft(
+                        case_id=row.case_id,
+                        kind=DRAFT_KIND,
+                        entry_type=EntryType.INTERVIEW.value,
+                        title="Interview under caution (being recorded)",
+                        answers={
+                            "interview_id": row.id,
+                            "opening": {},
+                            "events": [],
+                            "topics_covered": [],
+                        },
+                        updated_at=now,
+                    )
+                )
+            session.flush()
+            return _info(session, row, self._clock.today())
+
+        return self._store.write_wait(work)
+
+    def progress(self, interview_id: str) -> Progress:
+        """The record as last saved (an empty one if nothing has been recorded)."""
+
+        def work(session: Session) -> Progress:
+            row = _get(session, interview_id)
+            draft = find_draft(session, row.case_id, DRAFT_KIND)
+            data = draft.answers if draft is not None else None
+            if not data or data.get("interview_id") != row.id:
+                return Progress(row.id, {}, InterviewRecord(), (), None)
+            return Progress(
+                row.id,
+                dict(data.get("opening") or {}),
+                InterviewRecord.from_json(data.get("events") or []),
+                tuple(str(k) for k in data.get("topics_covered") or []),
+                draft.updated_at if draft is not None else None,
+            )
+
+        return self._store.read(work)
+
+    def save_progress(
+        self,
+        interview_id: str,
+        opening: dict[str, Any],
+        record: InterviewRecord,
+        topics_covered: Sequence[str],
+    ) -> dt.datetime:
+        """Autosave the interview being recorded (local only, every few seconds)."""
+        now = self._clock.now()
+        snapshot = {
+            "interview_id": interview_id,
+            "opening": dict(opening),
+            "events": record.to_json(),
+            "topics_covered": list(topics_covered),
+        }
+
+        def work(session: Session) -> dt.datetime:
+            row = _get(session, interview_id)
+            if row.status != "in_progress":
+                raise InterviewRefused(f"the interview is {row.status}: nothing to save")
+            draft = find_draft(session, row.case_id, DRAFT_KIND)
+            if draft is None:
+                draft = Draft(
+                    case_id=row.case_id,
+                    kind=DRAFT_KIND,
+                    entry_type=EntryType.INTERVIEW.value,
+                    title="Interview under caution (being recorded)",
+                )
+                session.add(draft)
+            draft.answers = snapshot
+            draft.updated_at = now
+            session.flush()
+            return now
+
+        return self._store.write_wait(work)
+
+    def check_opening(self, opening: dict[str, Any]) -> dict[str, Any]:
+        """The opening checklist, cleaned and checked (InterviewInvalid if incomplete); its
+        "told" answers must all be yes before any question (Code C 3.21, 10.1)."""
+        definition = self.opening_form()
+        kept = clean(definition, opening)
+        errors = validate(
+            definition, kept, people=[], today=self._clock.today(), now=self._clock.now()
+        )
+        for key in (
+            "identities_confirmed",
+            "told_not_under_arrest",
+            "told_legal_advice",
+            "told_free_to_leave",
+            "told_may_ask_to_leave",
+        ):
+            if key in kept and kept[key] is not True:
+                errors.append(FieldError(key, "must be done (yes) before the interview goes on"))
+        if errors:
+            raise InterviewInvalid(errors)
+        return kept
+
+    def defer(
+        self, interview_id: str, opening: dict[str, Any], record: InterviewRecord, reason: str
+    ) -> EntryInfo:
+        """Stop the interview (legal advice asked for, or anything else that means it cannot
+        go on): a signed note of what happened so far; the plan stays, to be started again."""
+        if not reason.strip():
+            raise InterviewRefused("say why the interview is deferred")
+        now = self._clock.now()
+        officer_id = self._officer_id
+
+        def work(session: Session) -> EntryInfo:
+            row = _get(session, interview_id)
+            if row.status != "in_progress":
+                raise InterviewRefused(f"the interview is {row.status}: it cannot be deferred")
+            facts = _facts(session, row, opening, (), "")
+            text = record_text(facts, record)
+            entry = ChronologyEntry(
+                case_id=row.case_id,
+                entry_type=EntryType.INTERVIEW.value,
+                occurred_at=record.start or now,
+                recorded_at=now,
+                author_id=officer_id,
+                title=record_title(facts.interviewee_name, deferred=True),
+                body=f"Deferred: {reason.strip()}\n{text}",
+                amend_reason="",
+            )
+            seal_entry(session, entry, by=officer_id, at=now, draft_kind=DRAFT_KIND)
+            row.status = "deferred"
+            row.status_reason = reason.strip()
+            row.updated_at = now
+            row.version += 1
+            session.flush()
+            return entry_info(entry, officer_names(session))
+
+        return self._store.write_wait(work)
+
+    def seal(
+        self,
+        interview_id: str,
+        opening: dict[str, Any],
+        record: InterviewRecord,
+        topics_covered: Sequence[str],
+    ) -> Sealed:
+        """Seal the closed record into the case's chain as the interviewer's next exhibit,
+        in one transaction with the end of the draft."""
+        kept = self.check_opening(opening)
+        now = self._clock.now()
+        officer_id = self._officer_id
+        version = self.opening_form().version
+
+        def work(session: Session) -> Sealed:
+            row = _get(session, interview_id)
+            if row.status != "in_progress":
+                raise InterviewRefused(f"the interview is {row.status}: it cannot be sealed")
+            missing = record.missing_for_seal(second_officer=row.second_officer_id is not None)
+            if missing:
+                raise InterviewRefused("the record is not ready to seal: " + "; ".join(missing))
+            facts = _facts(session, row, kept, topics_covered, "")
+            facts.opening_form_version = version
+            facts.exhibit = _next_label(session, row.case_id, row.interviewer_id)
+            entry = ChronologyEntry(
+                case_id=row.case_id,
+                entry_type=EntryType.INTERVIEW.value,
+                occurred_at=record.start or now,
+                recorded_at=now,
+                author_id=row.interviewer_id,
+                title=record_title(facts.interviewee_name),
+                body=record_text(facts, record),
+                amend_reason="",
+                answers=record_answers(facts, record),
+            )
+            seal_entry(session, entry, by=officer_id, at=now, draft_kind=DRAFT_KIND)
+            session.flush()
+            label = _new_exhibit(
+                session,
+                row.case_id,
+                row.interviewer_id,
+                f"Record of interview with {facts.interviewee_name}",
+                now,
+                entry_id=entry.id,
+            )
+            assert label == facts.exhibit
+            row.status = "completed"
+            row.record_id = entry.id
+            row.updated_at = now
+            row.version += 1
+            session.flush()
+            return Sealed(entry_info(entry, officer_names(session)), label)
+
+        return self._store.write_wait(work)
+
+
+# ---------------------------------------------------------------------- helpers
+def _get(session: Session, interview_id: str) -> Interview:
+    row = session.get(Interview, interview_id)
+    if row is None:
+        raise InterviewNotFound(f"no interview with id {interview_id}")
+    return row
+
+
+def _check_plan(plan: PlanInput) -> None:
+    if not plan.interviewee_id:
+        raise InterviewRefused("choose the person to be interviewed")
+    if plan.period_to < plan.period_from:
+        raise InterviewRefused("the offence period ends before it begins")
+    if plan.place_kind not in ("office", "home"):
+        raise InterviewRefused("the place is the office or the family's home")
+    if not plan.place.strip():
+        raise InterviewRefused("say where the interview will be held")
+    if plan.recording not in ("written", "audio"):
+        raise InterviewRefused("the record is written or an audio recording")
+
+
+def _check_interviewee(session: Session, case_id: str, adult_id: str) -> None:
+    case = session.get_one(Case, case_id)
+    child = session.get_one(Child, case.child_id)
+    adult = session.get(Adult, adult_id)
+    if adult is None or adult.family_id != child.family_id:
+        raise InterviewRefused("the person interviewed must be an adult on this case")
+    if not adult.parental_responsibility:
+        # s444 is committed by a parent (s576 Education Act 1996); the plan is for one with
+        # parental responsibility (issue 12, point 1)
+        raise InterviewRefused(
+            f"{adult.forename} {adult.surname} has no parental responsibility for the child"
+        )
+
+
+def _apply(row: Interview, plan: PlanInput) -> None:
+    row.interviewee_id = plan.interviewee_id
+    row.offence = plan.offence.value
+    row.period_from = plan.period_from
+    row.period_to = plan.period_to
+    row.place_kind = plan.place_kind
+    row.place = plan.place.strip()
+    row.planned_for = plan.planned_for
+    row.second_officer_id = plan.second_officer_id
+    row.recording = plan.recording
+    row.plan = plan_json(plan)
+
+
+def _warnings(adult: Adult, plan: PlanInput, today: dt.date) -> list[PlanWarning]:
+    return plan_warnings(
+        interviewee_age=age_on(adult.date_of_birth, today) if adult.date_of_birth else None,
+        vulnerable=adult.vulnerable,
+        interpreter_flagged=adult.interpreter_needed,
+        interpreter_planned=plan.interpreter_planned,
+        appropriate_adult_planned=plan.appropriate_adult_planned,
+        language=adult.language,
+    )
+
+
+def _next_label(session: Session, case_id: str, producer_id: str) -> str:
+    officer = session.get_one(Officer, producer_id)
+    last = session.scalar(
+        select(func.max(Exhibit.number)).where(
+            Exhibit.case_id == case_id, Exhibit.producer_id == producer_id
+        )
+    )
+    return f"{officer.initials.upper()}/{int(last or 0) + 1}"
+
+
+def _new_exhibit(
+    session: Session,
+    case_id: str,
+    producer_id: str,
+    description: str,
+    at: dt.datetime,
+    *,
+    entry_id: str | None = None,
+    attachment_id: str | None = None,
+) -> str:
+    """The producer's next exhibit on the case (``JS/3``): numbers run on across all their
+    statements in the case (domain.md, "Witness statements")."""
+    label = _next_label(session, case_id, producer_id)
+    session.add(
+        Exhibit(
+            case_id=case_id,
+            producer_id=producer_id,
+            number=int(label.rsplit("/", 1)[1]),
+            label=label,
+            description=description[:300],
+            entry_id=entry_id,
+            attachment_id=attachment_id,
+            produced_at=at,
+        )
+    )
+    session.flush()
+    return label
+
+
+def _facts(
+    session: Session,
+    row: Interview,
+    opening: dict[str, Any],
+    topics_covered: Sequence[str],
+    exhibit: str,
+) -> RecordFacts:
+    adult = session.get_one(Adult, row.interviewee_id)
+    names = officer_names(session)
+    interviewee = f"{adult.forename} {adult.surname}"
+    return RecordFacts(
+        interview_id=row.id,
+        offence=Offence(row.offence),
+        period_from=row.period_from,
+        period_to=row.period_to,
+        interviewee_id=adult.id,
+        interviewee_name=interviewee,
+        place_kind=str(opening.get("place_kind") or row.place_kind),
+        place=row.place,
+        present=present_from_opening(
+            opening,
+            interviewer=names.get(row.interviewer_id, ""),
+            second=names.get(row.second_officer_id or "", ""),
+            interviewee=interviewee,
+        ),
+        opening=dict(opening),
+        opening_form_version=1,
+        topics=topics_from(row.plan),
+        topics_covered=topics_covered,
+        statements=statements_from(row.plan),
+        documents=documents_from(row.plan),
+        recording=str(opening.get("recording") or row.recording),
+        exhibit=exhibit,
+    )
+
+
+def _info(session: Session, row: Interview, today: dt.date) -> InterviewInfo:
+    case = session.get_one(Case, row.case_id)
+    child = session.get_one(Child, case.child_id)
+    adult = session.get_one(Adult, row.interviewee_id)
+    interviewer = session.get_one(Officer, row.interviewer_id)
+    second = session.get(Officer, row.second_officer_id) if row.second_officer_id else None
+    exhibit = (
+        session.scalar(select(Exhibit.label).where(Exhibit.entry_id == row.record_id))
+        if row.record_id
+        else None
+    )
+    data = row.plan or {}
+    interpreter = data.get("interpreter") or {}
+    aa = data.get("appropriate_adult") or {}
+    info = InterviewInfo(
+        id=row.id,
+        case_id=row.case_id,
+        case_reference=case.reference,
+        child_name=f"{child.forename} {child.surname}",
+        interviewee_id=adult.id,
+        interviewee_name=f"{adult.forename} {adult.surname}",
+        offence=Offence(row.offence),
+        period_from=row.period_from,
+        period_to=row.period_to,
+        place_kind=row.place_kind,
+        place=row.place,
+        planned_for=row.planned_for,
+        interviewer_id=interviewer.id,
+        interviewer_name=interviewer.name,
+        interviewer_initials=interviewer.initials,
+        second_officer_id=second.id if second else None,
+        second_officer_name=second.name if second else "",
+        recording=row.recording,
+        topics=topics_from(data),
+        statements=statements_from(data),
+        documents=documents_from(data),
+        interpreter_language=str(interpreter.get("language", "")),
+        interpreter_name=str(interpreter.get("name", "")),
+        appropriate_adult_name=str(aa.get("name", "")),
+        appropriate_adult_relationship=str(aa.get("relationship", "")),
+        notes=str(data.get("notes", "")),
+        status=row.status,
+        status_reason=row.status_reason,
+        record_id=row.record_id,
+        exhibit=exhibit,
+        warnings=(),
+        version=row.version,
+    )
+    return _with_warnings(info, adult, today)
+
+
+def _with_warnings(info: InterviewInfo, adult: Adult, today: dt.date) -> InterviewInfo:
+    from dataclasses import replace
+
+    return replace(info, warnings=tuple(_warnings(adult, info.as_plan(), today)))
