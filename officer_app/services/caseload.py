@@ -124,18 +124,23 @@ class CaseloadService:
                 .distinct()
             )
         )
-        assessed_cases = set(
-            session.scalars(
-                select(ChronologyEntry.case_id)
-                .where(ChronologyEntry.entry_type == EntryType.ASSESSMENT.value)
-                .distinct()
-            )
+        assessed_query = (
+            select(ChronologyEntry.case_id)
+            .where(ChronologyEntry.entry_type == EntryType.ASSESSMENT.value)
+            .distinct()
         )
+        child_of_one: str | None = None
+        if only is not None:  # one case (the case page): read only what is its own
+            assessed_query = assessed_query.where(ChronologyEntry.case_id == only)
+            child_of_one = session.scalar(select(Case.child_id).where(Case.id == only))
+            if child_of_one is None:
+                return []
+        assessed_cases = set(session.scalars(assessed_query))
         safeguarding = _recent_safeguarding(
-            session, today - dt.timedelta(days=policy.amber_safeguarding_days)
+            session, today - dt.timedelta(days=policy.amber_safeguarding_days), only
         )
-        notices = notice_deadlines(session, today)
-        attendance = attendance_bands(session, today, self._bands)
+        notices = notice_deadlines(session, today, only)
+        attendance = attendance_bands(session, today, self._bands, child_of_one)
         query = (
             select(
                 Case.id,
@@ -315,25 +320,25 @@ _LIVE_NOTICES = (NoticeStatus.ISSUED.value, NoticeStatus.UNPAID.value)
 
 
 def notice_deadlines(
-    session: Session, today: dt.date
+    session: Session, today: dt.date, only: str | None = None
 ) -> dict[str, tuple[dt.date | None, dt.date | None]]:
     """Per case with a live penalty notice (issued or unpaid, not prosecuted): the earliest
     last day to lay an information for a notice's offence period (s127 Magistrates' Courts
     Act 1980, domain/time_limits.py), and the end of the paying period of an issued notice
     whose period has ended with no payment or non-payment recorded (SI 2024/210 reg 4)."""
     found: dict[str, tuple[dt.date | None, dt.date | None]] = {}
-    rows = session.execute(
-        select(
-            PenaltyNotice.case_id,
-            PenaltyNotice.status,
-            PenaltyNotice.received_on,
-            PenaltyNotice.amount_21,
-            PenaltyNotice.evidence,
-        ).where(PenaltyNotice.status.in_(_LIVE_NOTICES), PenaltyNotice.prosecution_on.is_(None))
-    )
-    for case_id, status, received_on, amount_21, evidence in rows:
+    # only the window's first day from the evidence kept with the notice, not the whole of it
+    query = select(
+        PenaltyNotice.case_id,
+        PenaltyNotice.status,
+        PenaltyNotice.received_on,
+        PenaltyNotice.amount_21,
+        func.json_extract(PenaltyNotice.evidence, "$.window_from"),
+    ).where(PenaltyNotice.status.in_(_LIVE_NOTICES), PenaltyNotice.prosecution_on.is_(None))
+    if only is not None:
+        query = query.where(PenaltyNotice.case_id == only)
+    for case_id, status, received_on, amount_21, start in session.execute(query):
         lay_by, ended = found.get(case_id, (None, None))
-        start = (evidence or {}).get("window_from")
         if start:
             day = last_day_to_lay(dt.date.fromisoformat(str(start)))
             lay_by = day if lay_by is None else min(lay_by, day)
@@ -356,13 +361,31 @@ _SAFEGUARDING_SQL = text(
 )
 
 
-def _recent_safeguarding(session: Session, since: dt.date) -> dict[str, dt.date]:
-    """Cases with a safeguarding concern recorded since ``since``, and its latest date."""
+_SAFEGUARDING_ONE_SQL = text(
+    """
+    SELECT case_id, max(occurred_at) FROM chronology_entry
+    WHERE case_id = :case_id AND entry_type IN ('safeguarding', 'home_visit')
+      AND occurred_at >= :since
+      AND (entry_type = 'safeguarding'
+           OR (form_id IS NOT NULL AND json_extract(answers, '$.safeguarding_concern') = 1))
+    GROUP BY case_id
+    """
+)
+
+
+def _recent_safeguarding(
+    session: Session, since: dt.date, only: str | None = None
+) -> dict[str, dt.date]:
+    """Cases with a safeguarding concern recorded since ``since``, and its latest date (one
+    case's when ``only`` is given)."""
     start = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC).isoformat(
         timespec="microseconds"
     )
     found: dict[str, dt.date] = {}
-    for case_id, at in session.execute(_SAFEGUARDING_SQL, {"since": start}):
+    sql, params = _SAFEGUARDING_SQL, {"since": start}
+    if only is not None:
+        sql, params = _SAFEGUARDING_ONE_SQL, {"since": start, "case_id": only}
+    for case_id, at in session.execute(sql, params):
         day = _as_date(at)
         if day is not None:
             found[str(case_id)] = day

@@ -21,7 +21,14 @@ from officer_app.forms import (
 from officer_app.forms.loader import schema
 from officer_app.forms.model import definition_from_dict
 
-SHIPPED = ["cme_referral", "ehe_deregistration", "home_visit", "initial_assessment", "plan_review"]
+SHIPPED = [
+    "cme_referral",
+    "ehe_deregistration",
+    "home_visit",
+    "initial_assessment",
+    "interview_opening",
+    "plan_review",
+]
 TODAY = dt.date(2026, 11, 20)
 
 
@@ -38,8 +45,9 @@ def test_every_shipped_definition_loads_with_no_problems(registry: FormRegistry)
         definition = registry.get(form_id)
         # home_visit v2 (issue 9, point 11: questioning without a caution), v3 and cme_referral
         # v2 (issue 11, point 10: times not after the signing, a school-age date of birth)
-        # and every form v2 or above for the facts it prefills (issue 11, point 10)
-        assert definition.version == {"home_visit": 3}.get(form_id, 2)
+        # and every form v2 or above for the facts it prefills (issue 11, point 10); the
+        # interview's opening checklist is new in issue 12
+        assert definition.version == {"home_visit": 3, "interview_opening": 1}.get(form_id, 2)
         assert registry.get(form_id, definition.version) is definition
         assert registry.get(form_id, 1).version == 1
         assert definition.source.startswith(str(paths.shipped("forms")))
