@@ -52,7 +52,7 @@ def register(sub: Subcommands) -> None:
         "pdf",
         help="print one signed record as a PDF (audited as an export)",
         description=(
-            "Print one signed record as it is printed in the window: an interview under "
+            "Print one signed record as the document it is: an interview under "
             "caution as its record of interview, a form record (home visit, assessment, "
             "review…) as that record, a letter or notice as the copy kept when it was sent, "
             "and any other entry (a note, a call, a stage change…) as a signed record with its "
@@ -61,7 +61,9 @@ def register(sub: Subcommands) -> None:
         ),
     )
     pdf.add_argument("entry_id", metavar="ENTRY_ID", help="the entry's id (from records list)")
-    pdf.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    pdf.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF file to write"
+    )
     pdf.set_defaults(handler=records_pdf)
 
 
