@@ -13,7 +13,8 @@ traceback. Values quoted from files or arguments are shown escaped
   the profile, dates, ``--out`` files, folders, tables, JSON, progress bars.
 - one module per command group, each with ``register(sub)``: :mod:`.demo`, :mod:`.cases`,
   :mod:`.attendance`, :mod:`.forms`, :mod:`.letters` (with :mod:`.letter_batches` and
-  :mod:`.letter_options`), :mod:`.notices`, :mod:`.verify`, :mod:`.tidy`, :mod:`.profile`.
+  :mod:`.letter_options`), :mod:`.notices`, :mod:`.records`, :mod:`.verify`, :mod:`.tidy`,
+  :mod:`.profile`.
   A new group is a new module and one line in ``app.GROUPS``.
 """
 
