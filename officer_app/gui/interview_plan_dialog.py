@@ -120,6 +120,16 @@ class InterviewPlanDialog(QDialog):
             ui.documents_section,
         ):
             section.setProperty("role", "section")
+        # the lists share the column's height, the topics (six always) the most; each shows
+        # a few rows at the least, and scrolls beyond them
+        for lst, stretch, least in (
+            (ui.topics, 6, 96),
+            (ui.statements, 3, 56),
+            (ui.documents, 2, 56),
+        ):
+            lst.setMinimumHeight(least)
+            ui.right.setStretchFactor(lst, stretch)
+        ui.document_row.setStretch(0, 1)  # the documents' titles, not the button, get the room
         self._service = service
         self._runner = runner
         self.choices = choices
@@ -140,7 +150,14 @@ class InterviewPlanDialog(QDialog):
         ui.offence.setCurrentIndex(ui.offence.findData(plan.offence.value))
         for candidate in choices.candidates:
             ui.person.addItem(f"{candidate.name} ({candidate.relationship})", candidate.id)
-        if not choices.candidates:
+        if self.interview is not None and self.interview.interviewee_id not in self._candidates:
+            # kept as planned, not silently changed: saving says why they can no longer be
+            ui.person.addItem(
+                f"{self.interview.interviewee_name} (no longer an adult with parental "
+                "responsibility on the case)",
+                self.interview.interviewee_id,
+            )
+        elif not choices.candidates:
             ui.person.addItem("No adult with parental responsibility is on this case", "")
         ui.person.setCurrentIndex(max(0, ui.person.findData(plan.interviewee_id)))
         for box in (ui.period_from, ui.period_to):
@@ -376,7 +393,7 @@ class InterviewPlanDialog(QDialog):
         ui.add_typed_document.setEnabled(bool(ui.new_document.text().strip()))
         ui.add_document.setEnabled(isinstance(ui.document_choice.currentData(), PlannedDocument))
         save = ui.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(not self._busy and bool(self.choices.candidates))
+        save.setEnabled(not self._busy and bool(self.ui.person.currentData()))
 
     # --- saving --------------------------------------------------------------------------
     def planned_for(self) -> dt.datetime | None:

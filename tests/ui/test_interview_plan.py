@@ -195,6 +195,16 @@ def test_the_plan_dialog_saves_every_field_and_changes_a_plan(
     assert changed.version == saved.version + 1
     assert changed.planned_for is None and len(changed.documents) == 1
 
+    # the person no longer has parental responsibility: kept as planned, never swapped for
+    # another adult, and the service's refusal said in the dialog
+    _set_adult(demo_profile, adult_id, parental_responsibility=False)
+    late = _dialog(qtbot, demo_profile, runner, case_id, info.id)
+    assert late.ui.person.currentData() == adult_id
+    assert "no longer" in late.ui.person.currentText()
+    late.ui.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "Not saved" in late.ui.status.text(), timeout=10_000)
+    assert "no parental responsibility" in late.ui.status.text()
+
 
 def test_warnings_come_and_go_for_an_interpreter_and_an_appropriate_adult(
     qtbot: QtBot, demo_profile: OpenProfile, runner: TaskRunner

@@ -18,9 +18,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
     QFormLayout, QFrame, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QRadioButton, QScrollArea, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QLineEdit, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QRadioButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+from officer_app.gui.short_list import ShortList
 
 class Ui_InterviewPlanDialog(object):
     def setupUi(self, InterviewPlanDialog):
@@ -114,6 +116,10 @@ class Ui_InterviewPlanDialog(object):
         self.period_to.setCalendarPopup(True)
 
         self.period_box_row.addWidget(self.period_to)
+
+        self.period_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.period_box_row.addItem(self.period_spacer)
 
 
         self.interview_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.period_box)
@@ -308,7 +314,7 @@ class Ui_InterviewPlanDialog(object):
 
         self.right.addWidget(self.topics_hint)
 
-        self.topics = QListWidget(self.body)
+        self.topics = ShortList(self.body)
         self.topics.setObjectName(u"topics")
         self.topics.setWordWrap(True)
         self.topics.setAlternatingRowColors(True)
@@ -344,7 +350,7 @@ class Ui_InterviewPlanDialog(object):
 
         self.right.addWidget(self.statements_section)
 
-        self.statements = QListWidget(self.body)
+        self.statements = ShortList(self.body)
         self.statements.setObjectName(u"statements")
         self.statements.setWordWrap(True)
         self.statements.setAlternatingRowColors(True)
@@ -388,7 +394,7 @@ class Ui_InterviewPlanDialog(object):
 
         self.right.addWidget(self.documents_hint)
 
-        self.documents = QListWidget(self.body)
+        self.documents = ShortList(self.body)
         self.documents.setObjectName(u"documents")
         self.documents.setWordWrap(True)
         self.documents.setAlternatingRowColors(True)
@@ -591,7 +597,7 @@ class Ui_InterviewPlanDialog(object):
         self.remove_statement.setAccessibleName(QCoreApplication.translate("InterviewPlanDialog", u"Remove the selected statement", None))
 #endif // QT_CONFIG(accessibility)
         self.documents_section.setText(QCoreApplication.translate("InterviewPlanDialog", u"Documents to show", None))
-        self.documents_hint.setText(QCoreApplication.translate("InterviewPlanDialog", u"Each becomes an exhibit (with your initials and its number) when the interview starts.", None))
+        self.documents_hint.setText(QCoreApplication.translate("InterviewPlanDialog", u"Each becomes an exhibit of yours (like JS/2) when the interview starts.", None))
 #if QT_CONFIG(accessibility)
         self.documents.setAccessibleName(QCoreApplication.translate("InterviewPlanDialog", u"Documents to show", None))
 #endif // QT_CONFIG(accessibility)

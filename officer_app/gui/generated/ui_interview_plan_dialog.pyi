@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSpacerItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSpacerItem, QVBoxLayout, QWidget
+from officer_app.gui.short_list import ShortList
 
 
 class Ui_InterviewPlanDialog:
@@ -25,6 +26,7 @@ class Ui_InterviewPlanDialog:
     period_from: QDateEdit
     period_to_label: QLabel
     period_to: QDateEdit
+    period_spacer: QSpacerItem
     office_label: QLabel
     place_box: QWidget
     place_box_row: QHBoxLayout
@@ -59,20 +61,20 @@ class Ui_InterviewPlanDialog:
     right: QVBoxLayout
     topics_section: QLabel
     topics_hint: QLabel
-    topics: QListWidget
+    topics: ShortList
     topic_row: QHBoxLayout
     new_topic: QLineEdit
     add_topic: QPushButton
     remove_topic: QPushButton
     statements_section: QLabel
-    statements: QListWidget
+    statements: ShortList
     statement_row: QHBoxLayout
     new_statement: QLineEdit
     add_statement: QPushButton
     remove_statement: QPushButton
     documents_section: QLabel
     documents_hint: QLabel
-    documents: QListWidget
+    documents: ShortList
     document_row: QHBoxLayout
     document_choice: QComboBox
     add_document: QPushButton
