@@ -367,3 +367,28 @@ def test_the_plan_dialog_fits_a_laptop_screen(
     # every button on screen, nothing cut
     save = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save.mapTo(dialog, save.rect().bottomRight()).y() <= dialog.height()
+
+
+def test_the_documents_offered_are_the_attachments_and_the_signed_letters(
+    demo_profile: OpenProfile, tmp_path: Path
+) -> None:
+    service, letters = demo_profile.interviews, demo_profile.letters
+    case_id, adult_id = _case_with_parent(demo_profile)
+    scan = tmp_path / "school-report.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    attachment = demo_profile.attachments.add(case_id, scan)
+    when = dt.datetime(2026, 12, 1, 14, 30, tzinfo=UK).astimezone(dt.UTC)
+    plan = replace(service.default_plan(case_id), interviewee_id=adult_id, place="Civic Centre")
+    info = service.plan(case_id, replace(plan, planned_for=when))
+    asks = {**service.invitation_asks(info.id), "reply_by": "2026-11-27"}
+    made = letters.render(case_id, "interview_invitation", recipient_id=adult_id, asks=asks)
+    sent = letters.record_sent(case_id, made, sent_on=service.today(), method="post")
+
+    offered = service.document_choices(case_id)
+    assert PlannedDocument("school-report.pdf", attachment.id, "") in offered
+    letter = [d for d in offered if d.title.startswith("Letter: ")]
+    assert len(letter) == 1 and letter[0].entry_id == sent.entry_id
+    assert "Invitation to an interview under caution" in letter[0].title
+    assert letter[0].title.endswith(f"sent {service.today().isoformat()}")
+    # its kept copy is offered once, as the letter, not again as a file
+    assert [d for d in offered if d.attachment_id == letter[0].attachment_id] == letter
