@@ -9,7 +9,7 @@ letter is previewed again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,8 +81,14 @@ class LetterDialog(QDialog):
         choices: LetterChoices,
         *,
         today: dt.date,
+        template_id: str | None = None,
+        asks: Mapping[str, str] | None = None,
+        recipient_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``template_id`` opens the dialog with that template chosen, ``asks`` its answers
+        prefilled (an interview invitation from its plan), ``recipient_id`` the adult it goes
+        to: the officer still checks them, previews and records the letter as for any other."""
         super().__init__(parent)
         self.ui = ui = Ui_LetterDialog()
         ui.setupUi(self)
@@ -97,6 +103,7 @@ class LetterDialog(QDialog):
         self.record_dialog: RecordSentDialog | None = None
         self._asks: AskForm | None = None
         self._busy = False
+        self._prefill = (template_id, dict(asks or {}))
 
         self.template, self.recipient, self.dated = ui.template, ui.recipient, ui.dated
         self.description, self.not_offered = ui.description, ui.not_offered
@@ -140,6 +147,10 @@ class LetterDialog(QDialog):
         # screen nothing is squeezed, the Preview button stays in view.
         ui.split.setSizes([420, 720])
 
+        if template_id is not None and self.template.findData(template_id) >= 0:
+            self.template.setCurrentIndex(self.template.findData(template_id))
+        if recipient_id is not None and self.recipient.findData(recipient_id) >= 0:
+            self.recipient.setCurrentIndex(self.recipient.findData(recipient_id))
         self.template.currentIndexChanged.connect(self._template_changed)
         self.recipient.currentIndexChanged.connect(self._inputs_changed)
         self.dated.dateChanged.connect(self._inputs_changed)
@@ -172,6 +183,11 @@ class LetterDialog(QDialog):
             self._asks.hide()
             self._asks.deleteLater()
         self._asks = AskForm(info.asks if info else (), self._today)
+        prefill_id, prefill = self._prefill
+        if info is not None and info.id == prefill_id:  # as if the officer had typed them
+            for name, value in prefill.items():
+                if value and name in self._asks.widgets:
+                    self._asks.set_value(name, value)
         self._asks.changed.connect(self._inputs_changed)
         self.asks_box.addWidget(self._asks)
         self._inputs_changed()

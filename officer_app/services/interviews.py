@@ -58,12 +58,15 @@ from officer_app.services.significant_statements import significant_statements
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Adult,
+    Attachment,
     Case,
     Child,
     ChronologyEntry,
     Draft,
     Exhibit,
+    Family,
     Interview,
+    Letter,
     Officer,
 )
 
@@ -167,6 +170,11 @@ class Candidate:
     relationship: str
     interpreter_needed: bool
     language: str
+    # what the plan dialog needs to warn without reading the database again (Code C 1.4-1.7:
+    # under 18 or vulnerable needs an appropriate adult) and to offer their home as the place
+    date_of_birth: dt.date | None = None
+    vulnerable: bool = False
+    home_address: str = ""  # the family's address when they live there, else ""
 
 
 class InterviewService:
@@ -186,6 +194,10 @@ class InterviewService:
         self.la_name = la_name
 
     # ------------------------------------------------------------------ reading
+    def today(self) -> dt.date:
+        """The profile's today (a plan's warnings count a person's age on it)."""
+        return self._clock.today()
+
     def opening_form(self, version: int | None = None) -> FormDefinition:
         return self.forms.get(OPENING_FORM, version)
 
@@ -214,6 +226,7 @@ class InterviewService:
             child = session.get_one(Child, case.child_id)
             if child.family_id is None:
                 return []
+            home = _address_text(session.get(Family, child.family_id))
             adults = session.scalars(
                 select(Adult).where(
                     Adult.family_id == child.family_id,
@@ -228,9 +241,51 @@ class InterviewService:
                     a.relationship_to_child,
                     a.interpreter_needed,
                     a.language,
+                    a.date_of_birth,
+                    a.vulnerable,
+                    home if a.lives_with_child else "",
                 )
                 for a in adults
             ]
+
+        return self._store.read(work)
+
+    def document_choices(self, case_id: str) -> list[PlannedDocument]:
+        """What may be shown in the interview: the case's attachments and its signed letters
+        (title, attachment_id, entry_id), a letter once (not again as its kept PDF)."""
+
+        def work(session: Session) -> list[PlannedDocument]:
+            if session.get(Case, case_id) is None:
+                raise CaseNotFound(f"no case with id {case_id}")
+            letters = list(
+                session.scalars(
+                    select(Letter)
+                    .join(ChronologyEntry, ChronologyEntry.id == Letter.entry_id)
+                    .where(Letter.case_id == case_id, ChronologyEntry.signed_at.is_not(None))
+                    .order_by(Letter.sent_on, Letter.created_at)
+                )
+            )
+            copies = {letter.attachment_id for letter in letters if letter.attachment_id}
+            out = [
+                PlannedDocument(a.filename, a.id, a.entry_id or "")
+                for a in session.scalars(
+                    select(Attachment)
+                    .where(Attachment.case_id == case_id)
+                    .order_by(Attachment.added_at)
+                )
+                if a.id not in copies
+            ]
+            out.extend(
+                PlannedDocument(
+                    f"Letter: {letter.title}"
+                    + (f" to {letter.recipient_name}" if letter.recipient_name else "")
+                    + f", sent {letter.sent_on.isoformat()}",
+                    letter.attachment_id or "",
+                    letter.entry_id or "",
+                )
+                for letter in letters
+            )
+            return out
 
         return self._store.read(work)
 
@@ -645,6 +700,14 @@ def _warnings(adult: Adult, plan: PlanInput, today: dt.date) -> list[PlanWarning
         appropriate_adult_planned=plan.appropriate_adult_planned,
         language=adult.language,
     )
+
+
+def _address_text(family: Family | None) -> str:
+    """The family's address on one line, as the place of an interview at home."""
+    if family is None:
+        return ""
+    parts = (family.address_line1, family.address_line2, family.town, family.postcode.upper())
+    return ", ".join(p.strip() for p in parts if p and p.strip())
 
 
 def _next_label(session: Session, case_id: str, producer_id: str) -> str:
