@@ -122,6 +122,21 @@ class ChronologyPane(QWidget):
         if self.chronology.rowCount():
             self.tree.setCurrentIndex(self.chronology.index(0, 0))
 
+    def select_entry(self, entry_id: str) -> bool:
+        """Select the entry with this id (the type filter cleared if it hides it)."""
+        for _ in range(2):
+            for row in range(self.chronology.rowCount()):
+                index = self.chronology.index(row, 0)
+                entry = index.data(EntryRole)
+                if isinstance(entry, EntryInfo) and entry.id == entry_id:
+                    self.tree.setCurrentIndex(index)
+                    self.tree.scrollTo(index)
+                    return True
+            if self.type_filter.currentIndex() == 0:
+                break
+            self.type_filter.setCurrentIndex(0)
+        return False
+
     def selected_entry(self) -> EntryInfo | None:
         entry = self.tree.currentIndex().data(EntryRole)
         return entry if isinstance(entry, EntryInfo) else None

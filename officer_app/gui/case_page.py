@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,6 +29,7 @@ from officer_app.gui.case_actions import CaseToolRow
 from officer_app.gui.case_chronology import ChronologyPane
 from officer_app.gui.case_header import CaseHeader, people_html, risk_html
 from officer_app.gui.case_labels import case_label
+from officer_app.gui.case_letter_copies import LetterCopies
 from officer_app.gui.quick_note import QuickNote
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.attachments import AttachmentService
@@ -36,7 +38,9 @@ from officer_app.services.dto import CaseDetail, EntryInfo, TimescaleInfo
 from officer_app.wording import short_date
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
+    from officer_app.gui.case_interviews import CaseInterviews
     from officer_app.gui.field_work_actions import FieldWorkActions
+    from officer_app.gui.interviews_panel import Invitation
     from officer_app.gui.letter_dialog import LetterChoices, LetterDialog
     from officer_app.gui.penalty_panel import PenaltyNoticePanel
     from officer_app.gui.people_panel import PeoplePanel
@@ -45,16 +49,26 @@ if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.services.case_stages import CaseStageService, StageMove
     from officer_app.services.family_changes import FamilyChangeService
     from officer_app.services.field_work import FieldWorkService
+    from officer_app.services.interviews import InterviewService
     from officer_app.services.letter_batch_info import PreparedLetter
     from officer_app.services.letters import LetterInfo, LetterService
     from officer_app.services.penalty_notices import PenaltyNoticeService
     from officer_app.services.risk_flags import RiskFlagService
 
+
+class RecordPrinter(Protocol):
+    """A service that prints a signed record (field work's forms, interviews)."""
+
+    def export_record_pdf(self, entry_id: str, out: Path) -> int: ...
+
+    def record_pdf_bytes(self, entry_id: str) -> tuple[bytes, int]: ...
+
+
 SIDE_WIDTH = 390  # the People | Risk | Attachments column and the quick note
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
-class CasePage(QWidget):
+class CasePage(LetterCopies, QWidget):
     """A case tab. Loads on the task runner; never blocks the window."""
 
     changed = Signal()  # something was signed: the caseload should refresh
@@ -76,9 +90,11 @@ class CasePage(QWidget):
         stages: Callable[[], CaseStageService] | None = None,
         family_changes: Callable[[], FamilyChangeService] | None = None,
         risk_flags: Callable[[], RiskFlagService] | None = None,
+        interviews: Callable[[], InterviewService] | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self._interviews = interviews
         self._stages = stages
         self._family_changes = family_changes
         self._risk_flags = risk_flags
@@ -113,7 +129,7 @@ class CasePage(QWidget):
         self.timescale_line, self.prepared_line = header.timescale_line, header.prepared_line
         self.tools = CaseToolRow(
             self._work if self._field_work is not None else None,
-            self.write_letter if self._letters is not None else None,
+            (lambda: self.write_letter()) if self._letters is not None else None,
             stage=self._stage_action if self._stages is not None else None,
         )
         self.buttons = self.tools.buttons
@@ -147,6 +163,16 @@ class CasePage(QWidget):
             )
             self.penalty_panel.changed.connect(self._after_field_work)
             self.views.addTab(self.penalty_panel, "Penalty notices")
+        self.interviews_tab: CaseInterviews | None = None
+        if self._interviews is not None:
+            from officer_app.gui.case_interviews import CaseInterviews
+
+            tab = CaseInterviews(self.case_id, self._interviews, self._runner, self)
+            tab.changed.connect(self._after_field_work)
+            tab.record_requested.connect(self.show_entry_by_id)
+            tab.invitation_requested.connect(self.write_letter)
+            self.views.addTab(tab.widget, "Interviews")
+            self.interviews_tab = tab
         self.views.currentChanged.connect(self._view_changed)
 
         self.quick_note = QuickNote(self.case_id, self._service, self._runner)
@@ -238,6 +264,9 @@ class CasePage(QWidget):
         return column
 
     def _view_changed(self, index: int) -> None:
+        interviews = self.interviews_tab
+        if interviews is not None and self.views.widget(index) is interviews.widget:
+            interviews.show()
         notices = self.penalty_panel
         if notices is not None and self.views.widget(index) is notices and not notices.loaded:
             notices.load()
@@ -373,7 +402,7 @@ class CasePage(QWidget):
     def _entry_selected(self, entry: EntryInfo | None) -> None:
         printable = False
         if entry is not None:
-            printable = entry.form_id is not None and entry.signed and self._field_work is not None
+            printable = self._printer(entry) is not None
             printable = printable or entry.id in self.letters_by_entry  # a letter's stored copy
         self.chronology_pane.show_entry(entry, printable)
         if entry is not None and self.attachments_panel is not None:
@@ -383,6 +412,21 @@ class CasePage(QWidget):
 
     def selected_entry(self) -> EntryInfo | None:
         return self.chronology_pane.selected_entry()
+
+    def show_entry_by_id(self, entry_id: str) -> None:
+        """Bring the chronology forward with this entry selected (an interview's record)."""
+        self.views.setCurrentWidget(self.chronology_pane)
+        self.chronology_pane.select_entry(entry_id)
+
+    def _printer(self, entry: EntryInfo) -> Callable[[], RecordPrinter] | None:
+        """What prints a signed structured record: a form's record, or a record of interview."""
+        from officer_app.services.interview_rows import is_interview_record
+
+        if not entry.signed:
+            return None
+        if is_interview_record(entry.answers):
+            return self._interviews
+        return self._field_work if entry.form_id is not None else None
 
     def _amend(self) -> None:
         entry = self.selected_entry()
@@ -404,7 +448,8 @@ class CasePage(QWidget):
         if entry is not None and entry.id in self.letters_by_entry:
             self._save_letter_copy(self.letters_by_entry[entry.id])
             return
-        if entry is None or entry.form_id is None or self._field_work is None:
+        printer = None if entry is None else self._printer(entry)
+        if entry is None or printer is None:
             return
         from pathlib import Path
 
@@ -417,7 +462,7 @@ class CasePage(QWidget):
         )
         if not target:
             return
-        service = self._field_work()
+        service = printer()
         self.note_status.setText("Making the PDF…")
         self._runner.run(
             lambda: service.export_record_pdf(entry.id, Path(target)),
@@ -430,9 +475,10 @@ class CasePage(QWidget):
         if entry is not None and entry.id in self.letters_by_entry:
             self._print_letter_copy(self.letters_by_entry[entry.id])
             return
-        if entry is None or entry.form_id is None or self._field_work is None:
+        printer = None if entry is None else self._printer(entry)
+        if entry is None or printer is None:
             return
-        service = self._field_work()
+        service = printer()
         self.note_status.setText("Preparing the record for printing…")
         self._runner.run(
             lambda: service.record_pdf_bytes(entry.id),
@@ -440,74 +486,9 @@ class CasePage(QWidget):
             lambda exc: self.note_status.setText(f"Not printed: {exc}"),
         )
 
-    def _save_letter_copy(self, letter: LetterInfo, target: str | None = None) -> None:
-        """Save the stored copy of a letter sent (decrypted, its hash checked; audited)."""
-        if self._letters is None:
-            return
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
-        reference = self.detail.reference if self.detail else "letter"
-        if target is None:
-            suggested = f"{reference} {letter.title} {letter.sent_on}.pdf"
-            target, _filter = QFileDialog.getSaveFileName(
-                self, "Save the copy of the letter as a PDF", suggested, "PDF documents (*.pdf)"
-            )
-            if not target:
-                return
-        letters, out = self._letters, Path(target)
-        self.note_status.setText("Saving the letter's copy…")
-        self._runner.run(
-            lambda: letters().export_copy(letter.id, out),
-            lambda pages: self.note_status.setText(f"Saved the {pages}-page copy to {out}"),
-            lambda exc: self.note_status.setText(f"The copy was not saved: {exc}"),
-        )
-
-    # --- letters -----------------------------------------------------------------------------
-    def view_letter_copy(self, letter_id: str) -> None:
-        """Show the stored copy of a letter or notice sent, as it was sent."""
-        if self._letters is None:
-            return
-        letters = self._letters
-        self.note_status.setText("Opening the copy kept…")
-        self._runner.run(
-            lambda: (letters().letter(letter_id), letters().read_copy(letter_id)),
-            self._show_copy,
-            lambda exc: self.note_status.setText(f"The copy cannot be shown: {exc}"),
-        )
-
-    def _show_copy(self, found: tuple[LetterInfo, bytes]) -> None:
-        if self._closing:
-            return
-        from officer_app.gui.copy_viewer import CopyViewer
-
-        letter, data = found
-        self.note_status.setText("")
-        viewer = CopyViewer(
-            f"{letter.title} — sent {short_date(letter.sent_on)} to {letter.recipient_name}",
-            data,
-            letter.sha256,
-            on_print=lambda: self._print_letter_copy(letter),
-            on_save=lambda: self._save_letter_copy(letter),
-            parent=self,
-        )
-        self.copy_viewer = viewer
-        viewer.open()
-
-    def _print_letter_copy(self, letter: LetterInfo) -> None:
-        if self._letters is None:
-            return
-        letters = self._letters
-        self.note_status.setText("Preparing the letter's copy for printing…")
-        self._runner.run(
-            lambda: (letters().print_copy(letter.id), letter.pages),
-            lambda made: self._show_print_dialog(made, letter.title),
-            lambda exc: self.note_status.setText(f"Not printed: {exc}"),
-        )
-
-    def write_letter(self) -> None:
-        """Open the letter dialog with what it needs, gathered on the task runner."""
+    def write_letter(self, invitation: Invitation | None = None) -> None:
+        """Open the letter dialog with what it needs, gathered on the task runner (for an
+        interview's invitation: that template, its asks prefilled from the plan)."""
         if self._letters is None or self.detail is None:
             return
         from officer_app.gui.letter_dialog import gather_choices
@@ -516,11 +497,13 @@ class CasePage(QWidget):
         self.note_status.setText("Opening the letters…")
         self._runner.run(
             lambda: (factory(), gather_choices(factory(), case_id)),
-            self._open_letter_dialog,
+            lambda gathered: self._open_letter_dialog(gathered, invitation),
             lambda exc: self.note_status.setText(f"Letters are not available: {exc}"),
         )
 
-    def _open_letter_dialog(self, gathered: tuple[LetterService, LetterChoices]) -> None:
+    def _open_letter_dialog(
+        self, gathered: tuple[LetterService, LetterChoices], invitation: Invitation | None
+    ) -> None:
         if self._closing or self.detail is None:
             return
         from officer_app.gui.letter_dialog import LetterDialog
@@ -535,6 +518,9 @@ class CasePage(QWidget):
             choices,
             today=self._today,
             parent=self,
+            template_id=invitation.template_id if invitation else None,
+            asks=invitation.asks if invitation else None,
+            recipient_id=invitation.recipient_id if invitation else None,
         )
         dialog.recorded.connect(self._letter_recorded)
         self.letter_dialog = dialog
@@ -547,16 +533,6 @@ class CasePage(QWidget):
         if self.attachments_panel is not None:
             self.attachments_panel.reload()
         self.changed.emit()
-
-    def _show_print_dialog(self, made: tuple[bytes, int], title: str) -> None:
-        from officer_app.gui.printing import print_pdf
-
-        try:
-            pages = print_pdf(made[0], title, self)
-        except RuntimeError as exc:
-            self.note_status.setText(f"Not printed: {exc}")
-            return
-        self.note_status.setText(f"Sent {pages} page(s) to the printer." if pages else "")
 
     # --- quick note --------------------------------------------------------------------------
     def focus_note(self) -> None:
@@ -576,4 +552,6 @@ class CasePage(QWidget):
     def close_page(self) -> None:
         """Save any typing and stop showing the case (the tab is going away)."""
         self.quick_note.close_note()
+        if self.interviews_tab is not None:
+            self.interviews_tab.close()
         self._closing = True

@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
             stages=lambda: profile.stages,
             family_changes=lambda: profile.family_changes,
             risk_flags=lambda: profile.risk_flags,
+            interviews=lambda: profile.interviews,
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")
