@@ -89,7 +89,7 @@ def _summary(r: Reading) -> Table:
     day = long_date(uk_local(r.start).date(), weekday=True) if r.start else UNANSWERED
     at_home = (a.get("place_kind") or r.opening.get("place_kind")) == "home"
     place = str(a.get("place", "")) + (" (the person's home)" if at_home else "")
-    dob = long_date(doc.child_dob) if doc.child_dob else "date of birth not recorded"
+    dob = f"born {long_date(doc.child_dob)}" if doc.child_dob else "date of birth not recorded"
     recording = (
         "Audio recording; this is its summary record"
         if r.audio
@@ -106,7 +106,7 @@ def _summary(r: Reading) -> Table:
             marked(bold(doc.exhibit or UNANSWERED), "summary_value"),
         ],
         [label("Place"), value(place), "", ""],
-        [label("Child"), value(f"{doc.child_name} ({dob})"), label("School"), value(doc.school)],
+        [label("Child"), value(f"{doc.child_name}, {dob}"), label("School"), value(doc.school)],
         [
             label("Interviewer"),
             value(r.name_of("interviewer") or doc.interviewer),

@@ -191,6 +191,11 @@ def test_the_record_reads_in_order_with_its_times(demo_profile: OpenProfile) -> 
             "Offence period",
             "Date Friday 20 November 2026",
             "Place Civic Centre, Northam",
+            ", born ",
+            "School",
+            "Interviewer",
+            "Second officer",
+            "Record Written record, made at the time of the interview",
             "Started 10:00",
             "Break 1 10:08 to 10:09",
             "the interpreter asked for one",
@@ -252,6 +257,13 @@ def test_the_caution_is_printed_in_its_exact_words(demo_profile: OpenProfile) ->
     )
     text = _body(data)
     assert f"\u201c{CAUTION}\u201d" in text
+    printed = demo_profile.store.read(
+        lambda s: [
+            e.action
+            for e in s.scalars(select(AuditEvent).where(AuditEvent.entity_id == sealed.entry_id))
+        ]
+    )
+    assert "print" in printed
 
 
 def test_page_n_of_n_and_the_exhibit_on_every_page(demo_profile: OpenProfile) -> None:
