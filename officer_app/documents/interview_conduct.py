@@ -254,23 +254,28 @@ def signatures(r: Reading, s: Sections) -> list[Flowable]:
             recorded = f"Refused to sign at {r.when(event.at)}."
         who = f"{bold(role)}<br/>{markup(name or UNANSWERED)}"
         data = [
-            [marked(who), "", ""],
-            [plain(recorded, "note"), plain("Signature", "label"), plain("Date and time", "label")],
+            [marked(who), "", "", ""],
+            [
+                plain(recorded, "note"),
+                plain("Signature", "label"),
+                "",
+                plain("Date and time", "label"),
+            ],
         ]
         table = Table(
             data,
-            colWidths=[58 * mm, 72 * mm, CONTENT_W - 130 * mm],
+            colWidths=[58 * mm, 66 * mm, 8 * mm, CONTENT_W - 132 * mm],  # a gap between lines
             rowHeights=[14 * mm, None],
             style=TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("FONTNAME", (0, 0), (-1, -1), FONT),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                     ("TOPPADDING", (0, 0), (-1, -1), 2),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                     ("LINEBELOW", (1, 0), (1, 0), 0.7, INK),
-                    ("LINEBELOW", (2, 0), (2, 0), 0.7, INK),
+                    ("LINEBELOW", (3, 0), (3, 0), 0.7, INK),
                     ("LINEABOVE", (0, 0), (-1, 0), 0.25, RULE),
                 ]
             ),
