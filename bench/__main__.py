@@ -244,6 +244,9 @@ def main() -> None:
     from bench.evidence_bench import run_evidence_benchmarks
 
     results += run_evidence_benchmarks(folder, PASSPHRASE, clock, Result)
+    from bench.interview_pdf_bench import run_interview_pdf_benchmarks
+
+    results += run_interview_pdf_benchmarks(median_ms, Result)
     table = write_results(results, args.cases)
     print()
     print(f"{args.cases} cases; {machine()}")
