@@ -150,6 +150,7 @@ class Progress:
     record: InterviewRecord
     topics_covered: tuple[str, ...]
     saved_at: dt.datetime | None
+    pending: str = ""  # the words being typed when it was saved, not yet an event
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,10 @@ class InterviewService:
         self.la_name = la_name
 
     # ------------------------------------------------------------------ reading
+    def now(self) -> dt.datetime:
+        """The service's clock: the wall time an interview's stamp clock starts from."""
+        return self._clock.now()
+
     def opening_form(self, version: int | None = None) -> FormDefinition:
         return self.forms.get(OPENING_FORM, version)
 
@@ -435,6 +440,7 @@ class InterviewService:
                 InterviewRecord.from_json(data.get("events") or []),
                 tuple(str(k) for k in data.get("topics_covered") or []),
                 draft.updated_at if draft is not None else None,
+                str(data.get("pending") or ""),
             )
 
         return self._store.read(work)
@@ -445,14 +451,18 @@ class InterviewService:
         opening: dict[str, Any],
         record: InterviewRecord,
         topics_covered: Sequence[str],
+        *,
+        pending: str = "",
     ) -> dt.datetime:
-        """Autosave the interview being recorded (local only, every few seconds)."""
+        """Autosave the interview being recorded (local only, every few seconds), with the
+        words being typed (``pending``) that are not yet an event of the record."""
         now = self._clock.now()
         snapshot = {
             "interview_id": interview_id,
             "opening": dict(opening),
             "events": record.to_json(),
             "topics_covered": list(topics_covered),
+            "pending": pending,
         }
 
         def work(session: Session) -> dt.datetime:
