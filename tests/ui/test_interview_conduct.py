@@ -406,6 +406,7 @@ def test_closing_the_window_mid_interview_resumes_everything(
     _type(qtbot, window, "Who takes Amy to school?", Qt.Key.Key_F5)
     clock.advance(minutes=1)
     window.page.plan_panel.topics.item(3).setCheckState(Qt.CheckState.Checked)  # travel
+    runner.wait_idle()  # the saves of the events and the tick are done: the next is the words
     with qtbot.waitSignal(window.saved, timeout=6_000):  # the words typed, within 2 s
         QTest.keyClicks(window.page.input, "I do, most days, but")
     saved = demo_profile.interviews.progress(info.id)
