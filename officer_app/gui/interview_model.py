@@ -102,5 +102,7 @@ class InterviewEventsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._q_brush if event.kind is EventKind.QUESTION else self._a_brush
         if role == Qt.ItemDataRole.BackgroundRole:
+            if event.kind is EventKind.SIGNATURE and event.flag is False:
+                return self._bands[EventKind.ADDENDUM]  # a refusal to sign stands out
             return self._bands.get(event.kind)
         return None

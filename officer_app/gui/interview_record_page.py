@@ -343,7 +343,7 @@ class RecordPage(QSplitter):
             )
 
         self.prompt.ask(
-            f"Put to them (PACE Code C 11.4): \u201c{statement.text}\u201d. Do they confirm or "
+            f"Put to them (PACE Code C 11.4): \u201c{statement.text}\u201d Do they confirm or "
             "deny it, and do they want to add anything?",
             [Choice("Record their reply", reply, needs_words=True, key="reply")],
             words_label="Their reply",
