@@ -244,6 +244,9 @@ def main() -> None:
     from bench.evidence_bench import run_evidence_benchmarks
 
     results += run_evidence_benchmarks(folder, PASSPHRASE, clock, Result)
+    from bench.interview_typing_bench import run_on_copy as run_interview_benchmarks
+
+    results += run_interview_benchmarks(folder, PASSPHRASE, clock, Result)
     table = write_results(results, args.cases)
     print()
     print(f"{args.cases} cases; {machine()}")

@@ -15,12 +15,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -39,7 +37,7 @@ from officer_app.domain.interview import (
     InterviewRefused,
     StampClock,
 )
-from officer_app.gui.interview_model import InterviewEventsModel
+from officer_app.gui.interview_model import InterviewEventsModel, RecordView
 from officer_app.gui.interview_panels import (
     SIDE_WIDTH,
     ClosingPanel,
@@ -74,18 +72,11 @@ class RecordPage(QSplitter):
         self.clock: StampClock | None = None
         self.live = False
         self.model = InterviewEventsModel(self)
-        self.view = QListView()
+        self.view = RecordView(self.model)
         self.view.setAccessibleName("The record of the interview")
         font = QFont(self.font())
         font.setPointSize(RECORD_FONT_PT)
         self.view.setFont(font)
-        self.model.set_base_font(font)
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setSpacing(1)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.input = QPlainTextEdit()
         self.input.setAccessibleName("Words to record")
         self.input.setPlaceholderText(
@@ -171,7 +162,7 @@ class RecordPage(QSplitter):
         ended = self.record.ended
         self.writing.setVisible(not ended)
         self.side.setCurrentWidget(self.closing if ended else self.plan_panel)
-        self.view.scrollToBottom()
+        self.view.scroll_to_end()
         if ended:
             self.closing.setFocus()
         else:
@@ -204,7 +195,6 @@ class RecordPage(QSplitter):
             return False
         self.clock.raise_floor(event.at)
         self.model.append(event)
-        QTimer.singleShot(0, self.view.scrollToBottom)  # once the new row is laid out
         if clear:
             self.set_pending("")
         self._say("")

@@ -12,9 +12,10 @@ Three stages, one window:
 3. **Closing** (Code C 11.11): read, disagreements as addenda, signatures, then the seal
    (:meth:`InterviewService.seal`), which names the exhibit (``DO/3``).
 
-Every event is saved at once, and words being typed at most ``AUTOSAVE_TEXT_MS`` after they
-change (a killed process loses at most 5 s), on the task runner's writes lane; the GUI
-thread never waits for the database. Reopening the window resumes from the draft.
+Every event is saved as soon as it is shown (``AUTOSAVE_EVENT_MS``), and words being typed
+at most ``AUTOSAVE_TEXT_MS`` after they change (a killed process loses at most 5 s), on the
+task runner's writes lane; the GUI thread never waits for the database. Reopening the window
+resumes from the draft.
 
 Times are stamped by :class:`~officer_app.domain.interview.StampClock` (wall time from the
 service's clock, carried on a monotonic clock, never before the last event), injectable
@@ -31,13 +32,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from officer_app.clock import uk_local
 from officer_app.domain.interview import Event, EventKind, InterviewRecord, StampClock
 from officer_app.forms import FormDefinition
 from officer_app.gui.form_widget import FormWidget
 from officer_app.gui.interview_header import InterviewHeader, elapsed_text, state_of
+from officer_app.gui.interview_opening import OpeningPage, opening_prefill
 from officer_app.gui.interview_prompts import Choice, PromptBar
 from officer_app.gui.interview_record_page import RecordPage
 from officer_app.gui.markup import plain_label
@@ -52,6 +54,7 @@ from officer_app.services.interviews import (
 )
 
 AUTOSAVE_TEXT_MS = 2000  # words typed reach the disk within this (plus the write): <= 5 s
+AUTOSAVE_EVENT_MS = 200  # an event reaches the disk this soon after it is shown
 StampClockFactory = Callable[[dt.datetime | None], StampClock]
 PAGE_LOADING, PAGE_OPENING, PAGE_RECORD, PAGE_DONE = range(4)
 STYLE = """
@@ -67,25 +70,6 @@ class _Loaded:
     progress: Progress
     definition: FormDefinition
     opening_done: bool  # the saved checklist is complete and the interview may go on
-
-
-def opening_prefill(info: InterviewInfo) -> dict[str, Any]:
-    """The checklist's answers the plan already gives: the place, the recording, and who
-    was planned to support the person (the officer confirms each on the day)."""
-    answers: dict[str, Any] = {
-        "place_kind": info.place_kind,
-        "recording": info.recording,
-        "interpreter_present": bool(info.interpreter_name or info.interpreter_language),
-        "appropriate_adult_present": bool(info.appropriate_adult_name),
-    }
-    if info.interpreter_name:
-        answers["interpreter_name"] = info.interpreter_name
-    if info.interpreter_language:
-        answers["interpreter_language"] = info.interpreter_language
-    if info.appropriate_adult_name:
-        answers["appropriate_adult_name"] = info.appropriate_adult_name
-        answers["appropriate_adult_relationship"] = info.appropriate_adult_relationship
-    return answers
 
 
 class InterviewWindow(QWidget):
@@ -138,7 +122,13 @@ class InterviewWindow(QWidget):
         self.page.closing.seal_requested.connect(self.seal)
         self.pages = QStackedWidget()
         self.pages.addWidget(plain_label("Opening the interview…"))
-        self.pages.addWidget(self._build_opening())
+        self.opening_page = OpeningPage()
+        self.start_button = self.opening_page.start_button
+        self.start_button.clicked.connect(self.start)
+        self.checklist_button = self.opening_page.checklist_button
+        self.checklist_button.clicked.connect(self.checklist_done)
+        self.opening_intro = self.opening_page.intro
+        self.pages.addWidget(self.opening_page)
         self.pages.addWidget(self.page)
         self.done_message = plain_label("")
         self.done_message.setWordWrap(True)
@@ -165,6 +155,10 @@ class InterviewWindow(QWidget):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(AUTOSAVE_TEXT_MS)
         self._text_timer.timeout.connect(self.save)
+        self._event_timer = QTimer(self)
+        self._event_timer.setSingleShot(True)
+        self._event_timer.setInterval(AUTOSAVE_EVENT_MS)
+        self._event_timer.timeout.connect(self.save)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._show_elapsed)
@@ -173,36 +167,6 @@ class InterviewWindow(QWidget):
     @property
     def record(self) -> InterviewRecord:
         return self.page.record
-
-    def _build_opening(self) -> QWidget:
-        page = QWidget()
-        self.opening_intro = plain_label("")
-        self.opening_intro.setWordWrap(True)
-        self.opening_intro.setStyleSheet("font-size: 12pt;")
-        self.start_button = QPushButton("Start interview (the start time is stamped)")
-        self.start_button.setProperty("primary", True)
-        self.start_button.setMinimumHeight(44)
-        self.start_button.clicked.connect(self.start)
-        self.form_area = QWidget()  # takes the room below the start: the checklist, later
-        self.form_holder = QVBoxLayout(self.form_area)
-        self.form_holder.setContentsMargins(0, 0, 0, 0)
-        self.checklist_button = QPushButton("Checklist done: go on to the record")
-        self.checklist_button.setProperty("primary", True)
-        self.checklist_button.clicked.connect(self.checklist_done)
-        self.checklist_button.hide()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.opening_intro)
-        row = QHBoxLayout()
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.form_area, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.checklist_button)
-        layout.addLayout(row)
-        return page
 
     # ------------------------------------------------------------------------ loading
     def _load_work(self) -> _Loaded:
@@ -282,7 +246,7 @@ class InterviewWindow(QWidget):
             answers = self.opening or opening_prefill(self.info)
             self.form = FormWidget(self._definition, answers=answers)
             self.form.changed.connect(self._checklist_edited)
-            self.form_holder.addWidget(self.form)
+            self.opening_page.holder.addWidget(self.form)
         self.form.setFocus()
 
     def _show_record(self) -> None:
@@ -358,7 +322,7 @@ class InterviewWindow(QWidget):
     def defer(self, reason: str) -> None:
         service, interview_id = self._service, self.interview_id
         opening, record = dict(self.opening), InterviewRecord(list(self.record.events))
-        self._live = False
+        self._stop_saving()
         self._runner.run(
             lambda: service.defer(interview_id, opening, record, reason),
             self._deferred,
@@ -376,12 +340,19 @@ class InterviewWindow(QWidget):
         self._say(f"Not deferred: {exc}", error=True)
 
     # ------------------------------------------------------------------------ sealing
+    def _stop_saving(self) -> None:
+        """What is sent now (a seal, a deferral) carries the record: no save after it."""
+        self._live = False
+        self._text_timer.stop()
+        self._event_timer.stop()
+
     def seal(self) -> None:
         self.page.closing.seal.setEnabled(False)
         self._say("Sealing the record…")
         service, interview_id = self._service, self.interview_id
         opening, record = dict(self.opening), InterviewRecord(list(self.record.events))
         covered = self.page.plan_panel.covered()
+        self._stop_saving()
         self._runner.run(
             lambda: service.seal(interview_id, opening, record, covered),
             self._sealed,
@@ -397,13 +368,17 @@ class InterviewWindow(QWidget):
         self.finished.emit(sealed)
 
     def _seal_failed(self, exc: BaseException) -> None:
+        self._live = True
         self._refresh()
         self._say(f"Not sealed: {exc}", error=True)
 
     # ------------------------------------------------------------------------ saving
     def _recorded(self, _event: Event) -> None:
+        """An event is saved a moment after it is shown: the record is painted first, and a
+        run of events (a caution and the question it let through) makes one save."""
         self._refresh()
-        self.save()
+        if not self._event_timer.isActive():
+            self._event_timer.start()
 
     def _typed(self) -> None:
         if self._live and not self._text_timer.isActive():
@@ -413,6 +388,7 @@ class InterviewWindow(QWidget):
         """Save the draft now (on the writes lane); one save at a time, the latest after
         (``force``: queue it behind the one being written, as when the window closes)."""
         self._text_timer.stop()
+        self._event_timer.stop()
         if not self._live:
             return
         if self._saving and not force:
@@ -483,5 +459,6 @@ class InterviewWindow(QWidget):
             self.save(force=True)
         self._live = self.page.live = False
         self._text_timer.stop()
+        self._event_timer.stop()
         self._tick.stop()
         super().closeEvent(event)
