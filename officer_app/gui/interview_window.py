@@ -229,7 +229,13 @@ class InterviewWindow(QWidget):
         self.start_button.setVisible(not started)
         self.checklist_button.setVisible(started)
         if not started:
-            warnings = "".join(f"\n\nWarning: {w.message}" for w in self.info.warnings)
+            info = self.info
+            planned = (
+                f"\n\nPlanned: {len(info.topics)} topics, {len(info.statements)} significant "
+                f"statement(s) to put, {len(info.documents)} document(s) to show (each made an "
+                "exhibit when the interview starts)."
+            )
+            warnings = planned + "".join(f"\n\nWarning: {w.message}" for w in info.warnings)
             self.opening_intro.setText(
                 f"Interview with {self.info.interviewee_name} at {self.info.place}. When "
                 "everyone is seated, start the interview: its start time is stamped. Then go "

@@ -149,6 +149,10 @@ def test_a_complete_interview_through_the_widgets(
     clock = Ticking(MORNING)
     window = _open(qtbot, demo_profile, runner, info.id, clock)
     assert window.header.state.text() == "Not started"
+    assert "Planned: 6 topics, 1 significant statement(s)" in window.opening_intro.text()
+    # a 1366x768 laptop less its taskbar (1366x728), a title bar of 30 px included
+    assert window.width() <= 1366 and window.height() + 30 <= 728
+    assert window.minimumSizeHint().height() + 30 <= 728
     _to_record(qtbot, window)
     assert window.header.state.text() == "Not cautioned yet"
 
@@ -162,6 +166,7 @@ def test_a_complete_interview_through_the_widgets(
     assert _kinds(window) == ["start"]
     window.prompt.choose("caution_now")
     assert CAUTION in window.prompt.message.text()
+    assert window.minimumSizeHint().height() + 30 <= 728  # the tallest prompt still fits
     window.prompt.words.setText("Yes, I understand.")
     window.prompt.choose("understood")
     assert _kinds(window) == ["start", "caution", "question"]
