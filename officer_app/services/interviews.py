@@ -153,6 +153,7 @@ class Progress:
     record: InterviewRecord
     topics_covered: tuple[str, ...]
     saved_at: dt.datetime | None
+    pending: str = ""  # the words being typed when it was saved, not yet an event
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,10 @@ class InterviewService:
     def today(self) -> dt.date:
         """The profile's today (a plan's warnings count a person's age on it)."""
         return self._clock.today()
+
+    def now(self) -> dt.datetime:
+        """The service's clock: the wall time an interview's stamp clock starts from."""
+        return self._clock.now()
 
     def opening_form(self, version: int | None = None) -> FormDefinition:
         return self.forms.get(OPENING_FORM, version)
@@ -490,6 +495,7 @@ class InterviewService:
                 InterviewRecord.from_json(data.get("events") or []),
                 tuple(str(k) for k in data.get("topics_covered") or []),
                 draft.updated_at if draft is not None else None,
+                str(data.get("pending") or ""),
             )
 
         return self._store.read(work)
@@ -500,14 +506,18 @@ class InterviewService:
         opening: dict[str, Any],
         record: InterviewRecord,
         topics_covered: Sequence[str],
+        *,
+        pending: str = "",
     ) -> dt.datetime:
-        """Autosave the interview being recorded (local only, every few seconds)."""
+        """Autosave the interview being recorded (local only, every few seconds), with the
+        words being typed (``pending``) that are not yet an event of the record."""
         now = self._clock.now()
         snapshot = {
             "interview_id": interview_id,
             "opening": dict(opening),
             "events": record.to_json(),
             "topics_covered": list(topics_covered),
+            "pending": pending,
         }
 
         def work(session: Session) -> dt.datetime:
