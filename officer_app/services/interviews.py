@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock, uk_local
@@ -24,8 +24,6 @@ from officer_app.domain.interview import (
     InterviewRefused,
     Offence,
     PlanWarning,
-    age_on,
-    plan_warnings,
 )
 from officer_app.forms import FieldError, FormDefinition, FormRegistry, clean, validate
 from officer_app.services.case_file import (
@@ -36,23 +34,33 @@ from officer_app.services.case_file import (
     seal_entry,
 )
 from officer_app.services.dto import EntryInfo
+from officer_app.services.exhibits import new_exhibit, next_label
+from officer_app.services.interview_info import (
+    Candidate,
+    InterviewInfo,
+    InterviewNotFound,
+    Progress,
+    Sealed,
+    address_text,
+    apply_plan,
+    check_interviewee,
+    check_plan,
+    get_interview,
+    interview_info,
+    interview_warnings,
+    record_facts,
+)
 from officer_app.services.interview_rows import (
     DRAFT_KIND,
     OPENING_FORM,
     PlanInput,
     PlannedDocument,
     PlannedStatement,
-    PlannedTopic,
-    RecordFacts,
     documents_from,
-    plan_json,
-    present_from_opening,
     record_answers,
     record_text,
     record_title,
-    statements_from,
     statutory_topics,
-    topics_from,
 )
 from officer_app.services.significant_statements import significant_statements
 from officer_app.store.database import Store
@@ -63,18 +71,23 @@ from officer_app.store.models import (
     Child,
     ChronologyEntry,
     Draft,
-    Exhibit,
     Family,
     Interview,
     Letter,
     Officer,
 )
 
+__all__ = [
+    "Candidate",
+    "InterviewInfo",
+    "InterviewInvalid",
+    "InterviewNotFound",
+    "InterviewService",
+    "Progress",
+    "Sealed",
+]
+
 OPEN_STATUSES = frozenset({"planned", "in_progress", "deferred"})
-
-
-class InterviewNotFound(LookupError):
-    pass
 
 
 class InterviewInvalid(InterviewRefused):
@@ -85,97 +98,6 @@ class InterviewInvalid(InterviewRefused):
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(f"{first.field_id}: {first.message}{more}")
         self.errors = tuple(errors)
-
-
-@dataclass(frozen=True)
-class InterviewInfo:
-    id: str
-    case_id: str
-    case_reference: str
-    child_name: str
-    interviewee_id: str
-    interviewee_name: str
-    offence: Offence
-    period_from: dt.date
-    period_to: dt.date
-    place_kind: str
-    place: str
-    planned_for: dt.datetime | None
-    interviewer_id: str
-    interviewer_name: str
-    interviewer_initials: str
-    second_officer_id: str | None
-    second_officer_name: str
-    recording: str
-    topics: tuple[PlannedTopic, ...]
-    statements: tuple[PlannedStatement, ...]
-    documents: tuple[PlannedDocument, ...]
-    interpreter_language: str
-    interpreter_name: str
-    appropriate_adult_name: str
-    appropriate_adult_relationship: str
-    notes: str
-    status: str
-    status_reason: str
-    record_id: str | None
-    exhibit: str | None
-    warnings: tuple[PlanWarning, ...]
-    version: int
-
-    def as_plan(self) -> PlanInput:
-        return PlanInput(
-            interviewee_id=self.interviewee_id,
-            offence=self.offence,
-            period_from=self.period_from,
-            period_to=self.period_to,
-            place_kind=self.place_kind,
-            place=self.place,
-            planned_for=self.planned_for,
-            second_officer_id=self.second_officer_id,
-            recording=self.recording,
-            topics=self.topics,
-            statements=self.statements,
-            documents=self.documents,
-            interpreter_language=self.interpreter_language,
-            interpreter_name=self.interpreter_name,
-            appropriate_adult_name=self.appropriate_adult_name,
-            appropriate_adult_relationship=self.appropriate_adult_relationship,
-            notes=self.notes,
-        )
-
-
-@dataclass(frozen=True)
-class Progress:
-    """An interview being conducted, as last autosaved."""
-
-    interview_id: str
-    opening: dict[str, Any]
-    record: InterviewRecord
-    topics_covered: tuple[str, ...]
-    saved_at: dt.datetime | None
-    pending: str = ""  # the words being typed when it was saved, not yet an event
-
-
-@dataclass(frozen=True)
-class Sealed:
-    entry: EntryInfo
-    exhibit: str
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An adult who may be interviewed: one with parental responsibility, still on the case."""
-
-    id: str
-    name: str
-    relationship: str
-    interpreter_needed: bool
-    language: str
-    # what the plan dialog needs to warn without reading the database again (Code C 1.4-1.7:
-    # under 18 or vulnerable needs an appropriate adult) and to offer their home as the place
-    date_of_birth: dt.date | None = None
-    vulnerable: bool = False
-    home_address: str = ""  # the family's address when they live there, else ""
 
 
 class InterviewService:
@@ -203,6 +125,19 @@ class InterviewService:
         """The service's clock: the wall time an interview's stamp clock starts from."""
         return self._clock.now()
 
+    def export_record_pdf(self, entry_id: str, out: Path) -> int:
+        """Save a sealed record of interview as a PDF (audited as an export); its pages."""
+        from officer_app.services.interview_documents import export_interview_pdf
+
+        return export_interview_pdf(self._store, self._clock, entry_id, out, la_name=self.la_name)
+
+    def record_pdf_bytes(self, entry_id: str) -> tuple[bytes, int]:
+        """A sealed record of interview as PDF bytes for the print dialog (audited as a
+        print; nothing written to disk)."""
+        from officer_app.services.interview_documents import interview_pdf_bytes
+
+        return interview_pdf_bytes(self._store, self._clock, entry_id, la_name=self.la_name)
+
     def opening_form(self, version: int | None = None) -> FormDefinition:
         return self.forms.get(OPENING_FORM, version)
 
@@ -213,13 +148,15 @@ class InterviewService:
             rows = session.scalars(
                 select(Interview).where(Interview.case_id == case_id).order_by(Interview.created_at)
             )
-            return [_info(session, row, self._clock.today()) for row in rows]
+            return [interview_info(session, row, self._clock.today()) for row in rows]
 
         return self._store.read(work)
 
     def interview(self, interview_id: str) -> InterviewInfo:
         def work(session: Session) -> InterviewInfo:
-            return _info(session, _get(session, interview_id), self._clock.today())
+            return interview_info(
+                session, get_interview(session, interview_id), self._clock.today()
+            )
 
         return self._store.read(work)
 
@@ -231,7 +168,7 @@ class InterviewService:
             child = session.get_one(Child, case.child_id)
             if child.family_id is None:
                 return []
-            home = _address_text(session.get(Family, child.family_id))
+            home = address_text(session.get(Family, child.family_id))
             adults = session.scalars(
                 select(Adult).where(
                     Adult.family_id == child.family_id,
@@ -337,19 +274,19 @@ class InterviewService:
             adult = session.get(Adult, plan.interviewee_id)
             if adult is None:
                 return []
-            return _warnings(adult, plan, self._clock.today())
+            return interview_warnings(adult, plan, self._clock.today())
 
         return self._store.read(work)
 
     # ------------------------------------------------------------------ planning
     def plan(self, case_id: str, plan: PlanInput) -> InterviewInfo:
-        _check_plan(plan)
+        check_plan(plan)
         now = self._clock.now()
 
         def work(session: Session) -> InterviewInfo:
             if session.get(Case, case_id) is None:
                 raise CaseNotFound(f"no case with id {case_id}")
-            _check_interviewee(session, case_id, plan.interviewee_id)
+            check_interviewee(session, case_id, plan.interviewee_id)
             row = Interview(
                 case_id=case_id,
                 interviewer_id=self._officer_id,
@@ -357,29 +294,29 @@ class InterviewService:
                 updated_at=now,
                 status="planned",
             )
-            _apply(row, plan)
+            apply_plan(row, plan)
             session.add(row)
             session.flush()
-            return _info(session, row, self._clock.today())
+            return interview_info(session, row, self._clock.today())
 
         return self._store.write_wait(work)
 
     def update_plan(self, interview_id: str, plan: PlanInput, *, version: int) -> InterviewInfo:
-        _check_plan(plan)
+        check_plan(plan)
         now = self._clock.now()
 
         def work(session: Session) -> InterviewInfo:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             if row.status not in ("planned", "deferred"):
                 raise InterviewRefused(f"the interview is {row.status}: its plan is fixed")
             if row.version != version:
                 raise InterviewRefused(
                     "someone else changed this plan since you opened it: open it again"
                 )
-            _check_interviewee(session, row.case_id, plan.interviewee_id)
+            check_interviewee(session, row.case_id, plan.interviewee_id)
             # exhibits already given to documents stay with them
             given = {d.title: d.exhibit for d in documents_from(row.plan) if d.exhibit}
-            _apply(row, plan)
+            apply_plan(row, plan)
             row.plan["documents"] = [
                 {**d, "exhibit": d.get("exhibit") or given.get(d["title"], "")}
                 for d in row.plan["documents"]
@@ -387,7 +324,7 @@ class InterviewService:
             row.updated_at = now
             row.version += 1
             session.flush()
-            return _info(session, row, self._clock.today())
+            return interview_info(session, row, self._clock.today())
 
         return self._store.write_wait(work)
 
@@ -396,7 +333,7 @@ class InterviewService:
             raise InterviewRefused("say why the interview is cancelled")
 
         def work(session: Session) -> InterviewInfo:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             if row.status not in ("planned", "deferred"):
                 raise InterviewRefused(f"the interview is {row.status}: it cannot be cancelled")
             row.status = "cancelled"
@@ -404,7 +341,7 @@ class InterviewService:
             row.updated_at = self._clock.now()
             row.version += 1
             session.flush()
-            return _info(session, row, self._clock.today())
+            return interview_info(session, row, self._clock.today())
 
         return self._store.write_wait(work)
 
@@ -430,7 +367,7 @@ class InterviewService:
         now = self._clock.now()
 
         def work(session: Session) -> InterviewInfo:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             if row.status not in ("planned", "deferred", "in_progress"):
                 raise InterviewRefused(f"the interview is {row.status}")
             busy = find_draft(session, row.case_id, DRAFT_KIND)
@@ -443,7 +380,7 @@ class InterviewService:
                 if not doc.get("exhibit"):
                     doc = {
                         **doc,
-                        "exhibit": _new_exhibit(
+                        "exhibit": new_exhibit(
                             session,
                             row.case_id,
                             row.interviewer_id,
@@ -476,7 +413,7 @@ class InterviewService:
                     )
                 )
             session.flush()
-            return _info(session, row, self._clock.today())
+            return interview_info(session, row, self._clock.today())
 
         return self._store.write_wait(work)
 
@@ -484,7 +421,7 @@ class InterviewService:
         """The record as last saved (an empty one if nothing has been recorded)."""
 
         def work(session: Session) -> Progress:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             draft = find_draft(session, row.case_id, DRAFT_KIND)
             data = draft.answers if draft is not None else None
             if not data or data.get("interview_id") != row.id:
@@ -521,7 +458,7 @@ class InterviewService:
         }
 
         def work(session: Session) -> dt.datetime:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             if row.status != "in_progress":
                 raise InterviewRefused(f"the interview is {row.status}: nothing to save")
             draft = find_draft(session, row.case_id, DRAFT_KIND)
@@ -572,10 +509,10 @@ class InterviewService:
         officer_id = self._officer_id
 
         def work(session: Session) -> EntryInfo:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             if row.status != "in_progress":
                 raise InterviewRefused(f"the interview is {row.status}: it cannot be deferred")
-            facts = _facts(session, row, opening, (), "")
+            facts = record_facts(session, row, opening, (), "")
             text = record_text(facts, record)
             entry = ChronologyEntry(
                 case_id=row.case_id,
@@ -612,15 +549,15 @@ class InterviewService:
         version = self.opening_form().version
 
         def work(session: Session) -> Sealed:
-            row = _get(session, interview_id)
+            row = get_interview(session, interview_id)
             if row.status != "in_progress":
                 raise InterviewRefused(f"the interview is {row.status}: it cannot be sealed")
             missing = record.missing_for_seal(second_officer=row.second_officer_id is not None)
             if missing:
                 raise InterviewRefused("the record is not ready to seal: " + "; ".join(missing))
-            facts = _facts(session, row, kept, topics_covered, "")
+            facts = record_facts(session, row, kept, topics_covered, "")
             facts.opening_form_version = version
-            facts.exhibit = _next_label(session, row.case_id, row.interviewer_id)
+            facts.exhibit = next_label(session, row.case_id, row.interviewer_id)
             entry = ChronologyEntry(
                 case_id=row.case_id,
                 entry_type=EntryType.INTERVIEW.value,
@@ -634,7 +571,7 @@ class InterviewService:
             )
             seal_entry(session, entry, by=officer_id, at=now, draft_kind=DRAFT_KIND)
             session.flush()
-            label = _new_exhibit(
+            label = new_exhibit(
                 session,
                 row.case_id,
                 row.interviewer_id,
@@ -651,202 +588,3 @@ class InterviewService:
             return Sealed(entry_info(entry, officer_names(session)), label)
 
         return self._store.write_wait(work)
-
-
-# ---------------------------------------------------------------------- helpers
-def _get(session: Session, interview_id: str) -> Interview:
-    row = session.get(Interview, interview_id)
-    if row is None:
-        raise InterviewNotFound(f"no interview with id {interview_id}")
-    return row
-
-
-def _check_plan(plan: PlanInput) -> None:
-    if not plan.interviewee_id:
-        raise InterviewRefused("choose the person to be interviewed")
-    if plan.period_to < plan.period_from:
-        raise InterviewRefused("the offence period ends before it begins")
-    if plan.place_kind not in ("office", "home"):
-        raise InterviewRefused("the place is the office or the family's home")
-    if not plan.place.strip():
-        raise InterviewRefused("say where the interview will be held")
-    if plan.recording not in ("written", "audio"):
-        raise InterviewRefused("the record is written or an audio recording")
-
-
-def _check_interviewee(session: Session, case_id: str, adult_id: str) -> None:
-    case = session.get_one(Case, case_id)
-    child = session.get_one(Child, case.child_id)
-    adult = session.get(Adult, adult_id)
-    if adult is None or adult.family_id != child.family_id:
-        raise InterviewRefused("the person interviewed must be an adult on this case")
-    if not adult.parental_responsibility:
-        # s444 is committed by a parent (s576 Education Act 1996); the plan is for one with
-        # parental responsibility (issue 12, point 1)
-        raise InterviewRefused(
-            f"{adult.forename} {adult.surname} has no parental responsibility for the child"
-        )
-
-
-def _apply(row: Interview, plan: PlanInput) -> None:
-    row.interviewee_id = plan.interviewee_id
-    row.offence = plan.offence.value
-    row.period_from = plan.period_from
-    row.period_to = plan.period_to
-    row.place_kind = plan.place_kind
-    row.place = plan.place.strip()
-    row.planned_for = plan.planned_for
-    row.second_officer_id = plan.second_officer_id
-    row.recording = plan.recording
-    row.plan = plan_json(plan)
-
-
-def _warnings(adult: Adult, plan: PlanInput, today: dt.date) -> list[PlanWarning]:
-    return plan_warnings(
-        interviewee_age=age_on(adult.date_of_birth, today) if adult.date_of_birth else None,
-        vulnerable=adult.vulnerable,
-        interpreter_flagged=adult.interpreter_needed,
-        interpreter_planned=plan.interpreter_planned,
-        appropriate_adult_planned=plan.appropriate_adult_planned,
-        language=adult.language,
-    )
-
-
-def _address_text(family: Family | None) -> str:
-    """The family's address on one line, as the place of an interview at home."""
-    if family is None:
-        return ""
-    parts = (family.address_line1, family.address_line2, family.town, family.postcode.upper())
-    return ", ".join(p.strip() for p in parts if p and p.strip())
-
-
-def _next_label(session: Session, case_id: str, producer_id: str) -> str:
-    officer = session.get_one(Officer, producer_id)
-    last = session.scalar(
-        select(func.max(Exhibit.number)).where(
-            Exhibit.case_id == case_id, Exhibit.producer_id == producer_id
-        )
-    )
-    return f"{officer.initials.upper()}/{int(last or 0) + 1}"
-
-
-def _new_exhibit(
-    session: Session,
-    case_id: str,
-    producer_id: str,
-    description: str,
-    at: dt.datetime,
-    *,
-    entry_id: str | None = None,
-    attachment_id: str | None = None,
-) -> str:
-    """The producer's next exhibit on the case (``JS/3``): numbers run on across all their
-    statements in the case (domain.md, "Witness statements")."""
-    label = _next_label(session, case_id, producer_id)
-    session.add(
-        Exhibit(
-            case_id=case_id,
-            producer_id=producer_id,
-            number=int(label.rsplit("/", 1)[1]),
-            label=label,
-            description=description[:300],
-            entry_id=entry_id,
-            attachment_id=attachment_id,
-            produced_at=at,
-        )
-    )
-    session.flush()
-    return label
-
-
-def _facts(
-    session: Session,
-    row: Interview,
-    opening: dict[str, Any],
-    topics_covered: Sequence[str],
-    exhibit: str,
-) -> RecordFacts:
-    adult = session.get_one(Adult, row.interviewee_id)
-    names = officer_names(session)
-    interviewee = f"{adult.forename} {adult.surname}"
-    return RecordFacts(
-        interview_id=row.id,
-        offence=Offence(row.offence),
-        period_from=row.period_from,
-        period_to=row.period_to,
-        interviewee_id=adult.id,
-        interviewee_name=interviewee,
-        place_kind=str(opening.get("place_kind") or row.place_kind),
-        place=row.place,
-        present=present_from_opening(
-            opening,
-            interviewer=names.get(row.interviewer_id, ""),
-            second=names.get(row.second_officer_id or "", ""),
-            interviewee=interviewee,
-        ),
-        opening=dict(opening),
-        opening_form_version=1,
-        topics=topics_from(row.plan),
-        topics_covered=topics_covered,
-        statements=statements_from(row.plan),
-        documents=documents_from(row.plan),
-        recording=str(opening.get("recording") or row.recording),
-        exhibit=exhibit,
-    )
-
-
-def _info(session: Session, row: Interview, today: dt.date) -> InterviewInfo:
-    case = session.get_one(Case, row.case_id)
-    child = session.get_one(Child, case.child_id)
-    adult = session.get_one(Adult, row.interviewee_id)
-    interviewer = session.get_one(Officer, row.interviewer_id)
-    second = session.get(Officer, row.second_officer_id) if row.second_officer_id else None
-    exhibit = (
-        session.scalar(select(Exhibit.label).where(Exhibit.entry_id == row.record_id))
-        if row.record_id
-        else None
-    )
-    data = row.plan or {}
-    interpreter = data.get("interpreter") or {}
-    aa = data.get("appropriate_adult") or {}
-    info = InterviewInfo(
-        id=row.id,
-        case_id=row.case_id,
-        case_reference=case.reference,
-        child_name=f"{child.forename} {child.surname}",
-        interviewee_id=adult.id,
-        interviewee_name=f"{adult.forename} {adult.surname}",
-        offence=Offence(row.offence),
-        period_from=row.period_from,
-        period_to=row.period_to,
-        place_kind=row.place_kind,
-        place=row.place,
-        planned_for=row.planned_for,
-        interviewer_id=interviewer.id,
-        interviewer_name=interviewer.name,
-        interviewer_initials=interviewer.initials,
-        second_officer_id=second.id if second else None,
-        second_officer_name=second.name if second else "",
-        recording=row.recording,
-        topics=topics_from(data),
-        statements=statements_from(data),
-        documents=documents_from(data),
-        interpreter_language=str(interpreter.get("language", "")),
-        interpreter_name=str(interpreter.get("name", "")),
-        appropriate_adult_name=str(aa.get("name", "")),
-        appropriate_adult_relationship=str(aa.get("relationship", "")),
-        notes=str(data.get("notes", "")),
-        status=row.status,
-        status_reason=row.status_reason,
-        record_id=row.record_id,
-        exhibit=exhibit,
-        warnings=(),
-        version=row.version,
-    )
-    return _with_warnings(info, adult, today)
-
-
-def _with_warnings(info: InterviewInfo, adult: Adult, today: dt.date) -> InterviewInfo:
-    from dataclasses import replace
-
-    return replace(info, warnings=tuple(_warnings(adult, info.as_plan(), today)))
