@@ -8,7 +8,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from officer_app.clock import UK
 from officer_app.demo import names, prose, terms
@@ -44,6 +44,9 @@ from officer_app.store.models import (
 )
 from officer_app.wording import clock, day_month, long_date
 
+if TYPE_CHECKING:
+    from officer_app.demo.interviews import CaseInterview
+
 
 # --------------------------------------------------------------------------------- cases
 @dataclass
@@ -66,6 +69,8 @@ class CaseContext:
     closure: tuple[str, Figure, Figure] | None = None
     # The "Referral received" entry, as the referral service writes it (services.referral_rows)
     referral_text: ReferralText | None = None
+    # The case's interview under caution, made with the service's builders (demo/interviews.py)
+    interview: CaseInterview | None = None
 
 
 def base_facts(
@@ -215,7 +220,10 @@ def chronology_rows(
     rows: list[ChronologyEntry] = []
     filler_rows: list[int] = []
     signed_before = uk_time(today - dt.timedelta(days=2), 0)
+    interview = ctx.interview
     for event in events:
+        if interview is not None and event.entry_type == E.LETTER and event.variant == "interview":
+            event = interview.letter_event(event)
         occurred = uk_time(event.day, event.minute)
         since, possible, present, unauth = ctx.register.figures(event.day)
         pct = 100.0 * present / possible if possible else 100.0
@@ -268,6 +276,13 @@ def chronology_rows(
                 content_hash=None,
             )
         )
+        if interview is not None and event.entry_type == E.INTERVIEW:
+            made = interview.on_interview(event)  # the structured record replaces the prose
+            if made is not None:
+                rows.pop()
+                rows += made
+    if interview is not None:
+        rows += interview.finish()
     if amend:
         _add_amendment(rng, ctx, rows, filler_rows, end, signed_before)
     rows.sort(key=lambda r: r.occurred_at)
@@ -275,6 +290,7 @@ def chronology_rows(
         (r for r in rows if r.signed_at is not None), key=lambda r: r.signed_at or r.occurred_at
     )
     seal_new_chain(signed_rows)
+    structured = {id(r) for r in interview.entries} if interview is not None else set()
     return [
         {
             "id": r.id,
@@ -294,6 +310,7 @@ def chronology_rows(
             "content_hash": r.content_hash,
         }
         for r in rows
+        if id(r) not in structured  # written with their answers by the interview (entry_rows)
     ]
 
 

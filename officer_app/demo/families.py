@@ -4,9 +4,10 @@ and year groups, each drawn from its own seeded generator."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from officer_app.demo import names
@@ -15,6 +16,7 @@ from officer_app.demo.common import (
     seeded,
     weighted,
 )
+from officer_app.demo.interview_cases import interpreter_case
 from officer_app.demo.team import SchoolInfo, make_upn
 from officer_app.domain.school_year import school_year_start
 
@@ -70,6 +72,9 @@ class AdultPlan:
     interpreter_needed: bool
     lives_with_child: bool
     sex: str
+    # schema 0009, drawn from their own generator (``_personal_details``) after the rest
+    date_of_birth: dt.date | None = None  # known for the adults with parental responsibility
+    vulnerable: bool = False  # PACE Code C 1.4: needs an appropriate adult in interview
 
     @property
     def title_name(self) -> str:
@@ -216,10 +221,61 @@ def _adult(
     )
 
 
+VULNERABLE_SHARE = 0.015  # of the adults with parental responsibility: a couple per 100 cases
+
+
 def family_plan(
     seed: int, index: int, size: int, schools: Sequence[SchoolInfo], today: dt.date
 ) -> FamilyPlan:
-    rng = seeded(seed, "family", index)
+    """Family ``index``: the family of the case whose interview is held through an
+    interpreter (``interview_cases``) is drawn again until a parent living with the child needs
+    one, so the demo shows it at any size."""
+    family = _draw_family(seed, index, size, schools, today, "family")
+    if index == _interpreter_family(seed):
+        attempt = 0
+        while not any(
+            a.parental_responsibility and a.lives_with_child and a.interpreter_needed
+            for a in family.adults
+        ):
+            attempt += 1
+            family = _draw_family(seed, index, size, schools, today, f"family-i{attempt}")
+    return _personal_details(seed, family, today)
+
+
+@functools.cache
+def _interpreter_family(seed: int) -> int:
+    case = interpreter_case(seed)
+    return family_layout(seed, case + 1)[case][0]
+
+
+def _personal_details(seed: int, family: FamilyPlan, today: dt.date) -> FamilyPlan:
+    """The dates of birth of the adults with parental responsibility (a parent some 19 to 37
+    years older than the eldest child, a grandparent 40 to 58) and the odd one flagged as
+    vulnerable."""
+    rng = seeded(seed, "adult-details", family.index)
+    eldest = max(m.year for m in family.members) + 5
+    adults: list[AdultPlan] = []
+    for adult in family.adults:
+        if not adult.parental_responsibility:
+            adults.append(adult)
+            continue
+        gap = rng.randint(40, 58) if adult.relationship.startswith("grand") else rng.randint(19, 37)
+        born = today - dt.timedelta(days=(eldest + gap) * 365 + rng.randint(0, 364))
+        adults.append(
+            replace(adult, date_of_birth=born, vulnerable=rng.random() < VULNERABLE_SHARE)
+        )
+    return replace(family, adults=tuple(adults))
+
+
+def _draw_family(
+    seed: int,
+    index: int,
+    size: int,
+    schools: Sequence[SchoolInfo],
+    today: dt.date,
+    kind: str,
+) -> FamilyPlan:
+    rng = seeded(seed, kind, index)
     family_id = new_uuid(rng)
     heritage: names.Heritage = weighted(rng, [(h, h.weight) for h in names.HERITAGES])
     language: str = weighted(rng, heritage.languages)

@@ -40,6 +40,7 @@ from officer_app.demo.families import (
     family_plan,
     family_size,
 )
+from officer_app.demo.interviews import CaseInterview, case_interview
 from officer_app.demo.names import DEMO_OFFICER_NAME
 from officer_app.demo.registers import Register, mark_rows, register_for
 from officer_app.demo.stage_plans import ENTRY_COUNTS, due_date, pick_referral_date, stage_for
@@ -66,8 +67,10 @@ from officer_app.store.models import (
     Case,
     Child,
     ChronologyEntry,
+    Exhibit,
     Family,
     FamilyAddress,
+    Interview,
     OutboxMutation,
     RiskFlag,
 )
@@ -98,6 +101,9 @@ class _Writer:
         self.cases: list[dict[str, Any]] = []
         self.entries: list[dict[str, Any]] = []
         self.marks: list[dict[str, Any]] = []
+        self.records: list[dict[str, Any]] = []  # interview entries, with their answers
+        self.interviews: list[dict[str, Any]] = []
+        self.exhibits: list[dict[str, Any]] = []
 
     def _insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
         if rows:
@@ -105,11 +111,19 @@ class _Writer:
             rows.clear()
 
     def add_case(
-        self, case: dict[str, Any], entries: list[dict[str, Any]], marks: list[dict[str, Any]]
+        self,
+        case: dict[str, Any],
+        entries: list[dict[str, Any]],
+        marks: list[dict[str, Any]],
+        interview: CaseInterview | None,
     ) -> None:
         self.cases.append(case)
         self.entries += entries
         self.marks += marks
+        if interview is not None:
+            self.records += interview.entry_rows()
+            self.interviews += interview.interviews
+            self.exhibits += interview.exhibits
         if len(self.marks) >= MARKS_CHUNK:
             self._insert(AttendanceMark, self.marks)
         if len(self.entries) >= ENTRIES_CHUNK:
@@ -118,10 +132,13 @@ class _Writer:
     def flush_cases(self) -> None:
         self._insert(Case, self.cases)
         self._insert(ChronologyEntry, self.entries)
+        self._insert(ChronologyEntry, self.records)
 
     def flush(self) -> None:
         self.flush_cases()
         self._insert(AttendanceMark, self.marks)
+        self._insert(Interview, self.interviews)  # after the records they point to
+        self._insert(Exhibit, self.exhibits)
 
 
 def _count(session: Session, model: type[Any]) -> int:
@@ -214,6 +231,8 @@ def _add_cases(
                     "language": a.language,
                     "interpreter_needed": a.interpreter_needed,
                     "lives_with_child": a.lives_with_child,
+                    "date_of_birth": a.date_of_birth,
+                    "vulnerable": a.vulnerable,
                 }
                 for a in family.adults
             ]
@@ -281,7 +300,7 @@ def _case_rows(
     today: dt.date,
     days: Sequence[tuple[dt.date, bool]],
     current_start: dt.date,
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]], CaseInterview | None]:
     rng = seeded(seed, "case", child.index)
     case_id = new_uuid(rng)
     stage = stage_for(seed, child.index)
@@ -366,8 +385,12 @@ def _case_rows(
         reason=case_row["referral_reason"],
         received=referral,
     )
+    ctx.interview = case_interview(seed, ctx, today)
     entries = chronology_rows(seed, ctx, today, target)
-    return case_row, entries, mark_rows(id_prefix, child, register)
+    if ctx.interview is not None and ctx.interview.next_action is not None and not closed_on:
+        text, due = ctx.interview.next_action
+        case_row.update(next_action=text[:200], next_action_due=due)
+    return case_row, entries, mark_rows(id_prefix, child, register), ctx.interview
 
 
 def closure_of(

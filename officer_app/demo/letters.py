@@ -35,7 +35,7 @@ from officer_app.letters import LetterRefused
 from officer_app.services.attendance import AttendanceService
 from officer_app.services.letters import LetterService
 from officer_app.services.profile import OpenProfile
-from officer_app.store.models import Case, Child, ChronologyEntry, Letter, School
+from officer_app.store.models import Case, Child, ChronologyEntry, Interview, Letter, School
 
 PER_STAGE = 8
 """Cases per stage that get their letters: enough to find them, cheap to make."""
@@ -188,6 +188,24 @@ def _asks(due: _Due, rng: random.Random) -> dict[str, str]:
     }
 
 
+def _interview_plans(opened: OpenProfile) -> dict[str, tuple[str, str, dt.datetime]]:
+    """(interview, interviewee, its time) by case, of the demo's interviews with a time
+    (demo/interviews.py)."""
+    return opened.store.read(
+        lambda session: {
+            row.case_id: (row.id, row.interviewee_id, row.planned_for)
+            for row in session.execute(
+                select(
+                    Interview.case_id,
+                    Interview.id,
+                    Interview.interviewee_id,
+                    Interview.planned_for,
+                ).where(Interview.planned_for.is_not(None))
+            )
+        }
+    )
+
+
 def letters_at(opened: OpenProfile, officer_id: str, at: dt.datetime) -> LetterService:
     """The letters service as the case's officer, with the clock at ``at``."""
     clock = FixedClock(at.astimezone(dt.UTC))
@@ -217,6 +235,7 @@ def add_letters(
     chosen: dict[str, set[int]] = {}
     sent: set[tuple[int, str]] = set()  # one letter of each kind per case: the first
     held = _held(opened)  # sent by a top-up killed part-way: never sent twice
+    interviews = _interview_plans(opened)
     made = 0
     for due in _due(opened, indexes):
         if due.day >= today or due.index == 0 or (due.index, due.template_id) in sent:
@@ -236,10 +255,18 @@ def add_letters(
         people = [p for p in service.recipients(due.case_id) if p.can_receive]
         if not people:
             continue
+        asks = _asks(due, rng)
+        planned = interviews.get(due.case_id)
+        if due.template_id == "interview_invitation" and planned is not None:
+            interview_id, interviewee_id, planned_for = planned
+            if planned_for.astimezone(UK).date() > due.day:  # prefilled from the plan
+                asks.update(opened.interviews.invitation_asks(interview_id))
+                asks["reply_by"] = min(asks["reply_by"], asks["interview_date"])
+                people.sort(key=lambda p: p.id != interviewee_id)  # to the person invited
         try:
             rendered = service.render(
                 due.case_id, due.template_id, recipient_id=people[0].id,
-                asks=_asks(due, rng), dated=due.day,
+                asks=asks, dated=due.day,
             )  # fmt: skip
         except LetterRefused:
             continue  # e.g. no marks yet this school year on the letter's day
