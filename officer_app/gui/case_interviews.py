@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from officer_app.gui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
-    from officer_app.gui.interview_window import InterviewWindow
+    from officer_app.gui.interview_window import InterviewWindow, StampClockFactory
     from officer_app.gui.interviews_panel import InterviewsPanel, Invitation
     from officer_app.services.interviews import InterviewService
 
@@ -43,6 +43,9 @@ class CaseInterviews(QObject):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.panel: InterviewsPanel | None = None
         self.window: InterviewWindow | None = None
+        # the record window's stamp clock (None: the wall clock on a monotonic one); tests
+        # give their own
+        self.stamp_clock_factory: StampClockFactory | None = None
 
     def show(self) -> None:
         """Make the panel the first time the tab is shown."""
@@ -73,7 +76,13 @@ class CaseInterviews(QObject):
             return
         from officer_app.gui.interview_window import InterviewWindow
 
-        window = InterviewWindow(self._service(), self._runner, interview_id, parent=self.widget)
+        window = InterviewWindow(
+            self._service(),
+            self._runner,
+            interview_id,
+            stamp_clock_factory=self.stamp_clock_factory,
+            parent=self.widget,
+        )
         window.finished.connect(self._finished)
         self.window = window
         window.show()

@@ -49,6 +49,7 @@ from officer_app.services.interviews import (
     InterviewInfo,
     InterviewInvalid,
     InterviewService,
+    NotTheInterviewer,
     Progress,
     Sealed,
 )
@@ -266,14 +267,18 @@ class InterviewWindow(QWidget):
         self._live = self.page.live = False
 
     # ------------------------------------------------------------------------ opening
-    def start(self) -> None:
+    def start(self, *, take_over: bool = False) -> None:
         """Open the interview for recording (the plan's documents become exhibits, PACE
-        Code E), then stamp its start."""
+        Code E), then stamp its start. Planned for another officer: asks first whether this
+        officer conducts it (and is recorded as the interviewer)."""
         self.start_button.setEnabled(False)
         self._say("Starting…")
         service, interview_id = self._service, self.interview_id
         self._runner.run(
-            lambda: service.start(interview_id), self._started, self._start_failed, lane=WRITES
+            lambda: service.start(interview_id, take_over=take_over),
+            self._started,
+            self._start_failed,
+            lane=WRITES,
         )
 
     def _started(self, info: InterviewInfo) -> None:
@@ -288,6 +293,18 @@ class InterviewWindow(QWidget):
 
     def _start_failed(self, exc: BaseException) -> None:
         self.start_button.setEnabled(True)
+        if isinstance(exc, NotTheInterviewer):
+            self.prompt.ask(
+                f"{str(exc)[:1].upper()}{str(exc)[1:]}.",
+                [
+                    Choice(
+                        "Conduct it myself",
+                        lambda _w: self.start(take_over=True),
+                        key="take_over",
+                    )
+                ],
+            )
+            return
         self._say(f"Not started: {exc}", error=True)
 
     def _checklist_edited(self) -> None:

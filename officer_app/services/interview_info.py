@@ -20,7 +20,7 @@ from officer_app.domain.interview import (
     age_on,
     plan_warnings,
 )
-from officer_app.services.case_file import officer_names
+from officer_app.services.case_file import CaseNotFound, officer_names
 from officer_app.services.dto import EntryInfo
 from officer_app.services.interview_rows import (
     PlanInput,
@@ -34,7 +34,18 @@ from officer_app.services.interview_rows import (
     statements_from,
     topics_from,
 )
-from officer_app.store.models import Adult, Case, Child, Exhibit, Family, Interview, Officer
+from officer_app.store.models import (
+    Adult,
+    Attachment,
+    Case,
+    Child,
+    ChronologyEntry,
+    Exhibit,
+    Family,
+    Interview,
+    Letter,
+    Officer,
+)
 
 
 class InterviewNotFound(LookupError):
@@ -287,3 +298,67 @@ def interview_info(session: Session, row: Interview, today: dt.date) -> Intervie
 
 def with_warnings(info: InterviewInfo, adult: Adult, today: dt.date) -> InterviewInfo:
     return replace(info, warnings=tuple(interview_warnings(adult, info.as_plan(), today)))
+
+
+def candidates(session: Session, case_id: str) -> list[Candidate]:
+    """The adults of the case with parental responsibility who have not left it."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"no case with id {case_id}")
+    child = session.get_one(Child, case.child_id)
+    if child.family_id is None:
+        return []
+    home = address_text(session.get(Family, child.family_id))
+    adults = session.scalars(
+        select(Adult).where(
+            Adult.family_id == child.family_id,
+            Adult.parental_responsibility.is_(True),
+            Adult.ended_on.is_(None),
+        )
+    )
+    return [
+        Candidate(
+            a.id,
+            f"{a.forename} {a.surname}",
+            a.relationship_to_child,
+            a.interpreter_needed,
+            a.language,
+            a.date_of_birth,
+            a.vulnerable,
+            home if a.lives_with_child else "",
+        )
+        for a in adults
+    ]
+
+
+def document_choices(session: Session, case_id: str) -> list[PlannedDocument]:
+    """The case's attachments and its signed letters, a letter once."""
+    if session.get(Case, case_id) is None:
+        raise CaseNotFound(f"no case with id {case_id}")
+    letters = list(
+        session.scalars(
+            select(Letter)
+            .join(ChronologyEntry, ChronologyEntry.id == Letter.entry_id)
+            .where(Letter.case_id == case_id, ChronologyEntry.signed_at.is_not(None))
+            .order_by(Letter.sent_on, Letter.created_at)
+        )
+    )
+    copies = {letter.attachment_id for letter in letters if letter.attachment_id}
+    out = [
+        PlannedDocument(a.filename, a.id, a.entry_id or "")
+        for a in session.scalars(
+            select(Attachment).where(Attachment.case_id == case_id).order_by(Attachment.added_at)
+        )
+        if a.id not in copies
+    ]
+    out.extend(
+        PlannedDocument(
+            f"Letter: {letter.title}"
+            + (f" to {letter.recipient_name}" if letter.recipient_name else "")
+            + f", sent {letter.sent_on.isoformat()}",
+            letter.attachment_id or "",
+            letter.entry_id or "",
+        )
+        for letter in letters
+    )
+    return out

@@ -41,10 +41,11 @@ from officer_app.services.interview_info import (
     InterviewNotFound,
     Progress,
     Sealed,
-    address_text,
     apply_plan,
+    candidates,
     check_interviewee,
     check_plan,
+    document_choices,
     get_interview,
     interview_info,
     interview_warnings,
@@ -66,14 +67,10 @@ from officer_app.services.significant_statements import significant_statements
 from officer_app.store.database import Store
 from officer_app.store.models import (
     Adult,
-    Attachment,
     Case,
-    Child,
     ChronologyEntry,
     Draft,
-    Family,
     Interview,
-    Letter,
     Officer,
 )
 
@@ -83,6 +80,7 @@ __all__ = [
     "InterviewInvalid",
     "InterviewNotFound",
     "InterviewService",
+    "NotTheInterviewer",
     "Progress",
     "Sealed",
 ]
@@ -98,6 +96,10 @@ class InterviewInvalid(InterviewRefused):
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(f"{first.field_id}: {first.message}{more}")
         self.errors = tuple(errors)
+
+
+class NotTheInterviewer(InterviewRefused):
+    """Another officer is planned to conduct the interview: starting it needs ``take_over``."""
 
 
 class InterviewService:
@@ -161,75 +163,13 @@ class InterviewService:
         return self._store.read(work)
 
     def candidates(self, case_id: str) -> list[Candidate]:
-        def work(session: Session) -> list[Candidate]:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise CaseNotFound(f"no case with id {case_id}")
-            child = session.get_one(Child, case.child_id)
-            if child.family_id is None:
-                return []
-            home = address_text(session.get(Family, child.family_id))
-            adults = session.scalars(
-                select(Adult).where(
-                    Adult.family_id == child.family_id,
-                    Adult.parental_responsibility.is_(True),
-                    Adult.ended_on.is_(None),
-                )
-            )
-            return [
-                Candidate(
-                    a.id,
-                    f"{a.forename} {a.surname}",
-                    a.relationship_to_child,
-                    a.interpreter_needed,
-                    a.language,
-                    a.date_of_birth,
-                    a.vulnerable,
-                    home if a.lives_with_child else "",
-                )
-                for a in adults
-            ]
-
-        return self._store.read(work)
+        """The adults who may be interviewed: parental responsibility, still on the case."""
+        return self._store.read(lambda session: candidates(session, case_id))
 
     def document_choices(self, case_id: str) -> list[PlannedDocument]:
         """What may be shown in the interview: the case's attachments and its signed letters
         (title, attachment_id, entry_id), a letter once (not again as its kept PDF)."""
-
-        def work(session: Session) -> list[PlannedDocument]:
-            if session.get(Case, case_id) is None:
-                raise CaseNotFound(f"no case with id {case_id}")
-            letters = list(
-                session.scalars(
-                    select(Letter)
-                    .join(ChronologyEntry, ChronologyEntry.id == Letter.entry_id)
-                    .where(Letter.case_id == case_id, ChronologyEntry.signed_at.is_not(None))
-                    .order_by(Letter.sent_on, Letter.created_at)
-                )
-            )
-            copies = {letter.attachment_id for letter in letters if letter.attachment_id}
-            out = [
-                PlannedDocument(a.filename, a.id, a.entry_id or "")
-                for a in session.scalars(
-                    select(Attachment)
-                    .where(Attachment.case_id == case_id)
-                    .order_by(Attachment.added_at)
-                )
-                if a.id not in copies
-            ]
-            out.extend(
-                PlannedDocument(
-                    f"Letter: {letter.title}"
-                    + (f" to {letter.recipient_name}" if letter.recipient_name else "")
-                    + f", sent {letter.sent_on.isoformat()}",
-                    letter.attachment_id or "",
-                    letter.entry_id or "",
-                )
-                for letter in letters
-            )
-            return out
-
-        return self._store.read(work)
+        return self._store.read(lambda session: document_choices(session, case_id))
 
     def officers(self) -> list[tuple[str, str]]:
         """(id, name) of every other officer, for the second officer."""
@@ -361,15 +301,35 @@ class InterviewService:
         return asks
 
     # ------------------------------------------------------------------ conducting
-    def start(self, interview_id: str) -> InterviewInfo:
+    def start(self, interview_id: str, *, take_over: bool = False) -> InterviewInfo:
         """Open the interview for recording: the plan's documents become exhibits of the
-        interviewer (``JS/2``…) so they can be shown by their labels."""
+        interviewer (``JS/2``…) so they can be shown by their labels.
+
+        The record names who really conducted the interview: an officer other than the one
+        planned starts it only with ``take_over``, and is then recorded as the interviewer
+        (the planned second officer taking over swaps places with the planned interviewer);
+        otherwise :class:`NotTheInterviewer` says who was planned."""
         now = self._clock.now()
+        me = self._officer_id
 
         def work(session: Session) -> InterviewInfo:
             row = get_interview(session, interview_id)
             if row.status not in ("planned", "deferred", "in_progress"):
                 raise InterviewRefused(f"the interview is {row.status}")
+            if row.interviewer_id != me:
+                names = officer_names(session)
+                planned = names.get(row.interviewer_id, "another officer")
+                if not take_over:
+                    raise NotTheInterviewer(
+                        f"{planned} is planned to conduct this interview; if you conduct it, "
+                        "you are recorded as the interviewer"
+                    )
+                if row.second_officer_id == me:
+                    row.second_officer_id = row.interviewer_id
+                row.interviewer_id = me
+                row.status_reason = (
+                    f"Conducted by {names.get(me, '')} in place of {planned} (planned)."
+                )
             busy = find_draft(session, row.case_id, DRAFT_KIND)
             if busy is not None and (busy.answers or {}).get("interview_id") != row.id:
                 raise InterviewRefused(

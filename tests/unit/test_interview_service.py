@@ -20,7 +20,7 @@ from officer_app.domain.interview import (
     Offence,
 )
 from officer_app.services.interview_rows import PlannedDocument
-from officer_app.services.interviews import InterviewInvalid
+from officer_app.services.interviews import InterviewInvalid, NotTheInterviewer
 from officer_app.services.profile import OpenProfile
 from officer_app.store import evidence
 from officer_app.store.models import Adult, Case, Child, Exhibit
@@ -168,3 +168,30 @@ def test_an_incomplete_opening_is_refused_with_the_field(demo_profile: OpenProfi
         demo_profile.interviews.check_opening({**OPENING, "told_not_under_arrest": False})
     with pytest.raises(InterviewInvalid, match="solicitor_name"):
         demo_profile.interviews.check_opening({**OPENING, "legal_advice": "solicitor_present"})
+
+
+def test_an_interview_planned_for_another_officer_is_taken_over_only_when_asked(
+    demo_profile: OpenProfile,
+) -> None:
+    service = demo_profile.interviews
+    case_id, _ = _case_with_parent(demo_profile)
+    others = service.officers()
+    colleague = others[0][0]
+    info = service.plan(case_id, _plan(demo_profile, case_id))
+
+    def plan_for_colleague(session):  # type: ignore[no-untyped-def]
+        from officer_app.store.models import Interview
+
+        row = session.get(Interview, info.id)
+        row.interviewer_id = colleague
+        row.second_officer_id = demo_profile.officer.id
+
+    demo_profile.store.write_wait(plan_for_colleague)
+    with pytest.raises(NotTheInterviewer, match="is planned to conduct this interview"):
+        service.start(info.id)
+    assert service.interview(info.id).status == "planned"  # nothing changed
+    taken = service.start(info.id, take_over=True)
+    # the record names who conducted it; the planned interviewer becomes the second officer
+    assert taken.interviewer_id == demo_profile.officer.id
+    assert taken.second_officer_id == colleague
+    assert "in place of" in taken.status_reason
