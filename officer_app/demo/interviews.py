@@ -37,11 +37,11 @@ from officer_app.demo.casework import shipped_forms
 from officer_app.demo.chronology import school_on_day
 from officer_app.demo.common import ONE_DAY, new_uuid, ordered_id, seeded, uk_time
 from officer_app.demo.data import demo_data
+from officer_app.demo.interview_exchanges import exchanges, weekday_after, weekday_before
 from officer_app.demo.stage_plans import E
 from officer_app.demo.stage_plans import Event as StoryEvent
 from officer_app.domain.interview import CAUTION, Event, EventKind, InterviewRecord, Offence
 from officer_app.domain.school_year import school_year_start
-from officer_app.domain.working_days import is_working_day
 from officer_app.services.interview_rows import (
     OPENING_FORM,
     PlanInput,
@@ -69,21 +69,6 @@ ENTRY_COLUMNS = tuple(c.key for c in ChronologyEntry.__table__.columns)
 INTERVIEW_COLUMNS = tuple(c.key for c in Interview.__table__.columns)
 EXHIBIT_COLUMNS = tuple(c.key for c in Exhibit.__table__.columns)
 _ENTRY_SEQ = 5000  # ids of the interview entries, after the chronology's own (ordered_id)
-MIN_QA, MAX_QA = 10, 40
-
-
-def _weekday_before(day: dt.date) -> dt.date:
-    """``day``, or the working day before it."""
-    while not is_working_day(day):
-        day -= ONE_DAY
-    return day
-
-
-def _weekday_after(day: dt.date) -> dt.date:
-    """``day``, or the working day after it."""
-    while not is_working_day(day):
-        day += ONE_DAY
-    return day
 
 
 class CaseInterview:
@@ -126,8 +111,8 @@ class CaseInterview:
             their_solicitor=self.solicitor[0],
         )
         # a planned interview: its letter goes in the last days, for a day in the coming weeks
-        self.letter_day = _weekday_before(today - dt.timedelta(days=rng.randint(3, 8)))
-        self.planned_day = _weekday_after(self.letter_day + dt.timedelta(days=rng.randint(10, 16)))
+        self.letter_day = weekday_before(today - dt.timedelta(days=rng.randint(3, 8)))
+        self.planned_day = weekday_after(self.letter_day + dt.timedelta(days=rng.randint(10, 16)))
 
     # ------------------------------------------------------------------ the chronology's hooks
     def letter_event(self, event: StoryEvent) -> StoryEvent:
@@ -142,7 +127,7 @@ class CaseInterview:
         if self.done:
             return None
         self.done = True
-        day = _weekday_before(min(event.day, self.today - dt.timedelta(days=3)))
+        day = weekday_before(min(event.day, self.today - dt.timedelta(days=3)))
         if self.kind == kinds.PLANNED:
             self._planned()
         elif self.kind == kinds.DEFERRED:
@@ -161,7 +146,7 @@ class CaseInterview:
             self._planned()
         elif self.kind == kinds.DEFERRED:
             back = dt.timedelta(days=self.rng.randint(7, 20))
-            self._deferred(_weekday_before(self.today - back), final=True)
+            self._deferred(weekday_before(self.today - back), final=True)
         return self.entries
 
     def entry_rows(self) -> list[dict[str, Any]]:
@@ -456,7 +441,7 @@ class CaseInterview:
                 reason=reason,
             )
             follow = fill("Re-arrange the interview under caution with {pfull} (legal advice)")
-            self.next_action = (follow, _weekday_after(day + dt.timedelta(days=14)))
+            self.next_action = (follow, weekday_after(day + dt.timedelta(days=14)))
         return plan
 
     def _held(self, day: dt.date) -> None:
@@ -465,7 +450,7 @@ class CaseInterview:
         created: dt.datetime | None = None
         plan: PlanInput | None = None
         if self.kind == kinds.SOLICITOR:  # deferred for legal advice first
-            first = _weekday_before(day - dt.timedelta(days=rng.randint(10, 24)))
+            first = weekday_before(day - dt.timedelta(days=rng.randint(10, 24)))
             plan = self._deferred(first, final=False)
             created = self._created(uk_time(first, 540))
             version = 6  # planned, started, deferred, planned again, started, sealed
@@ -575,34 +560,7 @@ class CaseInterview:
 
     def _exchanges(self, plan: PlanInput, register: str, solicitor: bool) -> list[tuple[str, str]]:
         """The questions and answers, in the order an officer would put them."""
-        rng = self.rng
-        items: list[dict[str, Any]] = []
-        items += rng.sample(_DATA["OPENING"], rng.randint(1, 2))
-        items += _DATA["GENERAL"][:1]
-        items += rng.sample(_DATA["REGISTER"], rng.randint(1, 2))
-        for topic in plan.topics:
-            pool = _DATA["TOPICS"].get(topic.key, ())
-            if pool:
-                items += rng.sample(pool, rng.randint(1, len(pool)))
-        items += rng.sample(_DATA["GENERAL"][1:], rng.randint(0, 2))
-        with_follow_ups: list[dict[str, Any]] = []
-        for item in items:
-            with_follow_ups.append(item)
-            if self.stance == "open" and rng.random() < 0.3:
-                with_follow_ups.append(rng.choice(_DATA["FOLLOW_UPS"]))
-        items = with_follow_ups + list(_DATA["CLOSING"])
-        items = items[: MAX_QA - 1] + items[-1:] if len(items) > MAX_QA else items
-        while len(items) < MIN_QA:
-            items.insert(-1, rng.choice(_DATA["GENERAL"][1:]))
-        out: list[tuple[str, str]] = []
-        for n, item in enumerate(items):
-            question = self._fill(item["q"], register_ref=register)
-            if solicitor and n >= 2 and rng.random() < 0.7:
-                answer = rng.choice(_DATA["NO_COMMENT"])
-            else:
-                answer = self._fill(rng.choice(item.get(self.stance) or item["open"]))
-            out.append((question, answer))
-        return out
+        return exchanges(self.rng, self.stance, plan, register, solicitor, self._fill)
 
 
 def _interviewee(adults: Sequence[AdultPlan], kind: str) -> AdultPlan:
