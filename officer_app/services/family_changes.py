@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +31,9 @@ from officer_app.store import evidence
 from officer_app.store.database import Store
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Family, FamilyAddress
 from officer_app.wording import short_date
+
+if TYPE_CHECKING:
+    from officer_app.services.withheld_changes import WithheldChangeService
 
 TITLE_LENGTH = 200
 _PHONE = re.compile(r"^[0-9+() -]*$")
@@ -224,6 +228,12 @@ class FamilyChangeService:
     def today(self) -> dt.date:
         """Today, as the profile's clock has it (the latest day a change can be dated)."""
         return self._clock.today()
+
+    def withheld(self) -> WithheldChangeService:
+        """Addresses withheld from what is served (services/withheld_changes.py)."""
+        from officer_app.services.withheld_changes import WithheldChangeService
+
+        return WithheldChangeService(self._store, self._clock, self._officer_id)
 
     # --- reading ------------------------------------------------------------------------
     def people(self, case_id: str) -> FamilyPeople:
