@@ -23,15 +23,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.clock import Clock
+from officer_app.services.case_file import CaseNotFound
 from officer_app.services.family_changes import (
     FamilyChange,
     FamilyChangeRefused,
-    _family_of_case,
     need_reason,
     sign_on_family_cases,
 )
 from officer_app.store.database import Store
-from officer_app.store.models import Adult, Family
+from officer_app.store.models import Adult, Case, Child, Family
 
 WITHHELD_TEXT = "Address withheld"
 
@@ -108,3 +108,14 @@ def _consequence(withheld: bool) -> str:
     if withheld:
         return "not to appear in anything served (an evidence pack showing it is refused)"
     return "it may appear in what is served again"
+
+
+def _family_of_case(session: Session, case_id: str) -> Family:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"no case with id {case_id}")
+    child = session.get_one(Child, case.child_id)
+    family = session.get(Family, child.family_id) if child.family_id else None
+    if family is None:
+        raise FamilyChangeRefused("this case's child has no family recorded")
+    return family
