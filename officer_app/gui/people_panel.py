@@ -40,6 +40,7 @@ from officer_app.services.family_changes import (
     FamilyChangeService,
     FamilyPeople,
 )
+from officer_app.services.person_details import PersonDetails
 from officer_app.services.withheld_changes import WITHHELD_TEXT, WithheldFlags
 from officer_app.wording import short_date
 
@@ -344,6 +345,20 @@ class PeoplePanel(QWidget):
         dialog.tick(
             "parental_responsibility", "Has parental responsibility", adult.parental_responsibility
         )
+        born = adult.date_of_birth
+        dialog.line(
+            "date_of_birth",
+            "Date of birth (dd/mm/yyyy; blank if not known)",
+            f"{born:%d/%m/%Y}" if born else "",
+            limit=10,
+        )
+        dialog.tick(
+            "vulnerable",
+            "Vulnerable (needs an appropriate adult at an interview under caution)",
+            adult.vulnerable,
+        )
+        dialog.tick("interpreter", "Needs an interpreter", adult.interpreter_needed)
+        dialog.line("language", "Language", adult.language, limit=40)
         dialog.reason()
         service = self._service
         self._open(
@@ -354,6 +369,12 @@ class PeoplePanel(QWidget):
                 d.value("reason"),
                 phone=d.value("phone"),
                 parental_responsibility=d.checked("parental_responsibility"),
+                details=PersonDetails(
+                    d.value("date_of_birth"),
+                    d.checked("vulnerable"),
+                    d.checked("interpreter"),
+                    d.value("language"),
+                ),
             ),
         )
 
