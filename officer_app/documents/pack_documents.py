@@ -201,7 +201,9 @@ def render_summary(model: CaseSummaryModel) -> bytes:
         ),
         para(f"Attendance, {short_date(figures.first)} to {short_date(figures.last)}", "heading"),
         figures_table(figures, width),
-        para("Interventions, in date order", "heading"),
+        CondPageBreak(45 * mm),
+        # not kept with the table: it runs on over the page, its head row repeated
+        Paragraph("Interventions, in date order", pack_style("heading").clone("h", keepWithNext=0)),
     ]
     if model.interventions:
         rows: list[list[Any]] = [[para("Date", "head"), para("Kind", "head"), para("What", "head")]]

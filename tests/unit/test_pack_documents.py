@@ -34,7 +34,15 @@ from officer_app.services.pack_facts import (
     unused_material,
 )
 from officer_app.services.profile import OpenProfile
-from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Letter
+from officer_app.store.models import (
+    Adult,
+    Case,
+    Child,
+    ChronologyEntry,
+    Letter,
+    Statement,
+    StatementVersion,
+)
 from officer_app.wording import long_date, short_date
 
 LEGAL_CASE = "ATT-2026-00019"  # the demo's first case at the legal stage (seed 1)
@@ -205,6 +213,10 @@ def test_the_cover_and_the_draft_information_name_the_offence_and_the_time_limit
     for parent in facts.cover.defendants:
         assert parent.name in cover
     assert len(facts.cover.defendants) == 2 and "Priya Mistry" in cover
+    again = facts.with_pack_reference(f"{LEGAL_CASE}/P7")
+    assert {m.header.pack_reference for m in (again.cover, again.register, again.notices)} == {
+        f"{LEGAL_CASE}/P7"
+    }
 
     info = _checked(docs.render_information(facts.information), tmp_path, "information")
     assert "DRAFT" in info and "lawyer" in info
@@ -340,6 +352,7 @@ def test_the_unused_schedule_lists_everything_not_in_the_pack(built: Built, tmp_
 
     rows, letters = built.profile.store.read(entries)
     assert letters
+    versions = built.profile.store.write_wait(lambda s: _statements(s, built.case_id))
     included = {built.interview_entry, letters[0].id}
     model = built.profile.store.read(
         lambda s: unused_material(s, built.case_id, included, header=built.facts.header)
@@ -354,10 +367,35 @@ def test_the_unused_schedule_lists_everything_not_in_the_pack(built: Built, tmp_
             assert row.id in refs
     assert {x.id for x in letters[1:]} <= set(refs)
     assert any(line.note == "unsigned" for line in model.lines)
+    # every saved version but the signed final one (the statement itself)
+    listed = [line for line in model.lines if line.kind == "Statement version"]
+    assert {line.ref for line in listed} == {versions[0], versions[1], versions[2]}
+    assert versions[3] not in refs
+    assert "Witness statement of Ann Lee (attendance lead): version 1" in {x.title for x in listed}
     days = [line.day for line in model.lines]
     assert days == sorted(days)
     text = _checked(docs.render_unused_schedule(model), tmp_path, "unused")
     assert "Reason not in the pack (officer)" in text and f"{len(model.lines)} items" in text
+
+
+def _statements(session: Any, case_id: str) -> list[str]:
+    """A draft statement of two versions and a signed one of two: the version ids."""
+    at = dt.datetime(2026, 11, 19, 15, 0, tzinfo=dt.UTC)
+    ids = []
+    for name, status in (("Ann Lee (attendance lead)", "draft"), ("Priya Mistry", "signed")):
+        statement = Statement(case_id=case_id, witness_name=name, status=status,
+                              created_at=at, updated_at=at)  # fmt: skip
+        session.add(statement)
+        session.flush()
+        for number in (1, 2):
+            version = StatementVersion(
+                statement_id=statement.id, number=number, paragraphs=["I am a witness."] * number,
+                saved_at=at, sha256=f"{number:064d}",
+            )  # fmt: skip
+            session.add(version)
+            session.flush()
+            ids.append(version.id)
+    return ids
 
 
 def test_facts_are_refused_for_a_stranger_or_a_period_backwards(built: Built) -> None:
