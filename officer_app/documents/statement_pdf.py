@@ -286,8 +286,8 @@ def _band(canvas: Any, document: StatementDocument) -> None:
     canvas.restoreState()
 
 
-def _labelled_line(canvas: Any, x: float, y: float, label: str, width: float) -> float:
-    """``label`` and a ruled line after it to write on; returns where the line starts."""
+def _labelled_line(canvas: Any, x: float, y: float, label: str, width: float) -> None:
+    """``label`` and a ruled line after it to write on."""
     canvas.setFont(FONT_BOLD, 9.5)
     canvas.setFillColor(INK)
     canvas.drawString(x, y, label)
@@ -295,7 +295,6 @@ def _labelled_line(canvas: Any, x: float, y: float, label: str, width: float) ->
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.6)
     canvas.line(start, y - 1.2, start + width, y - 1.2)
-    return start
 
 
 def _footer(canvas: Any, document: StatementDocument, page: int, total: int) -> None:
