@@ -85,6 +85,7 @@ LINE_Y = 11.5 * mm
 SIGN_LINE_W = 68 * mm
 DRAFT_FILL = HexColor("#e4e4e4")
 WATERMARK = Color(0, 0, 0, alpha=0.07)
+KEEP_EXHIBITS_TOGETHER = 25  # a longer list may break across pages (its header repeated)
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ STYLES: dict[str, ParagraphStyle] = {
     ),
     "paragraph": ParagraphStyle(
         "st_paragraph", parent=_BASE, leftIndent=10 * mm, bulletIndent=0, spaceAfter=7.5,
-        bulletFontName=FONT, bulletFontSize=10.5, alignment=TA_JUSTIFY,
+        bulletFontName=FONT, bulletFontSize=10.5,
     ),
     "heading": ParagraphStyle(
         "st_heading", parent=_BASE, fontName=FONT_BOLD, fontSize=10.5, leading=14,
@@ -168,6 +169,7 @@ def _header(document: StatementDocument, pages: int) -> list[Flowable]:
          for label, value in rows],
         colWidths=[38 * mm, CONTENT_W - 38 * mm],
         style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -181,6 +183,7 @@ def _header(document: StatementDocument, pages: int) -> list[Flowable]:
         [[Paragraph(markup(declaration(pages)), STYLES["declaration"])]],
         colWidths=[CONTENT_W],
         style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("BOX", (0, 0), (-1, -1), 0.8, INK),
             ("BACKGROUND", (0, 0), (-1, -1), FILL),
             ("LEFTPADDING", (0, 0), (-1, -1), 9),
@@ -200,18 +203,31 @@ def _header(document: StatementDocument, pages: int) -> list[Flowable]:
 
 
 def _exhibits(exhibits: Sequence[StatementExhibit]) -> list[Flowable]:
+    """The exhibits referred to, under a header row repeated if the table breaks; kept on one
+    page with its heading when it fits on one."""
     if not exhibits:
         return []
+    rows = [
+        [Paragraph("Exhibit", STYLES["cell_label"]), Paragraph("Description", STYLES["cell_label"])]
+    ]
+    rows += [
+        [
+            Paragraph(markup(e.label), STYLES["cell_label"]),
+            Paragraph(markup(e.description), STYLES["cell"]),
+        ]
+        for e in exhibits
+    ]
     table = Table(
-        [[Paragraph(markup(e.label), STYLES["cell_label"]),
-          Paragraph(markup(e.description), STYLES["cell"])] for e in exhibits],
+        rows,
         colWidths=[24 * mm, CONTENT_W - 24 * mm],
-        repeatRows=0,
+        repeatRows=1,
         style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), FILL),
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, NAVY),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -219,6 +235,8 @@ def _exhibits(exhibits: Sequence[StatementExhibit]) -> list[Flowable]:
         hAlign="LEFT",
     )  # fmt: skip
     heading = Paragraph("Exhibits referred to in this statement", STYLES["heading"])
+    if len(exhibits) <= KEEP_EXHIBITS_TOGETHER:
+        return [KeepTogether([heading, table])]
     return [CondPageBreak(30 * mm), heading, table]
 
 

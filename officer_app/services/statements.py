@@ -454,6 +454,18 @@ class StatementService:
         document = st.draft_document(draft, self._store.read(reference), self.la_name)
         return render_statement_bytes(document)
 
+    def audit_draft_export(self, case_id: str, pages: int) -> None:
+        """Record that a drafted statement (not saved) left the application as a file."""
+        self._store.write_wait(
+            lambda session: audit.record(
+                session,
+                "export",
+                entity_type="case_file",
+                entity_id=case_id,
+                detail={"pages": pages, "printed": "statement draft"},
+            )
+        )
+
     def _audit(self, action: str, statement_id: str, pages: int, version: int | None) -> None:
         self._store.write_wait(
             lambda session: audit.record(
