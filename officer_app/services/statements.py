@@ -355,6 +355,7 @@ class StatementService:
                 "pages": pages,
                 "version": final.number,
                 "signed_on": today.isoformat(),
+                "la_name": self.la_name,
                 "text_sha256": final.sha256,
                 "pdf_sha256": hashlib.sha256(data).hexdigest(),
             }
@@ -394,11 +395,12 @@ class StatementService:
             row = st.get(session, statement_id)
             chosen = st.version(session, row.id, version)
             case = session.get_one(Case, row.case_id)
-            signed_on = (
-                st.signed_on(session, row)
-                if chosen.number == st.latest(session, row.id).number
-                else None
-            )
+            signed = chosen.number == st.latest(session, row.id).number
+            signed_on = st.signed_on(session, row) if signed else None
+            la_name = self.la_name
+            if signed_on is not None and row.entry_id:  # as printed when signed
+                answers = session.get_one(ChronologyEntry, row.entry_id).answers or {}
+                la_name = str(answers.get("la_name") or la_name)
             return st.document(
                 row,
                 case.reference,
@@ -406,7 +408,7 @@ class StatementService:
                 tuple(ExhibitRef.from_json(e) for e in chosen.exhibits),
                 signed_on,
                 chosen.number,
-                self.la_name,
+                la_name,
             )
 
         return self._store.read(work)
