@@ -10,8 +10,10 @@ register extract, each letter's kept copy, each signed form record (home visit, 
 review), the record of interview. A note or a call recorded only in the chronology is told
 as the record says it, quoted, and is not a document of its own.
 
-The officer's words are a draft: the officer reads, corrects and signs them. Nothing here
-gives an address (a withheld address must never reach a statement served).
+The officer's words are a draft: the officer reads, corrects and signs them. The draft gives
+no address of its own, but a note quoted as the record has it may name one (an officer's
+"Visited Flat 24, …"): a withheld address must be caught before anything is served (the
+evidence pack's check), and the officer edits it out of the statement.
 """
 
 from __future__ import annotations
