@@ -23,6 +23,7 @@ from officer_app.cli import (
     profile,
     records,
     schools,
+    statements,
     tidy,
     verify,
 )
@@ -55,6 +56,7 @@ GROUPS: tuple[Callable[[Subcommands], None], ...] = (
     letters.register,
     notices.register,
     records.register,
+    statements.register,
     verify.register,
     tidy.register,
     profile.register,

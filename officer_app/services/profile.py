@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show
     from officer_app.services.penalty_notices import PenaltyNoticeService
     from officer_app.services.referrals import ReferralService
     from officer_app.services.risk_flags import RiskFlagService
+    from officer_app.services.statements import StatementService
 
 OFFICER_SETTING = "officer_id"
 
@@ -200,6 +201,19 @@ class OpenProfile:
             self.clock,
             self.officer.id,
             self.field_work.forms,
+            la_name=self.settings.la_name,
+        )
+
+    @functools.cached_property
+    def statements(self) -> StatementService:
+        """Witness statements: drafted from the case, every version kept, signed and sealed."""
+        from officer_app.services.statements import StatementService
+
+        return StatementService(
+            self.store,
+            self.clock,
+            self.officer.id,
+            attendance=lambda: self.attendance,
             la_name=self.settings.la_name,
         )
 
