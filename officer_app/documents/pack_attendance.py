@@ -19,13 +19,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
-from officer_app.documents.pack_models import (
-    AttendanceFigures,
-    CertificateModel,
-    CodeLegendLine,
-    RegisterExtractModel,
-)
-from officer_app.documents.pack_pages import (
+from officer_app.documents.pack_furniture import (
     box_style,
     content_width,
     key_values,
@@ -33,6 +27,12 @@ from officer_app.documents.pack_pages import (
     para,
     render_pack_document,
     ruled_table,
+)
+from officer_app.documents.pack_models import (
+    AttendanceFigures,
+    CertificateModel,
+    CodeLegendLine,
+    RegisterExtractModel,
 )
 from officer_app.documents.style import FILL, INK, MUTED, NAVY, RULE, markup
 from officer_app.wording import SHORT_DAYS, long_date, short_date

@@ -20,14 +20,7 @@ from officer_app.documents.pack_attendance import (
     render_certificate,
     render_register_extract,
 )
-from officer_app.documents.pack_models import (
-    CaseSummaryModel,
-    CoverModel,
-    Defendant,
-    InformationModel,
-    InterviewSummary,
-)
-from officer_app.documents.pack_pages import (
+from officer_app.documents.pack_furniture import (
     box_style,
     content_width,
     key_values,
@@ -35,6 +28,13 @@ from officer_app.documents.pack_pages import (
     para,
     render_pack_document,
     ruled_table,
+)
+from officer_app.documents.pack_models import (
+    CaseSummaryModel,
+    CoverModel,
+    Defendant,
+    InformationModel,
+    InterviewSummary,
 )
 from officer_app.documents.pack_schedules import render_notice_history, render_unused_schedule
 from officer_app.documents.style import FILL, FONT_BOLD, INK, NAVY, PROTECTIVE_MARKING, RULE, markup

@@ -17,14 +17,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from officer_app.documents.pack_models import NoticeHistoryModel, NoticeLine, UnusedScheduleModel
-from officer_app.documents.pack_pages import (
+from officer_app.documents.pack_furniture import (
     content_width,
     pack_style,
     para,
     render_pack_document,
     ruled_table,
 )
+from officer_app.documents.pack_models import NoticeHistoryModel, NoticeLine, UnusedScheduleModel
 from officer_app.documents.style import MUTED_HEX, markup
 from officer_app.wording import short_date
 
