@@ -5,8 +5,9 @@ picture made into an A4 page, and the stamps laid over every page of the pack (t
 reference and "Page n of N" at the head of the page, an exhibit's label beside them).
 
 The stamps sit in the strip above the header band of the house's own documents (whose first
-line is 12 mm from the top edge), so that they cover nothing a document prints; each is drawn
-on a white ground, so that it stays legible over a scanned exhibit.
+line is 12 mm from the top edge, a record of interview's exhibit box 7.5 mm at the right), so
+that they cover nothing a document prints; each is drawn on a white ground, so that it stays
+legible over a scanned exhibit.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ __all__ = [
     "IndexRow",
     "Stamp",
     "kind_label",
+    "render_cover",
     "render_image_page",
     "render_index",
     "render_manifest",
@@ -266,6 +268,26 @@ def render_index(header: PackHeader, rows: Iterable[IndexRow]) -> tuple[bytes, i
     return _build(header, f"{header.title}: index", story)
 
 
+# -- a plain cover -------------------------------------------------------------------------
+
+
+def render_cover(header: PackHeader, lines: Sequence[str] = ()) -> bytes:
+    """A plain cover sheet: the authority, the pack's title and reference, its particulars
+    and ``lines`` under them (what the pack is for). The pack's own cover (issue 13,
+    documents/pack_documents.py) takes its place when it is wired in."""
+    register_fonts()
+    story: list[Any] = [
+        Spacer(1, 30 * mm),
+        Paragraph(escape(header.title), record_style("heading")),
+        Spacer(1, 3 * mm),
+        Paragraph(escape(header.reference), record_style("subheading")),
+        Spacer(1, 10 * mm),
+        *_particulars(header),
+    ]
+    story += [Paragraph(markup(line), record_style("answer")) for line in lines]
+    return _build(header, header.title, story)[0]
+
+
 # -- the manifest ----------------------------------------------------------------------------
 
 
@@ -368,7 +390,7 @@ def _boxed(canvas: Any, x: float, y: float, text: str, font: str, size: float, *
     canvas.setFillColorRGB(1, 1, 1)
     canvas.setStrokeColor(NAVY)
     canvas.setLineWidth(0.8)
-    canvas.rect(left - pad, y - 1.5 * mm, width + 2 * pad, size + 1.9 * mm,
+    canvas.rect(left - pad, y - 1.2 * mm, width + 2 * pad, size + 1.5 * mm,
                 stroke=1 if border else 0, fill=1)  # fmt: skip
     canvas.setFillColor(NAVY if border else INK)
     canvas.setFont(font, size)
@@ -377,8 +399,9 @@ def _boxed(canvas: Any, x: float, y: float, text: str, font: str, size: float, *
 
 def render_stamps(stamps: Sequence[Stamp]) -> bytes:
     """One page per page of the pack, each its displayed size, with nothing on it but the
-    stamp: the pack reference at the left, an exhibit's label in a box at the centre, "Page n
-    of N" at the right, all on one line near the top edge."""
+    stamp, on one line near the top edge: "Page n of N" and the pack reference at the left,
+    an exhibit's label boxed at the centre. The right of that strip is left alone: the record
+    of interview boxes its own exhibit label there, from 7.5 mm below the top edge."""
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, initialFontName=FONT)
@@ -387,10 +410,11 @@ def render_stamps(stamps: Sequence[Stamp]) -> bytes:
         canvas.setPageSize((stamp.width, stamp.height))
         margin = min(MARGIN_X, stamp.width * 0.08)
         y = stamp.height - STAMP_BASELINE
-        _boxed(canvas, margin, y, f"Evidence pack {stamp.reference}", FONT, 7.5,
+        page = f"Page {stamp.page} of {stamp.total}"
+        _boxed(canvas, margin, y, page, FONT_BOLD, 8, anchor="left", border=False)
+        after = margin + pdfmetrics.stringWidth(page, FONT_BOLD, 8) + 3 * mm
+        _boxed(canvas, after, y, f"Evidence pack {stamp.reference}", FONT, 7.5,
                anchor="left", border=False)  # fmt: skip
-        _boxed(canvas, stamp.width - margin, y, f"Page {stamp.page} of {stamp.total}", FONT_BOLD,
-               8, anchor="right", border=False)  # fmt: skip
         if stamp.exhibit:
             _boxed(canvas, stamp.width / 2, y, f"Exhibit {stamp.exhibit}", FONT_BOLD, 8.5,
                    anchor="centre", border=True)  # fmt: skip
