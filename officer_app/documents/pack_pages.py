@@ -197,6 +197,7 @@ def _build(header: PackHeader, title: str, story: list[Any]) -> tuple[bytes, int
 def _table(rows: list[list[Any]], widths: Sequence[float]) -> Table:
     style = TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
             ("LINEBELOW", (0, 1), (-1, -1), 0.35, RULE),
@@ -215,6 +216,7 @@ def _particulars(header: PackHeader) -> list[Any]:
     rows = [[_cell(label, "summary_label"), _cell(value)] for label, value in header.particulars]
     style = TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("BACKGROUND", (0, 0), (-1, -1), FILL),
             ("BOX", (0, 0), (-1, -1), 0.5, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -324,6 +326,7 @@ def render_manifest(
         colWidths=[45 * mm, CONTENT_W - 45 * mm],
         style=TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("BACKGROUND", (0, 0), (-1, -1), FILL),
                 ("BOX", (0, 0), (-1, -1), 0.5, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
