@@ -43,6 +43,7 @@ from pypdf.generic import (
     NameObject,
 )
 
+from officer_app.documents.pack_images import render_image_page
 from officer_app.documents.pack_model import (
     FORMAT,
     HASHED,
@@ -57,7 +58,6 @@ from officer_app.documents.pack_model import (
 from officer_app.documents.pack_pages import (
     IndexRow,
     Stamp,
-    render_image_page,
     render_index,
     render_manifest,
     render_stamps,

@@ -1,7 +1,7 @@
 """The pages an evidence pack's assembly draws itself (issue 13, point 2), in the house style
 (:mod:`.style`): the index (every section with its pages in the pack's one numbering), the
-manifest (every section's SHA-256, what exactly is hashed, the manifest's own SHA-256), a
-picture made into an A4 page, and the stamps laid over every page of the pack (the pack
+manifest (every section's SHA-256, what exactly is hashed, the manifest's own SHA-256) and
+the stamps laid over every page of the pack (the pack
 reference and "Page n of N" at the head of the page, an exhibit's label beside them).
 
 The stamps sit in the strip above the header band of the house's own documents (whose first
@@ -20,7 +20,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageTemplate, Paragraph, Spacer, Table, TableStyle
@@ -57,7 +56,6 @@ __all__ = [
     "Stamp",
     "kind_label",
     "render_cover",
-    "render_image_page",
     "render_index",
     "render_manifest",
     "render_stamps",
@@ -346,40 +344,6 @@ def render_manifest(
     return _build(header, f"{header.title}: manifest", story)
 
 
-# -- a picture as a page ---------------------------------------------------------------------
-
-
-def render_image_page(title: str, image: bytes, *, exhibit: str | None) -> bytes:
-    """One A4 page showing the picture as large as the margins allow (its proportions kept),
-    with its title under it. Raises ValueError if the bytes are not a picture."""
-    register_fonts()
-    try:
-        reader = ImageReader(io.BytesIO(image))
-        width, height = reader.getSize()
-    except Exception as exc:  # PIL's many errors: the file is not a picture it can read
-        raise ValueError(f"{title}: not a picture that can be printed") from exc
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, initialFontName=FONT)
-    canvas.setTitle(title)
-    top, bottom = PAGE_H - 16 * mm, 24 * mm
-    box_w, box_h = CONTENT_W, top - bottom
-    scale = min(box_w / width, box_h / height)
-    w, h = width * scale, height * scale
-    x, y = MARGIN_X + (box_w - w) / 2, bottom + (box_h - h) / 2
-    canvas.drawImage(reader, x, y, w, h, preserveAspectRatio=True, mask="auto")
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.rect(x, y, w, h, stroke=1, fill=0)
-    caption = title if not exhibit else f"{title} · exhibit {exhibit}"
-    size = fit(caption, FONT, 9, CONTENT_W, smallest=6, step=0.5)
-    canvas.setFillColor(INK)
-    canvas.setFont(FONT, size)
-    canvas.drawCentredString(PAGE_W / 2, 15 * mm, caption)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
-
-
 # -- the stamps ------------------------------------------------------------------------------
 
 
@@ -416,11 +380,14 @@ def render_stamps(stamps: Sequence[Stamp]) -> bytes:
         page = f"Page {stamp.page} of {stamp.total}"
         _boxed(canvas, margin, y, page, FONT_BOLD, 8, anchor="left", border=False)
         after = margin + pdfmetrics.stringWidth(page, FONT_BOLD, 8) + 3 * mm
-        _boxed(canvas, after, y, f"Evidence pack {stamp.reference}", FONT, 7.5,
-               anchor="left", border=False)  # fmt: skip
+        reference = f"Evidence pack {stamp.reference}"
+        _boxed(canvas, after, y, reference, FONT, 7.5, anchor="left", border=False)
         if stamp.exhibit:
-            _boxed(canvas, stamp.width / 2, y, f"Exhibit {stamp.exhibit}", FONT_BOLD, 8.5,
-                   anchor="centre", border=True)  # fmt: skip
+            label = f"Exhibit {stamp.exhibit}"
+            half = pdfmetrics.stringWidth(label, FONT_BOLD, 8.5) / 2
+            clear = after + pdfmetrics.stringWidth(reference, FONT, 7.5) + 6 * mm + half
+            centre = max(stamp.width / 2, clear)  # never over the reference
+            _boxed(canvas, centre, y, label, FONT_BOLD, 8.5, anchor="centre", border=True)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
