@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +43,12 @@ from officer_app.domain.statement import time_limit
 from officer_app.progress import Progress
 from officer_app.security.atomic import atomic_writer
 from officer_app.services.case_file import officer_names
+from officer_app.services.pack_info import (
+    PackInfo,
+    PackRefused,
+    WithheldAddressInPack,
+    pack_info,
+)
 from officer_app.services.pack_sections import (
     PackContext,
     PackRequest,
@@ -95,46 +100,6 @@ Collect = Callable[[PackRequest, PackContext], list[PackSection]]
 Withheld = Callable[[PackRequest, PackContext, list[PackSection]], list[str]]
 
 
-class PackRefused(ValueError):
-    """The pack cannot be built, approved or served as asked; the message says why."""
-
-
-class WithheldAddressInPack(PackRefused):
-    """The pack would show an address that is withheld; ``places`` lists every place."""
-
-    def __init__(self, places: Sequence[str]) -> None:
-        self.places = tuple(places)
-        super().__init__(
-            f"the pack would show a withheld address in {len(self.places)} place"
-            f"{'s' * (len(self.places) != 1)}: " + "; ".join(self.places)
-        )
-
-
-@dataclass(frozen=True)
-class PackInfo:
-    id: str
-    case_id: str
-    number: int
-    reference: str
-    offence: str  # s444_1 | s444_1a
-    period_from: dt.date
-    period_to: dt.date
-    last_day: dt.date  # to lay the information (s127 MCA 1980)
-    defendant_ids: tuple[str, ...]
-    status: str  # draft | approved | served
-    approved_by: str  # a name, or ""
-    approved_at: dt.datetime | None
-    served_on: dt.date | None
-    served_method: str
-    sha256: str
-    pages: int
-    built_at: dt.datetime
-    built_by: str  # a name
-    attachment_id: str | None
-    sections: int
-    out: Path | None = None  # where :meth:`PackService.build` wrote it
-
-
 def verify_file(pdf_path: Path) -> list[str]:
     """The pack file against the manifest beside it and the manifest against the pack's own
     (no profile needed): every problem in one line; empty when the file is intact."""
@@ -182,7 +147,7 @@ class PackService:
                 .where(EvidencePack.case_id == case_id)
                 .order_by(EvidencePack.number)
             )
-            return [_info(row, names) for row in rows]
+            return [pack_info(row, names) for row in rows]
 
         return self._store.read(work)
 
@@ -191,7 +156,7 @@ class PackService:
             row = session.get(EvidencePack, pack_id)
             if row is None:
                 raise PackRefused(f"no evidence pack with id {pack_id}")
-            return _info(row, officer_names(session))
+            return pack_info(row, officer_names(session))
 
         return self._store.read(work)
 
@@ -549,30 +514,3 @@ def _defendants(session: Session, child: Child, given: tuple[str, ...]) -> list[
             )
         chosen.append(by_id[adult_id])
     return chosen
-
-
-def _info(row: EvidencePack, names: dict[str, str]) -> PackInfo:
-    from officer_app.domain.time_limits import last_day_to_lay
-
-    return PackInfo(
-        id=row.id,
-        case_id=row.case_id,
-        number=row.number,
-        reference=row.reference,
-        offence=row.offence,
-        period_from=row.period_from,
-        period_to=row.period_to,
-        last_day=last_day_to_lay(row.period_from),
-        defendant_ids=tuple(row.defendants or ()),
-        status=row.status,
-        approved_by=names.get(row.approved_by or "", ""),
-        approved_at=row.approved_at,
-        served_on=row.served_on,
-        served_method=row.served_method,
-        sha256=row.sha256,
-        pages=row.pages,
-        built_at=row.built_at,
-        built_by=names.get(row.built_by or "", ""),
-        attachment_id=row.attachment_id,
-        sections=len((row.manifest or {}).get("sections", ())),
-    )
