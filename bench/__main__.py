@@ -250,6 +250,9 @@ def main() -> None:
     from bench.statement_bench import run_statement_benchmarks
 
     results += run_statement_benchmarks(median_ms, Result)
+    from bench.pack_bench import run_pack_benchmarks
+
+    results += run_pack_benchmarks(median_ms, Result)
     from bench.interview_typing_bench import run_on_copy as run_interview_benchmarks
 
     results += run_interview_benchmarks(folder, PASSPHRASE, clock, Result)
