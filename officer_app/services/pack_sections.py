@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,21 +28,18 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_app.clock import Clock
+from officer_app.clock import UK, Clock
+from officer_app.documents.model import DEFAULT_LA_NAME
 from officer_app.documents.pack_model import PackHeader, PackSection
 from officer_app.domain.interview import Offence
 from officer_app.services.interview_rows import is_interview_record
 from officer_app.store.database import Store
 from officer_app.store.models import (
-    Adult,
     Attachment,
     BatchLetter,
-    Case,
-    Child,
     ChronologyEntry,
     EvidencePack,
     Exhibit,
-    Family,
     Letter,
 )
 
@@ -51,6 +47,7 @@ if TYPE_CHECKING:
     from officer_app.services.attachments import AttachmentService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
+    from officer_app.services.statements import StatementService
 
 __all__ = [
     "RECORD_FORMS",
@@ -58,7 +55,6 @@ __all__ = [
     "PackRequest",
     "collect_sections",
     "section_pages_text",
-    "withheld_addresses_of",
     "withheld_places",
 ]
 
@@ -99,6 +95,8 @@ class PackContext:
     letters: Callable[[], LetterService]
     field_work: Callable[[], FieldWorkService]
     la_name: str | None
+    statements: Callable[[], StatementService] | None = None
+    officer_id: str | None = None  # who builds the pack ("prepared by")
 
 
 # -- the sections ---------------------------------------------------------------------------
@@ -106,37 +104,100 @@ class PackContext:
 
 def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection]:
     """The pack's documents in pack order (the index and the manifest are added by the
-    assembly). HOOK: the lead extends this with the sections made beside it."""
-    from officer_app.documents.pack_pages import render_cover
+    assembly): the cover sheet, the case summary, the draft information, the signed witness
+    statements, the s566 certificate and the register extract for the period, the letters
+    sent (their kept copies), the visit, assessment and review records, the records of
+    interview, the penalty-notice history, the other exhibits, and last the schedule of
+    unused material (everything on the case that is not in the pack, CPIA 1996)."""
+    from officer_app.documents import pack_documents as docs
+    from officer_app.services.pack_facts import pack_facts, unused_material
 
+    today = request.built_at.astimezone(UK).date()
+    facts = ctx.store.read(
+        lambda session: pack_facts(
+            session,
+            request.case_id,
+            offence=request.offence,
+            period_from=request.period_from,
+            period_to=request.period_to,
+            defendant_ids=request.defendant_ids,
+            today=today,
+            la_name=ctx.la_name or DEFAULT_LA_NAME,
+            prepared_by_id=ctx.officer_id,
+        )
+    ).with_pack_reference(request.reference)
+    included: set[str] = set()
     sections = [
-        # HOOK: documents/pack_documents.py's cover sheet replaces this plain one.
+        PackSection("Cover sheet", "cover", lambda: docs.render_cover(facts.cover)),
+        PackSection("Case summary", "summary", lambda: docs.render_summary(facts.summary)),
         PackSection(
-            "Cover sheet",
-            "cover",
-            lambda: render_cover(request.header, _cover_lines(request)),
+            "Draft information", "information", lambda: docs.render_information(facts.information)
         ),
     ]
-    # HOOK: the case summary and the draft information (pack_documents / pack_facts).
-    # HOOK: the witness statements, each signed one as
-    #       StatementService.statement_pdf_for_pack(statement_id), kind "statement".
-    # HOOK: the s566 certificate and the register extract for the period.
+    sections += _statements(request, ctx, included)
+    sections += [
+        PackSection(
+            "Certificate of attendance (s566 Education Act 1996)",
+            "certificate",
+            lambda: docs.render_certificate(facts.certificate),
+        ),
+        PackSection(
+            "Register extract for the offence period",
+            "register",
+            lambda: docs.render_register_extract(facts.register),
+        ),
+    ]
     labels = ctx.store.read(lambda session: _exhibit_labels(session, request.case_id))
-    sections += _letters(request, ctx, labels)
-    sections += _records(request, ctx, labels)
-    sections += _interviews(request, ctx, labels)
-    # HOOK: the penalty-notice history (pack_documents).
-    sections += _exhibits(request, ctx, labels)
-    # HOOK: the unused-material schedule, last (pack_documents).
+    sections += _letters(request, ctx, labels, included)
+    sections += _records(request, ctx, labels, included)
+    sections += _interviews(request, ctx, labels, included)
+    sections.append(
+        PackSection(
+            "Penalty notice history",
+            "notices",
+            lambda: docs.render_notice_history(facts.notices),
+        )
+    )
+    sections += _exhibits(request, ctx, labels, included)
+    unused = ctx.store.read(
+        lambda session: unused_material(
+            session, request.case_id, set(included), header=facts.header
+        )
+    )
+    sections.append(
+        PackSection(
+            "Schedule of unused material",
+            "unused",
+            lambda: docs.render_unused_schedule(unused),
+        )
+    )
     return sections
 
 
-def _cover_lines(request: PackRequest) -> list[str]:
-    return [
-        f"Prosecution of {' and '.join(request.defendants)} under the Education Act 1996, "
-        f"{request.offence.label.split(':')[0]}, for the attendance of {request.child_name} "
-        f"at {request.school or 'school'}.",
-    ]
+def _statements(request: PackRequest, ctx: PackContext, included: set[str]) -> list[PackSection]:
+    """Every signed witness statement on the case, as signed (drafts are unused material)."""
+    if ctx.statements is None:
+        return []
+    service = ctx.statements()
+    made: list[PackSection] = []
+    for info in service.statements(request.case_id):
+        if not info.signed:
+            continue
+        included.add(info.id)
+        if info.entry_id:
+            included.add(info.entry_id)
+        made.append(
+            PackSection(
+                f"Witness statement of {info.witness_name}",
+                "statement",
+                _statement_pdf(service, info.id),
+            )
+        )
+    return made
+
+
+def _statement_pdf(service: StatementService, statement_id: str) -> Callable[[], bytes]:
+    return lambda: service.statement_pdf_for_pack(statement_id)
 
 
 @dataclass(frozen=True)
@@ -159,7 +220,9 @@ def _exhibit_labels(session: Session, case_id: str) -> _Labels:
     return _Labels(by_entry, by_attachment)
 
 
-def _letters(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[PackSection]:
+def _letters(
+    request: PackRequest, ctx: PackContext, labels: _Labels, included: set[str]
+) -> list[PackSection]:
     """Every letter sent on the case up to the day the pack is built, as the copy kept."""
     rows = ctx.store.read(
         lambda session: [
@@ -173,6 +236,7 @@ def _letters(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[Pa
     )
     made: list[PackSection] = []
     for letter_id, title, sent_on, entry_id, attachment_id in rows:
+        included.update(x for x in (letter_id, entry_id, attachment_id) if x)
         label = labels.by_entry.get(entry_id or "") or labels.by_attachment.get(attachment_id or "")
         made.append(
             PackSection(
@@ -189,7 +253,9 @@ def _reader(letters: Callable[[], LetterService], letter_id: str) -> Callable[[]
     return lambda: letters().read_copy(letter_id)
 
 
-def _records(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[PackSection]:
+def _records(
+    request: PackRequest, ctx: PackContext, labels: _Labels, included: set[str]
+) -> list[PackSection]:
     """The signed visit, assessment and review records (their amendments print with them)."""
     rows = ctx.store.read(
         lambda session: [
@@ -206,6 +272,7 @@ def _records(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[Pa
             )
         ]
     )
+    included.update(entry_id for entry_id, _title, _occurred in rows)
     return [
         PackSection(
             f"{title}, {occurred:%d/%m/%Y}",
@@ -231,7 +298,9 @@ def _record_pdf(ctx: PackContext, entry_id: str, at: dt.datetime) -> Callable[[]
     return make
 
 
-def _interviews(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[PackSection]:
+def _interviews(
+    request: PackRequest, ctx: PackContext, labels: _Labels, included: set[str]
+) -> list[PackSection]:
     """The sealed records of interview under caution, each with its exhibit label."""
     rows = ctx.store.read(
         lambda session: [
@@ -247,6 +316,9 @@ def _interviews(request: PackRequest, ctx: PackContext, labels: _Labels) -> list
                 .order_by(ChronologyEntry.occurred_at)
             )
         ]
+    )
+    included.update(
+        entry_id for entry_id, _title, _occurred, answers in rows if is_interview_record(answers)
     )
     return [
         PackSection(
@@ -272,7 +344,9 @@ def _interview_pdf(ctx: PackContext, entry_id: str, at: dt.datetime) -> Callable
     return make
 
 
-def _exhibits(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[PackSection]:
+def _exhibits(
+    request: PackRequest, ctx: PackContext, labels: _Labels, included: set[str]
+) -> list[PackSection]:
     """Every attachment produced as an exhibit (a PDF or a picture) that is not a letter's
     copy, a record already in the pack or an earlier pack."""
 
@@ -303,6 +377,7 @@ def _exhibits(request: PackRequest, ctx: PackContext, labels: _Labels) -> list[P
         return found
 
     rows = ctx.store.read(work)
+    included.update(attachment_id for attachment_id, _f, _m, _l in rows)
     return [
         PackSection(
             filename,
@@ -322,25 +397,6 @@ def _attachment(ctx: PackContext, attachment_id: str) -> Callable[[], bytes]:
 # -- withheld addresses ---------------------------------------------------------------------
 
 
-def withheld_addresses_of(session: Session, case_id: str) -> list[tuple[str, str]]:
-    """(whose, address line) for every address on the case that must not be served: the
-    family's, when the family or an adult living with the child is marked withheld.
-    HOOK: services/withheld.py's ``withheld_addresses`` takes its place."""
-    case = session.get_one(Case, case_id)
-    child = session.get_one(Child, case.child_id)
-    family = session.get(Family, child.family_id) if child.family_id else None
-    if family is None:
-        return []
-    adults = session.scalars(select(Adult).where(Adult.family_id == family.id)).all()
-    withheld = family.address_withheld or any(
-        adult.address_withheld and adult.lives_with_child for adult in adults
-    )
-    if not withheld:
-        return []
-    whose = f"the {family.name} family's address"
-    return [(whose, text) for text in (family.address_line1, family.postcode) if text.strip()]
-
-
 def section_pages_text(section: PackSection) -> Iterator[tuple[int, str]]:
     """(page from 1, text) of each page of the section: its ``text`` when its maker gave it
     (as page 1), else what pypdf reads from its PDF. A picture has no text to read."""
@@ -358,27 +414,21 @@ def section_pages_text(section: PackSection) -> Iterator[tuple[int, str]]:
         yield number, page.extract_text() or ""
 
 
-def _folded(text: str) -> str:
-    return re.sub(r"\s+", " ", text).casefold().strip()
-
-
 def withheld_places(
     request: PackRequest, ctx: PackContext, sections: list[PackSection]
 ) -> list[str]:
-    """Every place in the pack where a withheld address would appear, one line each; empty:
-    none. HOOK: ``services/withheld.py``'s ``find_withheld(places, addresses)`` replaces the
-    matching here (places are (where, text) pairs)."""
-    addresses = ctx.store.read(lambda session: withheld_addresses_of(session, request.case_id))
+    """Every place in the pack where an address marked "withheld" would appear (its text,
+    the text of merged exhibits included; pictures cannot be read and are listed by
+    services/withheld for the officer to look at), one line each naming the section and
+    page and never the address itself; empty: none."""
+    from officer_app.services.withheld import find_withheld, withheld_addresses
+
+    addresses = ctx.store.read(lambda session: withheld_addresses(session, request.case_id))
     if not addresses:
         return []
-    wanted = [(whose, _folded(text), text.replace(" ", "").casefold()) for whose, text in addresses]
-    found: list[str] = []
-    for section in sections:
-        for page, text in section_pages_text(section):
-            folded = _folded(text)
-            squeezed = folded.replace(" ", "")
-            for whose, line, bare in wanted:
-                if line in folded or (bare and bare in squeezed):
-                    found.append(f"{section.title}, page {page}: {whose}")
-                    break
-    return found
+    places = [
+        (f"{section.title}, page {page}", text)
+        for section in sections
+        for page, text in section_pages_text(section)
+    ]
+    return find_withheld(places, addresses)

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from officer_app.services.attachments import AttachmentService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
+    from officer_app.services.statements import StatementService
 
 __all__ = [
     "APPROVER_ROLES",
@@ -122,6 +123,7 @@ class PackService:
         letters: Callable[[], LetterService],
         field_work: Callable[[], FieldWorkService],
         la_name: str | None = None,
+        statements: Callable[[], StatementService] | None = None,
         collect: Collect = collect_sections,
         withheld: Withheld = withheld_places,
     ) -> None:
@@ -129,7 +131,9 @@ class PackService:
         self._clock = clock
         self._officer_id = officer_id
         self._attachments = attachments
-        self._context = PackContext(store, clock, attachments, letters, field_work, la_name)
+        self._context = PackContext(
+            store, clock, attachments, letters, field_work, la_name, statements, officer_id
+        )
         self._la_name = la_name or DEFAULT_LA_NAME
         self._collect = collect
         self._withheld = withheld

@@ -231,6 +231,7 @@ class OpenProfile:
             letters=lambda: self.letters,
             field_work=lambda: self.field_work,
             la_name=self.settings.la_name,
+            statements=lambda: self.statements,
         )
 
     @property
