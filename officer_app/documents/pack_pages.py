@@ -288,6 +288,30 @@ def render_cover(header: PackHeader, lines: Sequence[str] = ()) -> bytes:
     return _build(header, header.title, story)[0]
 
 
+def render_exhibit_sheet(header: PackHeader, label: str, description: str, producer: str) -> bytes:
+    """The label sheet of an exhibit a statement produces that the pack holds no copy of (a
+    document shown at an interview, a thing described only): its label, what it is and who
+    produced it, so every exhibit a statement names is in the pack under its label."""
+    register_fonts()
+    story: list[Any] = [
+        Spacer(1, 20 * mm),
+        Paragraph(escape(f"Exhibit {label}"), record_style("heading")),
+        Spacer(1, 6 * mm),
+        Paragraph(markup(description), record_style("answer")),
+        Spacer(1, 4 * mm),
+        Paragraph(markup(f"Produced by {producer}." if producer else ""), record_style("answer")),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            markup(
+                "The pack holds no copy of this exhibit: it is produced by its label, and the "
+                "original is kept by the producer."
+            ),
+            record_style("answer"),
+        ),
+    ]
+    return _build(header, f"Exhibit {label}", story)[0]
+
+
 # -- the manifest ----------------------------------------------------------------------------
 
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from officer_app.services.attachments import AttachmentService
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.letters import LetterService
+    from officer_app.services.statement_facts import ExhibitRef
     from officer_app.services.statements import StatementService
 
 __all__ = [
@@ -127,6 +128,17 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
         )
     ).with_pack_reference(request.reference)
     included: set[str] = set()
+    produced: list[tuple[ExhibitRef, str]] = []  # what the signed statements produce, by whom
+    statements = _statements(request, ctx, included, produced)
+    register_label = next(
+        (
+            ref.label
+            for ref, _who in produced
+            if ref.kind == "register"
+            and (ref.period_from, ref.period_to) == (request.period_from, request.period_to)
+        ),
+        None,
+    )
     sections = [
         PackSection("Cover sheet", "cover", lambda: docs.render_cover(facts.cover)),
         PackSection("Case summary", "summary", lambda: docs.render_summary(facts.summary)),
@@ -134,7 +146,7 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
             "Draft information", "information", lambda: docs.render_information(facts.information)
         ),
     ]
-    sections += _statements(request, ctx, included)
+    sections += statements
     sections += [
         PackSection(
             "Certificate of attendance (s566 Education Act 1996)",
@@ -145,9 +157,15 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
             "Register extract for the offence period",
             "register",
             lambda: docs.render_register_extract(facts.register),
+            exhibit=register_label,
         ),
     ]
     labels = ctx.store.read(lambda session: _exhibit_labels(session, request.case_id))
+    for ref, _who in produced:  # a statement's label names the thing it produces
+        if ref.entry_id:
+            labels.by_entry.setdefault(ref.entry_id, ref.label)
+        if ref.attachment_id:
+            labels.by_attachment.setdefault(ref.attachment_id, ref.label)
     sections += _letters(request, ctx, labels, included)
     sections += _records(request, ctx, labels, included)
     sections += _interviews(request, ctx, labels, included)
@@ -159,6 +177,7 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
         )
     )
     sections += _exhibits(request, ctx, labels, included)
+    sections += _label_sheets(request, sections, produced)
     unused = ctx.store.read(
         lambda session: unused_material(
             session, request.case_id, set(included), header=facts.header
@@ -174,7 +193,12 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
     return sections
 
 
-def _statements(request: PackRequest, ctx: PackContext, included: set[str]) -> list[PackSection]:
+def _statements(
+    request: PackRequest,
+    ctx: PackContext,
+    included: set[str],
+    produced: list[tuple[ExhibitRef, str]],
+) -> list[PackSection]:
     """Every signed witness statement on the case, as signed (drafts are unused material)."""
     if ctx.statements is None:
         return []
@@ -184,6 +208,7 @@ def _statements(request: PackRequest, ctx: PackContext, included: set[str]) -> l
         if not info.signed:
             continue
         included.add(info.id)
+        produced.extend((ref, info.witness_name) for ref in info.exhibits)
         if info.entry_id:
             included.add(info.entry_id)
         made.append(
@@ -198,6 +223,34 @@ def _statements(request: PackRequest, ctx: PackContext, included: set[str]) -> l
 
 def _statement_pdf(service: StatementService, statement_id: str) -> Callable[[], bytes]:
     return lambda: service.statement_pdf_for_pack(statement_id)
+
+
+def _label_sheets(
+    request: PackRequest, sections: list[PackSection], produced: list[tuple[ExhibitRef, str]]
+) -> list[PackSection]:
+    """A label sheet for each exhibit a signed statement produces that no section of the
+    pack carries, so that every exhibit a statement names is in the pack."""
+    present = {section.exhibit for section in sections if section.exhibit}
+    made: list[PackSection] = []
+    for ref, who in produced:
+        if ref.label in present:
+            continue
+        present.add(ref.label)
+        made.append(
+            PackSection(
+                f"Exhibit {ref.label}: {ref.description}",
+                "exhibit",
+                _sheet(request.header, ref.label, ref.description, who),
+                exhibit=ref.label,
+            )
+        )
+    return made
+
+
+def _sheet(header: PackHeader, label: str, description: str, who: str) -> Callable[[], bytes]:
+    from officer_app.documents.pack_pages import render_exhibit_sheet
+
+    return lambda: render_exhibit_sheet(header, label, description, who)
 
 
 @dataclass(frozen=True)
