@@ -247,6 +247,12 @@ def main() -> None:
     from bench.interview_pdf_bench import run_interview_pdf_benchmarks
 
     results += run_interview_pdf_benchmarks(median_ms, Result)
+    from bench.statement_bench import run_statement_benchmarks
+
+    results += run_statement_benchmarks(median_ms, Result)
+    from bench.pack_bench import run_pack_benchmarks
+
+    results += run_pack_benchmarks(median_ms, Result)
     from bench.interview_typing_bench import run_on_copy as run_interview_benchmarks
 
     results += run_interview_benchmarks(folder, PASSPHRASE, clock, Result)

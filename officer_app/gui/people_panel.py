@@ -1,6 +1,10 @@
 """The family on a case: the address and since when, earlier addresses, the adults (current
 first, those who left greyed with the day they left), and the tracked changes to them.
 
+An address marked withheld (a parent fleeing domestic abuse: it must not appear in anything
+served) is said plainly above the address, and on the adult's line; it is set and cleared,
+with a reason, like the other changes (services/withheld_changes.py).
+
 Each change asks its reason and runs through :class:`FamilyChangeService` on the writes lane;
 the service signs it into the chronology of every open case of the family. After a change
 the panel reloads and emits ``changed`` (the case page reloads its chronology on it).
@@ -17,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 from officer_app.gui.change_dialog import ChangeDialog, run_change
 from officer_app.gui.markup import literal, plain_label
 from officer_app.gui.task_runner import TaskRunner
+from officer_app.gui.theme import WARNING_BANNER
 from officer_app.services.family_changes import (
     AdultInfo,
     FamilyChange,
@@ -34,9 +40,15 @@ from officer_app.services.family_changes import (
     FamilyChangeService,
     FamilyPeople,
 )
+from officer_app.services.person_details import PersonDetails
+from officer_app.services.withheld_changes import WITHHELD_TEXT, WithheldFlags
 from officer_app.wording import short_date
 
 ENDED_COLOUR = "#8a939b"
+WITHHELD_STYLE = (
+    f"background: {WARNING_BANNER[0]}; color: {WARNING_BANNER[1]}; font-weight: bold; "
+    "padding: 3px 8px; border-radius: 3px;"
+)
 RELATIONSHIPS = (
     "mother",
     "father",
@@ -51,7 +63,7 @@ RELATIONSHIPS = (
 )
 
 
-def adult_lines(adult: AdultInfo) -> str:
+def adult_lines(adult: AdultInfo, withheld: bool = False) -> str:
     """Two or three lines about an adult, for the list."""
     pr = "parental responsibility" if adult.parental_responsibility else "no PR"
     first = f"{adult.name} ({adult.relationship}, {pr})"
@@ -61,6 +73,8 @@ def adult_lines(adult: AdultInfo) -> str:
         second += " · interpreter needed"
     if not adult.lives_with_child:
         second += " · lives elsewhere"
+    if withheld:
+        first += f" · {WITHHELD_TEXT.upper()}"
     if adult.ended_on is not None:
         return f"{first}\nLeft on {short_date(adult.ended_on)}: {adult.end_reason}"
     return f"{first}\n{second}"
@@ -79,10 +93,17 @@ class PeoplePanel(QWidget):
         super().__init__(parent)
         self.case_id = case_id
         self._service = service
+        self._withheld = service.withheld()
         self._runner = runner
         self.people: FamilyPeople | None = None
+        self.flags: WithheldFlags | None = None
         self.dialog: ChangeDialog | None = None  # the change being made, if any
 
+        self.withheld = plain_label("")
+        self.withheld.setWordWrap(True)
+        self.withheld.setStyleSheet(WITHHELD_STYLE)
+        self.withheld.setAccessibleName(WITHHELD_TEXT)
+        self.withheld.hide()
         self.address = plain_label("")
         self.address.setWordWrap(True)
         self.address.setAccessibleName("Address")
@@ -94,6 +115,11 @@ class PeoplePanel(QWidget):
         self.earlier.setAccessibleName("Earlier addresses")
         self.move_button = QPushButton("Change address…")
         self.move_button.clicked.connect(self.change_address)
+        self.withhold_button = QPushButton("Withhold address…")
+        self.withhold_button.setToolTip(
+            literal("Mark the family's address as not to appear in anything served, or clear it")
+        )
+        self.withhold_button.clicked.connect(self.withhold_family)
 
         self.adults = QListWidget()
         self.adults.setAccessibleName("Adults in the family")
@@ -109,6 +135,11 @@ class PeoplePanel(QWidget):
         self.left_button = QPushButton("Adult left…")
         self.left_button.setToolTip(literal("Record that the selected adult left the family"))
         self.left_button.clicked.connect(self.adult_left)
+        self.withhold_adult_button = QPushButton("Withhold their address…")
+        self.withhold_adult_button.setToolTip(
+            literal("Mark where the selected adult lives as not to appear in anything served")
+        )
+        self.withhold_adult_button.clicked.connect(self.withhold_adult)
         self.status = plain_label("")
         self.status.setWordWrap(True)
         self.status.setProperty("role", "muted")
@@ -120,14 +151,20 @@ class PeoplePanel(QWidget):
         buttons = QGridLayout()
         buttons.addWidget(self.add_button, 0, 0)
         buttons.addWidget(self.edit_button, 0, 1)
+        buttons.addWidget(self.withhold_adult_button, 1, 0)
         buttons.addWidget(self.left_button, 1, 1)
+        address_buttons = QHBoxLayout()
+        address_buttons.addWidget(self.move_button)
+        address_buttons.addWidget(self.withhold_button)
+        address_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(address_title)
+        layout.addWidget(self.withheld)
         layout.addWidget(self.address)
         layout.addWidget(self.since)
         layout.addWidget(self.earlier)
-        layout.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(address_buttons)
         layout.addWidget(adults_title)
         layout.addWidget(self.adults, 1)
         layout.addLayout(buttons)
@@ -137,15 +174,17 @@ class PeoplePanel(QWidget):
 
     # --- showing ------------------------------------------------------------------------
     def reload(self) -> None:
-        case_id, service = self.case_id, self._service
+        case_id, service, withheld = self.case_id, self._service, self._withheld
         self._runner.run(
-            lambda: service.people(case_id),
-            lambda found: self.show_people(found) if shiboken6.isValid(self) else None,
+            lambda: (service.people(case_id), withheld.flags(case_id)),
+            lambda found: self.show_people(*found) if shiboken6.isValid(self) else None,
             lambda exc: self._failed(exc) if shiboken6.isValid(self) else None,
         )  # the case's tab may have closed while the worker ran
 
-    def show_people(self, people: FamilyPeople) -> None:
+    def show_people(self, people: FamilyPeople, flags: WithheldFlags | None = None) -> None:
         self.people = people
+        self.flags = flags
+        self._show_withheld(people, flags)
         self.address.setText(people.address.one_line or "No address recorded")
         since = people.address.from_date
         self.since.setText(
@@ -162,9 +201,10 @@ class PeoplePanel(QWidget):
         selected = self._selected()
         self.adults.clear()
         for adult in people.adults:
-            item = QListWidgetItem(adult_lines(adult))
+            lines = adult_lines(adult, flags is not None and adult.id in flags.adult_ids)
+            item = QListWidgetItem(lines)
             item.setData(Qt.ItemDataRole.UserRole, adult.id)
-            item.setToolTip(literal(adult_lines(adult)))
+            item.setToolTip(literal(lines))
             if not adult.current:
                 item.setForeground(QColor(ENDED_COLOUR))
                 font = item.font()
@@ -174,6 +214,23 @@ class PeoplePanel(QWidget):
             if selected is not None and adult.id == selected.id:
                 self.adults.setCurrentItem(item)
         self._enable()
+
+    def _show_withheld(self, people: FamilyPeople, flags: WithheldFlags | None) -> None:
+        """ "Address withheld" above the address when the family's, or a current adult's who
+        lives with the child, is withheld: the address is then not to be served."""
+        family = flags is not None and flags.family
+        whose = [
+            a.name
+            for a in people.adults
+            if flags is not None and a.id in flags.adult_ids and a.lives_with_child
+        ]
+        if family or whose:
+            who = " and ".join(["the family"] * family + whose)
+            self.withheld.setText(
+                f"{WITHHELD_TEXT.upper()} ({who}): not to appear in anything served"
+            )
+        self.withheld.setVisible(family or bool(whose))
+        self.withhold_button.setText("Stop withholding…" if family else "Withhold address…")
 
     def _selected(self) -> AdultInfo | None:
         item = self.adults.currentItem()
@@ -186,6 +243,14 @@ class PeoplePanel(QWidget):
         adult = self._selected()
         for button in (self.edit_button, self.left_button):
             button.setEnabled(adult is not None and adult.current)
+        self.withhold_adult_button.setEnabled(adult is not None)
+        if adult is not None and self._adult_withheld(adult):
+            self.withhold_adult_button.setText("Stop withholding theirs…")
+        else:
+            self.withhold_adult_button.setText("Withhold their address…")
+
+    def _adult_withheld(self, adult: AdultInfo) -> bool:
+        return self.flags is not None and adult.id in self.flags.adult_ids
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(str(exc) if isinstance(exc, FamilyChangeRefused | LookupError) else "")
@@ -280,6 +345,20 @@ class PeoplePanel(QWidget):
         dialog.tick(
             "parental_responsibility", "Has parental responsibility", adult.parental_responsibility
         )
+        born = adult.date_of_birth
+        dialog.line(
+            "date_of_birth",
+            "Date of birth (dd/mm/yyyy; blank if not known)",
+            f"{born:%d/%m/%Y}" if born else "",
+            limit=10,
+        )
+        dialog.tick(
+            "vulnerable",
+            "Vulnerable (needs an appropriate adult at an interview under caution)",
+            adult.vulnerable,
+        )
+        dialog.tick("interpreter", "Needs an interpreter", adult.interpreter_needed)
+        dialog.line("language", "Language", adult.language, limit=40)
         dialog.reason()
         service = self._service
         self._open(
@@ -290,6 +369,12 @@ class PeoplePanel(QWidget):
                 d.value("reason"),
                 phone=d.value("phone"),
                 parental_responsibility=d.checked("parental_responsibility"),
+                details=PersonDetails(
+                    d.value("date_of_birth"),
+                    d.checked("vulnerable"),
+                    d.checked("interpreter"),
+                    d.value("language"),
+                ),
             ),
         )
 
@@ -311,4 +396,44 @@ class PeoplePanel(QWidget):
         self._open(
             dialog,
             lambda d: partial(service.end_adult, adult.id, d.day("ended_on"), d.value("reason")),
+        )
+
+    # --- addresses withheld ---------------------------------------------------------------
+    def withhold_family(self) -> None:
+        now = self.flags is not None and self.flags.family
+        self._withhold(None, "the family's address", now)
+
+    def withhold_adult(self) -> None:
+        adult = self._selected()
+        if adult is not None:
+            self._withhold(adult.id, f"where {adult.name} lives", self._adult_withheld(adult))
+
+    def _withhold(self, adult_id: str | None, what: str, withheld_now: bool) -> None:
+        if withheld_now:
+            dialog = ChangeDialog(
+                "Stop withholding an address",
+                f"{what[0].upper()}{what[1:]} may then appear in what is served again (an "
+                "evidence pack, a statement). Say why it no longer needs withholding.",
+                "Stop withholding",
+                self,
+            )
+        else:
+            dialog = ChangeDialog(
+                "Withhold an address",
+                f"{what[0].upper()}{what[1:]} must then not appear in anything served: an "
+                "evidence pack that would show it is refused, with every place it appears.",
+                "Withhold the address",
+                self,
+            )
+        dialog.reason()
+        case_id, withheld = self.case_id, self._withheld
+        self._open(
+            dialog,
+            lambda d: partial(
+                withheld.set_address_withheld,
+                case_id,
+                not withheld_now,
+                d.value("reason"),
+                adult_id=adult_id,
+            ),
         )

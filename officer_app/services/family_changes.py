@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,10 +27,14 @@ from officer_app.clock import Clock
 from officer_app.domain.chronology import EntryType
 from officer_app.domain.postcodes import normalise_postcode
 from officer_app.services.case_file import CaseNotFound
+from officer_app.services.person_details import DetailsRefused, PersonDetails
 from officer_app.store import evidence
 from officer_app.store.database import Store
 from officer_app.store.models import Adult, Case, Child, ChronologyEntry, Family, FamilyAddress
 from officer_app.wording import short_date
+
+if TYPE_CHECKING:
+    from officer_app.services.withheld_changes import WithheldChangeService
 
 TITLE_LENGTH = 200
 _PHONE = re.compile(r"^[0-9+() -]*$")
@@ -71,6 +76,8 @@ class AdultInfo:
     lives_with_child: bool
     ended_on: dt.date | None
     end_reason: str
+    date_of_birth: dt.date | None = None
+    vulnerable: bool = False
 
     @property
     def name(self) -> str:
@@ -191,6 +198,8 @@ def adult_info(adult: Adult) -> AdultInfo:
         lives_with_child=adult.lives_with_child,
         ended_on=adult.ended_on,
         end_reason=adult.end_reason,
+        date_of_birth=adult.date_of_birth,
+        vulnerable=adult.vulnerable,
     )
 
 
@@ -224,6 +233,12 @@ class FamilyChangeService:
     def today(self) -> dt.date:
         """Today, as the profile's clock has it (the latest day a change can be dated)."""
         return self._clock.today()
+
+    def withheld(self) -> WithheldChangeService:
+        """Addresses withheld from what is served (services/withheld_changes.py)."""
+        from officer_app.services.withheld_changes import WithheldChangeService
+
+        return WithheldChangeService(self._store, self._clock, self._officer_id)
 
     # --- reading ------------------------------------------------------------------------
     def people(self, case_id: str) -> FamilyPeople:
@@ -348,8 +363,11 @@ class FamilyChangeService:
         *,
         phone: str | None = None,
         parental_responsibility: bool | None = None,
+        details: PersonDetails | None = None,
     ) -> FamilyChange:
-        """A new phone and/or parental responsibility recorded or removed, as one entry."""
+        """A new phone, parental responsibility recorded or removed, and the details an
+        interview under caution needs (date of birth, vulnerability, interpreter), as one
+        entry."""
         new_phone = None if phone is None else _phone(phone)
         why = need_reason(reason)
         now = self._clock.now()
@@ -372,6 +390,11 @@ class FamilyChangeService:
                     else "no parental responsibility (was recorded)"
                 )
                 adult.parental_responsibility = parental_responsibility
+            if details is not None:
+                try:
+                    said += details.apply(adult, self._clock.today())
+                except DetailsRefused as exc:
+                    raise FamilyChangeRefused(str(exc), exc.field) from None
             if not said:
                 raise FamilyChangeRefused(f"nothing to change: {name}'s details are as held")
             title = f"Family details: {name} ({adult.relationship_to_child})"

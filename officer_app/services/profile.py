@@ -42,9 +42,11 @@ if TYPE_CHECKING:  # loaded on first use: the forms engine is not needed to show
     from officer_app.services.field_work import FieldWorkService
     from officer_app.services.interviews import InterviewService
     from officer_app.services.letters import LetterService
+    from officer_app.services.packs import PackService
     from officer_app.services.penalty_notices import PenaltyNoticeService
     from officer_app.services.referrals import ReferralService
     from officer_app.services.risk_flags import RiskFlagService
+    from officer_app.services.statements import StatementService
 
 OFFICER_SETTING = "officer_id"
 
@@ -201,6 +203,35 @@ class OpenProfile:
             self.officer.id,
             self.field_work.forms,
             la_name=self.settings.la_name,
+        )
+
+    @functools.cached_property
+    def statements(self) -> StatementService:
+        """Witness statements: drafted from the case, every version kept, signed and sealed."""
+        from officer_app.services.statements import StatementService
+
+        return StatementService(
+            self.store,
+            self.clock,
+            self.officer.id,
+            attendance=lambda: self.attendance,
+            la_name=self.settings.la_name,
+        )
+
+    @functools.cached_property
+    def packs(self) -> PackService:
+        """Evidence packs: built from the case, approved, served (a served pack frozen)."""
+        from officer_app.services.packs import PackService
+
+        return PackService(
+            self.store,
+            self.clock,
+            self.officer.id,
+            self.attachments,
+            letters=lambda: self.letters,
+            field_work=lambda: self.field_work,
+            la_name=self.settings.la_name,
+            statements=lambda: self.statements,
         )
 
     @property

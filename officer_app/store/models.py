@@ -67,6 +67,9 @@ class Family(Base):
     # Since when the family has lived at this address (None: not known). Earlier addresses
     # are kept, with their dates, as FamilyAddress rows (schema 0008).
     address_from: Mapped[dt.date | None] = mapped_column(Date)
+    # The address must not appear in anything served (a parent fleeing domestic abuse, for
+    # example): an evidence pack that would show it is refused (schema 0010).
+    address_withheld: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class FamilyAddress(Base):
@@ -129,6 +132,9 @@ class Adult(Base):
     # needs an appropriate adult (PACE Code C, 1.4-1.7 and 11.15).
     date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
     vulnerable: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Where this person lives must not appear in anything served (schema 0010): the family's
+    # address when they live with the child.
+    address_withheld: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Case(Base):
@@ -544,6 +550,78 @@ class Exhibit(Base):
     entry_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"), index=True)
     attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"))
     produced_at: Mapped[dt.datetime]
+
+
+class Statement(Base):
+    """A witness statement (s9 Criminal Justice Act 1967; CrimPR Part 16): the officer's own,
+    drafted from the case, or another witness's typed in. Its text lives in its versions,
+    every one kept (drafts that differ from the final may have to be disclosed); signing
+    seals the final version into the case's chain as ``entry_id`` (schema 0010)."""
+
+    __tablename__ = "statement"
+    __tracked__ = True
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    witness_kind: Mapped[str] = mapped_column(String(10), default="officer")  # officer | other
+    officer_id: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    witness_name: Mapped[str] = mapped_column(String(160))
+    occupation: Mapped[str] = mapped_column(String(160), default="")
+    age_text: Mapped[str] = mapped_column(String(40), default="over 18")
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | signed
+    entry_id: Mapped[str | None] = mapped_column(ForeignKey("chronology_entry.id"))
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StatementVersion(Base):
+    """One saved version of a statement's text: never changed or removed (the database
+    refuses both), so every draft stays for disclosure (CPIA 1996)."""
+
+    __tablename__ = "statement_version"
+    __tracked__ = True
+    __table_args__ = (
+        UniqueConstraint("statement_id", "number", name="uq_statement_version_number"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    statement_id: Mapped[str] = mapped_column(ForeignKey("statement.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    paragraphs: Mapped[list[str]] = mapped_column(JSON)
+    exhibits: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    saved_at: Mapped[dt.datetime]
+    saved_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the text as saved
+    pages: Mapped[int | None] = mapped_column(Integer)
+
+
+class EvidencePack(Base):
+    """One version of an evidence pack for a prosecution: draft, approved by a court
+    officer, served (date and method). A served pack is frozen (the database refuses to
+    change it); building again makes a new version (schema 0010)."""
+
+    __tablename__ = "evidence_pack"
+    __tracked__ = True
+    __table_args__ = (UniqueConstraint("case_id", "number", name="uq_evidence_pack_number"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, … on the case
+    reference: Mapped[str] = mapped_column(String(40), unique=True)  # ATT-2026-00011/P2
+    offence: Mapped[str] = mapped_column(String(10))  # s444_1 | s444_1a
+    period_from: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date] = mapped_column(Date)
+    defendants: Mapped[list[str]] = mapped_column(JSON, default=list)  # adult ids
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft|approved|served
+    approved_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    approved_at: Mapped[dt.datetime | None]
+    served_on: Mapped[dt.date | None] = mapped_column(Date)
+    served_method: Mapped[str] = mapped_column(String(40), default="")
+    attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"))
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    manifest: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    built_at: Mapped[dt.datetime]
+    built_by: Mapped[str | None] = mapped_column(ForeignKey("officer.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class AuditEvent(Base):

@@ -73,9 +73,31 @@ EXHIBIT_TRIGGERS_V1 = [
        BEGIN SELECT RAISE(ABORT, 'an exhibit cannot be deleted'); END""",
 ]
 
+# --- Statement versions and served packs (v1, schema 0010) ----------------------------------
+# Every saved version of a witness statement is kept as it was (disclosure); a pack once served
+# is what the court and the defence hold.
+STATEMENT_PACK_TRIGGERS_V1 = [
+    """CREATE TRIGGER statement_version_no_update BEFORE UPDATE ON statement_version
+       BEGIN SELECT RAISE(ABORT, 'a saved version of a statement cannot be changed'); END""",
+    """CREATE TRIGGER statement_version_no_delete BEFORE DELETE ON statement_version
+       BEGIN SELECT RAISE(ABORT, 'a saved version of a statement cannot be deleted'); END""",
+    """CREATE TRIGGER evidence_pack_served_no_update BEFORE UPDATE ON evidence_pack
+       WHEN OLD.status = 'served'
+       BEGIN SELECT RAISE(ABORT, 'a served evidence pack cannot be changed: build a new one');
+       END""",
+    """CREATE TRIGGER evidence_pack_no_delete BEFORE DELETE ON evidence_pack
+       WHEN OLD.status != 'draft'
+       BEGIN SELECT RAISE(ABORT, 'an approved or served evidence pack cannot be deleted'); END""",
+]
+
 # Every trigger that keeps evidence append-only, as the current schema ships it: verify
 # checks each is present with exactly this SQL.
-IMMUTABILITY_TRIGGERS = EVIDENCE_TRIGGERS_V1 + EVIDENCE_HEAD_TRIGGERS_V1 + EXHIBIT_TRIGGERS_V1
+IMMUTABILITY_TRIGGERS = (
+    EVIDENCE_TRIGGERS_V1
+    + EVIDENCE_HEAD_TRIGGERS_V1
+    + EXHIBIT_TRIGGERS_V1
+    + STATEMENT_PACK_TRIGGERS_V1
+)
 
 # --- Full-text search (v1) -----------------------------------------------------------------
 # One FTS5 table over names, references, addresses and note text. ``kind`` says what a row
