@@ -1,16 +1,19 @@
-"""The two questions asked before a new statement opens in the editor: the offence period an
-officer's statement is drafted for, and who another witness is (drawn in
-ui/statement_period_dialog.ui and ui/witness_dialog.ui)."""
+"""The questions around a statement: before a new one opens in the editor, the offence period
+an officer's statement is drafted for and who another witness is (drawn in
+ui/statement_period_dialog.ui and ui/witness_dialog.ui); in the editor, whether to sign and
+whether to save before closing (message boxes, their text plain)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from officer_app.gui.dates import pydate, qdate
 from officer_app.gui.generated.ui_statement_period_dialog import Ui_StatementPeriodDialog
 from officer_app.gui.generated.ui_witness_dialog import Ui_WitnessDialog
+from officer_app.services.statements import StatementInfo
 from officer_app.wording import long_date
 
 SOURCE_WORDS = {
@@ -97,3 +100,40 @@ class WitnessDialog(QDialog):
         name, occupation, _age = self.witness()
         ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(name and occupation))
+
+
+def sign_question(info: StatementInfo, parent: QWidget) -> tuple[QMessageBox, QAbstractButton]:
+    """Signing freezes the statement into the case's chain: said before it is done. The box
+    and its "Sign and seal" button (Cancel is the default)."""
+    labels = ", ".join(e.label for e in info.exhibits) or "none"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Sign the statement")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"Sign version {info.latest_version} of the statement of {info.witness_name}?")
+    box.setInformativeText(
+        "Signing freezes the statement into the case's chain of evidence: it is sealed "
+        "with its real page count and today's date, its exhibits keep their labels for "
+        f"good (now: {labels}), and it is never edited again; a change after signing "
+        "means a new statement. Sign only what the witness has read and says is true."
+    )
+    sign = box.addButton("Sign and seal", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box, sign
+
+
+def unsaved_question(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText("The statement has changes that are not saved.")
+    box.setInformativeText("Save them as a new version before closing?")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return box

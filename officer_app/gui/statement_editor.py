@@ -12,28 +12,18 @@ dropped unseen.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QFileDialog,
-    QHeaderView,
-    QListWidgetItem,
-    QMessageBox,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
 from officer_app.gui.dates import pydate
 from officer_app.gui.generated.ui_statement_editor import Ui_StatementEditor
+from officer_app.gui.statement_dialogs import sign_question, unsaved_question
+from officer_app.gui.statement_exhibits import ExhibitTable
+from officer_app.gui.statement_preview import Job, LivePreview
+from officer_app.gui.statement_text import NewStatement, run_while_alive, trimmed, version_text
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.theme import ACCENT_LIGHT, TEXT, WARNING_BANNER
 from officer_app.services.statements import (
@@ -44,92 +34,6 @@ from officer_app.services.statements import (
     VersionInfo,
 )
 from officer_app.wording import long_date, short_datetime
-
-PREVIEW_DELAY_MS = 700
-LABEL = re.compile(r"^([A-Z]+)/(\d+)$")
-
-
-@dataclass(frozen=True)
-class NewStatement:
-    """A statement not saved yet: the officer's drafted from the case, or another witness's
-    typed in. Nothing is kept until the first "Save version"."""
-
-    case_id: str
-    witness_kind: str  # officer | other
-    witness_name: str
-    occupation: str
-    age_text: str
-    paragraphs: tuple[str, ...] = ()
-    exhibits: tuple[ExhibitRef, ...] = ()
-    period: tuple[dt.date, dt.date] | None = None  # the officer's offence period
-
-    @classmethod
-    def from_draft(cls, draft: StatementDraft) -> NewStatement:
-        return cls(
-            case_id=draft.case_id,
-            witness_kind=draft.witness_kind,
-            witness_name=draft.witness_name,
-            occupation=draft.occupation,
-            age_text=draft.age_text,
-            paragraphs=draft.paragraphs,
-            exhibits=draft.exhibits,
-            period=(draft.period_from, draft.period_to),
-        )
-
-
-def run_while_alive[T](
-    runner: TaskRunner,
-    owner: QObject,
-    work: Callable[[], T],
-    on_done: Callable[[T], None],
-    on_error: Callable[[BaseException], None],
-    *,
-    lane: str | None = None,
-) -> None:
-    """``runner.run``, the callbacks dropped if ``owner`` was closed and deleted meanwhile."""
-
-    def done(value: T) -> None:
-        if shiboken6.isValid(owner):
-            on_done(value)
-
-    def failed(exc: BaseException) -> None:
-        if shiboken6.isValid(owner):
-            on_error(exc)
-
-    runner.run(work, done, failed, lane=lane)
-
-
-def initials_of(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper() or "W"
-
-
-def next_label(exhibits: list[ExhibitRef], witness_name: str) -> str:
-    """The next label in the witness's numbering: the prefix of the labels already given
-    (the officer's own initials), else the witness's initials; numbered on from the highest.
-    An officer's provisional label is settled when the statement is signed."""
-    matched = [(e, m) for e in exhibits if (m := LABEL.match(e.label))]
-    numbered = [m for _e, m in matched]
-    prefix = next((m[1] for e, m in matched if e.provisional), None) or initials_of(witness_name)
-    top = max((int(m[2]) for m in numbered if m[1] == prefix), default=0)
-    return f"{prefix}/{top + 1}"
-
-
-def referring(paragraphs: list[str], label: str) -> list[int]:
-    """The numbers of the paragraphs that mention an exhibit label (DO/3, not DO/30)."""
-    pattern = re.compile(rf"(?<![A-Za-z0-9/]){re.escape(label)}(?![0-9])")
-    return [n for n, text in enumerate(paragraphs, 1) if pattern.search(text)]
-
-
-def trimmed(paragraph: str) -> str:
-    """A paragraph as the service keeps it: each line's spaces tidied, line breaks kept."""
-    return "\n".join(" ".join(line.split()) for line in paragraph.strip().splitlines()).strip()
-
-
-def version_text(version: VersionInfo, latest: int, signed: bool) -> str:
-    pages = f", {version.pages} pages" if version.pages else ""
-    tail = " (signed)" if signed and version.number == latest else ""
-    who = f" by {version.saved_by}" if version.saved_by else ""
-    return f"Version {version.number}: {short_datetime(version.saved_at)}{who}{pages}{tail}"
 
 
 class StatementEditor(QDialog):
@@ -156,31 +60,24 @@ class StatementEditor(QDialog):
         source = info or new
         assert source is not None
         self.paragraphs: list[str] = list(source.paragraphs)
-        self.exhibits: list[ExhibitRef] = list(source.exhibits)
+        self.exhibit_table = ExhibitTable(
+            ui.exhibits,
+            list(source.exhibits),
+            officer=source.witness_kind == "officer",
+            witness_name=source.witness_name,
+        )
         self._baseline = self._state() if info is not None else None
         self.versions: list[VersionInfo] = []
         self.viewing: VersionInfo | None = None
-        self.pages: int | None = None
         self.busy = False
         self.sign_box: QMessageBox | None = None  # for tests
         self.close_box: QMessageBox | None = None
         self._closing = False
-        self._generation = 0
-        self._rendering = False
-        self._render_again = False
 
         self.paragraph_list, self.edit, self.table = ui.paragraphs, ui.edit, ui.exhibits
         self.status, self.pdf = ui.status, ui.pdf
         self.pdf.view.setAccessibleName("Preview of the statement")
         self.pdf.clear("Making the preview…")
-        self.table.setColumnCount(2)
-        self.table.setHorizontalHeaderLabels(["Label", "Description"])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        heads = self.table.horizontalHeader()
-        heads.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        heads.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         ui.split.setSizes([520, 740])
         bg, fg = WARNING_BANNER
         self._banner_styles = (
@@ -188,10 +85,8 @@ class StatementEditor(QDialog):
             f"background:{ACCENT_LIGHT}; color:{TEXT}; padding: 6px 8px; border-radius: 3px;",
         )
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh_preview)
+        self.preview = LivePreview(runner, self.pdf, self._preview_job, self)
+        self.preview.shown.connect(lambda _pages: self._refresh_chrome())
 
         self.paragraph_list.currentRowChanged.connect(self._paragraph_chosen)
         self.edit.textChanged.connect(self._typed)
@@ -199,9 +94,10 @@ class StatementEditor(QDialog):
         ui.remove_button.clicked.connect(self.remove_paragraph)
         ui.up_button.clicked.connect(lambda: self.move_paragraph(-1))
         ui.down_button.clicked.connect(lambda: self.move_paragraph(1))
-        self.table.itemChanged.connect(self._exhibit_edited)
+        self.exhibit_table.changed.connect(self._exhibits_changed)
+        self.exhibit_table.said.connect(self.status.setText)
         self.table.itemSelectionChanged.connect(self._set_actions)
-        ui.add_exhibit_button.clicked.connect(self.add_exhibit)
+        ui.add_exhibit_button.clicked.connect(lambda: self.add_exhibit())
         ui.remove_exhibit_button.clicked.connect(self.remove_exhibit)
         ui.versions.currentRowChanged.connect(self._version_chosen)
         ui.latest_button.clicked.connect(self.show_latest)
@@ -215,7 +111,17 @@ class StatementEditor(QDialog):
         self._refresh_chrome()
         if info is not None:
             self._load_versions()
-        self.refresh_preview()
+        self.preview.now()
+
+    @property
+    def pages(self) -> int | None:
+        """The pages of the preview shown."""
+        return self.preview.pages
+
+    @property
+    def exhibits(self) -> list[ExhibitRef]:
+        """The exhibits being edited."""
+        return self.exhibit_table.refs
 
     # --- state ------------------------------------------------------------------------------
     def _state(self) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, object], ...], ...]]:
@@ -243,7 +149,7 @@ class StatementEditor(QDialog):
 
     def _changed(self) -> None:
         self._refresh_chrome()
-        self._timer.start()
+        self.preview.soon()
 
     # --- showing ----------------------------------------------------------------------------
     def _show_text(self, paragraphs: list[str], exhibits: list[ExhibitRef]) -> None:
@@ -256,21 +162,15 @@ class StatementEditor(QDialog):
         if paragraphs:
             self.paragraph_list.setCurrentRow(min(row, len(paragraphs) - 1))
         self._paragraph_chosen(self.paragraph_list.currentRow())
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(exhibits))
-        for row_number, ref in enumerate(exhibits):
-            label = QTableWidgetItem(ref.label)
-            if not self._label_editable(ref):
-                label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row_number, 0, label)
-            self.table.setItem(row_number, 1, QTableWidgetItem(ref.description))
-        self.table.blockSignals(False)
-        self.ui.tabs.setTabText(0, f"E&xhibits ({len(exhibits)})")
+        self.exhibit_table.show(exhibits)
+        self._exhibits_counted(len(exhibits))
 
-    def _label_editable(self, ref: ExhibitRef) -> bool:
-        """Another witness's labels are theirs to give; an officer's come from the exhibit
-        table (fixed once given) or are numbered on provisionally until signing."""
-        return self._witness()[0] != "officer" and ref.kind == "document"
+    def _exhibits_counted(self, count: int) -> None:
+        self.ui.tabs.setTabText(0, f"E&xhibits ({count})")
+
+    def _exhibits_changed(self) -> None:
+        self._exhibits_counted(len(self.exhibits))
+        self._changed()
 
     def _refresh_chrome(self) -> None:
         kind, name, occupation, age = self._witness()
@@ -283,7 +183,8 @@ class StatementEditor(QDialog):
             state = f"draft, version {self.info.latest_version}" + (
                 ", changed since" if self.dirty else ""
             )
-        pages = f" · preview {self.pages} page{'s' * (self.pages != 1)}" if self.pages else ""
+        count = self.preview.pages
+        pages = f" · preview {count} page{'s' * (count != 1)}" if count else ""
         self.ui.heading.setText(f"{who} of {name} ({occupation}; {age}): {state}{pages}")
         title = f"Witness statement: {name}"
         self.setWindowTitle(title + (" *" if self.dirty and not self.read_only else ""))
@@ -317,13 +218,7 @@ class StatementEditor(QDialog):
         ui.remove_button.setEnabled(editable and row >= 0)
         ui.up_button.setEnabled(editable and row > 0)
         ui.down_button.setEnabled(editable and 0 <= row < count - 1)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            if editable
-            else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
+        self.exhibit_table.set_editable(editable)
         ui.add_exhibit_button.setEnabled(editable)
         ui.remove_exhibit_button.setEnabled(editable and bool(self.table.selectedItems()))
         saved_view = self.info is not None and (self.viewing is not None or not self.dirty)
@@ -396,60 +291,11 @@ class StatementEditor(QDialog):
         self._changed()
 
     # --- exhibits ---------------------------------------------------------------------------
-    def _exhibit_edited(self, item: QTableWidgetItem) -> None:
-        row = item.row()
-        if self.read_only or not 0 <= row < len(self.exhibits):
-            return
-        ref = self.exhibits[row]
-        text = " ".join(item.text().split())
-        if item.column() == 0:
-            label = text.upper()
-            taken = {e.label for n, e in enumerate(self.exhibits) if n != row}
-            if not LABEL.match(label) or label in taken:
-                self.status.setText(
-                    f"{text or 'An empty label'} is not a label: initials and a number not "
-                    "used yet, such as SJ/1."
-                )
-                self.table.blockSignals(True)
-                item.setText(ref.label)
-                self.table.blockSignals(False)
-                return
-            self.exhibits[row] = dataclasses.replace(ref, label=label)
-        else:
-            self.exhibits[row] = dataclasses.replace(ref, description=text)
-        self._changed()
-
-    def add_exhibit(self, description: str = "") -> None:
-        _kind, name, _occupation, _age = self._witness()
-        label = next_label(self.exhibits, name)
-        officer = self._witness()[0] == "officer"
-        self.exhibits.append(ExhibitRef(label=label, description=description, provisional=officer))
-        self._show_text(self.paragraphs, self.exhibits)
-        row = len(self.exhibits) - 1
-        self.table.selectRow(row)
-        cell = self.table.item(row, 1)
-        if not description and cell is not None:
-            self.table.editItem(cell)
-        self.status.setText(f"Exhibit {label} added: say in a paragraph what it is and where from.")
-        self._changed()
+    def add_exhibit(self, description: str = "") -> str:
+        return self.exhibit_table.add(description)
 
     def remove_exhibit(self) -> None:
-        row = self.table.currentRow()
-        if self.read_only or not 0 <= row < len(self.exhibits):
-            return
-        label = self.exhibits[row].label
-        mentioned = referring(self.paragraphs, label)
-        if mentioned:
-            where = ", ".join(str(n) for n in mentioned)
-            self.status.setText(
-                f"Not removed: paragraph{'s' * (len(mentioned) > 1)} {where} refer"
-                f"{'s' * (len(mentioned) == 1)} to {label}. Take the reference out first."
-            )
-            return
-        del self.exhibits[row]
-        self._show_text(self.paragraphs, self.exhibits)
-        self.status.setText(f"Exhibit {label} removed.")
-        self._changed()
+        self.exhibit_table.remove(self.paragraphs)
 
     # --- versions ---------------------------------------------------------------------------
     def _load_versions(self) -> None:
@@ -491,23 +337,29 @@ class StatementEditor(QDialog):
         self.viewing = chosen
         self._show_text(list(chosen.paragraphs), list(chosen.exhibits))
         self._refresh_chrome()
-        self.refresh_preview()
+        self.preview.now()
 
     def show_latest(self) -> None:
         self.viewing = None
         self._show_text(self.paragraphs, self.exhibits)
         self._refresh_chrome()
-        self.refresh_preview()
+        self.preview.now()
 
     # --- preview ----------------------------------------------------------------------------
-    def _as_draft(self) -> StatementDraft:
+    def _preview_job(self) -> Job:
+        from officer_app.documents.statement_pdf import render_statement_bytes
+
+        service = self._service
+        if self.info is not None and (self.viewing is not None or not self.dirty):
+            statement_id = self.info.id
+            number = self.viewing.number if self.viewing else None
+            return lambda: render_statement_bytes(service.document(statement_id, version=number))
         kind, name, occupation, age = self._witness()
-        case_id = self.info.case_id if self.info else self.new.case_id if self.new else ""
-        period = self.new.period if self.new and self.new.period else None
-        today = pydate(QDate.currentDate())
-        first, last = period or (today, today)  # a draft's PDF shows no period
-        return StatementDraft(
-            case_id=case_id,
+        new, day = self.new, pydate(QDate.currentDate())
+        # a draft's PDF shows no period: the officer's is kept, another witness's is today
+        first, last = new.period if new and new.period else (day, day)
+        draft = StatementDraft(
+            case_id=self.info.case_id if self.info else new.case_id if new else "",
             witness_name=name,
             occupation=occupation,
             age_text=age,
@@ -518,51 +370,7 @@ class StatementEditor(QDialog):
             period_source="chosen",
             witness_kind=kind,
         )
-
-    def _preview_job(self) -> Callable[[], tuple[bytes, int]]:
-        from officer_app.documents.statement_pdf import render_statement_bytes
-
-        service = self._service
-        if self.info is not None and (self.viewing is not None or not self.dirty):
-            statement_id = self.info.id
-            number = self.viewing.number if self.viewing else None
-            return lambda: render_statement_bytes(service.document(statement_id, version=number))
-        draft = self._as_draft()
         return lambda: service.draft_pdf(draft)
-
-    def refresh_preview(self) -> None:
-        """Make the preview on the runner; one at a time, the newest text last."""
-        self._timer.stop()
-        if self._rendering:
-            self._render_again = True
-            return
-        self._rendering = True
-        self._render_again = False
-        self._generation += 1
-        generation = self._generation
-        run_while_alive(
-            self._runner,
-            self,
-            self._preview_job(),
-            lambda made: self._previewed(generation, made),
-            self._preview_failed,
-        )
-
-    def _previewed(self, generation: int, made: tuple[bytes, int]) -> None:
-        self._rendering = False
-        if self._render_again:
-            self.refresh_preview()
-            return
-        if generation == self._generation:
-            data, self.pages = made
-            self.pdf.show_pdf(data)
-            self._refresh_chrome()
-
-    def _preview_failed(self, exc: BaseException) -> None:
-        self._rendering = False
-        self.pdf.clear(f"No preview: {exc}")
-        if self._render_again:
-            self.refresh_preview()
 
     # --- saving and signing -------------------------------------------------------------
     def _busy(self, busy: bool, message: str = "") -> None:
@@ -634,32 +442,18 @@ class StatementEditor(QDialog):
     def _take(self, info: StatementInfo) -> None:
         """The statement as saved becomes the text being edited (trimmed as kept)."""
         self.info, self.new, self.viewing = info, None, None
-        self.paragraphs, self.exhibits = list(info.paragraphs), list(info.exhibits)
+        self.paragraphs, self.exhibit_table.refs = list(info.paragraphs), list(info.exhibits)
         self._baseline = self._state()
         self._show_text(self.paragraphs, self.exhibits)
         self._refresh_chrome()
         self._load_versions()
-        self.refresh_preview()
+        self.preview.now()
 
     def ask_sign(self) -> None:
         info = self.info
         if info is None or self.read_only or self.dirty or self.busy:
             return
-        labels = ", ".join(e.label for e in info.exhibits) or "none"
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Sign the statement")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Sign version {info.latest_version} of the statement of {info.witness_name}?")
-        box.setInformativeText(
-            "Signing freezes the statement into the case's chain of evidence: it is sealed "
-            "with its real page count and today's date, its exhibits keep their labels for "
-            f"good (now: {labels}), and it is never edited again; a change after signing "
-            "means a new statement. Sign only what the witness has read and says is true."
-        )
-        sign = box.addButton("Sign and seal", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box, sign = sign_question(info, self)
         box.finished.connect(lambda _code: self._sign_answered(box.clickedButton() is sign))
         self.sign_box = box
         box.open()
@@ -741,21 +535,10 @@ class StatementEditor(QDialog):
     def reject(self) -> None:
         """Closing with unsaved changes asks first: save, discard, or stay."""
         if self.signed or not self.dirty or self._closing:
-            self._timer.stop()
+            self.preview.stop()
             super().reject()
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("The statement has changes that are not saved.")
-        box.setInformativeText("Save them as a new version before closing?")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box = unsaved_question(self)
         box.finished.connect(
             lambda _code: self._close_answered(box.standardButton(box.clickedButton()))
         )

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from officer_app.gui.dates import pydate
 from officer_app.gui.markup import plain_label
 from officer_app.gui.statement_dialogs import StatementPeriodDialog, WitnessDialog
-from officer_app.gui.statement_editor import NewStatement, StatementEditor, run_while_alive
+from officer_app.gui.statement_editor import StatementEditor
+from officer_app.gui.statement_text import NewStatement, run_while_alive
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.statements import (
     NoRegister,

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from officer_app.gui.statement_editor import StatementEditor, next_label, referring
+from officer_app.gui.statement_editor import StatementEditor
+from officer_app.gui.statement_text import next_label, referring
 from officer_app.gui.statements_panel import StatementsPanel
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.profile import OpenProfile
@@ -57,7 +58,7 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _idle(qtbot: QtBot, editor: StatementEditor) -> None:
-    qtbot.waitUntil(lambda: not editor.busy and not editor._rendering, timeout=15_000)
+    qtbot.waitUntil(lambda: not editor.busy and editor.preview.idle, timeout=15_000)
 
 
 def _press(box: QMessageBox | None, text: str) -> None:
@@ -181,7 +182,11 @@ def test_another_witness_typed_in_with_an_exhibit_and_closing_asks(
     dialog.ui.name.setText("Sarah  Jones")
     assert not dialog.ui.age.isEnabled()
     dialog.ui.occupation.setText("Attendance lead, Ashby Vale Grammar School")
-    assert dialog.witness() == ("Sarah Jones", "Attendance lead, Ashby Vale Grammar School", "over 18")
+    assert dialog.witness() == (
+        "Sarah Jones",
+        "Attendance lead, Ashby Vale Grammar School",
+        "over 18",
+    )
     assert ok.isEnabled()
     dialog.accept()
     editor = panel.editor
@@ -217,9 +222,7 @@ def test_another_witness_typed_in_with_an_exhibit_and_closing_asks(
     qtbot.waitUntil(lambda: closed == [QDialog.DialogCode.Accepted.value], timeout=10_000)
     saved = demo_profile.statements.statement(info.id)
     assert saved.latest_version == 2 and len(saved.paragraphs) == 2
-    qtbot.waitUntil(
-        lambda: [s.latest_version for s in panel.statements] == [2], timeout=10_000
-    )
+    qtbot.waitUntil(lambda: [s.latest_version for s in panel.statements] == [2], timeout=10_000)
 
 
 def test_exhibit_labels_number_on() -> None:
