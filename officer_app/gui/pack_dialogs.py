@@ -25,7 +25,7 @@ from officer_app.services.pack_choices import Approver
 from officer_app.services.packs import SERVE_METHODS, PackInfo, PackService
 from officer_app.wording import long_date
 
-METHOD_WORDS = {"hand": "By hand", "post": "By first-class post", "email": "By secure email"}
+METHOD_WORDS = {method: words.capitalize() for method, words in SERVE_METHODS.items()}
 
 
 def _article(word: str) -> str:

@@ -72,8 +72,8 @@ def summary(info: PackInfo) -> str:
     if info.approved_by and info.approved_at:
         lines.append(f"Approved by {info.approved_by} on {long_date(info.approved_at.date())}.")
     if info.served_on:
-        lines.append(f"Served on {long_date(info.served_on)}, {served_text(info).split(', ')[1]}:"
-                     " frozen.")  # fmt: skip
+        method = METHOD_WORDS.get(info.served_method, info.served_method).lower()
+        lines.append(f"Served on {long_date(info.served_on)}, {method}: frozen.")
     lines.append(f"SHA-256 of the PDF: {info.sha256}")
     return "\n".join(lines)
 
