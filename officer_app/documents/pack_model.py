@@ -82,7 +82,8 @@ class PackSection:
     (``DO/3``), stamped on every page of it; ``media_type`` is "application/pdf" or an image
     type ("image/png", "image/jpeg"), a picture becoming one A4 page; ``text`` is the
     section's plain text where its maker knows it (the withheld-address check reads it
-    instead of extracting it from the PDF)."""
+    instead of extracting it from the PDF); ``key`` names the section stably across builds
+    ("cover", "letter:<id>"…: the pack builder's checklist leaves sections out by key)."""
 
     title: str
     kind: str
@@ -91,6 +92,7 @@ class PackSection:
     bookmarks: tuple[Bookmark, ...] = ()
     media_type: str = PDF
     text: str | None = None
+    key: str = ""
 
     @property
     def is_image(self) -> bool:

@@ -51,10 +51,12 @@ if TYPE_CHECKING:
     from officer_app.services.statements import StatementService
 
 __all__ = [
+    "FIXED_KEYS",
     "RECORD_FORMS",
     "PackContext",
     "PackRequest",
     "collect_sections",
+    "is_fixed",
     "section_pages_text",
     "withheld_places",
 ]
@@ -63,6 +65,16 @@ RECORD_FORMS = ("home_visit", "initial_assessment", "plan_review")
 """The form records a pack carries: the visits and the assessment and its reviews."""
 
 PICTURES = ("image/png", "image/jpeg")
+
+FIXED_KEYS = ("cover", "unused")
+"""The sections every pack has, never left out: its cover sheet and its schedule of unused
+material (CPIA 1996: what is not in the pack is listed). A statement's exhibit label sheet
+(key ``label:…``) is fixed too: every exhibit a statement in the pack names is in it."""
+
+
+def is_fixed(key: str) -> bool:
+    """Whether the section ``key`` is in every pack (it cannot be ticked off the contents)."""
+    return key in FIXED_KEYS or key.startswith("label:")
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,7 @@ class PackRequest:
     built_at: dt.datetime
     built_by: str  # the officer's name
     header: PackHeader
+    exclude: frozenset[str] = frozenset()  # section keys left out (they go on the schedule)
 
 
 @dataclass(frozen=True)
@@ -109,7 +122,12 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
     statements, the s566 certificate and the register extract for the period, the letters
     sent (their kept copies), the visit, assessment and review records, the records of
     interview, the penalty-notice history, the other exhibits, and last the schedule of
-    unused material (everything on the case that is not in the pack, CPIA 1996)."""
+    unused material (everything on the case that is not in the pack, CPIA 1996).
+
+    Each section has a stable ``key``; a key in ``request.exclude`` is left out, and what it
+    held is then on the schedule of unused material (the documents made for the pack, the
+    summary, the information, the certificate, the register extract and the notice history,
+    hold no case material of their own: leaving one out adds nothing to the schedule)."""
     from officer_app.documents import pack_documents as docs
     from officer_app.services.pack_facts import pack_facts, unused_material
 
@@ -140,10 +158,15 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
         None,
     )
     sections = [
-        PackSection("Cover sheet", "cover", lambda: docs.render_cover(facts.cover)),
-        PackSection("Case summary", "summary", lambda: docs.render_summary(facts.summary)),
+        PackSection("Cover sheet", "cover", lambda: docs.render_cover(facts.cover), key="cover"),
         PackSection(
-            "Draft information", "information", lambda: docs.render_information(facts.information)
+            "Case summary", "summary", lambda: docs.render_summary(facts.summary), key="summary"
+        ),
+        PackSection(
+            "Draft information",
+            "information",
+            lambda: docs.render_information(facts.information),
+            key="information",
         ),
     ]
     sections += statements
@@ -152,12 +175,14 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
             "Certificate of attendance (s566 Education Act 1996)",
             "certificate",
             lambda: docs.render_certificate(facts.certificate),
+            key="certificate",
         ),
         PackSection(
             "Register extract for the offence period",
             "register",
             lambda: docs.render_register_extract(facts.register),
             exhibit=register_label,
+            key="register",
         ),
     ]
     labels = ctx.store.read(lambda session: _exhibit_labels(session, request.case_id))
@@ -174,9 +199,11 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
             "Penalty notice history",
             "notices",
             lambda: docs.render_notice_history(facts.notices),
+            key="notices",
         )
     )
     sections += _exhibits(request, ctx, labels, included)
+    sections = [s for s in sections if s.key not in request.exclude or is_fixed(s.key)]
     sections += _label_sheets(request, sections, produced)
     unused = ctx.store.read(
         lambda session: unused_material(
@@ -188,6 +215,7 @@ def collect_sections(request: PackRequest, ctx: PackContext) -> list[PackSection
             "Schedule of unused material",
             "unused",
             lambda: docs.render_unused_schedule(unused),
+            key="unused",
         )
     )
     return sections
@@ -205,7 +233,7 @@ def _statements(
     service = ctx.statements()
     made: list[PackSection] = []
     for info in service.statements(request.case_id):
-        if not info.signed:
+        if not info.signed or f"statement:{info.id}" in request.exclude:
             continue
         included.add(info.id)
         produced.extend((ref, info.witness_name) for ref in info.exhibits)
@@ -216,6 +244,7 @@ def _statements(
                 f"Witness statement of {info.witness_name}",
                 "statement",
                 _statement_pdf(service, info.id),
+                key=f"statement:{info.id}",
             )
         )
     return made
@@ -242,6 +271,7 @@ def _label_sheets(
                 "exhibit",
                 _sheet(request.header, ref.label, ref.description, who),
                 exhibit=ref.label,
+                key=f"label:{ref.label}",
             )
         )
     return made
@@ -289,6 +319,8 @@ def _letters(
     )
     made: list[PackSection] = []
     for letter_id, title, sent_on, entry_id, attachment_id in rows:
+        if f"letter:{letter_id}" in request.exclude:
+            continue
         included.update(x for x in (letter_id, entry_id, attachment_id) if x)
         label = labels.by_entry.get(entry_id or "") or labels.by_attachment.get(attachment_id or "")
         made.append(
@@ -297,6 +329,7 @@ def _letters(
                 "letter",
                 _reader(ctx.letters, letter_id),
                 exhibit=label,
+                key=f"letter:{letter_id}",
             )
         )
     return made
@@ -325,6 +358,7 @@ def _records(
             )
         ]
     )
+    rows = [row for row in rows if f"record:{row[0]}" not in request.exclude]
     included.update(entry_id for entry_id, _title, _occurred in rows)
     return [
         PackSection(
@@ -332,6 +366,7 @@ def _records(
             "record",
             _record_pdf(ctx, entry_id, request.built_at),
             exhibit=labels.by_entry.get(entry_id),
+            key=f"record:{entry_id}",
         )
         for entry_id, title, occurred in rows
     ]
@@ -370,18 +405,21 @@ def _interviews(
             )
         ]
     )
-    included.update(
-        entry_id for entry_id, _title, _occurred, answers in rows if is_interview_record(answers)
-    )
+    rows = [
+        row
+        for row in rows
+        if is_interview_record(row[3]) and f"interview:{row[0]}" not in request.exclude
+    ]
+    included.update(entry_id for entry_id, _title, _occurred, _answers in rows)
     return [
         PackSection(
             f"{title}, {occurred:%d/%m/%Y}",
             "interview",
             _interview_pdf(ctx, entry_id, request.built_at),
             exhibit=labels.by_entry.get(entry_id) or str(answers.get("exhibit") or "") or None,
+            key=f"interview:{entry_id}",
         )
         for entry_id, title, occurred, answers in rows
-        if is_interview_record(answers)
     ]
 
 
@@ -429,7 +467,7 @@ def _exhibits(
             found.append((attachment.id, attachment.filename, attachment.media_type, label))
         return found
 
-    rows = ctx.store.read(work)
+    rows = [row for row in ctx.store.read(work) if f"exhibit:{row[0]}" not in request.exclude]
     included.update(attachment_id for attachment_id, _f, _m, _l in rows)
     return [
         PackSection(
@@ -438,6 +476,7 @@ def _exhibits(
             _attachment(ctx, attachment_id),
             exhibit=label,
             media_type=media_type,
+            key=f"exhibit:{attachment_id}",
         )
         for attachment_id, filename, media_type, label in rows
     ]

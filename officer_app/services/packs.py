@@ -25,8 +25,9 @@ a pack file exists only if the case records it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,9 +41,17 @@ from officer_app.documents.pack_model import PDF, PackHeader, PackSection
 from officer_app.domain.chronology import EntryType
 from officer_app.domain.interview import Offence
 from officer_app.domain.statement import time_limit
-from officer_app.progress import Progress
+from officer_app.progress import Cancelled, Progress
 from officer_app.security.atomic import atomic_writer
 from officer_app.services.case_file import officer_names
+from officer_app.services.pack_choices import (
+    APPROVER_ROLES,
+    PackChoices,
+    PackContent,
+    PackCopies,
+    contents_of,
+    defendants_named,
+)
 from officer_app.services.pack_info import (
     PackInfo,
     PackRefused,
@@ -53,12 +62,12 @@ from officer_app.services.pack_sections import (
     PackContext,
     PackRequest,
     collect_sections,
+    is_fixed,
     withheld_places,
 )
 from officer_app.store import audit, evidence
 from officer_app.store.database import Store
 from officer_app.store.models import (
-    Adult,
     AttendanceMark,
     Case,
     Child,
@@ -78,16 +87,14 @@ if TYPE_CHECKING:
 __all__ = [
     "APPROVER_ROLES",
     "SERVE_METHODS",
+    "PackChoices",
+    "PackContent",
     "PackInfo",
     "PackRefused",
     "PackService",
     "WithheldAddressInPack",
     "verify_file",
 ]
-
-APPROVER_ROLES = ("court_officer", "supervisor")
-"""Who may approve a pack for service (issue 13: "approved by a court officer"; a supervisor
-too, as for legal intervention). domain.md does not say; this is the app's reading."""
 
 SERVE_METHODS = {
     "hand": "by hand",
@@ -109,9 +116,10 @@ def verify_file(pdf_path: Path) -> list[str]:
     return verify_pack_file(Path(pdf_path))
 
 
-class PackService:
+class PackService(PackCopies):
     """Evidence packs of the profile's cases. ``collect`` and ``withheld`` are the hooks
-    (defaults: :mod:`officer_app.services.pack_sections`)."""
+    (defaults: :mod:`officer_app.services.pack_sections`); the builder's reads and the saved
+    copies (``choices``, ``read_pdf``, ``save_copy``) are :class:`PackCopies`'."""
 
     def __init__(
         self,
@@ -176,30 +184,48 @@ class PackService:
         out: Path,
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        exclude: Collection[str] = (),
     ) -> PackInfo:
         """Build the next pack of the case into ``out`` (``FILE.pdf``, with
-        ``FILE.manifest.json`` beside it) and record it (blocking: a worker's). Refused
-        (:class:`PackRefused`, one line) before anything is written when the period, the
-        defendants or the destination will not do, or a withheld address would show
-        (:class:`WithheldAddressInPack`); :class:`~officer_app.progress.Cancelled` leaves
-        nothing behind."""
+        ``FILE.manifest.json`` beside it) and record it (blocking: a worker's). ``exclude``:
+        section keys (:meth:`contents`) left out, and so on the schedule of unused material.
+        Refused (:class:`PackRefused`, one line) before anything is written when the period,
+        the defendants, the contents or the destination will not do, or a withheld address
+        would show (:class:`WithheldAddressInPack`); :class:`~officer_app.progress.Cancelled`
+        leaves nothing behind."""
         from officer_app.documents.pack_assembly import assemble_pack
         from officer_app.documents.pack_manifest import manifest_path, sidecar_bytes
 
+        def step(message: str) -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(Progress(0, 1, message))
+
+        fixed = sorted(key for key in exclude if is_fixed(key))
+        if fixed:
+            raise PackRefused(
+                "the cover sheet, the schedule of unused material and the label of every "
+                f"exhibit a statement names are in every pack: {', '.join(fixed)}"
+            )
         try:
             target = check_destination(Path(out), (".pdf",))
         except DestinationRefused as exc:
             raise PackRefused(str(exc)) from exc
         chosen = _offence(offence)
+        step("Reading the case")
         request = self._store.read(
             lambda session: self._request(
                 session, case_id, chosen, period_from, period_to, tuple(defendant_ids)
             )
         )
+        request = dataclasses.replace(request, exclude=frozenset(exclude))
         sections = self._collect(request, self._context)
+        step("Looking for withheld addresses in every page")
         places = self._withheld(request, self._context, sections)
         if places:
             raise WithheldAddressInPack(places)
+        step("Assembling the pack")
         beside = manifest_path(target)
         with atomic_writer(target) as handle:
             made = assemble_pack(
@@ -230,6 +256,26 @@ class PackService:
             raise
         info = self.pack(pack_id)
         return PackInfo(**{**info.__dict__, "out": target})
+
+    # --- the builder in the window ------------------------------------------------------------
+    def contents(
+        self,
+        case_id: str,
+        *,
+        offence: Offence | str,
+        period_from: dt.date,
+        period_to: dt.date,
+        defendant_ids: Sequence[str] = (),
+    ) -> list[PackContent]:
+        """The sections a pack of this offence and period would have, in order, each with its
+        key (nothing is made or written; refused as :meth:`build` refuses)."""
+        chosen = _offence(offence)
+        request = self._store.read(
+            lambda session: self._request(
+                session, case_id, chosen, period_from, period_to, tuple(defendant_ids)
+            )
+        )
+        return contents_of(self._collect(request, self._context))
 
     def _request(
         self,
@@ -276,7 +322,7 @@ class PackService:
                 f"{long_date(period_from)} and {long_date(period_to)}: import the school's "
                 "register first"
             )
-        defendants = _defendants(session, child, defendant_ids)
+        defendants = defendants_named(session, child, defendant_ids)
         number = (
             int(
                 session.scalar(
@@ -479,42 +525,3 @@ def _offence(value: Offence | str) -> Offence:
         return Offence(spelled)
     except ValueError:
         raise PackRefused(f"{value!r} is not an offence: s444-1 or s444-1A") from None
-
-
-def _defendants(session: Session, child: Child, given: tuple[str, ...]) -> list[Adult]:
-    """The adults named, each a parent of the child with parental responsibility (domain.md,
-    issue 13: "each parent with parental responsibility"); none named: every such parent."""
-    parents = (
-        list(
-            session.scalars(
-                select(Adult)
-                .where(
-                    Adult.family_id == child.family_id,
-                    Adult.parental_responsibility.is_(True),
-                    Adult.ended_on.is_(None),
-                )
-                .order_by(Adult.surname, Adult.forename)
-            )
-        )
-        if child.family_id
-        else []
-    )
-    if not given:
-        if not parents:
-            raise PackRefused(
-                f"{child.forename} {child.surname} has no parent with parental responsibility "
-                "recorded: name the defendant"
-            )
-        return parents
-    by_id = {adult.id: adult for adult in parents}
-    chosen: list[Adult] = []
-    for adult_id in dict.fromkeys(given):
-        if adult_id not in by_id:
-            adult = session.get(Adult, adult_id)
-            name = f"{adult.forename} {adult.surname}" if adult else repr(adult_id)
-            raise PackRefused(
-                f"{name} is not a parent of {child.forename} {child.surname} with parental "
-                "responsibility on this case"
-            )
-        chosen.append(by_id[adult_id])
-    return chosen
