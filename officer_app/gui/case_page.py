@@ -38,6 +38,7 @@ from officer_app.services.dto import CaseDetail, EntryInfo, TimescaleInfo
 from officer_app.wording import short_date
 
 if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
+    from officer_app.gui.case_court import CaseCourt
     from officer_app.gui.case_interviews import CaseInterviews
     from officer_app.gui.field_work_actions import FieldWorkActions
     from officer_app.gui.interviews_panel import Invitation
@@ -52,8 +53,10 @@ if TYPE_CHECKING:  # the field-work dialogs load on first use, not at start-up
     from officer_app.services.interviews import InterviewService
     from officer_app.services.letter_batch_info import PreparedLetter
     from officer_app.services.letters import LetterInfo, LetterService
+    from officer_app.services.packs import PackService
     from officer_app.services.penalty_notices import PenaltyNoticeService
     from officer_app.services.risk_flags import RiskFlagService
+    from officer_app.services.statements import StatementService
 
 
 class RecordPrinter(Protocol):
@@ -91,10 +94,12 @@ class CasePage(LetterCopies, QWidget):
         family_changes: Callable[[], FamilyChangeService] | None = None,
         risk_flags: Callable[[], RiskFlagService] | None = None,
         interviews: Callable[[], InterviewService] | None = None,
+        court: tuple[Callable[[], StatementService], Callable[[], PackService]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self._interviews = interviews
+        self._court = court
         self._stages = stages
         self._family_changes = family_changes
         self._risk_flags = risk_flags
@@ -173,6 +178,14 @@ class CasePage(LetterCopies, QWidget):
             tab.invitation_requested.connect(self.write_letter)
             self.views.addTab(tab.widget, "Interviews")
             self.interviews_tab = tab
+        self.court_tab: CaseCourt | None = None
+        if self._court is not None:
+            from officer_app.gui.case_court import CaseCourt
+
+            court = CaseCourt(self.case_id, *self._court, self._runner, self)
+            court.changed.connect(self._after_field_work)
+            self.views.addTab(court.widget, "Court")
+            self.court_tab = court
         self.views.currentChanged.connect(self._view_changed)
 
         self.quick_note = QuickNote(self.case_id, self._service, self._runner)
@@ -267,6 +280,9 @@ class CasePage(LetterCopies, QWidget):
         interviews = self.interviews_tab
         if interviews is not None and self.views.widget(index) is interviews.widget:
             interviews.show()
+        court = self.court_tab
+        if court is not None and self.views.widget(index) is court.widget:
+            court.show()
         notices = self.penalty_panel
         if notices is not None and self.views.widget(index) is notices and not notices.loaded:
             notices.load()

@@ -15,8 +15,6 @@ once (the pack is kept encrypted on the case; Save as… writes the kept copy).
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,24 +72,20 @@ def build_in_memory(
     progress: Callable[[Progress], None],
     cancelled: Callable[[], bool],
 ) -> Built:
-    """Blocking (a worker's): build the pack into a private temporary folder, read it back
-    and remove the folder (the case keeps the pack, encrypted)."""
-    folder = Path(tempfile.mkdtemp(prefix="officer-app-pack-"))  # mode 0700
-    try:
-        info = service.build(
-            case_id,
-            offence=offence,
-            period_from=period_from,
-            period_to=period_to,
-            defendant_ids=defendant_ids,
-            out=folder / "pack.pdf",
-            progress=progress,
-            cancelled=cancelled,
-            exclude=exclude,
-        )
-        return Built(info, (folder / "pack.pdf").read_bytes())
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    """Blocking (a worker's): build the pack, kept encrypted on the case only (nothing in
+    clear on disk until the officer saves a copy), and read it back for the preview."""
+    info = service.build(
+        case_id,
+        offence=offence,
+        period_from=period_from,
+        period_to=period_to,
+        defendant_ids=defendant_ids,
+        out=None,
+        progress=progress,
+        cancelled=cancelled,
+        exclude=exclude,
+    )
+    return Built(info, service.read_pdf(info.id))
 
 
 class _Relay(QObject):

@@ -453,6 +453,7 @@ class MainWindow(QMainWindow):
             family_changes=lambda: profile.family_changes,
             risk_flags=lambda: profile.risk_flags,
             interviews=lambda: profile.interviews,
+            court=(lambda: profile.statements, lambda: profile.packs),
         )
         page.changed.connect(self.refresh)
         index = self.tabs.addTab(page, "Loading…")

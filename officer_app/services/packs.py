@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import io
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -181,7 +182,7 @@ class PackService(PackCopies):
         period_from: dt.date,
         period_to: dt.date,
         defendant_ids: Sequence[str] = (),
-        out: Path,
+        out: Path | None,
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         exclude: Collection[str] = (),
@@ -208,10 +209,12 @@ class PackService(PackCopies):
                 "the cover sheet, the schedule of unused material and the label of every "
                 f"exhibit a statement names are in every pack: {', '.join(fixed)}"
             )
-        try:
-            target = check_destination(Path(out), (".pdf",))
-        except DestinationRefused as exc:
-            raise PackRefused(str(exc)) from exc
+        target: Path | None = None
+        if out is not None:  # None: kept encrypted only (the window previews it from there)
+            try:
+                target = check_destination(Path(out), (".pdf",))
+            except DestinationRefused as exc:
+                raise PackRefused(str(exc)) from exc
         chosen = _offence(offence)
         step("Reading the case")
         request = self._store.read(
@@ -226,23 +229,32 @@ class PackService(PackCopies):
         if places:
             raise WithheldAddressInPack(places)
         step("Assembling the pack")
-        beside = manifest_path(target)
-        with atomic_writer(target) as handle:
+        kept_name = f"{request.reference.replace('/', '-')} evidence pack.pdf"
+        beside: Path | None = None
+        buffer = io.BytesIO()
+        if target is not None:
+            beside = manifest_path(target)
+            with atomic_writer(target) as handle:
+                made = assemble_pack(
+                    request.header, sections, handle, progress=progress, cancelled=cancelled
+                )
+        else:
             made = assemble_pack(
-                request.header, sections, handle, progress=progress, cancelled=cancelled
+                request.header, sections, buffer, progress=progress, cancelled=cancelled
             )
         staged = None
         try:
-            write_file(beside, sidecar_bytes(made, target.name))
+            if target is not None and beside is not None:
+                write_file(beside, sidecar_bytes(made, target.name))
             staged = self._attachments.stage_bytes(
                 case_id,
-                target.read_bytes(),
-                filename=f"{request.reference.replace('/', '-')} evidence pack.pdf",
+                target.read_bytes() if target is not None else buffer.getvalue(),
+                filename=kept_name,
                 media_type=PDF,
             )
             if staged.sha256 != made.sha256:
-                raise PackRefused(f"{target}: changed while it was being kept: build it again")
-            manifest = made.sidecar(target.name)
+                raise PackRefused("the pack changed while it was being kept: build it again")
+            manifest = made.sidecar(target.name if target is not None else kept_name)
             now = self._clock.now()
             pack_id = self._store.write_wait(
                 lambda session: self._record(session, request, made, manifest, staged, now)
@@ -251,8 +263,9 @@ class PackService(PackCopies):
             if staged is not None:
                 staged.discard()
             for path in (target, beside):
-                with contextlib.suppress(OSError):
-                    path.unlink()
+                if path is not None:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
             raise
         info = self.pack(pack_id)
         return PackInfo(**{**info.__dict__, "out": target})
