@@ -583,9 +583,7 @@ def apply_defaults(obj: Base) -> None:
             setattr(obj, col.key, default.arg(None) if default.is_callable else default.arg)
 
 
-# The tables of the legal end of a case (schemas 0009 and 0010), kept in their own module and
-# registered on the same metadata by importing them here, so every table is reached from this
-# one module as before.
+# The legal end's tables (schemas 0009, 0010): their own module, reached from here as before.
 from officer_app.store.court_models import (  # noqa: E402
     EvidencePack as EvidencePack,
 )
