@@ -583,7 +583,6 @@ def apply_defaults(obj: Base) -> None:
             setattr(obj, col.key, default.arg(None) if default.is_callable else default.arg)
 
 
-# The legal end's tables (schemas 0009, 0010): their own module, reached from here as before.
 from officer_app.store.court_models import (  # noqa: E402
     EvidencePack as EvidencePack,
 )
