@@ -28,7 +28,7 @@ $(VENV)/.installed: pyproject.toml $(STAMP)
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,central]'
 	touch $@ $(VENV)/.installed
 
 debian-run:
@@ -58,8 +58,10 @@ ui: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy officer_app
 
+# Two workers, one per core here; a file's tests stay together so its fixtures are built once.
+PYTEST_WORKERS ?= 2
 pytest: $(VENV)/.installed-dev debian-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 
