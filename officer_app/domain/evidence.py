@@ -16,6 +16,28 @@ from typing import Any
 
 GENESIS = "0" * 64
 
+SIGNED_CHRONOLOGY_FIELDS = (
+    "id",
+    "case_id",
+    "entry_type",
+    "occurred_at",
+    "author_id",
+    "title",
+    "body",
+    "amends_id",
+    "amend_reason",
+    "signed_at",
+    "signed_by",
+    "chain_seq",
+)
+"""The fields of a chronology entry sealed when it is signed, hashed with the previous link's
+hash (:func:`content_hash`). The central store recomputes the hash from the fields a device
+pushes and refuses a mismatch, so this tuple is part of the sync protocol too."""
+
+OPTIONAL_SIGNED_CHRONOLOGY_FIELDS = ("form_id", "form_version", "answers")
+"""Added by schema 0003 for structured records; sealed only when present, so that every entry
+signed before then keeps the hash it was given."""
+
 
 def _default(value: object) -> str:
     if isinstance(value, dt.datetime):

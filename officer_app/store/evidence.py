@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_app.domain.evidence import GENESIS, EvidenceMark, EvidenceTampered, content_hash
+from officer_app.domain.evidence import (
+    GENESIS,
+    OPTIONAL_SIGNED_CHRONOLOGY_FIELDS,
+    SIGNED_CHRONOLOGY_FIELDS,
+    EvidenceMark,
+    EvidenceTampered,
+    content_hash,
+)
 from officer_app.store.heads import TAMPERED
 from officer_app.store.models import (
     Case,
@@ -19,25 +26,8 @@ from officer_app.store.models import (
     apply_defaults,
 )
 
-SIGNED_FIELDS = (
-    "id",
-    "case_id",
-    "entry_type",
-    "occurred_at",
-    "author_id",
-    "title",
-    "body",
-    "amends_id",
-    "amend_reason",
-    "signed_at",
-    "signed_by",
-    "chain_seq",
-)
-
-
-# Added by schema 0003 for structured records; sealed only when present, so that every entry
-# signed before then keeps the hash it was given.
-OPTIONAL_SIGNED_FIELDS = ("form_id", "form_version", "answers")
+SIGNED_FIELDS = SIGNED_CHRONOLOGY_FIELDS
+OPTIONAL_SIGNED_FIELDS = OPTIONAL_SIGNED_CHRONOLOGY_FIELDS
 
 
 def signed_content(entry: ChronologyEntry) -> dict[str, Any]:
