@@ -135,6 +135,7 @@ class InterviewsPanel(QWidget):
         self.case_id = case_id
         self._service = service
         self._runner = runner
+        self._tasks = runner.owned_by(self)  # nothing delivered once this is closed
         self._open_letter = open_letter
         self.interviews: list[InterviewInfo] = []
         self.plan_dialog: InterviewPlanDialog | None = None  # for tests
@@ -211,7 +212,7 @@ class InterviewsPanel(QWidget):
     # --- loading -------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:
         service, case_id = self._service, self.case_id
-        self._runner.run(
+        self._tasks.run(
             lambda: service.interviews(case_id),
             lambda found: self._show(found, select_id),
             self._failed("Interviews not read"),
@@ -296,7 +297,7 @@ class InterviewsPanel(QWidget):
     def _open_plan(self, interview_id: str | None) -> None:
         service, case_id = self._service, self.case_id
         self.status.setText("Opening the plan…")
-        self._runner.run(
+        self._tasks.run(
             lambda: gather_plan_choices(service, case_id, interview_id),
             self._show_plan_dialog,
             self._failed("The plan cannot be opened"),
@@ -320,7 +321,7 @@ class InterviewsPanel(QWidget):
         if info is None or info.status not in PLAN_OPEN:
             return
         service, iid, recipient = self._service, info.id, info.interviewee_id
-        self._runner.run(
+        self._tasks.run(
             lambda: service.invitation_asks(iid),
             lambda asks: self._open_letter(Invitation(iid, recipient, asks)),
             self._failed("The invitation cannot be prepared"),
@@ -362,7 +363,7 @@ class InterviewsPanel(QWidget):
 
     def _cancel(self, interview_id: str, reason: str) -> None:
         service = self._service
-        self._runner.run(
+        self._tasks.run(
             lambda: service.cancel(interview_id, reason),
             self._cancelled,
             self._failed("Not cancelled"),

@@ -117,6 +117,7 @@ class PackBuilderDialog(QDialog):
         self.resize(fitted(PREFERRED, parent))
         self._service = service
         self._runner = runner
+        self._tasks = runner.owned_by(self)  # nothing delivered once this is closed
         self.choices = choices
         self.today = choices.today
         self.outcome: Built | None = None
@@ -272,7 +273,7 @@ class PackBuilderDialog(QDialog):
         offence, (first, last) = self.offence(), self.period()
         defendants = self.defendant_ids()
         self.ui.status.setText("Reading what the pack would hold…")
-        self._runner.run(
+        self._tasks.run(
             lambda: service.contents(
                 case_id,
                 offence=offence,
@@ -350,7 +351,7 @@ class PackBuilderDialog(QDialog):
         ui.preview.clear("Building the pack…")
         self._update_buttons()
         ui.stop_button.setFocus()
-        self._runner.run(
+        self._tasks.run(
             lambda: build_in_memory(
                 service,
                 case_id,
@@ -433,7 +434,7 @@ class PackBuilderDialog(QDialog):
             return
         service, pack_id = self._service, info.id
         self.ui.status.setText("Saving…")
-        self._runner.run(
+        self._tasks.run(
             lambda: service.save_copy(pack_id, Path(target)),
             self._saved,
             lambda exc: self.ui.status.setText(f"Not saved: {exc}"),

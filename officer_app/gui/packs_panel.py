@@ -129,6 +129,7 @@ class PacksPanel(QWidget):
         self.case_id = case_id
         self._service = service
         self._runner = runner
+        self._tasks = runner.owned_by(self)  # nothing delivered once this is closed
         self.packs: list[PackInfo] = []
         self.loaded = False
         self.builder: PackBuilderDialog | None = None  # for tests
@@ -207,7 +208,7 @@ class PacksPanel(QWidget):
     # --- loading -------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:
         service, case_id = self._service, self.case_id
-        self._runner.run(
+        self._tasks.run(
             lambda: service.packs(case_id),
             lambda found: self._show(found, select_id),
             self._failed("Packs not read"),
@@ -283,7 +284,7 @@ class PacksPanel(QWidget):
     def open_builder(self) -> None:
         service, case_id = self._service, self.case_id
         self.status.setText("Opening the pack builder…")
-        self._runner.run(
+        self._tasks.run(
             lambda: service.choices(case_id),
             self._show_builder,
             self._failed("The pack builder cannot be opened"),
@@ -306,7 +307,7 @@ class PacksPanel(QWidget):
         if info is None or info.status != "draft":
             return
         service, case_id = self._service, self.case_id
-        self._runner.run(
+        self._tasks.run(
             lambda: service.choices(case_id),
             lambda choices: self._show_approve(info, choices),
             self._failed("Cannot approve"),
@@ -325,7 +326,7 @@ class PacksPanel(QWidget):
         if info is None or info.status != "approved":
             return
         service, case_id = self._service, self.case_id
-        self._runner.run(
+        self._tasks.run(
             lambda: service.choices(case_id),
             lambda choices: self._show_served(info, choices),
             self._failed("Cannot record the service"),
@@ -348,7 +349,7 @@ class PacksPanel(QWidget):
             return
         service = self._service
         self.status.setText(f"Opening {info.reference}…")
-        self._runner.run(
+        self._tasks.run(
             lambda: service.read_pdf(info.id),
             lambda data: self._show_viewer(info, data),
             self._failed("Cannot open the pack"),
@@ -373,7 +374,7 @@ class PacksPanel(QWidget):
         if not target:
             return
         service = self._service
-        self._runner.run(
+        self._tasks.run(
             lambda: service.save_copy(info.id, Path(target)),
             lambda path: self.status.setText(
                 f"Saved {path.name} and {path.stem}.manifest.json beside it, in {path.parent}."
@@ -391,7 +392,7 @@ class PacksPanel(QWidget):
             return
         path = Path(target)
         self.status.setText(f"Checking {path.name}…")
-        self._runner.run(
+        self._tasks.run(
             lambda: self._service.verify_file(path),
             lambda problems: self._verified(path, problems),
             self._failed("Not checked"),

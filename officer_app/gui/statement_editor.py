@@ -23,7 +23,7 @@ from officer_app.gui.generated.ui_statement_editor import Ui_StatementEditor
 from officer_app.gui.statement_dialogs import sign_question, unsaved_question
 from officer_app.gui.statement_exhibits import ExhibitTable
 from officer_app.gui.statement_preview import Job, LivePreview
-from officer_app.gui.statement_text import NewStatement, run_while_alive, trimmed, version_text
+from officer_app.gui.statement_text import NewStatement, trimmed, version_text
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.theme import ACCENT_LIGHT, TEXT, WARNING_BANNER
 from officer_app.services.statements import (
@@ -55,6 +55,7 @@ class StatementEditor(QDialog):
         ui.setupUi(self)
         self._service = service
         self._runner = runner
+        self._tasks = runner.owned_by(self)  # nothing delivered once this is closed
         self.info = info
         self.new = new
         source = info or new
@@ -302,9 +303,7 @@ class StatementEditor(QDialog):
         if self.info is None:
             return
         service, statement_id = self._service, self.info.id
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.versions(statement_id),
             self._show_versions,
             self._failed("Versions not read"),
@@ -394,9 +393,7 @@ class StatementEditor(QDialog):
         if self.info is None:
             new = self.new
             assert new is not None
-            run_while_alive(
-                self._runner,
-                self,
+            self._tasks.run(
                 lambda: service.create(
                     new.case_id,
                     witness_kind=new.witness_kind,
@@ -412,9 +409,7 @@ class StatementEditor(QDialog):
             )
             return
         statement_id, version = self.info.id, self.info.version
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.save_version(
                 statement_id, paragraphs, version=version, exhibits=exhibits
             ),
@@ -464,9 +459,7 @@ class StatementEditor(QDialog):
             return
         service, statement_id = self._service, info.id
         self._busy(True, "Signing…")
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.sign(statement_id),
             self._signed,
             self._failed("Not signed"),
@@ -489,9 +482,7 @@ class StatementEditor(QDialog):
         service, statement_id = self._service, self.info.id
         number = self.viewing.number if self.viewing else None
         title = f"Statement of {self.info.witness_name}"
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.pdf(statement_id, version=number),
             lambda made: self._show_print_dialog(made[0], title),
             self._failed("Not printed"),
@@ -523,9 +514,7 @@ class StatementEditor(QDialog):
                 return
             target = Path(chosen)
         service, statement_id, out = self._service, info.id, target
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.export_pdf(statement_id, out, version=number),
             lambda pages: self.status.setText(f"Saved a {pages}-page PDF to {out}"),
             self._failed("Not saved"),

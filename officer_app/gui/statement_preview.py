@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from officer_app.gui.pdf_preview import PdfPreview
-from officer_app.gui.statement_text import run_while_alive
 from officer_app.gui.task_runner import TaskRunner
 
 DELAY_MS = 700
@@ -53,7 +52,7 @@ class LivePreview(QObject):
             self._again = True
             return
         self.rendering, self._again = True, False
-        run_while_alive(self._runner, self, self._job(), self._made, self._failed)
+        self._runner.owned_by(self).run(self._job(), self._made, self._failed)
 
     def _made(self, made: tuple[bytes, int]) -> None:
         self.rendering = False

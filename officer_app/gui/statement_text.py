@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QObject
-
-from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.statements import ExhibitRef, StatementDraft, VersionInfo
 from officer_app.wording import short_datetime
 
@@ -46,28 +41,6 @@ class NewStatement:
             exhibits=draft.exhibits,
             period=(draft.period_from, draft.period_to),
         )
-
-
-def run_while_alive[T](
-    runner: TaskRunner,
-    owner: QObject,
-    work: Callable[[], T],
-    on_done: Callable[[T], None],
-    on_error: Callable[[BaseException], None],
-    *,
-    lane: str | None = None,
-) -> None:
-    """``runner.run``, the callbacks dropped if ``owner`` was closed and deleted meanwhile."""
-
-    def done(value: T) -> None:
-        if shiboken6.isValid(owner):
-            on_done(value)
-
-    def failed(exc: BaseException) -> None:
-        if shiboken6.isValid(owner):
-            on_error(exc)
-
-    runner.run(work, done, failed, lane=lane)
 
 
 def initials_of(name: str) -> str:

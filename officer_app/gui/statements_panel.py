@@ -28,7 +28,7 @@ from officer_app.gui.dates import pydate
 from officer_app.gui.markup import plain_label
 from officer_app.gui.statement_dialogs import StatementPeriodDialog, WitnessDialog
 from officer_app.gui.statement_editor import StatementEditor
-from officer_app.gui.statement_text import NewStatement, run_while_alive
+from officer_app.gui.statement_text import NewStatement
 from officer_app.gui.task_runner import TaskRunner
 from officer_app.services.statements import (
     NoRegister,
@@ -67,6 +67,7 @@ class StatementsPanel(QWidget):
         self.case_id = case_id
         self._service = service
         self._runner = runner
+        self._tasks = runner.owned_by(self)  # nothing delivered once this is closed
         self.statements: list[StatementInfo] = []
         self.loaded = False
         self.editor: StatementEditor | None = None  # the one opened last (for tests)
@@ -122,9 +123,7 @@ class StatementsPanel(QWidget):
     # --- the list -------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:
         service, case_id = self._service, self.case_id
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.statements(case_id),
             lambda found: self._show(found, select_id),
             self._failed("Statements not read"),
@@ -175,9 +174,7 @@ class StatementsPanel(QWidget):
 
     def open_statement(self, statement_id: str) -> None:
         service = self._service
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.statement(statement_id),
             lambda info: self._open_editor(info=info),
             self._failed("The statement cannot be opened"),
@@ -212,9 +209,7 @@ class StatementsPanel(QWidget):
             except NoRegister as exc:
                 return None, str(exc), mine
 
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             work,
             lambda made: self._ask_period(*made),
             self._failed("Not drafted"),
@@ -255,9 +250,7 @@ class StatementsPanel(QWidget):
             self.status.setText("")
             self._open_editor(new=NewStatement.from_draft(made))
 
-        run_while_alive(
-            self._runner,
-            self,
+        self._tasks.run(
             lambda: service.draft_for_officer(case_id, period_from=first, period_to=last),
             drafted,
             self._failed("Not drafted"),

@@ -106,6 +106,11 @@ class TaskRunner(QObject):
             self._lanes[lane] = pool
         return pool
 
+    def owned_by(self, owner: QObject) -> OwnedRunner:
+        """This runner for one widget: its callbacks are dropped once the widget is gone (a
+        case tab closed while its worker was still reading)."""
+        return OwnedRunner(self, owner)
+
     def run[T](
         self,
         work: Callable[[], T],
@@ -194,3 +199,49 @@ class TaskRunner(QObject):
         else:
             log.error("background task failed: %s", type(exc).__name__)
             self.error.emit(f"Something went wrong in the background: {exc}")
+
+
+class OwnedRunner:
+    """A :class:`TaskRunner` seen from one widget (:meth:`TaskRunner.owned_by`): the work still
+    runs to its end (a write is never cut off), but what it hands back is delivered only while
+    the widget exists."""
+
+    def __init__(self, runner: TaskRunner, owner: QObject) -> None:
+        self.runner = runner
+        self._owner = owner
+
+    def _alive(self) -> bool:
+        import shiboken6
+
+        return bool(shiboken6.isValid(self._owner))
+
+    def _guard[A](self, callback: Callable[[A], None] | None) -> Callable[[A], None] | None:
+        if callback is None:
+            return None
+
+        def deliver(value: A) -> None:
+            if self._alive():
+                callback(value)
+
+        return deliver
+
+    def run[T](
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+        *,
+        lane: str | None = None,
+    ) -> None:
+        self.runner.run(work, self._guard(on_done), self._guard(on_error), lane=lane)
+
+    def run_steps[R](
+        self,
+        steps: Callable[[], Generator[Progress, None, R]],
+        on_progress: Callable[[Progress], None],
+        on_done: Callable[[R], None] | None = None,
+        on_error: Failed | None = None,
+    ) -> CancelToken:
+        progress = self._guard(on_progress)
+        assert progress is not None
+        return self.runner.run_steps(steps, progress, self._guard(on_done), self._guard(on_error))

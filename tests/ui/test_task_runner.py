@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Generator
 
+import shiboken6
 from PySide6.QtCore import QThread
 
 from officer_app.gui.task_runner import WRITES, TaskRunner
@@ -79,3 +80,36 @@ def test_steps_report_progress_and_can_be_cancelled(qtbot) -> None:  # type: ign
     runner.run_steps(counted, progress.append, done.append)
     qtbot.waitUntil(lambda: bool(done))
     assert done == [2] and progress[-1] == Progress(2, 2)
+
+
+def test_a_widget_closed_while_its_job_runs_gets_nothing_back_and_the_job_still_finishes(
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    runner = TaskRunner()
+    label = QLabel()
+    tasks = runner.owned_by(label)
+    release = threading.Event()
+    finished: list[str] = []
+    delivered: list[str] = []
+
+    def work() -> str:
+        release.wait(5)
+        finished.append("written")
+        return "done"
+
+    def show(text: str) -> None:
+        delivered.append(text)
+        label.setText(text)  # would raise "already deleted" on a closed tab
+
+    tasks.run(work, show, lambda exc: delivered.append(f"error {exc}"))
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    release.set()
+    assert runner.wait_idle()
+    assert finished == ["written"] and delivered == []
+
+    alive = QLabel()
+    runner.owned_by(alive).run(lambda: "hello", alive.setText)
+    qtbot.waitUntil(lambda: alive.text() == "hello")
