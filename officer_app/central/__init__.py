@@ -1,1 +1,1 @@
-"""The central store: an ASGI service holding every device's work for a local authority (see README.md)."""
+"""The central store: the service every device syncs with (see README.md)."""
