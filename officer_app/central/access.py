@@ -73,7 +73,15 @@ class DeviceLookup:
 def caller_for_credential(conn: Connection, credential: str) -> DeviceLookup:
     """The device a credential belongs to (``caller`` None if unknown or its user inactive)."""
     row = conn.execute(
-        select(device.c.id, device.c.revoked_at, user_account)
+        select(
+            device.c.id.label("device_id"),
+            device.c.revoked_at,
+            user_account.c.id.label("user_id"),
+            user_account.c.la_id,
+            user_account.c.role,
+            user_account.c.team_id,
+            user_account.c.active,
+        )
         .join(user_account, user_account.c.id == device.c.user_id)
         .where(device.c.credential_hash == credential_hash(credential))
     ).first()
@@ -83,7 +91,7 @@ def caller_for_credential(conn: Connection, credential: str) -> DeviceLookup:
         return DeviceLookup(None, revoked=True)
     if not row.active:
         return DeviceLookup(None, revoked=False)
-    caller = Caller(row[0], row.id, row.la_id, row.role, row.team_id)
+    caller = Caller(row.device_id, row.user_id, row.la_id, row.role, row.team_id)
     return DeviceLookup(caller, revoked=False)
 
 
