@@ -5,6 +5,7 @@ scope of the entity is sent the settled :class:`ConflictInfo` (anchors-sync §7.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -74,7 +75,12 @@ def settle(conn: Connection, w: Writer, row: Any, allowed: set[str]) -> Mutation
     conn.execute(
         update(conflict).where(conflict.c.conflict_id == found.conflict_id).values(settled)
     )
-    info = conflict_info(found._replace(**{k: v for k, v in settled.items() if k != "resolution"}))
+    info = dataclasses.replace(
+        conflict_info(found),
+        status="resolved",
+        resolved_by=caller.user_id,
+        resolved_at=settled["resolved_at"],
+    )
     now_row = conn.execute(
         select(entity.c.fields).where(
             entity.c.entity_type == m.entity_type, entity.c.entity_id == m.entity_id
