@@ -66,10 +66,11 @@ def settle(conn: Connection, w: Writer, row: Any, allowed: set[str]) -> Mutation
     else:  # nothing to write: the server's value stands
         result = _same(w, row)
     version = result.entity_version or 0
-    settled = {
+    resolved_at = iso(w.now)
+    settled: dict[str, Any] = {
         "status": "resolved",
         "resolved_by": caller.user_id,
-        "resolved_at": iso(w.now),
+        "resolved_at": resolved_at,
         "resolution": {"op": m.op, "changes": m.changes},
     }
     conn.execute(
@@ -79,7 +80,7 @@ def settle(conn: Connection, w: Writer, row: Any, allowed: set[str]) -> Mutation
         conflict_info(found),
         status="resolved",
         resolved_by=caller.user_id,
-        resolved_at=settled["resolved_at"],
+        resolved_at=resolved_at,
     )
     now_row = conn.execute(
         select(entity.c.fields).where(

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from officer_app.central import feed, merge
 from officer_app.central.access import Caller
+from officer_app.central.db import iso
 from officer_app.central.enrolment import EnrolmentRefused, enrol
 from officer_app.central.gates import ApiError, Audit, Service, parse
 from officer_app.sync import protocol as p
@@ -49,7 +50,7 @@ def add_routes(app: FastAPI, service: Service, handle: Handle) -> None:
         audit.scopes.update(m.scope_id for m in request.mutations)
         now = service.clock.now()
         results = merge.push(service.database, _known(caller), request.mutations, now)
-        return p.PushResponse(server_time=feed.iso(now), results=results)
+        return p.PushResponse(server_time=iso(now), results=results)
 
     def do_pull(caller: Caller | None, data: Any, audit: Audit) -> p.PullResponse:
         request = parse(p.PullRequest, data)

@@ -167,7 +167,7 @@ def run_devices_list(_data_dir: Path, args: argparse.Namespace) -> int:
                 {k: str(v) if v is not None else None for k, v in dataclasses.asdict(r).items()}
                 for r in rows
             ]
-        )  # noqa: E501
+        )
         return 0
     table = [
         [r.device_id, r.user_name, r.name, r.app_version,

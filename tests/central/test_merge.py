@@ -151,7 +151,7 @@ def test_a_create_of_an_existing_row_merges_against_nothing(world: World) -> Non
         s.mutation(
             "create", "child", child, {"first_name": "Leigh", "dob": "2015-01-02"}, scope=scope
         )
-    )  # noqa: E501
+    )
     assert other[0]["status"] == "conflict" and len(other[0]["conflict_ids"]) == 1
 
 
@@ -160,7 +160,7 @@ def test_per_scope_seq_is_dense_and_paging_exact(world: World) -> None:
     scope = p.scope_of_case(world.case_1)
     a.push(
         *[a.mutation("create", "note", str(uuid.uuid4()), {"n": n}, scope=scope) for n in range(25)]
-    )  # noqa: E501
+    )
     seen, cursor, pages = [], 0, 0
     while True:
         page = a.pull({scope: cursor}, limit=7).json()

@@ -40,7 +40,7 @@ def test_a_scope_never_held_is_refused_and_its_rows_never_served(world: World) -
     secret_scope = p.scope_of_case(world.case_2)
     secret = b.mutation(
         "create", "child", str(uuid.uuid4()), {"first_name": "Zed"}, scope=secret_scope
-    )  # noqa: E501
+    )
     assert b.push(secret)[0]["status"] == "applied"
     own = p.scope_of_case(world.case_1)
     refused = a.pull({own: 0, secret_scope: 0})
@@ -51,7 +51,7 @@ def test_a_scope_never_held_is_refused_and_its_rows_never_served(world: World) -
     assert "Zed" not in a.pull({own: 0}).text and "Zed" not in a.post("hello", {}).text
     write = a.mutation(
         "update", "child", secret["entity_id"], {"first_name": "Y"}, scope=own, base=1
-    )  # noqa: E501
+    )
     result = a.push(write)[0]
     assert (result["status"], result["error"]["code"]) == ("rejected", p.FORBIDDEN_SCOPE)
     court = world.enrol(world.court)  # case 2 is at the legal stage: the court officer holds it
@@ -91,7 +91,7 @@ def test_signed_records_are_checked_chained_and_immutable(world: World) -> None:
     assert (refused["status"], refused["error"]["code"]) == ("rejected", p.SIGNED_IMMUTABLE)
     change = a.mutation(
         "update", "chronology_entry", first["id"], {"body": "x"}, scope=scope, base=1
-    )  # noqa: E501
+    )
     assert a.push(change)[0]["error"]["code"] == p.SIGNED_IMMUTABLE
     # a hash that is not its content's
     bad = dict(_entry(world.case_1, 2, first["content_hash"]), body="edited after hashing")
@@ -130,7 +130,7 @@ def test_only_new_officers_and_schools_go_into_the_la_scope(world: World) -> Non
     la_scope = p.scope_of_la(world.la_id)
     school = a.push(
         a.mutation("create", "school", str(uuid.uuid4()), {"name": "Hill"}, scope=la_scope)
-    )  # noqa: E501
+    )
     assert school[0]["status"] == "applied"
     child = a.push(a.mutation("create", "child", str(uuid.uuid4()), {"n": 1}, scope=la_scope))
     assert child[0]["error"]["code"] == p.FORBIDDEN_SCOPE
@@ -156,7 +156,7 @@ def test_the_bulk_loader_is_fast_and_feeds_the_scopes(world: World) -> None:
     cases = [
         admin.CaseRow(c, f"ATT-2026-1{n:04d}", "support", world.officer_a)
         for n, c in enumerate(case_ids)
-    ]  # noqa: E501
+    ]
     admin.register_cases(world.database, world.la_id, cases, clock=world.clock)
     rows = [
         ([p.scope_of_case(case_ids[n % 100])], "attendance_mark", str(uuid.uuid4()), {"n": n})
@@ -171,6 +171,6 @@ def test_the_bulk_loader_is_fast_and_feeds_the_scopes(world: World) -> None:
     assert [c["seq"] for c in page["changes"]] == list(range(1, 101))
     child = a.mutation(
         "create", "child", str(uuid.uuid4()), {"n": 1}, scope=p.scope_of_case(case_ids[7])
-    )  # noqa: E501
+    )
     a.push(child)
     assert a.pull({p.scope_of_case(case_ids[7]): 100}).json()["changes"][0]["seq"] == 101
