@@ -1,1 +1,1 @@
-"""The central store: the ASGI service that holds a local authority's work (README.md)."""
+"""The central store: the service every device syncs with (see README.md)."""

@@ -16,6 +16,7 @@ from officer_app import __version__
 from officer_app.cli import (
     attendance,
     cases,
+    central,
     demo,
     forms,
     letters,
@@ -62,6 +63,7 @@ GROUPS: tuple[Callable[[Subcommands], None], ...] = (
     verify.register,
     tidy.register,
     profile.register,
+    central.register,
 )
 """Each command group adds its commands, in this order; a new group is one more module."""
 
