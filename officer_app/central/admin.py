@@ -115,11 +115,14 @@ def add_user(
     role: str,
     team: str | None = None,
     email: str = "",
+    *,
+    user_id: str | None = None,
 ) -> str:
-    """A user of the LA (``team``: a team's id or name, made if new); their id."""
+    """A user of the LA (``team``: a team's id or name, made if new); their id (``user_id``:
+    one already known, as an officer's id in rows loaded from a desktop caseload)."""
     if role not in ROLES:
         raise AdminError(f"role must be one of {', '.join(ROLES)}")
-    user_id = str(uuid.uuid4())
+    user_id = user_id or str(uuid.uuid4())
     with database.engine.begin() as conn:
         _known_la(conn, la_id)
         team_id = _team_id(conn, la_id, team) if team else None

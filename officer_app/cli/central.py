@@ -10,6 +10,7 @@ import ipaddress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from officer_app.cli import central_demo
 from officer_app.cli.common import (
     EXIT_CANNOT_OPEN,
     CliError,
@@ -78,6 +79,7 @@ def register(sub: Subcommands) -> None:
     revoke = device_sub.add_parser("revoke", help="revoke it: it purges at its next contact")
     revoke.add_argument("device_id", metavar="DEVICE_ID")
     revoke.set_defaults(handler=run_device_revoke)
+    central_demo.register(csub)
 
 
 def default_url() -> str:
