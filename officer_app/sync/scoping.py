@@ -45,7 +45,7 @@ SPECIAL = frozenset({"case_file", "child", "risk_flag", "letter_batch"})
 def tracked_models() -> dict[str, type[Base]]:
     """Every tracked table's model, by table name, in an order safe for foreign keys."""
     by_table = {
-        mapper.local_table.name: mapper.class_
+        str(getattr(mapper.local_table, "name", "")): mapper.class_
         for mapper in Base.registry.mappers
         if getattr(mapper.class_, "__tracked__", False)
     }
@@ -142,15 +142,13 @@ class ScopeIndex:
         return [scope_of_case(case_id) for case_id in case_ids]
 
 
-def _pairs(session: Session, query: Select[tuple[str, str]]) -> dict[str, str]:
+def _pairs(session: Session, query: Select[str, str]) -> dict[str, str]:
     return {key: value for key, value in session.execute(query)}
 
 
 def row_fields(row: Base) -> dict[str, Any]:
     """A row's column values as JSON values (dates ISO 8601, datetimes RFC 3339 UTC)."""
-    return {
-        attr.key: json_value(getattr(row, attr.key)) for attr in row.__mapper__.column_attrs
-    }
+    return {attr.key: json_value(getattr(row, attr.key)) for attr in row.__mapper__.column_attrs}
 
 
 def scopes_of_row(session: Session, row: Base, la_id: str) -> list[str]:
@@ -166,7 +164,7 @@ def scoped_rows(
     rows of one table in id order). A row no case reaches has empty ``scope_ids``."""
     index = ScopeIndex.read(session, la_id)
     for entity_type, model in tracked_models().items():
-        rows = session.scalars(select(model).order_by(*model.__table__.primary_key.columns))
+        rows = session.scalars(select(model).order_by(*model.__mapper__.primary_key))
         for fields in _parents_first(model, [row_fields(row) for row in rows]):
             yield index.scopes(entity_type, fields), entity_type, str(fields["id"]), fields
 

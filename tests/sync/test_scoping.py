@@ -64,7 +64,9 @@ def _siblings(session: Session) -> tuple[str, list[str]]:
     """A family with two children, each with a case, made for the test if the demo has none."""
     for family_id in session.scalars(select(Family.id)):
         cases = session.scalars(
-            select(Case.id).join(Child, Case.child_id == Child.id).where(Child.family_id == family_id)
+            select(Case.id)
+            .join(Child, Case.child_id == Child.id)
+            .where(Child.family_id == family_id)
         ).all()
         if len(cases) >= 2:
             return family_id, list(cases)
