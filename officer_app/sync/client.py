@@ -198,6 +198,7 @@ class SyncClient:
     # --- pull ------------------------------------------------------------------------------
     def pull(self, report: SyncReport, scopes: list[str], user_id: str) -> None:
         now = self.store.clock.now()
+        scopes = list(dict.fromkeys(scopes))
 
         def held(session: Session) -> dict[str, int]:
             cursors = {row.scope_id: row.cursor for row in session.scalars(select(SyncScope))}

@@ -4,7 +4,7 @@ against the server's version of each row (never the local edit counter)."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from officer_app.store.database import Store
@@ -13,22 +13,6 @@ from officer_app.sync import protocol
 from officer_app.sync.client import SyncClient
 from officer_app.sync.errors import SyncUnreachable, SyncUpgradeRequired
 from tests.sync.fake_server import FakeServer
-
-
-@pytest.fixture()
-def store(demo_profile) -> Store:  # type: ignore[no-untyped-def]
-    """The demo profile's store, its outbox settled (as if every row had been synced: the
-    profile's own officer is created tracked, the demo's cases untracked)."""
-    settle(demo_profile.store)
-    return demo_profile.store
-
-
-def settle(store: Store) -> None:
-    store.write_wait(
-        lambda s: s.execute(
-            update(OutboxMutation).where(OutboxMutation.state == "pending").values(state="synced")
-        )
-    )
 
 
 def _cases(store: Store, n: int) -> list[str]:

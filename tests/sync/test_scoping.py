@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from officer_app.store.models import Adult, Base, Case, Child, Family, RiskFlag
-from officer_app.sync.protocol import scope_of_case, scope_kind
+from officer_app.sync.protocol import scope_kind, scope_of_case
 from officer_app.sync.scoping import (
     ScopeIndex,
     UnplacedTable,
