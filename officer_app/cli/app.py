@@ -25,6 +25,7 @@ from officer_app.cli import (
     records,
     schools,
     statements,
+    sync,
     tidy,
     verify,
 )
@@ -62,6 +63,7 @@ GROUPS: tuple[Callable[[Subcommands], None], ...] = (
     verify.register,
     tidy.register,
     profile.register,
+    sync.register,
 )
 """Each command group adds its commands, in this order; a new group is one more module."""
 
