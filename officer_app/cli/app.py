@@ -26,6 +26,7 @@ from officer_app.cli import (
     records,
     schools,
     statements,
+    sync,
     tidy,
     verify,
 )
@@ -64,6 +65,7 @@ GROUPS: tuple[Callable[[Subcommands], None], ...] = (
     tidy.register,
     profile.register,
     central.register,
+    sync.register,
 )
 """Each command group adds its commands, in this order; a new group is one more module."""
 

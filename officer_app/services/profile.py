@@ -285,6 +285,7 @@ def create_profile(
     officer_name: str,
     officer_initials: str,
     officer_role: str = "officer",
+    officer_id: str | None = None,
     kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
     backend: KeyringBackend | None = None,
     clock: Clock | None = None,
@@ -317,6 +318,8 @@ def create_profile(
             db_path(data_dir), keyfile.subkey(master, "database"), clock=clock, create=True
         )
         officer = Officer(name=officer_name, initials=officer_initials, role=officer_role)
+        if officer_id is not None:  # enrolled: the central store's id of its user
+            officer.id = officer_id
 
         def setup(session: Session) -> OfficerIdentity:
             session.add(officer)

@@ -527,7 +527,12 @@ class OutboxMutation(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     schema_version: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[dt.datetime]
+    # pending | inflight | applied | duplicate | conflict | rejected | synced (sync_models)
     state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    # schema 0011: the server's answer (protocol.MutationResult), sends tried, the last refusal
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ProfileSetting(Base):
@@ -597,4 +602,16 @@ from officer_app.store.court_models import (  # noqa: E402
 )
 from officer_app.store.court_models import (  # noqa: E402
     StatementVersion as StatementVersion,
+)
+from officer_app.store.sync_models import (  # noqa: E402
+    SyncConflict as SyncConflict,
+)
+from officer_app.store.sync_models import (  # noqa: E402
+    SyncEntity as SyncEntity,
+)
+from officer_app.store.sync_models import (  # noqa: E402
+    SyncEntityScope as SyncEntityScope,
+)
+from officer_app.store.sync_models import (  # noqa: E402
+    SyncScope as SyncScope,
 )

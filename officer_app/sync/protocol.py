@@ -335,7 +335,7 @@ def _convert(kind: Any, value: Any, where: str) -> Any:
                 spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
             ):
                 raise ProtocolError(f"{where}.{spec.name}: missing")
-        return kind(**values)  # type: ignore[operator]  # a dataclass type, checked above
+        return typing.cast(Any, kind)(**values)
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ProtocolError(f"{where}: expected a whole number")
