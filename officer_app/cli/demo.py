@@ -117,8 +117,8 @@ def run_demo(data_dir: Path, args: argparse.Namespace) -> int:
     added = result.cases_after - result.cases_before
     print(
         f"{result.cases_after} cases in the profile ({added} added, with {notices} penalty "
-        f"notices considered, {letters} letters sent and {court} cases given witness "
-        f"statements and evidence packs, in "
+        f"notices considered, {letters} letters sent and {court} case{'s' * (court != 1)} "
+        "given witness statements and evidence packs, in "
         f"{time.perf_counter() - started:.1f} s)"
     )
     return 0
