@@ -9,8 +9,8 @@ demo's "today" (as ``demo/letters.py`` does):
   the interview's offence period, so that the record of interview is one of its exhibits),
   saved, then saved again with one paragraph edited (``resources/demo/court_work.yaml``);
   left as a draft with those two versions, or signed;
-- on some cases, the statement of the school's attendance lead (the one the case's notes name,
-  else a synthetic one), typed in and signed: it produces the school's register printout;
+- on some cases, the statement of the school's attendance lead, typed in and signed: it
+  produces the school's register printout (``demo/school_witness.py``);
 - an evidence pack of the interview's offence (s444(1) or s444(1A)) and period against the
   parent interviewed, left as a draft, approved by the court officer or the supervisor (the
   roles ``PackService.approve`` accepts), or approved and then served (by hand, post or
@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -46,32 +45,28 @@ from officer_app.clock import UK, FixedClock
 from officer_app.demo.casework import shipped_forms
 from officer_app.demo.common import UNAUTHORISED, seeded, weighted
 from officer_app.demo.data import demo_data
-from officer_app.demo.names import STAFF_NAMES
+from officer_app.demo.school_witness import add_lead_statement
 from officer_app.domain.stages import Stage
 from officer_app.domain.statement import time_limit
 from officer_app.domain.working_days import add_working_days
 from officer_app.forms import FormRegistry
 from officer_app.services.attachments import AttachmentService
-from officer_app.services.attendance import AttendanceService, Period
+from officer_app.services.attendance import AttendanceService
 from officer_app.services.field_work import FieldWorkService
 from officer_app.services.pack_info import PackInfo, PackRefused
 from officer_app.services.packs import PackService
 from officer_app.services.profile import OpenProfile
-from officer_app.services.statement_facts import ExhibitRef, StatementInfo, StatementRefused
+from officer_app.services.statement_facts import StatementInfo, StatementRefused
 from officer_app.services.statements import StatementService
 from officer_app.services.withheld import withheld_addresses
 from officer_app.store.models import (
-    Adult,
     AttendanceMark,
     Case,
     Child,
     ChronologyEntry,
-    Exhibit,
     Interview,
     Officer,
-    School,
 )
-from officer_app.wording import long_date
 
 _DATA = demo_data("court_work")
 
@@ -97,7 +92,6 @@ ALLOWED = {
 }
 _DRAW = {WRITING: 0.3, DRAFTED: 0.2, APPROVED: 0.2, SERVED: 0.3}
 _SERVE_BY = (("hand", 0.4), ("email", 0.4), ("post", 0.2))
-_LEAD = re.compile(r"\b((?:Mrs|Mr|Ms|Miss) [A-Z][A-Za-z'-]+)(?:, | \()attendance lead\b")
 
 
 @dataclass(frozen=True)
@@ -189,8 +183,9 @@ def _candidates(opened: OpenProfile, indexes: range, today: dt.date) -> list[_Ca
             )
             .order_by(Case.reference, Interview.created_at)
         ).all()
-        found: dict[str, _Candidate] = {}  # the latest interview held, by case
-        for case_id, reference, stage, officer_id, child_id, *interview, held in rows:
+        latest = {row[0]: row for row in rows}  # the last interview held, by case
+        found: list[_Candidate] = []
+        for case_id, reference, stage, officer_id, child_id, *interview, held in latest.values():
             index = int(reference[-5:]) - 1
             interviewee_id, offence, first, last = interview
             if index not in indexes or index == 0 or last >= today:
@@ -206,18 +201,20 @@ def _candidates(opened: OpenProfile, indexes: range, today: dt.date) -> list[_Ca
             )
             if (unauthorised or 0) < MIN_UNAUTHORISED or withheld_addresses(session, case_id):
                 continue
-            found[case_id] = _Candidate(
-                index,
-                case_id,
-                stage,
-                str(officer_id),
-                interviewee_id,
-                offence,
-                first,
-                last,
-                held.astimezone(UK).date(),
+            found.append(
+                _Candidate(
+                    index,
+                    case_id,
+                    stage,
+                    str(officer_id),
+                    interviewee_id,
+                    offence,
+                    first,
+                    last,
+                    held.astimezone(UK).date(),
+                )
             )
-        return list(found.values())
+        return found
 
     return opened.store.read(work)
 
@@ -337,112 +334,6 @@ def _officer_statement(
     return info
 
 
-def _lead_name(opened: OpenProfile, case: _Candidate, rng: random.Random) -> str:
-    """The attendance lead the case's notes name last (else one drawn), with a forename."""
-
-    def work(session: Session) -> str | None:
-        bodies = session.scalars(
-            select(ChronologyEntry.body)
-            .where(ChronologyEntry.case_id == case.case_id)
-            .order_by(ChronologyEntry.occurred_at.desc())
-        )
-        for body in bodies:
-            found = _LEAD.findall(body or "")
-            if found:
-                return str(found[-1])
-        return None
-
-    known = opened.store.read(work) or rng.choice(STAFF_NAMES)
-    title, surname = known.split(" ", 1)
-    forenames = _DATA["WITNESS_FORENAMES"]["male" if title == "Mr" else "female"]
-    return f"{rng.choice(forenames)} {surname}"
-
-
-def _lead_statement(
-    opened: OpenProfile, services: _Services, case: _Candidate, plan: _Plan, rng: random.Random
-) -> None:
-    """The school's attendance lead's statement, typed in and signed (each step once)."""
-    typed, signed = plan.signed + dt.timedelta(minutes=75), plan.signed + dt.timedelta(minutes=80)
-    statements, _packs = services.at(typed)
-    held = [s for s in statements.statements(case.case_id) if s.witness_kind == "other"]
-    if not held:
-        name = _lead_name(opened, case, rng)
-        words, register = _lead_words(opened, case, plan, name, rng)
-        held = [
-            statements.create(
-                case.case_id,
-                witness_kind="other",
-                witness_name=name,
-                occupation=f"Attendance lead, {words['school']}",
-                age_text="over 18",
-                paragraphs=[text.format(**words) for text in _DATA["LEAD_PARAGRAPHS"]],
-                exhibits=(register,),
-            )
-        ]
-    if not held[0].signed:
-        statements, _packs = services.at(signed)
-        statements.sign(held[0].id)
-
-
-def _lead_words(
-    opened: OpenProfile, case: _Candidate, plan: _Plan, name: str, rng: random.Random
-) -> tuple[dict[str, str], ExhibitRef]:
-    """What the attendance lead's statement says, and the register printout they produce
-    (labelled with their initials, made distinct from every officer's on the case)."""
-
-    def work(session: Session) -> dict[str, str]:
-        child = session.get_one(Child, session.get_one(Case, case.case_id).child_id)
-        school = session.get(School, child.school_id) if child.school_id else None
-        parent = session.get(Adult, case.interviewee_id)
-        used = {
-            str(label).split("/")[0]
-            for label in session.scalars(
-                select(Exhibit.label).where(Exhibit.case_id == case.case_id)
-            )
-        } | {str(i) for i in session.scalars(select(Officer.initials)) if i}
-        initials = "".join(part[0] for part in name.split()).upper()
-        if initials in used:
-            initials += name.split()[-1][1].upper()
-        return {
-            "child": child.forename,
-            "childfull": f"{child.forename} {child.surname}",
-            "school": school.name if school else "the school",
-            "parent": f"{parent.forename} {parent.surname}" if parent else "The parent",
-            "label": f"{initials}/1",
-        }
-
-    words = opened.store.read(work)
-    clock = FixedClock(plan.drafted.astimezone(dt.UTC))
-    summary = (
-        AttendanceService(opened.store, clock, bands=opened.settings.attendance_bands)
-        .load(case.case_id, Period("Statement", case.period_from, case.period_to))
-        .chosen.summary
-    )
-    pct = summary.attendance_pct
-    words.update(
-        name=name,
-        since=str(case.period_from.year - rng.randint(2, 9)),
-        first=long_date(case.period_from),
-        last=long_date(case.period_to),
-        possible=str(summary.possible),
-        present=str(summary.present),
-        pct=f"{pct}%" if pct is not None else "no figure",
-        unauth=str(summary.unauthorised),
-        printed=long_date(add_working_days(plan.drafted.date(), -rng.randint(2, 6))),
-    )
-    register = ExhibitRef(
-        label=words["label"],
-        description=(
-            f"Register printout, {words['school']}, {words['childfull']}, "
-            f"{words['first']} to {words['last']}"
-        ),
-        kind="register",
-        period_from=case.period_from,
-        period_to=case.period_to,
-    )
-    return words, register
-
-
 # -- the pack ---------------------------------------------------------------------------------
 
 
@@ -493,7 +384,15 @@ def _work_case(opened: OpenProfile, case: _Candidate, plan: _Plan, seed: int) ->
     try:  # each part its own generator: a rerun that skips a step draws the same words
         _officer_statement(services, case, plan, seeded(seed, "court-edit", case.index))
         if plan.lead:
-            _lead_statement(opened, services, case, plan, seeded(seed, "court-lead", case.index))
+            add_lead_statement(
+                opened,
+                lambda moment: services.at(moment)[0],
+                case_id=case.case_id,
+                parent_id=case.interviewee_id,
+                period=(case.period_from, case.period_to),
+                typed=plan.signed + dt.timedelta(minutes=75),
+                rng=seeded(seed, "court-lead", case.index),
+            )
         if plan.role != WRITING:
             _pack(opened, services, case, plan)
     except (StatementRefused, PackRefused):
