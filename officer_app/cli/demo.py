@@ -84,7 +84,7 @@ def run_demo(data_dir: Path, args: argparse.Namespace) -> int:
         if secret == DEMO_PASSPHRASE:
             print(f"Created a demo profile in {data_dir}; its passphrase is: {DEMO_PASSPHRASE}")
     started = time.perf_counter()
-    notices = letters = 0
+    notices = letters = court = 0
     try:
         try:
             unfinished = opened.store.read(topup.pending)
@@ -98,7 +98,7 @@ def run_demo(data_dir: Path, args: argparse.Namespace) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-            notices, letters = topup.replay(opened, unfinished, say)
+            notices, letters, court = topup.replay(opened, unfinished, say)
 
         def work(session: Any) -> Any:
             session.info["untracked"] = True  # synthetic, as if already synced
@@ -108,15 +108,17 @@ def run_demo(data_dir: Path, args: argparse.Namespace) -> int:
         result, todo = opened.store.write_wait(work)
         if todo is not None:
             # Through the real services, for the cases just added only (a top-up never sends
-            # twice): penalty notices with their Notices to Improve, then the other letters.
-            more_notices, more_letters = topup.replay(opened, todo, say)
-            notices, letters = notices + more_notices, letters + more_letters
+            # twice): penalty notices with their Notices to Improve, the other letters, then
+            # the witness statements and evidence packs of a few cases at court.
+            more = topup.replay(opened, todo, say)
+            notices, letters, court = notices + more[0], letters + more[1], court + more[2]
     finally:
         lock(opened)
     added = result.cases_after - result.cases_before
     print(
         f"{result.cases_after} cases in the profile ({added} added, with {notices} penalty "
-        f"notices considered and {letters} letters sent, in "
+        f"notices considered, {letters} letters sent and {court} case{'s' * (court != 1)} "
+        "given witness statements and evidence packs, in "
         f"{time.perf_counter() - started:.1f} s)"
     )
     return 0

@@ -1,17 +1,18 @@
 """A demo top-up that can be killed at any moment and completed by running ``demo`` again.
 
 A top-up has three parts: :func:`~officer_app.demo.generator.populate` writes the new cases in
-one transaction; the penalty notices and the letters of those cases are then replayed
-through the real services, each step its own transaction (as the application makes them);
-finally the outbox rows the replay made are marked as already synced, since the demo's
-history is synthetic.
+one transaction; the penalty notices, the letters and the witness statements and evidence
+packs of those cases are then replayed through the real services, each step its own
+transaction (as the application makes them); finally the outbox rows the replay made are
+marked as already synced, since the demo's history is synthetic.
 
 The populate transaction also records what is still to do, the profile setting
 ``demo_pending`` (seed, today, the case indexes added, the outbox high-water mark before the
 replay). The marker goes in the same transaction that marks the replayed outbox rows as
 synced, so at every moment the profile either has no unfinished top-up or says exactly which
 one. Running ``demo`` again finishes it first: the replay skips every step already done
-(:mod:`officer_app.demo.penalty_notices`, :mod:`officer_app.demo.letters`), and a case
+(:mod:`officer_app.demo.penalty_notices`, :mod:`officer_app.demo.letters`,
+:mod:`officer_app.demo.court_work`), and a case
 interrupted between two steps keeps the consistent state it had reached, since every service
 step is a valid transaction of its own, and goes on from there.
 
@@ -163,10 +164,13 @@ def _finish(session: Session, todo: PendingTopUp) -> int:
 
 def replay(
     opened: OpenProfile, todo: PendingTopUp, say: Callable[[str], None] = lambda _: None
-) -> tuple[int, int]:
-    """Replay (or go on replaying) the penalty notices and letters of a top-up's cases, then
-    mark its outbox rows as synced and clear the marker in one transaction. Returns the
-    notices considered and the letters sent by this call; ``say`` hears of each part."""
+) -> tuple[int, int, int]:
+    """Replay (or go on replaying) the penalty notices, the letters and then the witness
+    statements and evidence packs of a top-up's cases (the packs carry the letters sent),
+    then mark its outbox rows as synced and clear the marker in one transaction. Returns the
+    notices considered, the letters sent and the cases given statements and packs by this
+    call; ``say`` hears of each part."""
+    from officer_app.demo.court_work import add_court_work
     from officer_app.demo.letters import add_letters
     from officer_app.demo.penalty_notices import add_penalty_notices
 
@@ -174,5 +178,7 @@ def replay(
     notices = add_penalty_notices(opened, seed=todo.seed, today=todo.today, indexes=todo.indexes)
     say("sending the letters")
     letters = add_letters(opened, seed=todo.seed, today=todo.today, indexes=todo.indexes)
+    say("making the witness statements and evidence packs")
+    court = add_court_work(opened, seed=todo.seed, today=todo.today, indexes=todo.indexes)
     opened.store.write_wait(lambda session: _finish(session, todo))
-    return notices, letters
+    return notices, letters, court

@@ -19,10 +19,14 @@ from officer_app.store.models import (
     Attachment,
     Case,
     ChronologyEntry,
+    EvidencePack,
+    Exhibit,
     Letter,
     OutboxMutation,
     PenaltyNotice,
     ProfileSetting,
+    Statement,
+    StatementVersion,
 )
 
 
@@ -43,6 +47,30 @@ def counts(session: Session) -> dict[str, object]:
             select(Case.reference, PenaltyNotice.parent_id, PenaltyNotice.status).join(
                 Case, Case.id == PenaltyNotice.case_id
             )
+        ),
+        "statements": rows(
+            select(
+                Case.reference,
+                Statement.witness_kind,
+                Statement.witness_name,
+                Statement.status,
+                func.count(StatementVersion.id),
+            )
+            .join(Case, Case.id == Statement.case_id)
+            .join(StatementVersion, StatementVersion.statement_id == Statement.id)
+            .group_by(Statement.id)
+        ),
+        "packs": rows(
+            select(
+                Case.reference,
+                EvidencePack.number,
+                EvidencePack.status,
+                EvidencePack.pages,
+                EvidencePack.served_on,
+            ).join(Case, Case.id == EvidencePack.case_id)
+        ),
+        "exhibits": rows(
+            select(Case.reference, Exhibit.label).join(Case, Case.id == Exhibit.case_id)
         ),
         # what waits to go to the central store: the profile's own officer, never the demo
         "pending_outbox": rows(

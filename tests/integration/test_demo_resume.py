@@ -39,8 +39,8 @@ def _cli(folder: Path, xdg: Path, *args: str) -> subprocess.CompletedProcess[str
     )
 
 
-def _demo(folder: Path, xdg: Path, cases: int) -> subprocess.CompletedProcess[str]:
-    return _cli(folder, xdg, "demo", "--cases", str(cases), "--seed", "7", "--today", TODAY)
+def _demo(folder: Path, xdg: Path, cases: int, seed: int = 7) -> subprocess.CompletedProcess[str]:
+    return _cli(folder, xdg, "demo", "--cases", str(cases), "--seed", str(seed), "--today", TODAY)
 
 
 def _counts(folder: Path, xdg: Path) -> dict[str, object]:
@@ -58,44 +58,54 @@ def _counts(folder: Path, xdg: Path) -> dict[str, object]:
 
 
 BASE, TOP_UP = 15, 40
+COURT_BASE, COURT_TOP_UP = 5, 30  # seed 1: the top-up reaches case 10, at court
+
+
+def _made(
+    tmp: Path, base_cases: int, top_up: int, seed: int
+) -> tuple[Path, Path, dict[str, object]]:
+    xdg, base = tmp / "xdg", tmp / "base"
+    assert _demo(base, xdg, base_cases, seed).returncode == 0
+    shutil.copytree(base, tmp / "reference")
+    done = _demo(tmp / "reference", xdg, top_up, seed)
+    assert done.returncode == 0, done.stderr
+    wanted = _counts(tmp / "reference", xdg)
+    assert wanted["cases"] == top_up and wanted["notices"] and wanted["letters"]
+    assert wanted["pending_outbox"] == [["officer", "create"]]  # made with the profile
+    assert wanted["pending_top_up"] is False
+    return base, xdg, wanted
 
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, object]]:
     """A profile of BASE cases, and the counts of that profile topped up to TOP_UP cases
     without interruption."""
-    tmp = tmp_path_factory.mktemp("resume")
-    xdg, base = tmp / "xdg", tmp / "base"
-    assert _demo(base, xdg, BASE).returncode == 0
-    shutil.copytree(base, tmp / "reference")
-    done = _demo(tmp / "reference", xdg, TOP_UP)
-    assert done.returncode == 0, done.stderr
-    wanted = _counts(tmp / "reference", xdg)
-    assert wanted["cases"] == TOP_UP and wanted["notices"] and wanted["letters"]
-    assert wanted["pending_outbox"] == [["officer", "create"]]  # made with the profile
-    assert wanted["pending_top_up"] is False
-    return base, xdg, wanted
+    return _made(tmp_path_factory.mktemp("resume"), BASE, TOP_UP, 7)
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
-@pytest.mark.parametrize(
-    ("part", "after"),
-    [
-        ("writing the cases", 0.5),
-        ("replaying the penalty notices", 0.4),
-        ("sending the letters", 0.6),
-    ],
-)
-def test_a_top_up_killed_part_way_is_completed_by_the_next_run(
-    made: tuple[Path, Path, dict[str, object]], tmp_path: Path, part: str, after: float
+@pytest.fixture(scope="module")
+def made_court(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, object]]:
+    """The same for a top-up (seed 1) that makes witness statements and evidence packs."""
+    made = _made(tmp_path_factory.mktemp("resume-court"), COURT_BASE, COURT_TOP_UP, 1)
+    assert made[2]["statements"] and made[2]["packs"]
+    return made
+
+
+def _kill_and_rerun(
+    made: tuple[Path, Path, dict[str, object]],
+    folder: Path,
+    part: str,
+    after: float,
+    cases: tuple[int, int, int],
 ) -> None:
+    """Run the top-up, SIGKILL it ``after`` seconds into ``part``, run it again: it ends with
+    the counts of the top-up never interrupted, and every chain verifies."""
     base, xdg, wanted = made
-    folder = tmp_path / "profile"
+    base_cases, top_up, seed = cases
     shutil.copytree(base, folder)
     child = subprocess.Popen(
         [sys.executable, "-m", "officer_app", "--data-dir", str(folder), "demo",
-         "--cases", str(TOP_UP), "--seed", "7", "--today", TODAY],
+         "--cases", str(top_up), "--seed", str(seed), "--today", TODAY],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -113,21 +123,53 @@ def test_a_top_up_killed_part_way_is_completed_by_the_next_run(
     assert child.returncode == -signal.SIGKILL, "the top-up ended before it was killed"
     killed = _counts(folder, xdg)
     if part == "writing the cases":  # the cases are one transaction: none, or all
-        assert killed["cases"] == BASE and killed["pending_top_up"] is False
+        assert killed["cases"] == base_cases and killed["pending_top_up"] is False
     else:
-        assert killed["cases"] == TOP_UP and killed["pending_top_up"] is True
+        assert killed["cases"] == top_up and killed["pending_top_up"] is True
         assert killed != wanted
 
-    rerun = _demo(folder, xdg, TOP_UP)
+    rerun = _demo(folder, xdg, top_up, seed)
     assert rerun.returncode == 0, rerun.stderr
     if part != "writing the cases":
         assert "finishing the demo top-up that was interrupted" in rerun.stderr
-        assert f"cases {BASE + 1} to {TOP_UP}" in rerun.stderr
+        assert f"cases {base_cases + 1} to {top_up}" in rerun.stderr
     assert _counts(folder, xdg) == wanted
     checked = _cli(folder, xdg, "verify")
     assert checked.returncode == 0, checked.stderr
     assert "every chain is intact" in checked.stdout
     assert "Traceback" not in rerun.stderr + checked.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+@pytest.mark.parametrize(
+    ("part", "after"),
+    [
+        ("writing the cases", 0.5),
+        ("replaying the penalty notices", 0.4),
+        ("sending the letters", 0.6),
+    ],
+)
+def test_a_top_up_killed_part_way_is_completed_by_the_next_run(
+    made: tuple[Path, Path, dict[str, object]], tmp_path: Path, part: str, after: float
+) -> None:
+    _kill_and_rerun(made, tmp_path / "profile", part, after, (BASE, TOP_UP, 7))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+def test_a_top_up_killed_among_its_statements_and_packs_is_completed_by_the_next_run(
+    made_court: tuple[Path, Path, dict[str, object]], tmp_path: Path
+) -> None:
+    # the part takes about a second here (a pack built, approved and served, three
+    # statements): killed a third of the way in
+    _kill_and_rerun(
+        made_court,
+        tmp_path / "profile",
+        "making the witness statements and evidence packs",
+        0.3,
+        (COURT_BASE, COURT_TOP_UP, 1),
+    )
 
 
 @pytest.mark.parametrize(

@@ -133,13 +133,17 @@ def test_a_top_up_stopped_between_any_two_steps_ends_as_if_never_stopped(
     finally:
         reference.lock()
     assert wanted["notices"] and wanted["letters"] and not wanted["pending_top_up"]
+    assert wanted["statements"] and wanted["packs"]  # case 10 is at court
     assert wanted["pending_outbox"] == [["officer", "create"]]  # made with the profile
-    [(_, zero), (_, notices)] = parts  # notices: the transactions of the penalty notices
-    assert zero == 0 and 8 < notices < writes - 8, (notices, writes)
+    # the transactions before the letters, and before the statements and packs
+    [(_, zero), (_, notices), (_, letters)] = parts
+    assert zero == 0 and 8 < notices < letters - 8 and letters < writes - 4, (parts, writes)
 
-    # among the penalty notices (a case part-way through its steps), among the letters, and
-    # after the last letter, before the outbox rows are marked synced
-    for stop_at in (2, 5, notices // 2, notices + 1, (notices + writes) // 2, writes):
+    # among the penalty notices (a case part-way through its steps), among the letters, among
+    # the statements and packs, and after the last of them, before the outbox rows are marked
+    # synced
+    for stop_at in (2, 5, notices // 2, notices + 1, (notices + letters) // 2, letters + 2,
+                    writes):  # fmt: skip
         folder = _copy(template, tmp_path / f"stop{stop_at}", keyring_backend, secrets)
         opened = _open(folder, keyring_backend, clock)
         todo = _pending(opened)
