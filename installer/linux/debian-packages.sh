@@ -3,7 +3,7 @@
 # Qt offscreen/xcb libraries and fonts (without fonts every glyph is a box), Xvfb for
 # screenshots of a real window, poppler-utils to look at PDFs as pages, postgresql for the
 # central store's tests (they start a throwaway server from its binaries; none is left running).
-# Usage: debian-packages.sh [run|test]   (run: the window; test: also Xvfb and poppler)
+# Usage: debian-packages.sh [run|test]   (run: the window; test: also Xvfb, poppler, PostgreSQL)
 set -euo pipefail
 mode=${1:-test}
 packages=(libglib2.0-0 libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1

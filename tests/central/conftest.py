@@ -127,7 +127,9 @@ def pg_template(request: pytest.FixtureRequest) -> PgTemplate:
     except pg_server.NoPostgres as exc:
         pytest.fail(str(exc), pytrace=False)
     request.addfinalizer(cluster.stop)
-    return PgTemplate(cluster, pg_server.prepare_template(cluster))
+    template = pg_server.prepare_template(cluster)
+    request.addfinalizer(lambda: cluster.execute(f"DROP DATABASE IF EXISTS {template}"))
+    return PgTemplate(cluster, template)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

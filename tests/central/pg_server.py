@@ -128,16 +128,7 @@ class Cluster:
 
     def execute(self, *statements: str, database: str | None = None) -> None:
         url = self.admin_url.set(drivername="postgresql", database=database or "postgres")
-        params = {
-            "host": url.host or url.query.get("host"),
-            "port": url.port,
-            "user": url.username,
-            "password": url.password,
-            "dbname": url.database,
-        }
-        with psycopg.connect(
-            **{k: v for k, v in params.items() if v is not None}, autocommit=True
-        ) as conn:
+        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
             for statement in statements:
                 conn.execute(statement.encode())
 

@@ -30,7 +30,9 @@ def two_las(pg_store: Store) -> Iterator[tuple[World, World, dict[str, Any]]]:
     officer, supervisor = south.enrol(south.officer_a), south.enrol(south.supervisor)
     scope = p.scope_of_case(south.case_1)
     child = str(uuid.uuid4())
-    created = officer.push(officer.mutation("create", "child", child, {"name": SECRET}, scope=scope))
+    created = officer.push(
+        officer.mutation("create", "child", child, {"name": SECRET}, scope=scope)
+    )
     assert created[0]["status"] == "applied"
     officer.push(officer.mutation("update", "child", child, {"name": "B1"}, scope=scope, base=1))
     clash = supervisor.push(
