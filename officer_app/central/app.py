@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from officer_app.central import routes
+from officer_app.central import routes, tenancy
 from officer_app.central.access import Caller
 from officer_app.central.db import Database
 from officer_app.central.enrolment import RateLimiter
@@ -82,18 +82,33 @@ def create_app(
         body: bool = True,
     ) -> Response:
         audit = Audit()
+        acting = tenancy.act_for(None)
         try:
             service.check_transport(request)
             service.check_protocol(request, required=authed)
             data = await read_body(request) if body else None
+            tenancy.act_for(await run_in_threadpool(la_of_request, request, data, authed))
             if authed:
                 audit.caller = await run_in_threadpool(service.authenticate, request)
             result = await run_in_threadpool(work, audit.caller, data, audit)
             response: Response = JSONResponse(p.to_json(result))
         except ApiError as exc:
             response = error_response(exc.status, exc.code, exc.message)
-        await run_in_threadpool(service.write_audit, request, response.status_code, audit)
+        try:
+            await run_in_threadpool(service.write_audit, request, response.status_code, audit)
+        finally:
+            tenancy.stop_acting(acting)
         return response
+
+    def la_of_request(request: Request, data: Any, authed: bool) -> str | None:
+        """The LA whose rows this request may touch: its credential's, or (enrolment) its
+        code's; None (no rows at all) when neither is known. Everything after runs under it."""
+        engine = service.database.engine
+        if authed:
+            credential = tenancy.bearer(request.headers.get("authorization", ""))
+            return tenancy.la_of_credential(engine, credential) if credential else None
+        code = data.get("code") if isinstance(data, dict) else None
+        return tenancy.la_of_code(engine, code) if isinstance(code, str) else None
 
     routes.add_routes(app, service, handle)
     return app

@@ -16,6 +16,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from officer_app.central import tenancy
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "central_alembic_version"
 BUSY_TIMEOUT_MS = 10_000
@@ -62,7 +64,9 @@ def _sqlite_engine(url: str) -> Engine:
 def create_database_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    tenancy.install(engine)  # each transaction of a request: that request's LA only
+    return engine
 
 
 def migrate(engine: Engine) -> None:
