@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, ColumnElement, Date, Float, Integer, delete, sel
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from officer_app.domain.evidence import LEGACY_CHAIN
 from officer_app.store.column_types import UtcDateTime
 from officer_app.store.models import (
     Base,
@@ -176,9 +177,14 @@ class PageApplier:
 
     def _insert(self, change: protocol.Change, model: type[Base], values: dict[str, Any]) -> bool:
         if model is ChronologyEntry and values.get("chain_seq") is not None:
+            # Each device seals into its own chain on a case (schema 0012), so an entry from
+            # another device goes into that device's chain (the triggers move its head); only
+            # two entries at one link of ONE chain are a fork.
+            values["chain_device"] = values.get("chain_device") or LEGACY_CHAIN
             clash = self.session.scalar(
                 select(ChronologyEntry).where(
                     ChronologyEntry.case_id == values.get("case_id"),
+                    ChronologyEntry.chain_device == values["chain_device"],
                     ChronologyEntry.chain_seq == values["chain_seq"],
                     ChronologyEntry.id != change.entity_id,
                 )
