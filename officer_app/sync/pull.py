@@ -88,7 +88,8 @@ class PageApplier:
 
     def apply(self, page: protocol.PullResponse) -> PullTally:
         self.session.info["untracked"] = True
-        for change in page.changes:
+        # the LA's reference rows (schools, officers) first: a case's rows refer to them
+        for change in sorted(page.changes, key=lambda c: not c.scope_id.startswith("la:")):
             self.tally.pulled += 1
             self._one(change)
         for scope_id, cursor in page.cursors.items():
