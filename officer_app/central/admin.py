@@ -294,20 +294,20 @@ def _load_heads(
     conn: Connection, la_id: str, heads: dict[tuple[str, str], tuple[int, str]]
 ) -> None:
     existing = {
-        (str(case_id), str(device))
-        for case_id, device in conn.execute(
+        (str(case_id), str(chain_device))
+        for case_id, chain_device in conn.execute(
             select(chain_head.c.case_id, chain_head.c.chain_device).where(
                 chain_head.c.la_id == la_id
             )
         )
     }
-    for (case_id, device), (link, digest) in heads.items():
-        if (case_id, device) in existing:
+    for (case_id, chain_device), (link, digest) in heads.items():
+        if (case_id, chain_device) in existing:
             conn.execute(
                 update(chain_head)
                 .where(
                     chain_head.c.case_id == case_id,
-                    chain_head.c.chain_device == device,
+                    chain_head.c.chain_device == chain_device,
                     chain_head.c.seq < link,
                 )
                 .values(seq=link, hash=digest)
@@ -315,6 +315,6 @@ def _load_heads(
         else:
             conn.execute(
                 insert(chain_head).values(
-                    case_id=case_id, chain_device=device, la_id=la_id, seq=link, hash=digest
+                    case_id=case_id, chain_device=chain_device, la_id=la_id, seq=link, hash=digest
                 )
             )

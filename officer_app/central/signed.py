@@ -2,7 +2,8 @@
 hash of its sealed content (domain.evidence, the same function the desktop used) and follow the
 head of its chain. A case has one chain per device that sealed on it (``chain_device``; "" for
 entries sealed before devices had their own), so devices signing on one case offline never
-fork each other; a clash is only possible within one chain. Types in ``INSERT_ONLY_TYPES`` are created once and never changed."""
+fork each other; a clash is only possible within one chain. Types in ``INSERT_ONLY_TYPES`` are
+created once and never changed."""
 
 from __future__ import annotations
 

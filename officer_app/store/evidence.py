@@ -137,8 +137,10 @@ def verify(session: Session, *, only_case: str | None = None) -> tuple[int, list
         if here != chain:
             chain, expected_prev, expected_seq = here, GENESIS, 1
 
-        def broken(seq: int, problem: str, entry: ChronologyEntry = entry) -> ChainBreak:
-            return ChainBreak(entry.case_id, entry.id, seq, problem, here[1])
+        def broken(
+            seq: int, problem: str, entry: ChronologyEntry = entry, device: str = here[1]
+        ) -> ChainBreak:
+            return ChainBreak(entry.case_id, entry.id, seq, problem, device)
 
         seq = entry.chain_seq or 0
         if seq != expected_seq:

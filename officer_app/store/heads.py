@@ -2,8 +2,8 @@
 profile head.
 
 Chain heads (``chain_head``, one per case and device) are moved by SQL triggers as each entry
-is signed or pulled (see ``schema_sql.EVIDENCE_HEAD_TRIGGERS_V2``), whatever writes it. Two things need Python, and are
-done here by listeners on every writer session:
+is signed or pulled (see ``schema_sql.EVIDENCE_HEAD_TRIGGERS_V2``), whatever writes it. Two
+things need Python, and are done here by listeners on every writer session:
 
 * each new audit event is chained (``seq``, ``prev_hash``, ``hash``) when it is flushed,
   following the stored audit head, so a removed tail stays a visible gap;
@@ -112,9 +112,7 @@ def _seal_heads(session: Session) -> None:
     tail = session.info.get(_AUDIT_TAIL)
     cursor = _cursor(session)
     try:
-        cursor.execute(
-            "SELECT case_id, chain_device, old_seq, old_hash FROM chain_head_pending"
-        )
+        cursor.execute("SELECT case_id, chain_device, old_seq, old_hash FROM chain_head_pending")
         moved = cursor.fetchall()
         if not moved and tail is None:
             return

@@ -70,8 +70,7 @@ EVIDENCE_HEAD_TRIGGERS_V1 = [
 # devices signing on one case offline never make the same link. The guards on ``evidence_head``
 # and the audit log are unchanged from v1.
 _HEAD_OF_NEW_V2 = (
-    "(SELECT {col} FROM chain_head WHERE case_id = NEW.case_id"
-    " AND chain_device = NEW.chain_device)"
+    "(SELECT {col} FROM chain_head WHERE case_id = NEW.case_id AND chain_device = NEW.chain_device)"
 )
 _SIGNING_BODY_V2 = f"""
   INSERT OR IGNORE INTO chain_head_pending (case_id, chain_device, old_seq, old_hash)

@@ -128,4 +128,3 @@ def _credential(opened: OpenProfile, backend: MemoryKeyring) -> str:
     from officer_app.sync.credentials import load_credential
 
     return load_credential(keyfile.read_key_file(opened.data_dir).profile_id, backend)
-

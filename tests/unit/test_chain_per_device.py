@@ -108,8 +108,9 @@ def test_signing_goes_into_this_profiles_chain_beside_another_devices(store: Sto
     case_id = store.write_wait(work)
     rows = store.read(
         lambda s: s.execute(
-            select(ChronologyEntry.body, ChronologyEntry.chain_device, ChronologyEntry.chain_seq)
-            .order_by(ChronologyEntry.chain_device, ChronologyEntry.chain_seq)
+            select(
+                ChronologyEntry.body, ChronologyEntry.chain_device, ChronologyEntry.chain_seq
+            ).order_by(ChronologyEntry.chain_device, ChronologyEntry.chain_seq)
         ).all()
     )
     assert sorted(tuple(r) for r in rows) == sorted(

@@ -33,8 +33,7 @@ _HEAD_TRIGGERS = {statement.split()[2] for statement in EVIDENCE_HEAD_TRIGGERS_V
 
 def _triggers_of(table: str) -> list[tuple[str, str]]:
     rows = op.get_bind().exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
-        "ORDER BY name",
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name",
         (table,),
     )
     return [(str(name), str(sql)) for name, sql in rows]
@@ -42,6 +41,7 @@ def _triggers_of(table: str) -> list[tuple[str, str]]:
 
 def _head_tables(*, with_device: bool) -> None:
     """``chain_head`` and ``chain_head_pending``, made afresh with or without the device."""
+
     def device() -> list[sa.Column[str]]:
         if not with_device:
             return []
@@ -70,16 +70,12 @@ def _head_tables(*, with_device: bool) -> None:
 
 
 def _recreate_chronology(*, with_device: bool, head_triggers: list[str]) -> None:
-    kept = [
-        sql for name, sql in _triggers_of("chronology_entry") if name not in _HEAD_TRIGGERS
-    ]
+    kept = [sql for name, sql in _triggers_of("chronology_entry") if name not in _HEAD_TRIGGERS]
     with op.batch_alter_table("chronology_entry", recreate="always") as batch_op:
         batch_op.drop_constraint("uq_chronology_chain", type_="unique")
         if with_device:
             batch_op.add_column(
-                sa.Column(
-                    "chain_device", sa.String(length=36), nullable=False, server_default=""
-                )
+                sa.Column("chain_device", sa.String(length=36), nullable=False, server_default="")
             )
             batch_op.create_unique_constraint(
                 "uq_chronology_chain", ["case_id", "chain_device", "chain_seq"]
@@ -106,9 +102,7 @@ def upgrade() -> None:
     op.drop_table("chain_head_pending")
     _head_tables(with_device=True)
     # Every head so far is the head of its case's legacy chain ("").
-    _copy_heads(
-        "case_id, chain_device, last_seq, last_hash", "case_id, '', last_seq, last_hash"
-    )
+    _copy_heads("case_id, chain_device, last_seq, last_hash", "case_id, '', last_seq, last_hash")
     _recreate_chronology(with_device=True, head_triggers=EVIDENCE_HEAD_TRIGGERS_V2)
     # This profile's own chain on every case from now on (each profile its own).
     op.get_bind().exec_driver_sql(
