@@ -248,7 +248,7 @@ def load_case_rows(
     entities: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
-    heads: dict[str, tuple[int, str]] = {}
+    heads: dict[tuple[str, str], tuple[int, str]] = {}  # (case, chain device): (link, hash)
     with database.engine.begin() as conn:
         known = conn.execute(
             select(scope.c.scope_id, scope.c.next_seq)
@@ -276,9 +276,10 @@ def load_case_rows(
                      "device_id": None, "server_time": now}
                 )  # fmt: skip
             if entity_type == SIGNED_TYPE and fields.get("signed_at") and fields.get("chain_seq"):
-                case_id, link = str(fields["case_id"]), int(fields["chain_seq"])
-                if link > heads.get(case_id, (0, ""))[0]:
-                    heads[case_id] = (link, str(fields["content_hash"]))
+                chain = (str(fields["case_id"]), str(fields.get("chain_device") or ""))
+                link = int(fields["chain_seq"])
+                if link > heads.get(chain, (0, ""))[0]:
+                    heads[chain] = (link, str(fields["content_hash"]))
         if entities:
             conn.execute(insert(entity), entities)
             conn.execute(insert(entity_scope), links)
@@ -289,18 +290,31 @@ def load_case_rows(
     return len(entities)
 
 
-def _load_heads(conn: Connection, la_id: str, heads: dict[str, tuple[int, str]]) -> None:
-    existing = set(
-        conn.execute(select(chain_head.c.case_id).where(chain_head.c.la_id == la_id)).scalars()
-    )
-    for case_id, (link, digest) in heads.items():
-        if case_id in existing:
+def _load_heads(
+    conn: Connection, la_id: str, heads: dict[tuple[str, str], tuple[int, str]]
+) -> None:
+    existing = {
+        (str(case_id), str(chain_device))
+        for case_id, chain_device in conn.execute(
+            select(chain_head.c.case_id, chain_head.c.chain_device).where(
+                chain_head.c.la_id == la_id
+            )
+        )
+    }
+    for (case_id, chain_device), (link, digest) in heads.items():
+        if (case_id, chain_device) in existing:
             conn.execute(
                 update(chain_head)
-                .where(chain_head.c.case_id == case_id, chain_head.c.seq < link)
+                .where(
+                    chain_head.c.case_id == case_id,
+                    chain_head.c.chain_device == chain_device,
+                    chain_head.c.seq < link,
+                )
                 .values(seq=link, hash=digest)
             )
         else:
             conn.execute(
-                insert(chain_head).values(case_id=case_id, la_id=la_id, seq=link, hash=digest)
+                insert(chain_head).values(
+                    case_id=case_id, chain_device=chain_device, la_id=la_id, seq=link, hash=digest
+                )
             )

@@ -133,7 +133,7 @@ def heads(conn: Connection, caller: Caller, now: dt.datetime) -> HeadsResponse:
     rows = conn.execute(
         select(chain_head)
         .where(chain_head.c.la_id == caller.la_id, chain_head.c.case_id.in_(case_ids))
-        .order_by(chain_head.c.case_id)
+        .order_by(chain_head.c.case_id, chain_head.c.chain_device)
     ).all()
-    found = [ChainHeadInfo(row.case_id, int(row.seq), row.hash) for row in rows]
+    found = [ChainHeadInfo(row.case_id, int(row.seq), row.hash, row.chain_device) for row in rows]
     return HeadsResponse(server_time=iso(now), heads=found)

@@ -241,15 +241,17 @@ def _create(
 def _check_signed(
     conn: Connection, w: Writer, scopes: list[str], record: dict[str, Any]
 ) -> MutationResult | None:
-    """A signed entry: its hash, then its place on the chain (the head moves on success)."""
+    """A signed entry: its hash, then its place on its own chain (the case's chain of the
+    device that sealed it; the head moves on success)."""
     m = w.mutation
     if not signed.hash_matches(record):
         return rejected(m, HASH_MISMATCH, "the record's hash is not its content's")
-    head = signed.current_head(conn, str(record.get("case_id")))
+    head = signed.current_head(conn, str(record.get("case_id")), signed.chain_of(record))
     if not signed.follows(head, record):
         info = open_conflict(
             conn, w, scopes, kind="chain_fork", field="*",
-            server_value={"seq": head.seq, "hash": head.hash}, client_value=record, version=0,
+            server_value={"seq": head.seq, "hash": head.hash, "chain_device": head.chain_device},
+            client_value=record, version=0,
         )  # fmt: skip
         return rejected(
             m, CHAIN_FORK, "the record does not follow the case's chain; it is kept for review",

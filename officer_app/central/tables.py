@@ -203,10 +203,11 @@ conflict = Table(
     Column("resolution", JSON, nullable=True),  # the value chosen or merged
 )
 
-chain_head = Table(
+chain_head = Table(  # one evidence chain per (case, device that sealed on it); migration 0003
     "chain_head",
     metadata,
     Column("case_id", String(ID), primary_key=True),
+    Column("chain_device", String(ID), primary_key=True, server_default=""),
     _la(),
     Column("seq", Integer, nullable=False),
     Column("hash", String(64), nullable=False),

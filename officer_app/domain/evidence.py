@@ -34,9 +34,35 @@ SIGNED_CHRONOLOGY_FIELDS = (
 hash (:func:`content_hash`). The central store recomputes the hash from the fields a device
 pushes and refuses a mismatch, so this tuple is part of the sync protocol too."""
 
-OPTIONAL_SIGNED_CHRONOLOGY_FIELDS = ("form_id", "form_version", "answers")
-"""Added by schema 0003 for structured records; sealed only when present, so that every entry
-signed before then keeps the hash it was given."""
+OPTIONAL_SIGNED_CHRONOLOGY_FIELDS = ("form_id", "form_version", "answers", "chain_device")
+"""Sealed only when present, so that every entry signed before they existed keeps the hash it
+was given: the structured record's form and answers (schema 0003; present = not None) and the
+chain an entry was sealed into (schema 0012; present = not None and not "", the legacy chain
+of every entry sealed before 0012 being "")."""
+
+UNSEALED_WHEN_EMPTY = frozenset({"chain_device"})
+"""Optional fields whose empty string means absent (an answer of "" is still sealed)."""
+
+LEGACY_CHAIN = ""
+"""The ``chain_device`` of entries sealed before schema 0012: one chain per case."""
+
+
+def sealed_optional(name: str, value: object) -> bool:
+    """Whether an optional signed field with this value is part of the sealed content."""
+    if value is None:
+        return False
+    return not (name in UNSEALED_WHEN_EMPTY and value == "")
+
+
+def signed_content_of(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The content sealed for a chronology entry given as a mapping of its fields (the
+    desktop's row and the central store's pushed record both use this)."""
+    content = {name: record.get(name) for name in SIGNED_CHRONOLOGY_FIELDS}
+    for name in OPTIONAL_SIGNED_CHRONOLOGY_FIELDS:
+        value = record.get(name)
+        if sealed_optional(name, value):
+            content[name] = value
+    return content
 
 
 def _default(value: object) -> str:
@@ -64,19 +90,35 @@ def content_hash(content: Mapping[str, Any], prev_hash: str) -> str:
     return digest.hexdigest()
 
 
-def profile_head(heads: Iterable[tuple[str, int, str]]) -> tuple[int, int, str]:
-    """The profile-wide head over every case's chain head: (chains, entries, SHA-256 hex).
+Head = tuple[str, int, str] | tuple[str, str, int, str]
+"""A chain head: (case id, last link, last hash), or (case id, chain device, last link, last
+hash) from schema 0012, where a case has one chain per device that sealed on it."""
 
-    The hash covers the number of chains, the number of signed entries and each case's
-    (case id, last link, last hash) in case-id order, so that a chain added, lengthened,
-    shortened, rewritten or removed gives a different head.
+
+def profile_head(heads: Iterable[Head]) -> tuple[int, int, str]:
+    """The profile-wide head over every chain head: (chains, entries, SHA-256 hex).
+
+    The hash covers the number of chains, the number of signed entries and each chain's
+    (case id, chain device, last link, last hash) in (case id, device) order, so that a chain
+    added, lengthened, shortened, rewritten or removed gives a different head. The device is
+    written only when it is not the legacy chain (""), so that a profile's head from before
+    schema 0012 is the same after it.
     """
-    ordered = sorted((str(case_id), int(seq), str(last)) for case_id, seq, last in heads)
+    ordered = sorted(_four(head) for head in heads)
     chains = len(ordered)
-    entries = sum(seq for _, seq, _ in ordered)
-    text = "".join(f"{case_id} {seq} {last}\n" for case_id, seq, last in ordered)
+    entries = sum(seq for _, _, seq, _ in ordered)
+    text = "".join(
+        f"{case_id} {device + ' ' if device else ''}{seq} {last}\n"
+        for case_id, device, seq, last in ordered
+    )
     digest = hashlib.sha256(f"officer-app profile head v1\n{chains} {entries}\n{text}".encode())
     return chains, entries, digest.hexdigest()
+
+
+def _four(head: Head) -> tuple[str, str, int, str]:
+    if len(head) == 3:
+        return str(head[0]), LEGACY_CHAIN, int(head[1]), str(head[2])
+    return str(head[0]), str(head[1]), int(head[2]), str(head[3])
 
 
 AUDIT_FIELDS = ("seq", "at", "actor", "action", "entity_type", "entity_id", "detail")

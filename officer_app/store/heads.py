@@ -1,13 +1,13 @@
 """Keeping the heads of the evidence in step with every write: the audit chain and the
 profile head.
 
-Case chain heads (``chain_head``) are moved by SQL triggers as each entry is signed (see
-``schema_sql.EVIDENCE_HEAD_TRIGGERS_V1``), whatever signs it. Two things need Python, and are
-done here by listeners on every writer session:
+Chain heads (``chain_head``, one per case and device) are moved by SQL triggers as each entry
+is signed or pulled (see ``schema_sql.EVIDENCE_HEAD_TRIGGERS_V2``), whatever writes it. Two
+things need Python, and are done here by listeners on every writer session:
 
 * each new audit event is chained (``seq``, ``prev_hash``, ``hash``) when it is flushed,
   following the stored audit head, so a removed tail stays a visible gap;
-* at commit, if any case head moved, the profile-wide head over all case heads is
+* at commit, if any chain head moved, the profile-wide head over all chain heads is
   recomputed and stored in the same transaction. It fails closed: when the stored profile
   head does not match the case heads as they stood before this transaction, the commit is
   refused (:class:`EvidenceTampered`) rather than sealing someone's tampering into a new head.
@@ -94,11 +94,14 @@ def _cursor(session: Session) -> Any:
     return session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
 
-def stored_heads(session: Session) -> list[tuple[str, int, str]]:
-    """Every case's head, in case-id order."""
+def stored_heads(session: Session) -> list[tuple[str, str, int, str]]:
+    """Every chain's head as (case id, chain device, last link, last hash), in that order."""
     cursor = _cursor(session)
     try:
-        cursor.execute("SELECT case_id, last_seq, last_hash FROM chain_head ORDER BY case_id")
+        cursor.execute(
+            "SELECT case_id, chain_device, last_seq, last_hash FROM chain_head "
+            "ORDER BY case_id, chain_device"
+        )
         return list(cursor.fetchall())
     finally:
         cursor.close()
@@ -109,21 +112,21 @@ def _seal_heads(session: Session) -> None:
     tail = session.info.get(_AUDIT_TAIL)
     cursor = _cursor(session)
     try:
-        cursor.execute("SELECT case_id, old_seq, old_hash FROM chain_head_pending")
+        cursor.execute("SELECT case_id, chain_device, old_seq, old_hash FROM chain_head_pending")
         moved = cursor.fetchall()
         if not moved and tail is None:
             return
         if moved:
             heads = stored_heads(session)
-            before = {case_id: (seq, last) for case_id, seq, last in heads}
-            for case_id, old_seq, old_hash in moved:
+            before = {(case_id, device): (seq, last) for case_id, device, seq, last in heads}
+            for case_id, device, old_seq, old_hash in moved:
                 if old_seq is None:
-                    before.pop(case_id, None)
+                    before.pop((case_id, device), None)
                 else:
-                    before[case_id] = (int(old_seq), str(old_hash))
+                    before[(case_id, device)] = (int(old_seq), str(old_hash))
             cursor.execute("SELECT profile_hash FROM evidence_head WHERE id = ?", (HEAD_ROW,))
             stored = cursor.fetchone()
-            was = profile_head((c, s, h) for c, (s, h) in before.items())
+            was = profile_head((c, d, s, h) for (c, d), (s, h) in before.items())
             if stored is None or was[2] != stored[0]:
                 raise EvidenceTampered(TAMPERED)
             chains, entries, profile_hash = profile_head(heads)
@@ -142,5 +145,5 @@ def _seal_heads(session: Session) -> None:
 
 
 def profile_head_now(session: Session) -> tuple[int, int, str]:
-    """The profile head computed from the case heads as they are (for verify)."""
+    """The profile head computed from the chain heads as they are (for verify)."""
     return profile_head(stored_heads(session))

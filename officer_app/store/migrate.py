@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD = "0011"
+HEAD = "0012"
 
 
 class StoreTooNew(Exception):
@@ -73,7 +73,19 @@ def upgrade(engine: Engine, db_path: Path) -> Path | None:
         backup = db_path.with_name(f"{db_path.stem}.before-{HEAD}-from-{current}-{stamp}.db")
         shutil.copy2(db_path, backup)  # still encrypted: a byte copy of the SQLCipher file
     cfg = _config()
-    with for_writing(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with for_writing(engine).connect() as conn:
+        # A migration may recreate a table others refer to (SQLite cannot change constraints
+        # in place): foreign keys are off while migrating (the pragma is a no-op inside a
+        # transaction, so before it begins) and checked before the upgrade commits.
+        driver = conn.connection.dbapi_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("the schema upgrade left rows that refer to none")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
     return backup

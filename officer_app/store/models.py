@@ -194,7 +194,7 @@ class ChronologyEntry(Base):
         Index("ix_chronology_case_time", "case_id", "occurred_at"),
         # covers the caseload's "last contact" aggregate without reading any note text
         Index("ix_chronology_type_case_time", "entry_type", "case_id", "occurred_at"),
-        UniqueConstraint("case_id", "chain_seq", name="uq_chronology_chain"),
+        UniqueConstraint("case_id", "chain_device", "chain_seq", name="uq_chronology_chain"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"))
@@ -216,6 +216,9 @@ class ChronologyEntry(Base):
     chain_seq: Mapped[int | None] = mapped_column(Integer)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     content_hash: Mapped[str | None] = mapped_column(String(64))
+    # Whose chain on the case it was sealed into (schema 0012): the signing profile's
+    # ``chain_device`` setting; "" for the one chain of entries sealed before 0012.
+    chain_device: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class Draft(Base):
@@ -544,12 +547,14 @@ class ProfileSetting(Base):
 
 
 class ChainHead(Base):
-    """The last link of one case's evidence chain (schema 0006), kept by SQL triggers on
-    ``chronology_entry`` as each entry is signed; it never moves back and is never deleted,
-    so entries removed from the end of a chain, or a whole chain, show in ``verify``."""
+    """The last link of one evidence chain of a case (schema 0006; one chain per device that
+    sealed on the case from schema 0012), kept by SQL triggers on ``chronology_entry`` as each
+    entry is signed; it never moves back and is never deleted, so entries removed from the end
+    of a chain, or a whole chain, show in ``verify``."""
 
     __tablename__ = "chain_head"
     case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
+    chain_device: Mapped[str] = mapped_column(String(36), primary_key=True, server_default="")
     last_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
 
@@ -560,6 +565,7 @@ class ChainHeadPending(Base):
 
     __tablename__ = "chain_head_pending"
     case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    chain_device: Mapped[str] = mapped_column(String(36), primary_key=True, server_default="")
     old_seq: Mapped[int | None] = mapped_column(Integer)
     old_hash: Mapped[str | None] = mapped_column(String(64))
 

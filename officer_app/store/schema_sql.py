@@ -64,6 +64,43 @@ EVIDENCE_HEAD_TRIGGERS_V1 = [
        BEGIN SELECT RAISE(ABORT, 'an audit event must be chained'); END""",
 ]
 
+# --- Chain heads per (case, device) (v2, schema 0012) -----------------------------------------
+# As v1, but a case has one chain per device that sealed on it (``chronology_entry.
+# chain_device``; "" for entries sealed before 0012), each with its own head, so that two
+# devices signing on one case offline never make the same link. The guards on ``evidence_head``
+# and the audit log are unchanged from v1.
+_HEAD_OF_NEW_V2 = (
+    "(SELECT {col} FROM chain_head WHERE case_id = NEW.case_id AND chain_device = NEW.chain_device)"
+)
+_SIGNING_BODY_V2 = f"""
+  INSERT OR IGNORE INTO chain_head_pending (case_id, chain_device, old_seq, old_hash)
+   VALUES (NEW.case_id, NEW.chain_device, {_HEAD_OF_NEW_V2.format(col="last_seq")},
+           {_HEAD_OF_NEW_V2.format(col="last_hash")});
+  INSERT INTO chain_head (case_id, chain_device, last_seq, last_hash)
+   VALUES (NEW.case_id, NEW.chain_device, NEW.chain_seq, NEW.content_hash)
+   ON CONFLICT (case_id, chain_device) DO UPDATE SET last_seq = excluded.last_seq,
+                                                     last_hash = excluded.last_hash
+   WHERE excluded.last_seq > chain_head.last_seq;"""
+
+_UNCHANGED_FROM_V1 = ("evidence_head_no_delete", "evidence_head_forward_only", "audit_chained")
+
+EVIDENCE_HEAD_TRIGGERS_V2 = [
+    f"""CREATE TRIGGER chronology_signed_head_ins AFTER INSERT ON chronology_entry
+       WHEN NEW.signed_at IS NOT NULL
+       BEGIN {_SIGNING_BODY_V2}
+       END""",
+    f"""CREATE TRIGGER chronology_signed_head_upd AFTER UPDATE OF signed_at ON chronology_entry
+       WHEN OLD.signed_at IS NULL AND NEW.signed_at IS NOT NULL
+       BEGIN {_SIGNING_BODY_V2}
+       END""",
+    """CREATE TRIGGER chain_head_no_delete BEFORE DELETE ON chain_head
+       BEGIN SELECT RAISE(ABORT, 'an evidence chain head cannot be deleted'); END""",
+    """CREATE TRIGGER chain_head_forward_only BEFORE UPDATE ON chain_head
+       WHEN NEW.case_id IS NOT OLD.case_id OR NEW.chain_device IS NOT OLD.chain_device
+         OR NEW.last_seq <= OLD.last_seq
+       BEGIN SELECT RAISE(ABORT, 'an evidence chain head only moves forward'); END""",
+] + [s for s in EVIDENCE_HEAD_TRIGGERS_V1 if s.split()[2] in _UNCHANGED_FROM_V1]
+
 # --- Exhibits (v1, schema 0009) ----------------------------------------------------------------
 # An exhibit's label is quoted in statements and served on the court: never changed or removed.
 EXHIBIT_TRIGGERS_V1 = [
@@ -94,7 +131,7 @@ STATEMENT_PACK_TRIGGERS_V1 = [
 # checks each is present with exactly this SQL.
 IMMUTABILITY_TRIGGERS = (
     EVIDENCE_TRIGGERS_V1
-    + EVIDENCE_HEAD_TRIGGERS_V1
+    + EVIDENCE_HEAD_TRIGGERS_V2
     + EXHIBIT_TRIGGERS_V1
     + STATEMENT_PACK_TRIGGERS_V1
 )

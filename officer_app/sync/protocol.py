@@ -36,9 +36,15 @@ from officer_app.domain.evidence import (
     OPTIONAL_SIGNED_CHRONOLOGY_FIELDS,
     SIGNED_CHRONOLOGY_FIELDS,
     content_hash,
+    signed_content_of,
 )
 
-__all__ = ["OPTIONAL_SIGNED_CHRONOLOGY_FIELDS", "SIGNED_CHRONOLOGY_FIELDS", "content_hash"]
+__all__ = [
+    "OPTIONAL_SIGNED_CHRONOLOGY_FIELDS",
+    "SIGNED_CHRONOLOGY_FIELDS",
+    "content_hash",
+    "signed_content_of",
+]
 
 PROTOCOL_VERSION = 1
 """The version this build speaks. The server accepts ``[PROTOCOL_MIN, PROTOCOL_MAX]``; below
@@ -75,7 +81,7 @@ RATE_LIMITED = "rate_limited"  # 429
 SCOPE_REVOKED = "scope_revoked"  # the case is no longer the user's (kept as orphaned_edit)
 SIGNED_IMMUTABLE = "signed_record_immutable"  # a change to a signed record
 HASH_MISMATCH = "hash_mismatch"  # a signed record whose hash is not its content's
-CHAIN_FORK = "chain_fork"  # a signed record that does not follow the case's chain head
+CHAIN_FORK = "chain_fork"  # a signed record off its chain's head (a chain: a case and device)
 UNKNOWN_ENTITY = "unknown_entity"  # an update or delete of a row the server never had
 INVALID = "invalid"  # anything else wrong with one mutation
 
@@ -267,9 +273,13 @@ class PullResponse:
 
 @dataclass(frozen=True)
 class ChainHeadInfo:
+    """The head of one evidence chain: a case has one per device that sealed on it
+    (``chain_device``; "" for the chain of entries sealed before devices had their own)."""
+
     case_id: str
     seq: int
     hash: str
+    chain_device: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, ColumnElement, Date, Float, Integer, delete, sel
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from officer_app.domain.evidence import LEGACY_CHAIN
 from officer_app.store.column_types import UtcDateTime
 from officer_app.store.models import (
     Base,
@@ -87,7 +88,8 @@ class PageApplier:
 
     def apply(self, page: protocol.PullResponse) -> PullTally:
         self.session.info["untracked"] = True
-        for change in page.changes:
+        # the LA's reference rows (schools, officers) first: a case's rows refer to them
+        for change in sorted(page.changes, key=lambda c: not c.scope_id.startswith("la:")):
             self.tally.pulled += 1
             self._one(change)
         for scope_id, cursor in page.cursors.items():
@@ -176,9 +178,14 @@ class PageApplier:
 
     def _insert(self, change: protocol.Change, model: type[Base], values: dict[str, Any]) -> bool:
         if model is ChronologyEntry and values.get("chain_seq") is not None:
+            # Each device seals into its own chain on a case (schema 0012), so an entry from
+            # another device goes into that device's chain (the triggers move its head); only
+            # two entries at one link of ONE chain are a fork.
+            values["chain_device"] = values.get("chain_device") or LEGACY_CHAIN
             clash = self.session.scalar(
                 select(ChronologyEntry).where(
                     ChronologyEntry.case_id == values.get("case_id"),
+                    ChronologyEntry.chain_device == values["chain_device"],
                     ChronologyEntry.chain_seq == values["chain_seq"],
                     ChronologyEntry.id != change.entity_id,
                 )

@@ -99,7 +99,9 @@ def test_signed_records_are_checked_chained_and_immutable(world: World) -> None:
     second = _entry(world.case_1, 2, first["content_hash"])
     assert _sign(a, second, scope)["status"] == "applied"
     heads = a.client.get(f"{p.PREFIX}/heads", headers=a.headers()).json()["heads"]
-    assert heads == [{"case_id": world.case_1, "seq": 2, "hash": second["content_hash"]}]
+    assert heads == [
+        {"case_id": world.case_1, "seq": 2, "hash": second["content_hash"], "chain_device": ""}
+    ]
 
 
 def test_a_fork_of_the_chain_is_refused_but_kept_whole(world: World) -> None:

@@ -36,7 +36,7 @@ def test_0011_upgrades_a_0010_profile_keeping_its_outbox(tmp_path: Path) -> None
     engine.dispose()
     store = Store.open(path, KEY)
     try:
-        assert migrate.current_revision(store.engine) == "0011"
+        assert migrate.current_revision(store.engine) == migrate.HEAD
         rows = store.read(
             lambda s: s.execute(
                 text("SELECT state, attempts, last_error, result FROM outbox ORDER BY device_seq")

@@ -147,7 +147,7 @@ def test_a_signed_entry_is_inserted_and_a_clash_with_a_local_link_is_kept_as_a_f
     store: Store,
 ) -> None:
     case = _case(store)
-    head = store.read(lambda s: s.get(ChainHead, case.id))
+    head = store.read(lambda s: s.get(ChainHead, (case.id, "")))  # the demo's legacy chain
     assert head is not None
     author = store.read(
         lambda s: s.scalar(
@@ -158,14 +158,20 @@ def test_a_signed_entry_is_inserted_and_a_clash_with_a_local_link_is_kept_as_a_f
     )
     new = _signed_entry(case.id, head.last_seq + 1, author)
     clash = _signed_entry(case.id, head.last_seq, author)  # a link this device already has
+    # the same link in another device's chain on the case: its own chain, no fork
+    other = {**_signed_entry(case.id, head.last_seq, author), "chain_device": "other-device"}
     server = FakeServer(scopes=[protocol.scope_of_case(case.id)])
     server.changes = [
         _change(case.id, 1, 1, new, entity_type="chronology_entry", entity_id=new["id"]),
         _change(case.id, 2, 1, clash, entity_type="chronology_entry", entity_id=clash["id"]),
+        _change(case.id, 3, 1, other, entity_type="chronology_entry", entity_id=other["id"]),
     ]
     report = SyncClient(store, server).run()
     assert store.read(lambda s: s.get(ChronologyEntry, new["id"])) is not None
-    assert store.read(lambda s: s.get(ChainHead, case.id)).last_seq == head.last_seq + 1  # type: ignore[union-attr]
+    assert store.read(lambda s: s.get(ChainHead, (case.id, ""))).last_seq == head.last_seq + 1  # type: ignore[union-attr]
+    assert store.read(lambda s: s.get(ChronologyEntry, other["id"])) is not None
+    other_head = store.read(lambda s: s.get(ChainHead, (case.id, "other-device")))
+    assert other_head is not None and other_head.last_seq == head.last_seq
     assert store.read(lambda s: s.get(ChronologyEntry, clash["id"])) is None
     forks = store.read(
         lambda s: s.scalars(select(SyncConflict).where(SyncConflict.kind == "chain_fork")).all()

@@ -159,9 +159,9 @@ def test_entries_beyond_the_head_and_a_chain_without_a_head_are_reported(store: 
         "DROP TRIGGER chronology_signed_head_ins",
         "INSERT INTO chronology_entry (id, case_id, entry_type, occurred_at, recorded_at, "
         "author_id, title, body, amends_id, amend_reason, signed_at, signed_by, chain_seq, "
-        "prev_hash, content_hash) SELECT :n, case_id, entry_type, occurred_at, recorded_at, "
-        "author_id, title, 'A visit that never happened', NULL, '', signed_at, signed_by, 4, "
-        ":p, :p FROM chronology_entry WHERE id = :i",
+        "prev_hash, content_hash, chain_device) SELECT :n, case_id, entry_type, occurred_at, "
+        "recorded_at, author_id, title, 'A visit that never happened', NULL, '', signed_at, "
+        "signed_by, 4, :p, :p, chain_device FROM chronology_entry WHERE id = :i",
         "DROP TRIGGER chain_head_no_delete",
         "DELETE FROM chain_head WHERE case_id = :s",
         n=extra_id,
