@@ -207,7 +207,17 @@ class SyncClient:
                     session.add(SyncScope(scope_id=scope, cursor=0, added_at=now))
             return {scope: cursors.get(scope, 0) for scope in scopes}
 
-        cursors = self.store.write_wait(held)
+        held_now = self.store.write_wait(held)
+        # The LA's reference rows (schools, officers) first, to the end of their log: every
+        # case's rows refer to them, and a page of case rows must never arrive before them.
+        reference = {k: v for k, v in held_now.items() if k.startswith("la:")}
+        cases = {k: v for k, v in held_now.items() if not k.startswith("la:")}
+        for cursors in (reference, cases):
+            self._pull_scopes(report, cursors, user_id, now)
+
+    def _pull_scopes(
+        self, report: SyncReport, cursors: dict[str, int], user_id: str, now: dt.datetime
+    ) -> None:
         while cursors:
             request = protocol.PullRequest(cursors=dict(cursors), limit=self.pull_limit)
             page = call(self.transport, "/pull", request, protocol.PullResponse)
