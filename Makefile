@@ -14,7 +14,7 @@ DEMO_CASES ?= 300
 DEMO_PASSPHRASE := demo-caseload-2026
 export LANG ?= C.UTF-8
 
-.PHONY: run test lint typecheck pytest bench debian-run debian-test clean smoke ui
+.PHONY: run run-central test lint typecheck pytest bench debian-run debian-test clean smoke ui
 
 # A venv made with another Python (an older checkout's) is made again.
 $(STAMP):
@@ -46,6 +46,15 @@ run: $(VENV)/.installed debian-run
 	  echo "No display found: run 'xvfb-run -a make run' or set QT_QPA_PLATFORM=offscreen" >&2; exit 1; fi
 	$(BIN)/officer-app --data-dir $(DEMO_DIR)
 
+# A central store with a demo LA, no set-up: the first run prints each user's enrolment code.
+CENTRAL_DIR ?= .central-demo
+run-central: $(VENV)/.installed-dev
+	@mkdir -p $(CENTRAL_DIR)
+	@if [ ! -f $(CENTRAL_DIR)/central.sqlite3 ]; then \
+	  $(BIN)/officer-app central --db sqlite:///$(CENTRAL_DIR)/central.sqlite3 demo --cases 60; \
+	else echo "Central store: $(CENTRAL_DIR)/central.sqlite3 (new codes: officer-app central --db sqlite:///$(CENTRAL_DIR)/central.sqlite3 enrolment-code USER_ID)"; fi
+	$(BIN)/officer-app central --db sqlite:///$(CENTRAL_DIR)/central.sqlite3 serve
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check officer_app tests bench ui
 	$(BIN)/lint-imports
@@ -74,4 +83,4 @@ bench: $(VENV)/.installed-dev debian-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DIR) $(CENTRAL_DIR) .pytest_cache .mypy_cache .ruff_cache

@@ -205,8 +205,8 @@ def run_central_demo(_data_dir: Path, args: argparse.Namespace) -> int:
         return 0
     print(f"{DEMO_LA_NAME} ({la_id}): {len(caseload.cases)} cases, {len(caseload.rows)} rows")
     print_table(
-        ["NAME", "ROLE", "CASES", "ENROLMENT CODE"],
-        [[u.name, u.role, str(len(u.cases)), u.code] for u in caseload.users],
+        ["NAME", "ROLE", "CASES", "ENROLMENT CODE", "USER ID"],
+        [[u.name, u.role, str(len(u.cases)), u.code, u.user_id] for u in caseload.users],
     )
     print(
         "Enrol a desktop with: officer-app --data-dir DIR enrol --server URL --code CODE "
