@@ -32,7 +32,7 @@ MAX_CASES = 2000
 """A central demo is a team's caseload several times over; more is a load test (bench/)."""
 
 
-class _ThrowawayKeyring(KeyringBackend):
+class ThrowawayKeyring(KeyringBackend):
     """Holds the throwaway profile's device secret for as long as the command runs: the
     profile is deleted at the end, so nothing goes near the OS keychain."""
 
@@ -107,7 +107,7 @@ def build_caseload(cases: int, seed: int, la_id: str) -> DemoCaseload:
             officer_name=DEMO_OFFICER_NAME,
             officer_initials="".join(p[0] for p in DEMO_OFFICER_NAME.split()),
             kdf=FAST_TEST_KDF,
-            backend=_ThrowawayKeyring(),
+            backend=ThrowawayKeyring(),
         )
         try:
             today = opened.clock.today()

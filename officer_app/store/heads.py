@@ -108,6 +108,8 @@ def stored_heads(session: Session) -> list[tuple[str, str, int, str]]:
 
 
 def _seal_heads(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint ending: the heads are sealed once, when the transaction commits
     session.flush()  # before_commit runs before the last flush: sign what is pending first
     tail = session.info.get(_AUDIT_TAIL)
     cursor = _cursor(session)
