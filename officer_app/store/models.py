@@ -621,3 +621,9 @@ from officer_app.store.sync_models import (  # noqa: E402
 from officer_app.store.sync_models import (  # noqa: E402
     SyncScope as SyncScope,
 )
+from officer_app.store.sync_models import (  # noqa: E402
+    PurgedCase as PurgedCase,
+)
+from officer_app.store.sync_models import (  # noqa: E402
+    PurgeMarker as PurgeMarker,
+)
