@@ -13,7 +13,7 @@ from officer_app.store.models import AuditEvent
 from officer_app.store.tracking import session_actor, session_clock
 
 ACTIONS = frozenset(
-    {"open", "export", "print", "lock", "unlock", "verify", "search", "sign", "import"}
+    {"open", "export", "print", "lock", "unlock", "verify", "search", "sign", "import", "purge"}
 )
 
 

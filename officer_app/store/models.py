@@ -610,6 +610,12 @@ from officer_app.store.court_models import (  # noqa: E402
     StatementVersion as StatementVersion,
 )
 from officer_app.store.sync_models import (  # noqa: E402
+    PurgedCase as PurgedCase,
+)
+from officer_app.store.sync_models import (  # noqa: E402
+    PurgeMarker as PurgeMarker,
+)
+from officer_app.store.sync_models import (  # noqa: E402
     SyncConflict as SyncConflict,
 )
 from officer_app.store.sync_models import (  # noqa: E402

@@ -127,14 +127,52 @@ STATEMENT_PACK_TRIGGERS_V1 = [
        BEGIN SELECT RAISE(ABORT, 'an approved or served evidence pack cannot be deleted'); END""",
 ]
 
+# --- The purge's escape (v1, schema 0013) ------------------------------------------------------
+# A case taken away from this device (or every case, on a revoked device) is purged with its
+# signed rows: its evidence is safe on the central store. Each delete-refusing trigger lets a
+# row go only while ``purge_marker`` names the row's case, and the profile head may move back
+# only while a purge is under way. ``purge_marker`` is written by the purge alone
+# (sync/purge.py), inside its own transaction, and emptied before that commits; verify reports
+# a marker left behind. Nothing else is weakened: updates are refused as before.
+_PURGING = "EXISTS (SELECT 1 FROM purge_marker WHERE purge_marker.case_id = OLD.case_id)"
+PURGE_ESCAPE_TRIGGERS_V1 = [
+    f"""CREATE TRIGGER chronology_signed_no_delete BEFORE DELETE ON chronology_entry
+       WHEN OLD.signed_at IS NOT NULL AND NOT {_PURGING}
+       BEGIN SELECT RAISE(ABORT, 'signed evidence cannot be deleted'); END""",
+    f"""CREATE TRIGGER chain_head_no_delete BEFORE DELETE ON chain_head
+       WHEN NOT {_PURGING}
+       BEGIN SELECT RAISE(ABORT, 'an evidence chain head cannot be deleted'); END""",
+    """CREATE TRIGGER evidence_head_forward_only BEFORE UPDATE ON evidence_head
+       WHEN NEW.id IS NOT OLD.id OR ((NEW.chains < OLD.chains OR NEW.entries < OLD.entries
+         OR (NEW.entries = OLD.entries AND NEW.profile_hash IS NOT OLD.profile_hash))
+         AND NOT EXISTS (SELECT 1 FROM purge_marker))
+         OR NEW.audit_seq < OLD.audit_seq
+         OR (NEW.audit_seq = OLD.audit_seq AND NEW.audit_hash IS NOT OLD.audit_hash)
+       BEGIN SELECT RAISE(ABORT, 'the profile evidence head only moves forward'); END""",
+    f"""CREATE TRIGGER exhibit_no_delete BEFORE DELETE ON exhibit
+       WHEN NOT {_PURGING}
+       BEGIN SELECT RAISE(ABORT, 'an exhibit cannot be deleted'); END""",
+    """CREATE TRIGGER statement_version_no_delete BEFORE DELETE ON statement_version
+       WHEN NOT EXISTS (SELECT 1 FROM purge_marker JOIN statement
+                        ON statement.case_id = purge_marker.case_id
+                        WHERE statement.id = OLD.statement_id)
+       BEGIN SELECT RAISE(ABORT, 'a saved version of a statement cannot be deleted'); END""",
+    f"""CREATE TRIGGER evidence_pack_no_delete BEFORE DELETE ON evidence_pack
+       WHEN OLD.status != 'draft' AND NOT {_PURGING}
+       BEGIN SELECT RAISE(ABORT, 'an approved or served evidence pack cannot be deleted'); END""",
+]
+PURGE_ESCAPED = {statement.split()[2] for statement in PURGE_ESCAPE_TRIGGERS_V1}
+
 # Every trigger that keeps evidence append-only, as the current schema ships it: verify
 # checks each is present with exactly this SQL.
-IMMUTABILITY_TRIGGERS = (
-    EVIDENCE_TRIGGERS_V1
+IMMUTABILITY_TRIGGERS = [
+    statement
+    for statement in EVIDENCE_TRIGGERS_V1
     + EVIDENCE_HEAD_TRIGGERS_V2
     + EXHIBIT_TRIGGERS_V1
     + STATEMENT_PACK_TRIGGERS_V1
-)
+    if statement.split()[2] not in PURGE_ESCAPED
+] + PURGE_ESCAPE_TRIGGERS_V1
 
 # --- Full-text search (v1) -----------------------------------------------------------------
 # One FTS5 table over names, references, addresses and note text. ``kind`` says what a row

@@ -86,3 +86,23 @@ class SyncConflict(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(36))
     resolved_at: Mapped[str | None] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")  # a local conflict's reason
+
+
+class PurgeMarker(Base):
+    """The cases a purge is removing (schema 0013): while a case is named here, the evidence
+    triggers let its signed rows go. Written only by ``sync/purge.py`` inside its own
+    transaction and emptied before it commits; verify reports a marker left behind."""
+
+    __tablename__ = "purge_marker"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class PurgedCase(Base):
+    """A case purged from this device (taken away, or the device revoked) and when: its
+    evidence chain is absent because it was purged, not lost (its evidence is on the central
+    store). Holds the case id and reason only, no case data."""
+
+    __tablename__ = "purged_case"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    purged_at: Mapped[dt.datetime]
+    reason: Mapped[str] = mapped_column(String(20))  # scope_removed | device_revoked

@@ -1,6 +1,8 @@
 """One sync round against the central store: ``hello`` (version gate, the scopes allowed
-now), ``push`` (the outbox), ``pull`` (each allowed scope from its cursor), then the round's
-report. See push.py and pull.py for what each half guarantees; anchors-sync.md §7.11.
+now), ``push`` (the outbox), the purge of scopes taken away (purge.py: after their changes
+were pushed), ``pull`` (each allowed scope from its cursor), then the round's report. A
+revoked device (401 ``device_revoked``) purges everything it holds before the error is
+raised. See push.py and pull.py for what each half guarantees; anchors-sync.md §7.11.
 
 A network error or a 5xx stops the round with :class:`SyncUnreachable` (what was sent stays
 inflight; pages already applied stay applied); 401 is :class:`SyncUnauthorised`; 426 is
@@ -11,15 +13,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
 import httpx
 from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from officer_app.domain.evidence import EvidenceTampered
 from officer_app.store.database import Store
+from officer_app.store.errors import StoreError
 from officer_app.store.models import OutboxMutation, SyncConflict, SyncScope
 from officer_app.sync import protocol
 from officer_app.sync.errors import (
@@ -31,6 +37,7 @@ from officer_app.sync.errors import (
     error_code,
 )
 from officer_app.sync.pull import PageApplier, PullTally
+from officer_app.sync.purge import PurgeResult, purge_everything, purge_scopes
 from officer_app.sync.push import PushTally, mark_inflight, next_batch, record_results
 from officer_app.sync.settings import write_settings
 from officer_app.sync.transport import HttpxTransport, Transport, TransportError
@@ -58,7 +65,9 @@ class SyncReport:
     deleted: int = 0
     conflicts_stored: int = 0  # conflicts received or found while pulling
     conflicts_open: int = 0
-    purged: int = 0  # rows removed with a scope taken away (the purge is still to come)
+    purged: int = 0  # rows removed with a scope taken away, or all on a revoked device
+    purge_postponed: list[str] = field(default_factory=list)  # unpushed work kept them here
+    purge_error: str = ""  # the purge could not run (nothing was removed): tried next round
     scopes_added: list[str] = field(default_factory=list)
     scopes_removed: list[str] = field(default_factory=list)
     server_time: str = ""
@@ -133,7 +142,13 @@ class SyncClient:
             report.server_time = hello.server_time
             self._remember(hello)
             self.push(report, hello.user.la_id)
+            self._purge(report, purge_scopes, self._taken_away(hello))
             self.pull(report, hello.scopes, hello.user.user_id)
+        except SyncUnauthorised as exc:
+            if exc.revoked:  # the device is revoked: everything it holds goes (§7.8)
+                self._purge(report, lambda store, _scopes: purge_everything(store), set())
+            exc.report = report  # type: ignore[attr-defined]
+            raise
         except SyncError as exc:
             exc.report = report  # type: ignore[attr-defined]
             raise
@@ -160,6 +175,29 @@ class SyncClient:
                 s, device_id=hello.device_id, user_id=user.user_id, la_id=user.la_id, role=user.role
             )
         )
+
+    # --- purge -----------------------------------------------------------------------------
+    def _taken_away(self, hello: protocol.HelloResponse) -> set[str]:
+        """Scopes to purge: reported removed, or held here and no longer allowed (a purge
+        postponed by a round is tried again by the next)."""
+        held = set(self.store.read(lambda s: list(s.scalars(select(SyncScope.scope_id)))))
+        return set(hello.scope_changes.removed) | (held - set(hello.scopes))
+
+    def _purge(
+        self,
+        report: SyncReport,
+        purge: Callable[[Store, set[str]], PurgeResult],
+        scopes: set[str],
+    ) -> None:
+        """Run a purge after the push; a purge that fails removes nothing (one transaction)
+        and is reported, and the next round tries again."""
+        try:
+            result = purge(self.store, scopes)
+        except (EvidenceTampered, StoreError, SQLAlchemyError) as exc:
+            report.purge_error = f"the purge could not run ({type(exc).__name__}): nothing removed"
+            return
+        report.purged += result.rows
+        report.purge_postponed = sorted(set(report.purge_postponed) | set(result.postponed))
 
     # --- push ------------------------------------------------------------------------------
     def push(self, report: SyncReport, la_id: str) -> PushTally:

@@ -189,7 +189,7 @@ def test_0012_keeps_every_hash_and_the_profile_head_of_a_0011_profile(tmp_path: 
     engine.dispose()
     store = Store.open(path, KEY)
     try:
-        assert migrate.current_revision(store.engine) == "0012"
+        assert migrate.current_revision(store.engine) == migrate.HEAD
         after = store.read(
             lambda s: s.execute(
                 text("SELECT id, content_hash, chain_device FROM chronology_entry ORDER BY id")
