@@ -121,7 +121,8 @@ class SyncConflictsDialog(QDialog):
         self.list.clear()
         for c in conflicts:
             mark = " (resolved, waiting to sync)" if c.waiting else ""
-            item = QListWidgetItem(f"{_field(c.field) or c.kind}: {c.entity_type}{mark}")
+            where = c.entity_type.replace("_", " ")
+            item = QListWidgetItem(f"{_field(c.field) or c.kind} on the {where}{mark}")
             item.setToolTip(f"{c.entity_type} {c.entity_id}")
             self.list.addItem(item)
         self.intro.setText(
@@ -145,8 +146,8 @@ class SyncConflictsDialog(QDialog):
         if c is None:
             return
         self.field.setText(_field(c.field) or c.kind)
-        self.theirs.setText(f"{_value(c.theirs)}\n— {c.their_name}, {_when(c.their_at)}")
-        self.mine.setText(f"{_value(c.mine)}\n— {c.my_name}, {_when(c.my_at)}")
+        self.theirs.setText(f"{_value(c.theirs)}  — {c.their_name}, {_when(c.their_at)}")
+        self.mine.setText(f"{_value(c.mine)}  — {c.my_name}, {_when(c.my_at)}")
         self.merged.setPlainText("" if c.mine is None else str(c.mine))
         if not c.resolvable:
             self.note.setText("This conflict cannot be settled here: ask your supervisor.")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from officer_app.clock import FixedClock
@@ -35,6 +36,9 @@ SHOTS = Path(os.environ.get("SYNC_SHOTS", "/tmp/gsync-shots"))
 
 def shot(widget: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    if widget.layout() is not None:
+        widget.layout().activate()  # a dialog just filled: its labels laid out again
+    QApplication.processEvents()
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
 
