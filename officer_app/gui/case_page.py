@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -76,6 +77,7 @@ class CasePage(LetterCopies, QWidget):
 
     changed = Signal()  # something was signed: the caseload should refresh
     title_changed = Signal(str)
+    sync_conflicts_requested = Signal(str)  # the case id: the window opens the conflicts view
 
     def __init__(
         self,
@@ -213,6 +215,13 @@ class CasePage(LetterCopies, QWidget):
         layout.setSpacing(4)
         layout.addWidget(header)
         layout.addWidget(self.tools)
+        self.sync_conflicts = QPushButton("")
+        self.sync_conflicts.setAccessibleName("Sync conflicts on this case")
+        self.sync_conflicts.clicked.connect(
+            lambda: self.sync_conflicts_requested.emit(self.case_id)
+        )
+        self.sync_conflicts.setVisible(False)
+        layout.addWidget(self.sync_conflicts, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(body, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -564,6 +573,13 @@ class CasePage(LetterCopies, QWidget):
     def _after_sign(self) -> None:
         self.reload()
         self.changed.emit()
+
+    def show_sync_conflicts(self, count: int) -> None:
+        """Open sync conflicts on this case: a button to the conflicts view (hidden at 0)."""
+        self.sync_conflicts.setText(
+            f"⚠ {count} sync conflict{'s' * (count != 1)} on this case: choose…"
+        )
+        self.sync_conflicts.setVisible(count > 0)
 
     def close_page(self) -> None:
         """Save any typing and stop showing the case (the tab is going away)."""

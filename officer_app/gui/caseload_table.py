@@ -12,11 +12,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from officer_app.gui.markup import literal
 from officer_app.gui.theme import BAND_COLOURS, RAG_COLOURS
 from officer_app.services.dto import AttendanceBandInfo, CaseRow
+from officer_app.services.sync_status import CaseSyncState
 from officer_app.wording import short_date
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -116,6 +117,31 @@ def rag_tip(row: CaseRow) -> str:
     return text
 
 
+def sync_tip(state: CaseSyncState | None) -> str:
+    """The case's sync state in words ("" when all is sent and nothing conflicts)."""
+    if state is None:
+        return ""
+    parts = []
+    if state.conflicts:
+        n = state.conflicts
+        parts.append(f"{n} sync conflict{'s' * (n != 1)}: open the case to choose")
+    if state.pending:
+        parts.append(f"{state.pending} change{'s' * (state.pending != 1)} waiting to sync")
+    return "\n".join(parts)
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor(colour))
+    painter.drawEllipse(1, 1, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def display_text(row: CaseRow, col: int, today: dt.date) -> str:
     if col == COL_RAG:
         return row.rag_label
@@ -167,6 +193,25 @@ class CaseloadModel(QAbstractTableModel):
         self._band_brushes = {
             pair: (QBrush(QColor(pair[0])), QBrush(QColor(pair[1]))) for pair in BAND_COLOURS
         }
+        self.sync_states: dict[str, CaseSyncState] = {}
+        self._sync_icons: dict[str, QIcon] = {}
+
+    def set_sync_states(self, states: dict[str, CaseSyncState]) -> None:
+        """Each case's changes waiting to sync and open conflicts: a dot by the child's name
+        (red: a conflict, amber: waiting), said in its tooltip."""
+        self.sync_states = dict(states)
+        if self._rows:
+            top, bottom = self.index(0, COL_CHILD), self.index(len(self._rows) - 1, COL_CHILD)
+            self.dataChanged.emit(top, bottom)
+
+    def _sync_icon(self, row: CaseRow) -> QIcon | None:
+        state = self.sync_states.get(row.case_id)
+        if state is None or not (state.conflicts or state.pending):
+            return None
+        kind = "red" if state.conflicts else "amber"
+        if kind not in self._sync_icons:
+            self._sync_icons[kind] = _dot(RAG_COLOURS[kind][1] if kind == "red" else "#d39e00")
+        return self._sync_icons[kind]
 
     @property
     def rows(self) -> list[CaseRow]:
@@ -248,7 +293,11 @@ class CaseloadModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tooltip(row, col, self._today)
+            if col == COL_CHILD and (sync := sync_tip(self.sync_states.get(row.case_id))):
+                tip = f"{tip}\n{sync}"
             return literal(tip) if tip else None
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_CHILD:
+            return self._sync_icon(row)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_RAG:
             return self._brushes[row.rag][0]
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_ATTENDANCE:

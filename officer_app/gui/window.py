@@ -29,12 +29,14 @@ from officer_app.gui.caseload_page import CaseloadPage
 from officer_app.gui.idle_lock import IdleLock
 from officer_app.gui.markup import literal, no_accelerator, plain_label
 from officer_app.gui.profile_exports import export_notice_record, import_register
+from officer_app.gui.sync_status_bar import SYNC_LANE, WAIT_AT_LOCK_MS, SyncStatusBar
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.gui.theme import WARNING_BANNER
 from officer_app.gui.unlock_page import UnlockPage
 from officer_app.gui.week_page import WeekPage
 from officer_app.services.dto import CaseRow, VisitPlanInfo
 from officer_app.services.profile import OpenProfile, ProfileError
+from officer_app.services.sync_status import CaseSyncState
 
 if TYPE_CHECKING:  # the case tab loads after the caseload is painted (start-up time)
     from officer_app.gui.case_page import CasePage
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.referral_dialog: QDialog | None = None
         self.letters_warning = ""
         self.batch_dialog: QWidget | None = None
+        self.conflicts_dialog: QDialog | None = None
         self._first_load = True
         self._today = today
         self.unlock_page = UnlockPage(data_dir, unlock, runner)
@@ -135,6 +138,9 @@ class MainWindow(QMainWindow):
         self.referral_action = self._action("&New referral…", "Ctrl+Shift+N", self.new_referral)
         file_menu.addAction(self.referral_action)
         file_menu.addSeparator()
+        self.sync_action = self._action("&Sync now", "F9", self.sync_now)
+        self.sync_action.setToolTip("Send this laptop's changes and fetch everyone else's")
+        file_menu.addAction(self.sync_action)
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
         file_menu.addAction(self.lock_action)
         self.passphrase_action = self._action("Change &passphrase…", None, self.change_passphrase)
@@ -192,6 +198,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.notices_action,
             self.lock_action,
+            self.sync_action,
             self.open_action,
             self.note_action,
             self.close_tab_action,
@@ -203,10 +210,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.online = plain_label("● Offline — changes are kept on this laptop")
-        self.online.setAccessibleName("Connection")
-        self.pending = plain_label("")
-        self.pending.setAccessibleName("Changes waiting to sync")
+        self.sync = SyncStatusBar(self.runner, status, self)  # its labels come first
+        self.sync.conflicts_requested.connect(lambda: self.show_conflicts())
+        self.sync.case_states_changed.connect(self._case_sync_states)
         self.officer_label = plain_label("")
         self.key_warning = plain_label("")
         self.key_warning.setAccessibleName("Key store warning")
@@ -217,8 +223,6 @@ class MainWindow(QMainWindow):
         self.lock_button.setAccessibleName("Lock now")
         self.lock_button.setToolTip("Lock the caseload now (Ctrl+L)")
         self.lock_button.clicked.connect(self.lock)
-        status.addWidget(self.online)
-        status.addWidget(self.pending)
         status.addWidget(self.key_warning, 1)
         status.addPermanentWidget(self.officer_label)
         status.addPermanentWidget(self.lock_button)
@@ -239,7 +243,7 @@ class MainWindow(QMainWindow):
         for action in self.workspace_actions:
             action.setEnabled(False)
         self.lock_button.setEnabled(False)
-        self.pending.setText("")
+        self.sync.detach()
         self.key_warning.setVisible(False)
         self.officer_label.setText("Locked")
         self.unlock_page.reset(message)
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
             self.runner,
             profile.clock.now,
         )
+        self.sync.attach(profile)
         self.refresh()
         self._pending_timer.start()
         self.idle.arm()
@@ -274,10 +279,11 @@ class MainWindow(QMainWindow):
         self.idle.disarm()
         self._pending_timer.stop()
         self._search_timer.stop()
-        if self.batch_dialog is not None:
-            self.batch_dialog.close()
-            self.batch_dialog.deleteLater()
-            self.batch_dialog = None
+        for open_dialog in (self.batch_dialog, self.conflicts_dialog):
+            if open_dialog is not None:
+                open_dialog.close()
+                open_dialog.deleteLater()
+        self.batch_dialog = self.conflicts_dialog = None
         while self.tabs.count() > FIXED_TABS:
             self.close_tab(FIXED_TABS)
         self.caseload.clear()
@@ -285,7 +291,16 @@ class MainWindow(QMainWindow):
         self.show_unlock("Locked. Your drafts were saved.")
         # lock() closes the store: on the writes lane it runs after the drafts saved above,
         # and off the GUI thread.
-        self.runner.run(profile.lock, lambda _r: self.locked.emit(), self._lock_failed, lane=WRITES)
+        self.sync.detach()
+        runner = self.runner
+
+        def lock_after_sync() -> None:
+            # a round in flight is waited for briefly; past that the store closes under it
+            # and what it marked inflight is sent again next time (sync_status_bar.py)
+            runner.finish_lane(SYNC_LANE, WAIT_AT_LOCK_MS)
+            profile.lock()
+
+        runner.run(lock_after_sync, lambda _r: self.locked.emit(), self._lock_failed, lane=WRITES)
 
     def _lock_failed(self, exc: BaseException) -> None:
         """The keys are gone whatever happened; say what could not be recorded."""
@@ -395,15 +410,31 @@ class MainWindow(QMainWindow):
         profile = self.profile
         if profile is None:
             return
-        self.runner.run(profile.caseload.pending_changes, self._show_pending)
+        self.sync.refresh()
 
-    def _show_pending(self, count: int) -> None:
+    def sync_now(self) -> None:
         if self.profile is not None:
-            self.pending.setText(
-                "All changes synced"
-                if count == 0
-                else f"{count} change{'s' * (count != 1)} waiting to sync"
-            )
+            self.sync.sync_now()
+
+    def _case_sync_states(self, states: dict[str, CaseSyncState]) -> None:
+        self.caseload.model.set_sync_states(states)
+        for i in range(FIXED_TABS, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, _case_page()):
+                found = states.get(page.case_id)
+                page.show_sync_conflicts(found.conflicts if found else 0)
+
+    def show_conflicts(self, case_id: str | None = None) -> QDialog | None:
+        """The conflicts view (all, or one case's): each resolved one syncs next round."""
+        if self.profile is None or self.sync.service is None:
+            return None
+        from officer_app.gui.sync_conflicts import SyncConflictsDialog
+
+        dialog = SyncConflictsDialog(self.sync.service, self.runner, case_id, self)
+        dialog.resolved.connect(lambda _id: self.sync.refresh())
+        self.conflicts_dialog = dialog
+        dialog.open()
+        return dialog
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -456,6 +487,9 @@ class MainWindow(QMainWindow):
             court=(lambda: profile.statements, lambda: profile.packs),
         )
         page.changed.connect(self.refresh)
+        page.sync_conflicts_requested.connect(self.show_conflicts)
+        found = self.sync.case_states.get(case_id)
+        page.show_sync_conflicts(found.conflicts if found else 0)
         index = self.tabs.addTab(page, "Loading…")
         page.title_changed.connect(lambda title, p=page: self._retitle(p, title))
         self.tabs.setCurrentIndex(index)
@@ -565,6 +599,8 @@ class MainWindow(QMainWindow):
             self.close_tab(FIXED_TABS)
         if profile is not None:
             # at quit we may wait: the drafts queued above must reach the disk first
+            self.sync.detach()
+            self.runner.finish_lane(SYNC_LANE, WAIT_AT_LOCK_MS)
             self.runner.finish_lane(WRITES)
             try:
                 profile.lock()

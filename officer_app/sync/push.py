@@ -5,7 +5,10 @@ A batch is marked ``inflight`` in its own transaction before it is sent, so a cr
 answer leaves it to be sent again (the server is idempotent by ``mutation_id``). One mutation
 per row per batch: the next one on that row waits for the answer, so that it is sent against
 the version the first one made. A row with a mutation in ``conflict`` holds every later
-mutation of that row (``pending``) until the conflict is resolved.
+mutation of that row (``pending``) until the conflict is resolved, except the one that
+resolves it: a pending row whose ``result`` is ``{"resolves": conflict_id}`` (written by
+services/sync_status.py; a pending row has no answer yet) goes up with ``resolves`` set, and
+once the server applies it the conflict is resolved here too.
 """
 
 from __future__ import annotations
@@ -56,6 +59,14 @@ def held_rows(session: Session) -> set[tuple[str, str]]:
     return held
 
 
+def resolves(row: OutboxMutation) -> str | None:
+    """The conflict id a pending or inflight mutation settles, if it is a resolution."""
+    if row.state not in SENDABLE:
+        return None
+    value = (row.result or {}).get("resolves")
+    return str(value) if value else None
+
+
 def next_batch(session: Session, tally: PushTally, limit: int) -> list[OutboxMutation]:
     """The next mutations to send: sendable, not sent yet this round, at most one per row, none
     behind a held row or an earlier mutation of its row that is not sent yet."""
@@ -73,7 +84,7 @@ def next_batch(session: Session, tally: PushTally, limit: int) -> list[OutboxMut
         key = (row.entity_type, row.entity_id)
         if row.entity_type not in tracked or row.op not in OPS:
             continue  # a local record of an import, say: not a row the server holds
-        if key in blocked:
+        if key in blocked and not (key in held and resolves(row)):
             tally.held += key in held
             continue
         blocked.add(key)  # later mutations of this row wait for this one's answer
@@ -111,6 +122,7 @@ def mark_inflight(session: Session, *, batch_ids: list[int], la_id: str) -> list
                 changes=dict(row.changes),
                 schema_version=row.schema_version,
                 created_at_device=row.created_at.isoformat(timespec="microseconds"),
+                resolves=resolves(row),
             )
         )
     return mutations
@@ -162,6 +174,8 @@ def record_results(
             continue
         row.result = protocol.to_json(answer)
         if answer.status in ("applied", "duplicate"):
+            if mutation.resolves is not None:
+                _settled_here(session, mutation.resolves)
             row.state = "applied"
             row.last_error = ""
             if answer.status == "applied":
@@ -177,6 +191,14 @@ def record_results(
             row.last_error = f"{error.code}: {error.message}" if error else "rejected"
             tally.rejected += 1
         _advance_base(session, mutation, answer)
+
+
+def _settled_here(session: Session, conflict_id: str) -> None:
+    """The server applied a resolution: the conflict is resolved here too (the pull brings
+    the settled conflict, who and when, on the next page)."""
+    conflict = session.get(SyncConflict, conflict_id)
+    if conflict is not None:
+        conflict.status = "resolved"
 
 
 def _advance_base(
