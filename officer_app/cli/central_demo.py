@@ -7,6 +7,8 @@ to (:func:`officer_app.sync.scoping.scoped_rows`) and loaded into the central st
 server-confirmed rows. The LA's users are the demo's team, with the same ids as the officer
 rows the cases name: six attendance officers (the cases allocated among them as the demo
 allocates them), a supervisor and a court officer. Each gets a fresh one-time enrolment code.
+The attachments' files (the letters and packs kept) go into the store by their hash, so
+that each device fetches those of its cases (central/blobs.py).
 """
 
 from __future__ import annotations
