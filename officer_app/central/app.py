@@ -1,5 +1,6 @@
 """The central store's HTTP service (anchors-sync §7.10): ``POST /enrol``, ``/hello``, ``/push``,
-``/pull`` and ``GET /heads`` under ``protocol.PREFIX``.
+``/pull``, ``GET /heads`` and the attachments' files (``/blobs``, blobs.py) under
+``protocol.PREFIX``.
 
 Every request but ``/enrol`` carries the device's bearer credential and the protocol header
 (too old: 426, too new: 400). Bodies are read by hand: over ``MAX_BODY_BYTES`` is 413 before
@@ -14,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,11 +23,18 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from officer_app.central import routes, tenancy
+from officer_app.central import blobs, routes, tenancy
 from officer_app.central.access import Caller
 from officer_app.central.db import Database
 from officer_app.central.enrolment import RateLimiter
-from officer_app.central.gates import ApiError, Audit, Service, error_response, read_body
+from officer_app.central.gates import (
+    ApiError,
+    Audit,
+    Service,
+    error_response,
+    read_body,
+    read_raw,
+)
 from officer_app.clock import Clock, SystemClock
 from officer_app.sync import protocol as p
 
@@ -79,19 +87,23 @@ def create_app(
         work: Callable[[Caller | None, Any, Audit], Any],
         *,
         authed: bool = True,
-        body: bool = True,
+        body: bool | Literal["raw"] = True,
     ) -> Response:
         audit = Audit()
         acting = tenancy.act_for(None)
         try:
             service.check_transport(request)
             service.check_protocol(request, required=authed)
-            data = await read_body(request) if body else None
+            data = (
+                await (read_raw(request) if body == "raw" else read_body(request)) if body else None
+            )
             tenancy.act_for(await run_in_threadpool(la_of_request, request, data, authed))
             if authed:
                 audit.caller = await run_in_threadpool(service.authenticate, request)
             result = await run_in_threadpool(work, audit.caller, data, audit)
-            response: Response = JSONResponse(p.to_json(result))
+            response: Response = (
+                result if isinstance(result, Response) else JSONResponse(p.to_json(result))
+            )
         except ApiError as exc:
             response = error_response(exc.status, exc.code, exc.message)
         try:
@@ -111,4 +123,5 @@ def create_app(
         return tenancy.la_of_code(engine, code) if isinstance(code, str) else None
 
     routes.add_routes(app, service, handle)
+    blobs.add_routes(app, service, handle)
     return app

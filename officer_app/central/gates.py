@@ -109,6 +109,15 @@ class Service:
 
 
 async def read_body(request: Request) -> Any:
+    raw = await read_raw(request)
+    try:
+        return json.loads(raw or b"null")
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(422, p.INVALID, "the body is not JSON") from None
+
+
+async def read_raw(request: Request) -> bytes:
+    """The body as bytes (a chunk of a file), refused over ``MAX_BODY_BYTES`` as JSON is."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > p.MAX_BODY_BYTES:
         raise ApiError(413, "too_large", "the request body is too large")
@@ -118,10 +127,7 @@ async def read_body(request: Request) -> Any:
         if size > p.MAX_BODY_BYTES:
             raise ApiError(413, "too_large", "the request body is too large")
         chunks.append(chunk)
-    try:
-        return json.loads(b"".join(chunks) or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(422, p.INVALID, "the body is not JSON") from None
+    return b"".join(chunks)
 
 
 def parse(kind: type[T], data: Any) -> T:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -226,4 +227,27 @@ audit_log = Table(
     Column("status", Integer, nullable=False),
     Column("scopes", JSON, nullable=False),  # the scope ids read or written
     Column("detail", Text, nullable=False, default=""),
+)
+
+blob = Table(  # an attachment's file by the SHA-256 of its content, per LA; migration 0004
+    "blob",
+    metadata,
+    Column("la_id", String(ID), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),  # the length declared when the upload began
+    Column("media_type", String(100), nullable=False),
+    Column("upload_id", String(ID), nullable=False, unique=True),
+    Column("received", BigInteger, nullable=False),  # bytes held so far: the upload's offset
+    Column("complete", Boolean, nullable=False),  # received == size and the hash checked
+    _time("created_at"),
+    _time("completed_at", nullable=True),
+)
+
+blob_chunk = Table(  # a blob's bytes, one row per PATCH (at most protocol.MAX_BLOB_CHUNK)
+    "blob_chunk",
+    metadata,
+    Column("la_id", String(ID), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("start", BigInteger, primary_key=True, autoincrement=False),  # its offset
+    Column("data", LargeBinary, nullable=False),
 )

@@ -86,7 +86,7 @@ def default_url() -> str:
     return f"sqlite:///{default_data_dir() / 'central' / 'central.sqlite3'}"
 
 
-def _open(args: argparse.Namespace) -> Database:
+def open_store(args: argparse.Namespace) -> Database:
     from sqlalchemy.exc import SQLAlchemyError
 
     from officer_app.central.db import open_database
@@ -103,7 +103,7 @@ def _open(args: argparse.Namespace) -> Database:
 def _admin_call(args: argparse.Namespace, name: str, *params: object, **named: object) -> object:
     from officer_app.central import admin
 
-    database = _open(args)
+    database = open_store(args)
     try:
         return getattr(admin, name)(database, *params, **named)
     except admin.AdminError as exc:
@@ -130,7 +130,7 @@ def run_serve(_data_dir: Path, args: argparse.Namespace) -> int:
 
     from officer_app.central.app import create_app
 
-    database = _open(args)
+    database = open_store(args)
     app = create_app(database, allow_insecure=args.insecure)
     uvicorn.run(app, host=args.host, port=args.port, proxy_headers=True, log_level="warning")
     return 0

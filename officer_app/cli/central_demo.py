@@ -7,11 +7,14 @@ to (:func:`officer_app.sync.scoping.scoped_rows`) and loaded into the central st
 server-confirmed rows. The LA's users are the demo's team, with the same ids as the officer
 rows the cases name: six attendance officers (the cases allocated among them as the demo
 allocates them), a supervisor and a court officer. Each gets a fresh one-time enrolment code.
+The attachments' files (the letters and packs kept) go into the store by their hash, so
+that each device fetches those of its cases (central/blobs.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import secrets
 import tempfile
 from dataclasses import dataclass, field
@@ -70,6 +73,7 @@ class DemoCaseload:
     users: list[DemoUser]
     cases: list[tuple[str, str, str, str | None]]  # id, reference, stage, officer id
     rows: list[tuple[list[str], str, str, dict[str, Any]]]
+    files: list[tuple[bytes, str]] = field(default_factory=list)  # attachments: content, type
 
 
 def register(csub: Any) -> None:
@@ -95,7 +99,7 @@ def build_caseload(cases: int, seed: int, la_id: str) -> DemoCaseload:
     from officer_app.demo import DEMO_OFFICER_NAME, topup
     from officer_app.security.keys import FAST_TEST_KDF
     from officer_app.services import profile
-    from officer_app.store.models import Case, Officer
+    from officer_app.store.models import Attachment, Case, Officer
     from officer_app.sync.scoping import scoped_rows
 
     with tempfile.TemporaryDirectory(prefix="officer-app-central-demo-") as folder:
@@ -136,14 +140,23 @@ def build_caseload(cases: int, seed: int, la_id: str) -> DemoCaseload:
                 ]
                 return DemoCaseload(users, found, rows)
 
-            return opened.store.read(read)
+            caseload = opened.store.read(read)
+            # the letters' and packs' files, so that every device can fetch them by hash
+            attachments = opened.store.read(
+                lambda s: {a.sha256: (a.id, a.media_type) for a in s.scalars(select(Attachment))}
+            )
+            caseload.files = [
+                (opened.attachments.read(ident), media_type)
+                for ident, media_type in attachments.values()
+            ]
+            return caseload
         finally:
             opened.lock()
 
 
 def load(database: Database, cases: int, seed: int) -> tuple[str, DemoCaseload]:
     """A new demo LA in ``database`` with its team, caseload and enrolment codes."""
-    from officer_app.central import admin
+    from officer_app.central import admin, blobs
 
     la_id = admin.create_la(database, DEMO_LA_NAME)
     caseload = build_caseload(cases, seed, la_id)
@@ -161,6 +174,10 @@ def load(database: Database, cases: int, seed: int) -> tuple[str, DemoCaseload]:
         ),
     )
     admin.load_case_rows(database, la_id, caseload.rows)
+    with database.engine.begin() as conn:
+        now = dt.datetime.now(dt.UTC)
+        for data, media_type in caseload.files:
+            blobs.store_complete(conn, la_id, data, media_type, now)
     by_id = {user.user_id: user for user in caseload.users}
     for _case_id, reference, _stage, officer in caseload.cases:
         if officer in by_id:
@@ -172,13 +189,13 @@ def load(database: Database, cases: int, seed: int) -> tuple[str, DemoCaseload]:
 
 def run_central_demo(_data_dir: Path, args: argparse.Namespace) -> int:
     from officer_app.central import admin
-    from officer_app.cli.central import _open
+    from officer_app.cli.central import open_store
 
     if not 1 <= args.cases <= MAX_CASES:
         raise CliError(f"--cases: give a number from 1 to {MAX_CASES:,}")
     if not 0 <= args.seed <= 2**31 - 1:
         raise CliError("--seed: give a whole number from 0 to 2147483647")
-    database = _open(args)
+    database = open_store(args)
     try:
         la_id, caseload = load(database, args.cases, args.seed)
     except admin.AdminError as exc:

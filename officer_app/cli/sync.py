@@ -122,8 +122,11 @@ def _print_report(report: SyncReport) -> None:
         f"pushed {report.pushed} (applied {report.applied + report.duplicates}, "
         f"conflicts {report.conflicts}, rejected {report.rejected}, held {report.held}); "
         f"pulled {report.pulled}; purged {report.purged}; "
-        f"open conflicts {report.conflicts_open}"
+        f"open conflicts {report.conflicts_open}; files sent {report.files_uploaded}, "
+        f"received {report.files_downloaded}, waiting {report.files_waiting}"
     )
+    for failure in report.file_failures:  # tried again next round
+        print(f"officer-app: {failure}", file=sys.stderr)
 
 
 def conflicts_list(data_dir: Path, args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from officer_app.services import profile_folder as folders
 from officer_app.services.profile import OpenProfile, ProfileError, create_profile
 from officer_app.store.migrate import HEAD
 from officer_app.store.models import OutboxMutation
+from officer_app.sync.blobs import BlobFiles
 from officer_app.sync.client import SyncClient, SyncReport
 from officer_app.sync.credentials import load_credential, save_credential
 from officer_app.sync.enrol import check_server_url, device_name, request_enrolment
@@ -97,7 +98,9 @@ def enrol(
         )
 
     opened.store.write_wait(remember)
-    client = SyncClient(opened.store, _transport(url, transport, answer.credential))
+    client = SyncClient(
+        opened.store, _transport(url, transport, answer.credential), files=_files(opened)
+    )
     try:
         return Enrolment(opened, client.run())
     except SyncError as exc:
@@ -124,4 +127,14 @@ def sync_client(
         )
     except CredentialMissing as exc:
         raise ProfileError(str(exc)) from exc
-    return SyncClient(opened.store, _transport(settings.server_url, transport, credential))
+    return SyncClient(
+        opened.store, _transport(settings.server_url, transport, credential), files=_files(opened)
+    )
+
+
+def _files(opened: OpenProfile) -> BlobFiles:
+    """Where the profile keeps its attachments' files, as services/attachments.py does."""
+    from officer_app.services.attachment_files import BLOB_SUFFIX
+    from officer_app.services.attachments import ATTACHMENTS_DIR
+
+    return BlobFiles(opened.data_dir / ATTACHMENTS_DIR, opened.attachments_key, BLOB_SUFFIX)

@@ -1,8 +1,9 @@
 """One sync round against the central store: ``hello`` (version gate, the scopes allowed
 now), ``push`` (the outbox), the purge of scopes taken away (purge.py: after their changes
-were pushed), ``pull`` (each allowed scope from its cursor), then the round's report. A
-revoked device (401 ``device_revoked``) purges everything it holds before the error is
-raised. See push.py and pull.py for what each half guarantees; anchors-sync.md §7.11.
+were pushed), ``pull`` (each allowed scope from its cursor), the attachments' files
+(blobs.py; their failures are reported, never raised), then the round's report. A revoked
+device (401 ``device_revoked``) purges everything it holds before the error is raised. See
+push.py and pull.py for what each half guarantees; anchors-sync.md §7.11.
 
 A network error or a 5xx stops the round with :class:`SyncUnreachable` (what was sent stays
 inflight; pages already applied stay applied); 401 is :class:`SyncUnauthorised`; 426 is
@@ -28,6 +29,7 @@ from officer_app.store.database import Store
 from officer_app.store.errors import StoreError
 from officer_app.store.models import OutboxMutation, SyncConflict, SyncScope
 from officer_app.sync import protocol
+from officer_app.sync.blobs import BlobFiles, BlobSync, blob_transport
 from officer_app.sync.errors import (
     SyncError,
     SyncRefused,
@@ -71,6 +73,10 @@ class SyncReport:
     scopes_added: list[str] = field(default_factory=list)
     scopes_removed: list[str] = field(default_factory=list)
     server_time: str = ""
+    files_uploaded: int = 0  # attachments' files sent (blobs.py); never holds the round up
+    files_downloaded: int = 0
+    files_waiting: int = 0  # rows whose file the central store has not got yet: next round
+    file_failures: list[str] = field(default_factory=list)  # one line each: next round
 
     def as_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -123,6 +129,7 @@ class SyncClient:
         headers: dict[str, str] | None = None,
         batch_size: int = protocol.MAX_PUSH_MUTATIONS,
         pull_limit: int = 1000,
+        files: BlobFiles | None = None,
     ) -> None:
         self.store = store
         self.transport: Transport = (
@@ -130,6 +137,7 @@ class SyncClient:
         )
         self.batch_size = min(batch_size, protocol.MAX_PUSH_MUTATIONS)
         self.pull_limit = min(pull_limit, protocol.MAX_PULL_LIMIT)
+        self.files = files  # None: the attachments' files are not moved (blobs.py)
 
     def run(self) -> SyncReport:
         """One round: hello, push, pull. On a :class:`SyncError`, its ``report`` attribute
@@ -152,6 +160,11 @@ class SyncClient:
         except SyncError as exc:
             exc.report = report  # type: ignore[attr-defined]
             raise
+        raw = blob_transport(self.transport)
+        if self.files is not None and raw is not None:
+            moved = BlobSync(self.store, raw, self.files).run()
+            report.files_uploaded, report.files_downloaded = moved.uploaded, moved.downloaded
+            report.files_waiting, report.file_failures = moved.waiting, moved.failed
         report.conflicts_open = self.store.read(
             lambda s: len(
                 s.scalars(select(SyncConflict).where(SyncConflict.status == "open")).all()

@@ -290,6 +290,50 @@ class HeadsResponse:
     heads: list[ChainHeadInfo]
 
 
+# ---- attachments' files (anchors-sync §7.7) ----------------------------------------------------
+# An attachment's row syncs as any row; its file travels apart, by the SHA-256 of its content
+# (the plaintext: every profile encrypts with its own key, so only the content is shared), in a
+# resumable upload (tus 1.0 semantics): ``HEAD {BLOBS}/{sha256}`` (200 complete, 404 not),
+# ``POST {BLOBS}/uploads`` a :class:`BlobUploadRequest` -> :class:`BlobUploadResponse`,
+# ``HEAD {BLOBS}/uploads/{id}`` -> ``Upload-Offset``, ``PATCH {BLOBS}/uploads/{id}`` with
+# ``Upload-Offset`` and a chunk of at most :data:`MAX_BLOB_CHUNK` bytes -> 204 and the new
+# ``Upload-Offset`` (409 if the offset is not the server's; 422 ``hash_mismatch`` at the end if
+# the bytes are not the hash's, the upload then starting again from 0), ``GET {BLOBS}/{sha256}``
+# (``Range: bytes=a-b`` optional). A caller holding no case whose attachment rows name the hash
+# gets 404 for all of these, never 403: nothing says the file exists.
+BLOBS = "/blobs"
+HEADER_UPLOAD_OFFSET = "Upload-Offset"
+HEADER_UPLOAD_LENGTH = "Upload-Length"
+MAX_BLOB_CHUNK = MAX_BODY_BYTES
+"""Largest chunk in one ``PATCH`` (the body limit)."""
+MAX_BLOB_BYTES = 64 * 1024 * 1024
+"""Largest file the server takes (the desktop's own limit on an attachment is 50 MB)."""
+BLOB_HASH_MISMATCH = "hash_mismatch"  # 422: the uploaded bytes are not the declared hash's
+BLOB_OFFSET_MISMATCH = "offset_mismatch"  # 409: Upload-Offset is not where the server is
+
+
+def is_sha256(value: str) -> bool:
+    """A SHA-256 as the protocol writes it: 64 lower-case hexadecimal digits."""
+    return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+@dataclass(frozen=True)
+class BlobUploadRequest:
+    sha256: str
+    length: int
+    media_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class BlobUploadResponse:
+    """The upload session for the hash (the incomplete one if there is one) and how many of its
+    bytes the server holds; ``complete``: the file is there already, nothing to send."""
+
+    upload_id: str
+    offset: int
+    complete: bool = False
+
+
 # ---- (de)serialisation -------------------------------------------------------------------------
 T = TypeVar("T")
 

@@ -17,6 +17,7 @@ from officer_app.central.tables import entity, metadata
 from officer_app.domain.evidence import GENESIS
 from officer_app.sync import protocol as p
 from tests.central.conftest import Store, World, make_world
+from tests.central.test_blobs import attach, upload_whole
 from tests.central.test_scopes_and_evidence import _entry, _sign
 
 SECRET = "Southern secret"
@@ -40,6 +41,8 @@ def two_las(pg_store: Store) -> Iterator[tuple[World, World, dict[str, Any]]]:
     )
     assert clash[0]["status"] == "conflict"
     assert _sign(officer, _entry(south.case_1, 1, GENESIS), scope)["status"] == "applied"
+    attach(officer, south.case_1, SECRET.encode())
+    upload_whole(officer, SECRET.encode())  # its file: a row in blob and in blob_chunk
     facts = {"child": child, "conflict": clash[0]["conflict_ids"][0], "scope": scope}
     yield north, south, facts
     for made in (made_b, made_a):
