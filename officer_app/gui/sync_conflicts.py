@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from officer_app.gui.markup import plain_label
+from officer_app.gui.markup import literal, plain_label
 from officer_app.gui.task_runner import WRITES, TaskRunner
 from officer_app.services.sync_status import ConflictView, SyncStatusService
 
@@ -123,7 +123,7 @@ class SyncConflictsDialog(QDialog):
             mark = " (resolved, waiting to sync)" if c.waiting else ""
             where = c.entity_type.replace("_", " ")
             item = QListWidgetItem(f"{_field(c.field) or c.kind} on the {where}{mark}")
-            item.setToolTip(f"{c.entity_type} {c.entity_id}")
+            item.setToolTip(literal(f"{c.entity_type} {c.entity_id}"))
             self.list.addItem(item)
         self.intro.setText(
             "No open conflicts."
