@@ -256,6 +256,9 @@ def main() -> None:
     from bench.interview_typing_bench import run_on_copy as run_interview_benchmarks
 
     results += run_interview_benchmarks(folder, PASSPHRASE, clock, Result)
+    from bench.sync_bench import run_sync_benchmarks
+
+    results += run_sync_benchmarks(median_ms, Result)
     table = write_results(results, args.cases)
     print()
     print(f"{args.cases} cases; {machine()}")
